@@ -1,0 +1,32 @@
+package io.openbss.common.error;
+
+/**
+ * Every refusal a service gives on purpose: an {@link ErrorCode} (which fixes the HTTP status) and a message for
+ * the client. It carries no stack trace: it is an answer, not a fault.
+ */
+public class BssException extends RuntimeException {
+
+    private final ErrorCode errorCode;
+
+    public BssException(ErrorCode errorCode, String message) {
+        super(message, null, false, false);
+        this.errorCode = errorCode;
+    }
+
+    public ErrorCode errorCode() {
+        return errorCode;
+    }
+
+    /** 400 CBC.0100 naming the parameter: missing, wrong type or format, out of range, unknown value. */
+    public static BssException badParameter(String parameter, String problem) {
+        return new BssException(ErrorCode.BAD_PARAMETER, "Invalid parameter " + parameter + ": " + problem);
+    }
+
+    public static BssException accessDenied(String message) {
+        return new BssException(ErrorCode.ACCESS_DENIED, message);
+    }
+
+    public static BssException foreignObject(String what) {
+        return new BssException(ErrorCode.FOREIGN_OBJECT, "Illegal operation: " + what + " belongs to another customer");
+    }
+}

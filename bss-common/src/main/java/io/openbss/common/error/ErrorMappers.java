@@ -1,0 +1,114 @@
+package io.openbss.common.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into the error envelope of shared/api/errors.md. Bad input is 400 CBC.0100 naming the
+ * parameter; only faults are 5xx, and their details go to the log, never to the client.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    public static final String JSON_UTF8 = "application/json;charset=UTF-8";
+
+    @ServerExceptionMapper
+    public Response bss(BssException e) {
+        return respond(e.errorCode().status(), ErrorBody.of(e));
+    }
+
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e) {
+        String field = fieldOf(e);
+        String problem;
+        if (e instanceof InvalidFormatException ife && ife.getTargetType() != null) {
+            problem = "has the wrong type or format (expected " + simpleType(ife.getTargetType()) + ")";
+        } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
+            problem = "has the wrong type (expected " + simpleType(mie.getTargetType()) + ")";
+        } else {
+            problem = "is not valid JSON";
+        }
+        return respond(400, ErrorBody.of(BssException.badParameter(field, problem)));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return respond(401, new ErrorBody(ErrorCode.UNAUTHENTICATED.code(), "No valid internal identity"));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return respond(401, new ErrorBody(ErrorCode.UNAUTHENTICATED.code(), "No valid internal identity"));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(403, new ErrorBody(ErrorCode.ACCESS_DENIED.code(), "Access denied"));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 404) {
+            return respond(404, new ErrorBody(ErrorCode.NO_SUCH_PATH.code(), "No such resource"));
+        }
+        if (status == 415) {
+            return respond(400, ErrorBody.of(BssException.badParameter("Content-Type", "the body must be application/json")));
+        }
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json);
+        }
+        if (status < 500) {
+            return respond(status, new ErrorBody(ErrorCode.BAD_PARAMETER.code(), "Invalid request: "
+                    + Response.Status.fromStatusCode(status)));
+        }
+        LOG.error("request failed", e);
+        return respond(status, new ErrorBody(ErrorCode.INTERNAL.code(), "Internal error"));
+    }
+
+    @ServerExceptionMapper
+    public Response fault(Throwable e) {
+        LOG.error("request failed", e);
+        return respond(500, new ErrorBody(ErrorCode.INTERNAL.code(), "Internal error"));
+    }
+
+    private static Response respond(int status, ErrorBody body) {
+        return Response.status(status).type(MediaType.valueOf(JSON_UTF8)).entity(body).build();
+    }
+
+    private static String fieldOf(JsonProcessingException e) {
+        if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+            return jme.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+        }
+        return "body";
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+}
