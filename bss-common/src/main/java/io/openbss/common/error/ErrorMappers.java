@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.openbss.common.operations.OperationTable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -21,6 +24,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    private static final OperationTable OPERATIONS = OperationTable.load();
     public static final String JSON_UTF8 = "application/json;charset=UTF-8";
 
     @ServerExceptionMapper
@@ -42,6 +46,12 @@ public class ErrorMappers {
         return respond(400, ErrorBody.of(BssException.badParameter(field, problem)));
     }
 
+    /** Overrides Quarkus' own mapper for this type, which answers with a body of its own shape. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return badJson(e);
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e) {
         return respond(401, new ErrorBody(ErrorCode.UNAUTHENTICATED.code(), "No valid internal identity"));
@@ -58,10 +68,10 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse().getStatus();
-        if (status == 404) {
-            return respond(404, new ErrorBody(ErrorCode.NO_SUCH_PATH.code(), "No such resource"));
+        if (status == 404 || status == 405) {
+            return unrouted(request, status);
         }
         if (status == 415) {
             return respond(400, ErrorBody.of(BssException.badParameter("Content-Type", "the body must be application/json")));
@@ -81,6 +91,22 @@ public class ErrorMappers {
     public Response fault(Throwable e) {
         LOG.error("request failed", e);
         return respond(500, new ErrorBody(ErrorCode.INTERNAL.code(), "Internal error"));
+    }
+
+    /**
+     * A public operation of this service that no resource serves yet answers 501 naming it, until its issue lands;
+     * anything else unknown is 404 (or 405).
+     */
+    private static Response unrouted(ContainerRequestContext request, int status) {
+        String service = ConfigProvider.getConfig().getOptionalValue("quarkus.application.name", String.class)
+                .orElse("").replace("-service", "");
+        var match = OPERATIONS.match(request.getMethod(), request.getUriInfo().getRequestUri().getRawPath());
+        if (match.isPresent() && match.get().operation().service().equals(service)) {
+            return respond(501, new ErrorBody(ErrorCode.NOT_IMPLEMENTED.code(),
+                    match.get().operation().name() + " is not implemented yet"));
+        }
+        return respond(status, new ErrorBody(ErrorCode.NO_SUCH_PATH.code(),
+                status == 404 ? "No such resource" : "Method not allowed"));
     }
 
     private static Response respond(int status, ErrorBody body) {
