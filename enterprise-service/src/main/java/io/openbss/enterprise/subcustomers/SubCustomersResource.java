@@ -1,0 +1,61 @@
+package io.openbss.enterprise.subcustomers;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.common.identity.CallerIdentity;
+import io.openbss.common.identity.CurrentCaller;
+import io.openbss.common.identity.InternalToken;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/v2/enterprises/multi-accounts/sub-customers")
+@RolesAllowed(InternalToken.GROUP_CUSTOMER)
+public class SubCustomersResource {
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    SubCustomerQueries queries;
+
+    /** ListEnterpriseSubCustomersResponse of the SDK. */
+    public record SubCustomerList(@JsonProperty("total_count") long totalCount,
+            @JsonProperty("sub_customer_infos") List<SubCustomerInfo> subCustomerInfos) {
+    }
+
+    /** SubCustomerInfoV2 of the SDK. */
+    public record SubCustomerInfo(@JsonProperty("id") String id, @JsonProperty("name") String name,
+            @JsonProperty("display_name") String displayName, @JsonProperty("status") int status,
+            @JsonProperty("org_id") String orgId, @JsonProperty("org_name") String orgName) {
+    }
+
+    @GET
+    @WithSession
+    @Operation(operationId = "ListEnterpriseSubCustomers", summary = "The enterprise master's sub-accounts")
+    public Uni<SubCustomerList> list(@QueryParam("sub_customer_account_name") String accountName,
+            @QueryParam("sub_customer_display_name") String displayName, @QueryParam("fuzzy_query") String fuzzyQuery,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @QueryParam("org_id") String orgId, @Context UriInfo uri) {
+        CallerIdentity master = caller.get();
+        master.requireEnterpriseMaster();
+        SubCustomerSearch search = SubCustomerSearch.parse(given(uri, "sub_customer_account_name", accountName),
+                given(uri, "sub_customer_display_name", displayName), fuzzyQuery, offset, limit, orgId);
+        return queries.search(master.customerId(), search).map(page -> new SubCustomerList(page.total(),
+                page.subCustomers().stream().map(s -> new SubCustomerInfo(s.subCustomerId, s.accountName,
+                        s.displayName, s.status, s.orgId, s.orgId == null ? null : page.orgNames().get(s.orgId)))
+                        .toList()));
+    }
+
+    /** A name sent empty ({@code name=}) filters, unlike one not sent at all. */
+    private static String given(UriInfo uri, String name, String value) {
+        return value == null && uri.getQueryParameters().containsKey(name) ? "" : value;
+    }
+}
