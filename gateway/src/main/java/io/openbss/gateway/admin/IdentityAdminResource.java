@@ -1,0 +1,103 @@
+package io.openbss.gateway.admin;
+
+import io.openbss.common.error.BssException;
+import io.openbss.common.error.ErrorCode;
+import io.openbss.gateway.identity.AccessKey;
+import io.openbss.gateway.identity.Domain;
+import io.openbss.gateway.identity.IamUser;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+/** Admin API: accounts (domains), IAM users and AK/SK pairs. */
+@Path("/admin/v1")
+public class IdentityAdminResource {
+
+    @Inject
+    IdentityAdminService identities;
+
+    @POST
+    @Path("/domains")
+    @ResponseStatus(201)
+    @Operation(summary = "Create an account and its root user")
+    public Uni<AdminViews.DomainView> createDomain(AdminViews.NewDomain request) {
+        if (request == null) {
+            throw BssException.badParameter("body", "is required");
+        }
+        return identities.createDomain(request).map(AdminViews.DomainView::of);
+    }
+
+    @GET
+    @Path("/domains")
+    @WithSession
+    @Operation(summary = "List accounts, or find one by name")
+    public Uni<AdminViews.DomainList> listDomains(@QueryParam("name") String name) {
+        Uni<java.util.List<Domain>> domains = name == null ? Domain.listAll()
+                : Domain.list("name", name);
+        return domains.map(list -> new AdminViews.DomainList(list.stream().map(AdminViews.DomainView::of).toList()));
+    }
+
+    @GET
+    @Path("/domains/{domain_id}")
+    @WithSession
+    public Uni<AdminViews.DomainView> getDomain(@PathParam("domain_id") String domainId) {
+        return Domain.<Domain>findById(domainId).map(domain -> {
+            if (domain == null) {
+                throw new BssException(ErrorCode.INVALID_PARAMETER, "No such account " + domainId);
+            }
+            return AdminViews.DomainView.of(domain);
+        });
+    }
+
+    @POST
+    @Path("/domains/{domain_id}/users")
+    @ResponseStatus(201)
+    @Operation(summary = "Create an IAM user under an account")
+    public Uni<AdminViews.UserView> createUser(@PathParam("domain_id") String domainId, AdminViews.NewUser request) {
+        if (request == null) {
+            throw BssException.badParameter("body", "is required");
+        }
+        return identities.createUser(domainId, request).map(AdminViews.UserView::of);
+    }
+
+    @GET
+    @Path("/domains/{domain_id}/users")
+    @WithSession
+    public Uni<AdminViews.UserList> listUsers(@PathParam("domain_id") String domainId) {
+        return IamUser.<IamUser>list("domainId = ?1 order by createdAt", domainId)
+                .map(users -> new AdminViews.UserList(users.stream().map(AdminViews.UserView::of).toList()));
+    }
+
+    @POST
+    @Path("/domains/{domain_id}/access-keys")
+    @ResponseStatus(201)
+    @Operation(summary = "Create an AK/SK pair for a user (the root user by default); the secret is shown only here")
+    public Uni<AdminViews.CreatedAccessKey> createAccessKey(@PathParam("domain_id") String domainId,
+            AdminViews.NewAccessKey request) {
+        return identities.createAccessKey(domainId, request);
+    }
+
+    @GET
+    @Path("/domains/{domain_id}/access-keys")
+    @WithSession
+    public Uni<AdminViews.AccessKeyList> listAccessKeys(@PathParam("domain_id") String domainId) {
+        return AccessKey.<AccessKey>list("domainId = ?1 order by createdAt", domainId)
+                .map(keys -> new AdminViews.AccessKeyList(keys.stream().map(AdminViews.AccessKeyView::of).toList()));
+    }
+
+    @PUT
+    @Path("/access-keys/{access_key}")
+    @Operation(summary = "Enable or disable an access key")
+    public Uni<AdminViews.AccessKeyView> setAccessKeyStatus(@PathParam("access_key") String accessKey,
+            AdminViews.AccessKeyStatus request) {
+        return identities.setAccessKeyStatus(accessKey, request).map(AdminViews.AccessKeyView::of);
+    }
+}

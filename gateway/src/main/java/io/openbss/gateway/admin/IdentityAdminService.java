@@ -1,0 +1,144 @@
+package io.openbss.gateway.admin;
+
+import io.openbss.common.error.BssException;
+import io.openbss.common.error.ErrorCode;
+import io.openbss.gateway.identity.AccessKey;
+import io.openbss.gateway.identity.CredentialStore;
+import io.openbss.gateway.identity.Domain;
+import io.openbss.gateway.identity.DomainKind;
+import io.openbss.gateway.identity.IamUser;
+import io.openbss.gateway.identity.Ids;
+import io.openbss.gateway.identity.SecretKeyCipher;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+/** Creates and changes accounts, users and AK/SK pairs for the admin API. */
+@ApplicationScoped
+public class IdentityAdminService {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{2,63}");
+
+    @Inject
+    SecretKeyCipher cipher;
+
+    @Inject
+    CredentialStore credentials;
+
+    @Inject
+    Clock clock;
+
+    @WithTransaction
+    public Uni<Domain> createDomain(AdminViews.NewDomain request) {
+        String name = checkName("name", request.name());
+        DomainKind kind = kind(request.kind());
+        return Domain.count("name", name).flatMap(existing -> {
+            if (existing > 0) {
+                throw new BssException(ErrorCode.INVALID_PARAMETER, "An account named " + name + " already exists");
+            }
+            Domain domain = new Domain();
+            domain.domainId = Ids.hex32();
+            domain.name = name;
+            domain.kind = kind;
+            domain.enabled = true;
+            domain.createdAt = clock.instant();
+            IamUser root = user(domain.domainId, name, true);
+            return domain.persist().chain(root::persist).replaceWith(domain);
+        });
+    }
+
+    @WithTransaction
+    public Uni<IamUser> createUser(String domainId, AdminViews.NewUser request) {
+        String name = checkName("name", request.name());
+        return domain(domainId).chain(domain -> IamUser.count("domainId = ?1 and name = ?2", domainId, name))
+                .flatMap(existing -> {
+                    if (existing > 0) {
+                        throw new BssException(ErrorCode.INVALID_PARAMETER, "User " + name + " already exists");
+                    }
+                    IamUser user = user(domainId, name, false);
+                    return user.persist().replaceWith(user);
+                });
+    }
+
+    @WithTransaction
+    public Uni<AdminViews.CreatedAccessKey> createAccessKey(String domainId, AdminViews.NewAccessKey request) {
+        String description = request == null ? null : request.description();
+        if (description != null && description.length() > 255) {
+            throw BssException.badParameter("description", "must be at most 255 characters");
+        }
+        Uni<IamUser> owner = request == null || request.userId() == null
+                ? IamUser.<IamUser>find("domainId = ?1 and root = true", domainId).firstResult()
+                : IamUser.<IamUser>findById(request.userId());
+        return domain(domainId).chain(() -> owner).flatMap(user -> {
+            if (user == null || !user.domainId.equals(domainId)) {
+                throw new BssException(ErrorCode.INVALID_PARAMETER, "No such user in account " + domainId);
+            }
+            AccessKey key = new AccessKey();
+            key.accessKey = Ids.accessKey();
+            key.userId = user.userId;
+            key.domainId = domainId;
+            String secret = Ids.secretKey();
+            key.secretCiphertext = cipher.encrypt(key.accessKey, secret);
+            key.status = AccessKey.ACTIVE;
+            key.description = description;
+            key.createdAt = clock.instant();
+            return key.persist().replaceWith(new AdminViews.CreatedAccessKey(key.accessKey, secret, key.userId,
+                    domainId, key.status));
+        });
+    }
+
+    @WithTransaction
+    public Uni<AccessKey> setAccessKeyStatus(String accessKey, AdminViews.AccessKeyStatus request) {
+        if (request == null || !Arrays.asList(AccessKey.ACTIVE, AccessKey.INACTIVE).contains(request.status())) {
+            throw BssException.badParameter("status", "must be active or inactive");
+        }
+        return AccessKey.<AccessKey>findById(accessKey).map(key -> {
+            if (key == null) {
+                throw new BssException(ErrorCode.INVALID_PARAMETER, "No such access key " + accessKey);
+            }
+            key.status = request.status();
+            credentials.invalidate(accessKey);
+            return key;
+        });
+    }
+
+    private Uni<Domain> domain(String domainId) {
+        return Domain.<Domain>findById(domainId).map(domain -> {
+            if (domain == null) {
+                throw new BssException(ErrorCode.INVALID_PARAMETER, "No such account " + domainId);
+            }
+            return domain;
+        });
+    }
+
+    private IamUser user(String domainId, String name, boolean root) {
+        IamUser user = new IamUser();
+        user.userId = Ids.hex32();
+        user.domainId = domainId;
+        user.name = name;
+        user.root = root;
+        user.enabled = true;
+        user.createdAt = clock.instant();
+        return user;
+    }
+
+    private static String checkName(String parameter, String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw BssException.badParameter(parameter,
+                    "must be 3 to 64 letters, digits, '_', '.' or '-', starting with a letter");
+        }
+        return name;
+    }
+
+    private static DomainKind kind(String kind) {
+        try {
+            return DomainKind.fromWireName(kind == null ? "" : kind);
+        } catch (IllegalArgumentException e) {
+            throw BssException.badParameter("kind", "must be individual, enterprise_master, enterprise_sub or partner");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.openbss.gateway.auth;
+
+/**
+ * A refusal by the gateway itself, answered as {@code {"error_code","error_msg","request_id"}} (shared/api/errors.md).
+ */
+public class ApigException extends RuntimeException {
+
+    private final int status;
+    private final String code;
+
+    public ApigException(int status, String code, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    static final String IAM = "Incorrect IAM authentication information: ";
+
+    public static ApigException noCredentials() {
+        return new ApigException(401, "APIG.0301", IAM + "x-auth-token not found");
+    }
+
+    public static ApigException badSignature() {
+        return new ApigException(401, "APIG.0301", IAM + "verify aksk signature fail");
+    }
+
+    public static ApigException unknownAccessKey() {
+        return new ApigException(401, "APIG.0301", IAM + "ak not exist");
+    }
+
+    public static ApigException lockedAccessKey() {
+        return new ApigException(401, "APIG.0301", IAM + "AK access failed to reach the limit,forbidden");
+    }
+
+    public static ApigException domainMismatch() {
+        return new ApigException(401, "APIG.0301", IAM + "X-Domain-Id does not match the access key's account");
+    }
+
+    public static ApigException badDate(String detail) {
+        return new ApigException(401, "APIG.0303", "Incorrect app authentication information: " + detail);
+    }
+
+    public static ApigException noSuchApi() {
+        return new ApigException(404, "APIG.0101", "The API does not exist or has not been published in the environment");
+    }
+
+    public static ApigException tooLarge() {
+        return new ApigException(413, "APIG.0201", "Request entity too large");
+    }
+
+    public static ApigException backendUnavailable() {
+        return new ApigException(502, "APIG.0201", "Backend unavailable");
+    }
+
+    public static ApigException backendTimeout() {
+        return new ApigException(504, "APIG.0201", "Backend timeout");
+    }
+}

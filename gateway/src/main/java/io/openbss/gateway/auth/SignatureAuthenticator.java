@@ -1,0 +1,80 @@
+package io.openbss.gateway.auth;
+
+import io.openbss.common.signing.AuthorizationHeader;
+import io.openbss.common.signing.SignableRequest;
+import io.openbss.common.signing.SignatureException;
+import io.openbss.common.signing.SignatureVerifier;
+import io.openbss.gateway.GatewayConfig;
+import io.openbss.gateway.identity.Credential;
+import io.openbss.gateway.identity.CredentialStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Authenticates an SDK-HMAC-SHA256 signed request (shared/api/signing.md): a known, active access key, a signature
+ * that matches, a date within the allowed skew, and {@code X-Domain-Id} (when sent) naming the key's account.
+ */
+@ApplicationScoped
+public class SignatureAuthenticator {
+
+    private final CredentialStore credentials;
+    private final AccessKeyLockout lockout;
+    private final SignatureVerifier verifier;
+    private final Clock clock;
+
+    @Inject
+    public SignatureAuthenticator(CredentialStore credentials, AccessKeyLockout lockout, GatewayConfig config,
+            Clock clock) {
+        this.credentials = credentials;
+        this.lockout = lockout;
+        this.verifier = new SignatureVerifier(config.signature().maxSkew());
+        this.clock = clock;
+    }
+
+    /** Completes with the credential, or fails with an {@link ApigException}. */
+    public CompletionStage<Credential> authenticate(SignableRequest request) {
+        String header = request.header("Authorization");
+        if (header == null || header.isEmpty()) {
+            return CompletableFuture.failedFuture(ApigException.noCredentials());
+        }
+        AuthorizationHeader authorization;
+        try {
+            authorization = AuthorizationHeader.parse(header);
+        } catch (SignatureException e) {
+            return CompletableFuture.failedFuture(ApigException.badSignature());
+        }
+        Instant now = clock.instant();
+        if (lockout.isLocked(authorization.accessKey(), now)) {
+            return CompletableFuture.failedFuture(ApigException.lockedAccessKey());
+        }
+        return credentials.find(authorization.accessKey()).thenApply(found -> {
+            Credential credential = found.filter(Credential::usable).orElseThrow(ApigException::unknownAccessKey);
+            verify(request, authorization, credential, now);
+            String domainId = request.header("X-Domain-Id");
+            if (domainId != null && !domainId.equals(credential.domainId())) {
+                throw ApigException.domainMismatch();
+            }
+            return credential;
+        });
+    }
+
+    private void verify(SignableRequest request, AuthorizationHeader authorization, Credential credential,
+            Instant now) {
+        try {
+            verifier.verify(request, authorization, credential.secretKey(), now);
+            lockout.succeeded(credential.accessKey());
+        } catch (SignatureException e) {
+            switch (e.reason()) {
+                case DATE_INVALID, DATE_SKEWED -> throw ApigException.badDate(e.getMessage());
+                default -> {
+                    lockout.failed(credential.accessKey(), now);
+                    throw ApigException.badSignature();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package io.openbss.gateway.routing;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.openbss.common.identity.CallerIdentity;
+import io.openbss.common.identity.CallerKind;
+import io.openbss.common.operations.Operation;
+import io.openbss.common.operations.OperationTable;
+import io.openbss.common.request.RequestIds;
+import io.openbss.gateway.GatewayConfig;
+import io.openbss.gateway.auth.ApigException;
+import io.openbss.gateway.auth.SignatureAuthenticator;
+import io.openbss.gateway.identity.Credential;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import org.jboss.logging.Logger;
+
+/**
+ * The public front door: route by the operation table, read the body (at most 12 MB), authenticate the caller,
+ * check the operation's caller rule, and forward to the owning service with the caller as an internal token.
+ * Every answer carries {@code X-Request-Id}.
+ */
+@ApplicationScoped
+public class GatewayHandler implements Handler<HttpServerRequest> {
+
+    private static final Logger LOG = Logger.getLogger(GatewayHandler.class);
+    static final String GATEWAY = "gateway";
+    /** Request headers a service may see; everything else a client sends stays at the gateway. */
+    private static final List<String> FORWARDED = List.of("Content-Type", "Accept", "X-Language", "User-Agent");
+    private static final Set<String> NOT_COPIED_BACK = Set.of("content-length", "transfer-encoding", "connection",
+            "keep-alive", "x-request-id");
+
+    private final OperationTable operations = OperationTable.load();
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    SignatureAuthenticator authenticator;
+
+    @Inject
+    InternalTokenIssuer tokens;
+
+    @Inject
+    BackendClient backends;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        long started = System.nanoTime();
+        String requestId = RequestIds.orNew(request.getHeader(RequestIds.HEADER));
+        Exchange exchange = new Exchange(request, requestId, started);
+        var match = operations.match(request.method().name(), request.path());
+        if (match.isEmpty()) {
+            exchange.fail(ApigException.noSuchApi());
+            return;
+        }
+        exchange.operation = match.get().operation();
+        String length = request.getHeader("Content-Length");
+        if (length != null && tooLarge(length)) {
+            exchange.failAndClose(ApigException.tooLarge());
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (exchange.done) {
+                return;
+            }
+            body.appendBuffer(chunk);
+            if (body.length() > config.maxBodyBytes()) {
+                exchange.failAndClose(ApigException.tooLarge());
+            }
+        });
+        request.exceptionHandler(failure -> exchange.done = true);
+        request.endHandler(v -> {
+            if (!exchange.done) {
+                authenticate(exchange, body);
+            }
+        });
+    }
+
+    private boolean tooLarge(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.strip()) > config.maxBodyBytes();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private void authenticate(Exchange exchange, Buffer body) {
+        Context context = Vertx.currentContext();
+        authenticator.authenticate(new VertxSignableRequest(exchange.request, body))
+                .whenComplete((credential, failure) -> onContext(context, () -> {
+                    if (failure != null) {
+                        exchange.fail(unwrap(failure));
+                    } else {
+                        dispatch(exchange, credential, body);
+                    }
+                }));
+    }
+
+    private void dispatch(Exchange exchange, Credential credential, Buffer body) {
+        Operation operation = exchange.operation;
+        CallerIdentity caller = credential.caller();
+        String refusal = refusal(operation, caller);
+        if (refusal != null) {
+            exchange.cbc(403, "CBC.0151", refusal);
+            return;
+        }
+        if (operation.service().equals(GATEWAY)) {
+            answerIam(exchange, credential);
+            return;
+        }
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        for (String name : FORWARDED) {
+            String value = exchange.request.getHeader(name);
+            if (value != null) {
+                headers.set(name, value);
+            }
+        }
+        headers.set("Authorization", "Bearer " + tokens.tokenFor(caller, operation.service()));
+        headers.set(RequestIds.HEADER, exchange.requestId);
+        backends.forward(operation.service(), exchange.request.method(), exchange.request.uri(), headers, body)
+                .onComplete(result -> {
+                    if (result.failed()) {
+                        exchange.fail(unwrap(result.cause()));
+                        return;
+                    }
+                    BackendClient.BackendResponse answer = result.result();
+                    HttpServerResponse response = exchange.request.response();
+                    if (response.ended() || response.closed()) {
+                        return;
+                    }
+                    answer.headers().forEach((name, value) -> {
+                        if (!NOT_COPIED_BACK.contains(name.toLowerCase(Locale.ROOT))) {
+                            response.headers().add(name, value);
+                        }
+                    });
+                    response.putHeader(RequestIds.HEADER, exchange.requestId);
+                    exchange.record(answer.status());
+                    response.setStatusCode(answer.status()).end(answer.body());
+                });
+    }
+
+    /** Who may call what: the Caller column of the operation table. */
+    static String refusal(Operation operation, CallerIdentity caller) {
+        return switch (operation.caller()) {
+            case MASTER -> caller.kind() == CallerKind.ENTERPRISE_MASTER ? null
+                    : "Access denied: only an enterprise master account may call this API";
+            case CUSTOMER -> caller.kind() == CallerKind.PARTNER
+                    ? "Access denied: partner accounts cannot call customer APIs" : null;
+            case ANY -> null;
+        };
+    }
+
+    /** The IAM operations the gateway answers itself. */
+    private void answerIam(Exchange exchange, Credential credential) {
+        if (exchange.operation.name().equals("KeystoneListAuthDomains")) {
+            JsonObject domain = new JsonObject().put("enabled", true).put("id", credential.domainId())
+                    .put("name", credential.domainName()).put("description", "");
+            exchange.json(200, new JsonObject().put("domains", new JsonArray().add(domain)));
+        } else {
+            exchange.cbc(501, "CBC.0999", exchange.operation.name() + " is not implemented yet");
+        }
+    }
+
+    private static ApigException unwrap(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof ApigException apig) {
+            return apig;
+        }
+        LOG.error("gateway failure", cause);
+        return ApigException.backendUnavailable();
+    }
+
+    private static void onContext(Context context, Runnable action) {
+        if (context == null || Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
+    }
+
+    /** One request on its way through the gateway. */
+    private final class Exchange {
+
+        final HttpServerRequest request;
+        final String requestId;
+        final long started;
+        Operation operation;
+        boolean done;
+
+        Exchange(HttpServerRequest request, String requestId, long started) {
+            this.request = request;
+            this.requestId = requestId;
+            this.started = started;
+        }
+
+        void fail(ApigException error) {
+            done = true;
+            record(error.status());
+            GatewayResponses.apigError(request.response(), requestId, error);
+        }
+
+        /** For a body the gateway will not read: answer, then close the connection. */
+        void failAndClose(ApigException error) {
+            fail(error);
+            request.connection().close();
+        }
+
+        void cbc(int status, String code, String message) {
+            done = true;
+            record(status);
+            GatewayResponses.cbcError(request.response(), requestId, status, code, message);
+        }
+
+        void json(int status, JsonObject body) {
+            done = true;
+            record(status);
+            GatewayResponses.json(request.response(), requestId, status, body);
+        }
+
+        void record(int status) {
+            Timer.builder("bss.gateway.requests")
+                    .tag("operation", operation == null ? "unknown" : operation.name())
+                    .tag("status", Integer.toString(status))
+                    .register(metrics).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.openbss.gateway.routing;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.openbss.common.identity.CallerIdentity;
+import io.openbss.common.identity.InternalToken;
+import io.openbss.gateway.GatewayConfig;
+import io.smallrye.jwt.util.KeyUtils;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Signs the internal identity tokens the gateway sends to services. A token is reused for a caller and service for
+ * most of its lifespan, so that signing (about a millisecond of RSA) is rare on the request path.
+ */
+@ApplicationScoped
+public class InternalTokenIssuer {
+
+    private record Key(CallerIdentity caller, String audience) {
+    }
+
+    private final PrivateKey privateKey;
+    private final Duration lifespan;
+    private final Clock clock;
+    private final Cache<Key, String> tokens;
+
+    @Inject
+    public InternalTokenIssuer(GatewayConfig config, Clock clock) {
+        this.privateKey = loadKey(config.internalToken());
+        this.lifespan = config.internalToken().lifespan();
+        this.clock = clock;
+        this.tokens = Caffeine.newBuilder().expireAfterWrite(lifespan.multipliedBy(4).dividedBy(5))
+                .maximumSize(100_000).build();
+    }
+
+    /** A token naming {@code caller}, for the service that the operation table calls {@code service}. */
+    public String tokenFor(CallerIdentity caller, String service) {
+        String audience = service + "-service";
+        return tokens.get(new Key(caller, audience),
+                key -> InternalToken.issue(caller, audience, lifespan, privateKey, clock.instant()));
+    }
+
+    private static PrivateKey loadKey(GatewayConfig.InternalTokenConfig config) {
+        try {
+            String pem = config.privateKey().isPresent() ? config.privateKey().get()
+                    : Files.readString(Path.of(config.privateKeyLocation().orElseThrow(() -> new IllegalStateException(
+                            "bss.gateway.internal-token.private-key-location is required"))));
+            return KeyUtils.decodePrivateKey(pem);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the internal token private key", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the internal token private key is not a PEM RSA private key", e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.openbss.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import io.openbss.testing.InternalKeys;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The gateway under test: a free public port, fresh keys, and an echo service standing in for the three services,
+ * answering with what it received so that tests can see exactly what the gateway forwarded.
+ */
+public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    public static volatile int publicPort;
+
+    private HttpServer echo;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            echo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        echo.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String headers = exchange.getRequestHeaders().entrySet().stream()
+                    .map(e -> quote(e.getKey().toLowerCase()) + ":" + quote(e.getValue().getFirst()))
+                    .collect(Collectors.joining(","));
+            String answer = "{\"method\":" + quote(exchange.getRequestMethod())
+                    + ",\"uri\":" + quote(exchange.getRequestURI().getRawPath()
+                            + (exchange.getRequestURI().getRawQuery() == null ? ""
+                            : "?" + exchange.getRequestURI().getRawQuery()))
+                    + ",\"headers\":{" + headers + "}"
+                    + ",\"body\":" + quote(new String(body, StandardCharsets.UTF_8)) + "}";
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("X-Echo", "yes");
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/fail") ? 500 : 200,
+                    bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        echo.start();
+        publicPort = freePort();
+        String echoUrl = "http://127.0.0.1:" + echo.getAddress().getPort();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Map<String, String> config = new HashMap<>();
+        config.put("bss.gateway.public-port", String.valueOf(publicPort));
+        config.put("bss.gateway.public-host", "127.0.0.1");
+        config.put("bss.gateway.services.billing", echoUrl);
+        config.put("bss.gateway.services.orders", echoUrl);
+        config.put("bss.gateway.services.enterprise", "http://127.0.0.1:" + freePort());
+        config.put("bss.gateway.sk-encryption-key", Base64.getEncoder().encodeToString(key));
+        config.put("bss.gateway.admin-token", ADMIN_TOKEN);
+        config.put("bss.gateway.internal-token.private-key", InternalKeys.privateKeyPem());
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (echo != null) {
+            echo.stop(0);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
