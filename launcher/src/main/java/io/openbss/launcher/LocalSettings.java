@@ -1,0 +1,54 @@
+package io.openbss.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the local platform runs, from environment variables (the README's configuration table). Ports default to
+ * 18080 (public API), 18081 (gateway admin), 18082-18084 (orders, billing, enterprise) and 15432 (PostgreSQL).
+ */
+public record LocalSettings(Path root, Path home, int gatewayPort, int adminPort, int ordersPort, int billingPort,
+        int enterprisePort, int postgresPort, Optional<String> externalDatabaseUrl, boolean demoData,
+        String javaCommand) {
+
+    public static LocalSettings fromEnvironment(Path root) {
+        Map<String, String> env = System.getenv();
+        Path home = Path.of(env.getOrDefault("BSS_HOME", root.resolve(".bss").toString())).toAbsolutePath();
+        return new LocalSettings(root, home,
+                port(env, "BSS_GATEWAY_PORT", 18080), port(env, "BSS_ADMIN_PORT", 18081),
+                port(env, "BSS_ORDERS_PORT", 18082), port(env, "BSS_BILLING_PORT", 18083),
+                port(env, "BSS_ENTERPRISE_PORT", 18084), port(env, "BSS_PG_PORT", 15432),
+                Optional.ofNullable(env.get("BSS_DB_URL")).filter(s -> !s.isBlank()),
+                !"false".equalsIgnoreCase(env.getOrDefault("BSS_DEMO", "true")),
+                ProcessHandle.current().info().command().orElse("java"));
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    public String adminEndpoint() {
+        return "http://127.0.0.1:" + adminPort;
+    }
+
+    public Path logs() {
+        return home.resolve("logs");
+    }
+
+    public Path demoEnvFile() {
+        return home.resolve("demo.env");
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new LauncherException(name + " must be a port number, not " + value);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.openbss.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code ./bss}: run the local platform and call it. */
+public final class Main {
+
+    private static final String USAGE = """
+            usage: ./bss <command>
+              up                 build what is missing, start PostgreSQL and the four services, load the demo data
+              down               stop everything ./bss up started
+              status             what is running, where, with start-up times and memory
+              call <Operation> [--name value ...] [--body JSON] [--as SUB1|SUB2|INDIVIDUAL]
+                                 sign a call with the demo (or given --ak/--sk) credentials and print the answer
+              build              build all modules (skipping tests)
+              test               run every test (what CI runs)
+            configuration: environment variables, see README.md""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(System.getProperty("bss.root", ".")).toAbsolutePath().normalize();
+        List<String> arguments = Arrays.asList(args);
+        String command = arguments.isEmpty() ? "help" : arguments.getFirst();
+        try {
+            LocalSettings settings = LocalSettings.fromEnvironment(root);
+            int exit = switch (command) {
+                case "up" -> up(settings);
+                case "down" -> down(settings);
+                case "status" -> status(settings);
+                case "call" -> new CallCommand(settings).run(arguments.subList(1, arguments.size()));
+                case "supervise" -> {
+                    new Supervisor(settings).run();
+                    yield 0;
+                }
+                default -> {
+                    System.out.println(USAGE);
+                    yield command.equals("help") ? 0 : 2;
+                }
+            };
+            System.exit(exit);
+        } catch (LauncherException e) {
+            System.err.println("bss: " + e.getMessage());
+            System.exit(1);
+        } catch (IOException e) {
+            System.err.println("bss: " + e);
+            System.exit(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(130);
+        }
+    }
+
+    private static int up(LocalSettings settings) throws IOException {
+        StateFile stateFile = new StateFile(settings.home());
+        Optional<ObjectNode> state = stateFile.read();
+        if (state.isPresent() && alive(state.get().path("pid").asLong())
+                && "ready".equals(state.get().path("status").asText())) {
+            System.out.println("OpenBSS is already running.");
+            printReady(settings, state.get());
+            return 0;
+        }
+        cleanUp(settings, stateFile);
+        Files.createDirectories(settings.logs());
+        Path log = settings.logs().resolve("supervisor.log");
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.addAll(List.of(settings.javaCommand(), "-Xmx256m", "-Dbss.root=" + settings.root(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "supervise"));
+        long started = System.nanoTime();
+        Process supervisor = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        System.out.print("Starting OpenBSS (PostgreSQL, billing, orders, enterprise, gateway)");
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            ServiceProcess.sleep(500);
+            System.out.print(".");
+            Optional<ObjectNode> current = stateFile.read();
+            String status = current.map(s -> s.path("status").asText()).orElse("");
+            if (status.equals("ready")) {
+                System.out.printf(" ready in %.1f s.%n%n", (System.nanoTime() - started) / 1e9);
+                printReady(settings, current.get());
+                return 0;
+            }
+            if (status.equals("failed") || !supervisor.isAlive()) {
+                System.out.println(" failed: " + current.map(s -> s.path("message").asText()).orElse("see " + log));
+                System.out.println("Logs: " + settings.logs());
+                return 1;
+            }
+        }
+        System.out.println(" not ready after 5 minutes; see " + settings.logs());
+        return 1;
+    }
+
+    private static void printReady(LocalSettings settings, JsonNode state) {
+        DemoCredentials demo = DemoCredentials.read(settings.demoEnvFile());
+        System.out.println("  BSS API    " + state.path("endpoint").asText()
+                + "   (AK/SK-signed as the Huawei Cloud SDK signs; X-Domain-Id optional)");
+        System.out.println("  Admin API  " + state.path("admin_endpoint").asText()
+                + "   (Authorization: Bearer $(cat " + settings.home().resolve("secrets/admin.token") + "))");
+        if (demo.get("BSS_AK") != null) {
+            System.out.println();
+            System.out.println("  Demo credentials, also in " + settings.demoEnvFile() + " (source it):");
+            for (DemoData.DemoAccount account : DemoData.ACCOUNTS) {
+                System.out.printf("    %-20s %-17s AK=%s  SK=%s  domain_id=%s%n", account.name(), account.kind(),
+                        demo.get(account.envPrefix() + "AK"), demo.get(account.envPrefix() + "SK"),
+                        demo.get(account.envPrefix() + "DOMAIN_ID"));
+            }
+            System.out.println();
+            System.out.println("  Try:");
+            System.out.println("    ./bss call ShowCustomerAccountBalances");
+            System.out.println("    ./bss call ListCustomerOrders --limit 5 --order_by -createTime");
+            System.out.println("    ./bss call ListEnterpriseSubCustomers --fuzzy_query 1 --sub_customer_account_name sub");
+            System.out.println("    ./bss call ShowCustomerAccountBalances --as SUB1");
+        }
+        System.out.println();
+        System.out.println("  Logs: " + settings.logs() + "    Status: ./bss status    Stop: ./bss down");
+    }
+
+    private static int status(LocalSettings settings) {
+        Optional<ObjectNode> state = new StateFile(settings.home()).read();
+        if (state.isEmpty() || !alive(state.get().path("pid").asLong())) {
+            System.out.println("OpenBSS is not running (./bss up starts it).");
+            return 1;
+        }
+        JsonNode s = state.get();
+        System.out.println("OpenBSS: " + s.path("status").asText() + ", supervisor pid " + s.path("pid").asLong()
+                + (s.has("ready_ms") ? String.format(", ready %.1f s after start", s.path("ready_ms").asLong() / 1e3)
+                : ""));
+        System.out.println("  endpoint " + s.path("endpoint").asText() + "   admin " + s.path("admin_endpoint").asText());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (JsonNode service : s.path("services")) {
+            String health = health(http, service.path("port").asInt());
+            long rss = ServiceProcess.residentMiB(service.path("pid").asLong());
+            System.out.printf("  %-19s pid %-8d %-6s started in %5.2f s, RSS %d MiB now (%d MiB when ready)%n",
+                    service.path("name").asText(), service.path("pid").asLong(), health,
+                    service.path("startup_ms").asLong() / 1e3, rss, service.path("rss_mib").asLong());
+        }
+        return 0;
+    }
+
+    private static int down(LocalSettings settings) {
+        StateFile stateFile = new StateFile(settings.home());
+        boolean wasRunning = stateFile.read().map(s -> alive(s.path("pid").asLong())).orElse(false);
+        cleanUp(settings, stateFile);
+        System.out.println(wasRunning ? "OpenBSS stopped." : "OpenBSS was not running.");
+        return 0;
+    }
+
+    /** Stops the supervisor, then whatever it left behind (services, PostgreSQL) if it died without cleaning up. */
+    private static void cleanUp(LocalSettings settings, StateFile stateFile) {
+        Optional<ObjectNode> state = stateFile.read();
+        state.ifPresent(s -> stop(s.path("pid").asLong(), Duration.ofSeconds(60)));
+        state.ifPresent(s -> s.path("services").forEach(service -> stop(service.path("pid").asLong(),
+                Duration.ofSeconds(20))));
+        Path postmaster = settings.home().resolve("pgdata/postmaster.pid");
+        if (Files.exists(postmaster)) {
+            try {
+                stop(Long.parseLong(Files.readAllLines(postmaster).getFirst().strip()), Duration.ofSeconds(30));
+            } catch (IOException | NumberFormatException e) {
+                System.err.println("bss: cannot read " + postmaster + ": " + e.getMessage());
+            }
+        }
+        stateFile.delete();
+    }
+
+    private static void stop(long pid, Duration grace) {
+        ProcessHandle.of(pid).ifPresent(process -> {
+            process.destroy();
+            try {
+                process.onExit().get(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                process.destroyForcibly();
+            }
+        });
+    }
+
+    private static boolean alive(long pid) {
+        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static String health(HttpClient http, int port) {
+        try {
+            int code = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return code == 200 ? "UP" : "DOWN";
+        } catch (IOException e) {
+            return "DOWN";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+    }
+}

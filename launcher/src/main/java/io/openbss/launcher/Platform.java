@@ -1,0 +1,101 @@
+package io.openbss.launcher;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole platform on one machine: PostgreSQL (embedded unless an external URL is given), the three services
+ * and the gateway, each a separate process. Used by {@code ./bss up} and by the end-to-end tests.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+
+    private final LocalSettings settings;
+    private final Secrets secrets;
+    private Database database;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    public Platform(LocalSettings settings) {
+        this.settings = settings;
+        this.secrets = Secrets.loadOrCreate(settings.home());
+    }
+
+    public Secrets secrets() {
+        return secrets;
+    }
+
+    public List<ServiceProcess> services() {
+        return services;
+    }
+
+    /** Starts everything and waits until every service is ready. */
+    public void start() {
+        database = Database.start(settings.externalDatabaseUrl(), settings.home().resolve("pgdata"),
+                settings.postgresPort());
+        ServiceProcess billing = service("billing-service", settings.billingPort(), Map.of());
+        ServiceProcess orders = service("orders-service", settings.ordersPort(), Map.of());
+        ServiceProcess enterprise = service("enterprise-service", settings.enterprisePort(), Map.of());
+        Map<String, String> gatewayEnv = new HashMap<>();
+        gatewayEnv.put("BSS_GATEWAY_PUBLIC_PORT", String.valueOf(settings.gatewayPort()));
+        // A sandbox with demo credentials answers on loopback unless told otherwise.
+        gatewayEnv.put("BSS_GATEWAY_PUBLIC_HOST", System.getenv().getOrDefault("BSS_GATEWAY_PUBLIC_HOST", "127.0.0.1"));
+        gatewayEnv.put("BSS_GATEWAY_SERVICES_ORDERS", "http://127.0.0.1:" + settings.ordersPort());
+        gatewayEnv.put("BSS_GATEWAY_SERVICES_BILLING", "http://127.0.0.1:" + settings.billingPort());
+        gatewayEnv.put("BSS_GATEWAY_SERVICES_ENTERPRISE", "http://127.0.0.1:" + settings.enterprisePort());
+        gatewayEnv.put("BSS_SK_ENCRYPTION_KEY", secrets.skEncryptionKey());
+        gatewayEnv.put("BSS_ADMIN_TOKEN", secrets.adminToken());
+        gatewayEnv.put("BSS_INTERNAL_TOKEN_PRIVATE_KEY_LOCATION", secrets.privateKey().toString());
+        ServiceProcess gateway = service("gateway", settings.adminPort(), gatewayEnv);
+        try {
+            // Flyway migrations of the four services run in parallel, each in its own schema.
+            List<CompletableFuture<Void>> starting = new ArrayList<>();
+            for (ServiceProcess service : services) {
+                service.start(settings.javaCommand(), JVM_OPTIONS);
+                starting.add(CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofSeconds(120))));
+            }
+            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            close();
+            throw e.getCause() instanceof LauncherException le ? le : e;
+        }
+    }
+
+    private ServiceProcess service(String name, int port, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("BSS_DB_HOST", database.host());
+        env.put("BSS_DB_PORT", String.valueOf(database.port()));
+        env.put("BSS_DB_NAME", database.name());
+        env.put("BSS_DB_USER", database.user());
+        env.put("BSS_DB_PASSWORD", database.password());
+        env.put("BSS_INTERNAL_TOKEN_PUBLIC_KEY_LOCATION", secrets.publicKey().toString());
+        env.put("BSS_LOG_JSON", "false");
+        env.putAll(extra);
+        Path jar = settings.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        ServiceProcess process = new ServiceProcess(name, jar, port, env, settings.logs().resolve(name + ".log"));
+        services.add(process);
+        return process;
+    }
+
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+        }
+        if (database != null) {
+            try {
+                database.close();
+            } catch (IOException e) {
+                System.err.println("stopping PostgreSQL: " + e.getMessage());
+            }
+        }
+    }
+}
