@@ -23,10 +23,12 @@ public final class Supervisor {
         ObjectNode status = StateFile.newState().put("pid", ProcessHandle.current().pid()).put("status", "starting");
         state.write(status);
         Platform platform = new Platform(settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // On SIGTERM (./bss down) stop everything; a failed start leaves its state behind for ./bss up to report.
+        Thread shutdown = new Thread(() -> {
             platform.close();
             state.delete();
-        }, "bss-shutdown"));
+        }, "bss-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
         try {
             platform.start();
             if (settings.demoData()) {
@@ -36,6 +38,8 @@ public final class Supervisor {
                 credentials.write(settings.demoEnvFile());
             }
         } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            platform.close();
             state.write(status.put("status", "failed").put("message", e.getMessage()));
             System.err.println("start failed: " + e.getMessage());
             System.exit(1);

@@ -1,6 +1,7 @@
 package io.openbss.billing.customers;
 
 import io.openbss.billing.accounts.AccountBalancesResponse;
+import io.openbss.common.error.BssException;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.RequestParameters;
 import io.smallrye.mutiny.Uni;
@@ -23,9 +24,9 @@ public class CustomerRegistrationResource {
     @Operation(summary = "Register a customer (idempotent): opens its cash account, and a credit account when a limit is given")
     public Uni<AccountBalancesResponse> register(@PathParam("customer_id") String customerId,
             CustomerRegistration registration) {
-        RequestParameters.optionalText("customer_id", RequestParameters.required("customer_id", customerId), 64);
+        RequestParameters.requiredText("customer_id", customerId, 64);
         if (registration == null) {
-            throw io.openbss.common.error.BssException.badParameter("body", "is required");
+            throw BssException.badParameter("body", "is required");
         }
         registration.validate();
         return customers.register(customerId, registration).map(AccountBalancesResponse::of);

@@ -2,6 +2,8 @@ package io.openbss.billing.customers;
 
 import io.openbss.billing.accounts.AccountType;
 import io.openbss.billing.accounts.LedgerAccount;
+import io.openbss.common.error.BssException;
+import io.openbss.common.error.ErrorCode;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +42,12 @@ public class CustomerService {
                     account.creditLimit = creditLimit;
                     return account.persist();
                 })
-                .invoke(account -> account.creditLimit = creditLimit);
+                .invoke(account -> {
+                    if (account.balance.add(creditLimit).signum() < 0) {
+                        throw new BssException(ErrorCode.INVALID_PARAMETER, "credit_limit " + creditLimit
+                                + " is below the credit in use (" + account.balance.negate() + ")");
+                    }
+                    account.creditLimit = creditLimit;
+                });
     }
 }

@@ -12,9 +12,8 @@ public record RechargeRequest(@JsonProperty("idempotency_key") String idempotenc
         @JsonProperty("payment_channel_no") String paymentChannelNo, @JsonProperty("remark") String remark) {
 
     public void validate() {
-        RequestParameters.optionalText("idempotency_key", RequestParameters.required("idempotency_key", idempotencyKey),
-                128);
-        RequestParameters.optionalText("customer_id", RequestParameters.required("customer_id", customerId), 64);
+        RequestParameters.requiredText("idempotency_key", idempotencyKey, 128);
+        RequestParameters.requiredText("customer_id", customerId, 64);
         if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
             throw BssException.badParameter("amount", "must be > 0 with at most 2 decimals");
         }

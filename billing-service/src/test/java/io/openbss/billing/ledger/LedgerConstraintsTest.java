@@ -36,32 +36,16 @@ class LedgerConstraintsTest {
     @Test
     void anUnbalancedEntryIsRefusedAtCommit() {
         String id = funded("10.00");
-        String account = cashAccountId(id);
-        assertThatThrownBy(() -> pool.withTransaction(c -> c.preparedQuery("""
-                        WITH e AS (INSERT INTO journal_entry (idempotency_key, content_hash, trade_type, trade_id,
-                                       customer_id, created_at)
-                                   VALUES ('unbalanced-' || $1, repeat('0', 64), 'ADJUST', 't', $1, now())
-                                   RETURNING entry_id)
-                        INSERT INTO journal_line (entry_id, account_id, amount, created_at)
-                        SELECT entry_id, $2, 5, now() FROM e""").execute(Tuple.of(id, account)))
-                .await().indefinitely()).hasMessageContaining("does not balance");
+        assertThatThrownBy(() -> postDirectly(id, "unbalanced", cashAccountId(id), "5", null, null))
+                .hasMessageContaining("does not balance");
         assertThat(cash(id)).isEqualByComparingTo("10.00");
     }
 
     @Test
     void cashCannotGoBelowZero() {
         String id = funded("10.00");
-        String account = cashAccountId(id);
-        assertThatThrownBy(() -> pool.withTransaction(c -> c.preparedQuery("""
-                        WITH e AS (INSERT INTO journal_entry (idempotency_key, content_hash, trade_type, trade_id,
-                                       customer_id, created_at)
-                                   VALUES ('overdraw-' || $1, repeat('0', 64), 'DEDUCT', 't', $1, now())
-                                   RETURNING entry_id)
-                        INSERT INTO journal_line (entry_id, account_id, amount, created_at)
-                        SELECT entry_id, a, x, now() FROM e,
-                               (VALUES ($2, -10.01::numeric), ('SYSTEM-REVENUE', 10.01::numeric)) AS l(a, x)""")
-                        .execute(Tuple.of(id, account)))
-                .await().indefinitely()).hasMessageContaining("cash_never_negative");
+        assertThatThrownBy(() -> postDirectly(id, "overdraw", cashAccountId(id), "-10.01", "SYSTEM-REVENUE", "10.01"))
+                .hasMessageContaining("cash_never_negative");
         assertThat(cash(id)).isEqualByComparingTo("10.00");
     }
 
@@ -81,6 +65,22 @@ class LedgerConstraintsTest {
         BigDecimal sum = pool.preparedQuery("SELECT sum(amount) AS s FROM journal_line WHERE account_id = $1")
                 .execute(Tuple.of(cashAccountId(id))).await().indefinitely().iterator().next().getBigDecimal("s");
         assertThat(sum).isEqualByComparingTo(cash(id)).isEqualByComparingTo("12.50");
+    }
+
+    /** Writes an entry with one or two lines straight into the tables, as a buggy or hostile writer would. */
+    void postDirectly(String customerId, String key, String account, String amount, String otherAccount,
+            String otherAmount) {
+        pool.withTransaction(c -> c.preparedQuery("""
+                        WITH e AS (INSERT INTO journal_entry (idempotency_key, content_hash, trade_type, trade_id,
+                                       customer_id, created_at)
+                                   VALUES ($1, repeat('0', 64), 'ADJUST', 't', $2, now())
+                                   RETURNING entry_id)
+                        INSERT INTO journal_line (entry_id, account_id, amount, created_at)
+                        SELECT entry_id, a, x::numeric, now() FROM e, (VALUES ($3, $4), ($5, $6)) AS l(a, x)
+                         WHERE a IS NOT NULL""")
+                        .execute(Tuple.from(java.util.Arrays.asList(key + "-" + customerId, customerId, account, amount,
+                                otherAccount, otherAmount))))
+                .await().indefinitely();
     }
 
     String funded(String amount) {

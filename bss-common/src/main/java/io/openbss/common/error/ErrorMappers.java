@@ -52,13 +52,8 @@ public class ErrorMappers {
         return badJson(e);
     }
 
-    @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException e) {
-        return respond(401, new ErrorBody(ErrorCode.UNAUTHENTICATED.code(), "No valid internal identity"));
-    }
-
-    @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
         return respond(401, new ErrorBody(ErrorCode.UNAUTHENTICATED.code(), "No valid internal identity"));
     }
 

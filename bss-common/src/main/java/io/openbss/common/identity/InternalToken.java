@@ -2,6 +2,7 @@ package io.openbss.common.identity;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.json.JsonString;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public final class InternalToken {
         Object types = token.getClaim(SERVICE_TYPES);
         Set<String> serviceTypes = new HashSet<>();
         if (types instanceof Collection<?> values) {
-            values.forEach(v -> serviceTypes.add(unquote(v.toString())));
+            values.forEach(v -> serviceTypes.add(v instanceof JsonString text ? text.getString() : v.toString()));
         }
         return new CallerIdentity(token.getSubject(), token.getClaim(CUSTOMER_NAME),
                 CallerKind.fromWireName(token.getClaim(KIND)), token.getClaim(USER_ID), token.getClaim(USER_NAME),
@@ -68,11 +69,5 @@ public final class InternalToken {
             case OPERATOR -> GROUP_OPERATOR;
             default -> GROUP_CUSTOMER;
         };
-    }
-
-    /** JSON-P string values print with their quotes. */
-    private static String unquote(String value) {
-        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
     }
 }

@@ -11,10 +11,4 @@ public record Paging(int offset, int limit) {
                 RequestParameters.optionalInt("offset", offset, 0, Integer.MAX_VALUE, 0),
                 RequestParameters.optionalInt("limit", limit, 1, maxLimit, defaultLimit));
     }
-
-    public static Paging of(Integer offset, Integer limit, int defaultLimit, int maxLimit) {
-        return new Paging(
-                RequestParameters.checkRange("offset", offset, 0, Integer.MAX_VALUE, 0),
-                RequestParameters.checkRange("limit", limit, 1, maxLimit, defaultLimit));
-    }
 }

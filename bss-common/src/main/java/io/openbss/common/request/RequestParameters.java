@@ -3,7 +3,6 @@ package io.openbss.common.request;
 import io.openbss.common.error.BssException;
 import io.openbss.common.time.BssTime;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 
@@ -25,6 +24,10 @@ public final class RequestParameters {
             throw BssException.badParameter(name, "is required");
         }
         return value;
+    }
+
+    public static String requiredText(String name, String value, int maxLength) {
+        return optionalText(name, required(name, value), maxLength);
     }
 
     public static String optionalText(String name, String value, int maxLength) {
@@ -91,16 +94,6 @@ public final class RequestParameters {
             return BssTime.parseWire(value);
         } catch (DateTimeParseException e) {
             throw BssException.badParameter(name, "must be a UTC time yyyy-MM-dd'T'HH:mm:ss'Z'");
-        }
-    }
-
-    /** A billing cycle {@code yyyy-MM}. */
-    public static YearMonth cycle(String name, String value) {
-        required(name, value);
-        try {
-            return BssTime.parseCycle(value);
-        } catch (DateTimeParseException e) {
-            throw BssException.badParameter(name, "must be a month yyyy-MM");
         }
     }
 

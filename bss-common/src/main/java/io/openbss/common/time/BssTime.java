@@ -1,7 +1,6 @@
 package io.openbss.common.time;
 
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,8 +12,6 @@ public final class BssTime {
     public static final ZoneId BUSINESS_ZONE = ZoneOffset.ofHours(8);
     private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC).withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter CYCLE = DateTimeFormatter.ofPattern("uuuu-MM")
-            .withResolverStyle(ResolverStyle.STRICT);
 
     private BssTime() {
     }
@@ -25,9 +22,5 @@ public final class BssTime {
 
     public static Instant parseWire(String value) {
         return Instant.from(WIRE.parse(value));
-    }
-
-    public static YearMonth parseCycle(String value) {
-        return YearMonth.parse(value, CYCLE);
     }
 }

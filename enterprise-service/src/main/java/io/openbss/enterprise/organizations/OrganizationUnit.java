@@ -7,7 +7,7 @@ import io.openbss.common.request.RequestParameters;
 public record OrganizationUnit(@JsonProperty("name") String name, @JsonProperty("parent_id") String parentId) {
 
     public void validate() {
-        RequestParameters.optionalText("name", RequestParameters.required("name", name), 128);
+        RequestParameters.requiredText("name", name, 128);
         RequestParameters.optionalText("parent_id", parentId, 64);
     }
 }

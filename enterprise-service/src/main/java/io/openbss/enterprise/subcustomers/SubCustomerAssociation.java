@@ -16,7 +16,7 @@ public record SubCustomerAssociation(@JsonProperty("account_name") String accoun
             "SHARE-BIZ-DISCOUNT-TO-SUB", "TRANSFER_COUPON", "TRANSFER_ACCOUNT", "READ_SUB_CONSUME_BILL");
 
     public void validate() {
-        RequestParameters.optionalText("account_name", RequestParameters.required("account_name", accountName), 64);
+        RequestParameters.requiredText("account_name", accountName, 64);
         RequestParameters.optionalText("display_name", displayName, 128);
         RequestParameters.optionalText("org_id", orgId, 64);
         RequestParameters.checkRange("financial_custody", financialCustody, 0, 1, 0);

@@ -3,6 +3,7 @@ package io.openbss.orders.orders;
 import static io.openbss.common.request.RequestParameters.optionalInstant;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.required;
+import static io.openbss.common.request.RequestParameters.requiredText;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
@@ -33,11 +34,11 @@ public record OrderImport(@JsonProperty("orders") List<ImportedOrder> orders) {
             @JsonProperty("create_time") String createTime, @JsonProperty("payment_time") String paymentTime) {
 
         void validate(String at) {
-            optionalText(at + "order_id", required(at + "order_id", orderId), 64);
-            optionalText(at + "customer_id", required(at + "customer_id", customerId), 64);
+            requiredText(at + "order_id", orderId, 64);
+            requiredText(at + "customer_id", customerId, 64);
             optionalText(at + "payer_customer_id", payerCustomerId, 64);
-            optionalText(at + "service_type_code", required(at + "service_type_code", serviceTypeCode), 64);
-            optionalText(at + "service_type_name", required(at + "service_type_name", serviceTypeName), 128);
+            requiredText(at + "service_type_code", serviceTypeCode, 64);
+            requiredText(at + "service_type_name", serviceTypeName, 128);
             code(at + "source_type", sourceType, OrderCodes.SOURCE_TYPES);
             code(at + "status", status, OrderCodes.STATUSES);
             code(at + "order_type", orderType, OrderCodes.ORDER_TYPES);
@@ -53,8 +54,7 @@ public record OrderImport(@JsonProperty("orders") List<ImportedOrder> orders) {
             if (discounts != null) {
                 for (int i = 0; i < discounts.size(); i++) {
                     OrderView.Discount d = discounts.get(i);
-                    optionalText(at + "discounts[" + i + "].discount_type",
-                            required(at + "discounts[" + i + "].discount_type", d.discountType()), 16);
+                    requiredText(at + "discounts[" + i + "].discount_type", d.discountType(), 16);
                     money(at + "discounts[" + i + "].discount_amount", d.discountAmount(), true);
                 }
             }
