@@ -11,4 +11,9 @@ public record Paging(int offset, int limit) {
                 RequestParameters.optionalInt("offset", offset, 0, Integer.MAX_VALUE, 0),
                 RequestParameters.optionalInt("limit", limit, 1, maxLimit, defaultLimit));
     }
+
+    /** The index of the last row of the page, for range queries (never overflowing). */
+    public int lastIndex() {
+        return (int) Math.min(Integer.MAX_VALUE, (long) offset + limit - 1);
+    }
 }

@@ -2,6 +2,7 @@ package io.openbss.common.request;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.time.BssTime;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
@@ -13,6 +14,14 @@ import java.util.Set;
 public final class RequestParameters {
 
     private RequestParameters() {
+    }
+
+    /**
+     * RESTEasy gives null for {@code name=}; where the API tells an empty value from an absent one, this restores
+     * the empty string for a parameter that was sent.
+     */
+    public static String sentOrNull(UriInfo uri, String name, String value) {
+        return value == null && uri.getQueryParameters().containsKey(name) ? "" : value;
     }
 
     public static boolean isGiven(String value) {

@@ -30,7 +30,7 @@ public class SubCustomerQueries {
         return SubCustomer.count(where.toString(), params).flatMap(total -> total <= first
                 ? Uni.createFrom().item(new SubCustomerPage(total, List.of(), Map.of()))
                 : SubCustomer.<SubCustomer>find(where + " order by createdAt, subCustomerId", params)
-                        .range(first, first + search.paging().limit() - 1).list()
+                        .range(first, search.paging().lastIndex()).list()
                         .flatMap(page -> orgNames(page).map(names -> new SubCustomerPage(total, page, names))));
     }
 

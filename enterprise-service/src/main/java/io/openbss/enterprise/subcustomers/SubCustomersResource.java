@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
+import io.openbss.common.request.RequestParameters;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,16 +47,13 @@ public class SubCustomersResource {
             @QueryParam("org_id") String orgId, @Context UriInfo uri) {
         CallerIdentity master = caller.get();
         master.requireEnterpriseMaster();
-        SubCustomerSearch search = SubCustomerSearch.parse(given(uri, "sub_customer_account_name", accountName),
-                given(uri, "sub_customer_display_name", displayName), fuzzyQuery, offset, limit, orgId);
+        SubCustomerSearch search = SubCustomerSearch.parse(
+                RequestParameters.sentOrNull(uri, "sub_customer_account_name", accountName),
+                RequestParameters.sentOrNull(uri, "sub_customer_display_name", displayName), fuzzyQuery, offset,
+                limit, orgId);
         return queries.search(master.customerId(), search).map(page -> new SubCustomerList(page.total(),
                 page.subCustomers().stream().map(s -> new SubCustomerInfo(s.subCustomerId, s.accountName,
                         s.displayName, s.status, s.orgId, s.orgId == null ? null : page.orgNames().get(s.orgId)))
                         .toList()));
-    }
-
-    /** A name sent empty ({@code name=}) filters, unlike one not sent at all. */
-    private static String given(UriInfo uri, String name, String value) {
-        return value == null && uri.getQueryParameters().containsKey(name) ? "" : value;
     }
 }

@@ -65,7 +65,7 @@ public class OrderQueries {
         return CustomerOrder.count(where.toString(), params)
                 .flatMap(total -> total <= first ? Uni.createFrom().item(new OrderPage(total, List.of(), Map.of()))
                         : CustomerOrder.<CustomerOrder>find(query, params)
-                                .range(first, first + search.paging().limit() - 1).list()
+                                .range(first, search.paging().lastIndex()).list()
                                 .flatMap(orders -> discountsOf(orders)
                                         .map(discounts -> new OrderPage(total, orders, discounts))));
     }

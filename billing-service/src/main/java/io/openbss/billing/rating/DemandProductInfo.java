@@ -1,0 +1,33 @@
+package io.openbss.billing.rating;
+
+import static io.openbss.common.request.RequestParameters.checkRange;
+import static io.openbss.common.request.RequestParameters.requiredText;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.common.error.BssException;
+import java.math.BigDecimal;
+
+/** DemandProductInfo of the SDK: a pay-per-use product to price for an amount of usage. */
+public record DemandProductInfo(@JsonProperty("id") String id,
+        @JsonProperty("cloud_service_type") String cloudServiceType,
+        @JsonProperty("resource_type") String resourceType, @JsonProperty("resource_spec") String resourceSpec,
+        @JsonProperty("region") String region, @JsonProperty("available_zone") String availableZone,
+        @JsonProperty("resource_size") Integer resourceSize, @JsonProperty("size_measure_id") Integer sizeMeasureId,
+        @JsonProperty("usage_factor") String usageFactor, @JsonProperty("usage_value") BigDecimal usageValue,
+        @JsonProperty("usage_measure_id") Integer usageMeasureId,
+        @JsonProperty("subscription_num") Integer subscriptionNum) {
+
+    OnDemandItem validated(String at) {
+        ProductSpec spec = ProductSpec.validated(at, id, cloudServiceType, resourceType, resourceSpec, region,
+                availableZone, resourceSize, sizeMeasureId);
+        requiredText(at + "usage_factor", usageFactor, 64);
+        if (usageValue == null || usageValue.signum() <= 0) {
+            throw BssException.badParameter(at + "usage_value", "is required and must be > 0");
+        }
+        int measure = checkRange(at + "usage_measure_id", PeriodProductInfo.required(at + "usage_measure_id",
+                usageMeasureId), 0, 100, null);
+        int quantity = checkRange(at + "subscription_num", PeriodProductInfo.required(at + "subscription_num",
+                subscriptionNum), 1, 10000, null);
+        return new OnDemandItem(spec, usageFactor, usageValue, measure, quantity);
+    }
+}
