@@ -9,21 +9,29 @@ public record AccountBalancesResponse(@JsonProperty("account_balances") List<Acc
         @JsonProperty("debt_amount") BigDecimal debtAmount, @JsonProperty("measure_id") int measureId,
         @JsonProperty("currency") String currency) {
 
-    /** AccountBalanceV3: for a credit account, {@code amount} is the unused credit and {@code credit_amount} the limit. */
+    /**
+     * AccountBalanceV3: for the credit account, {@code amount} is the credit still available and
+     * {@code credit_amount} the credit granted.
+     */
     public record AccountBalance(@JsonProperty("account_id") String accountId,
             @JsonProperty("account_type") int accountType, @JsonProperty("amount") BigDecimal amount,
             @JsonProperty("currency") String currency, @JsonProperty("designated_amount") BigDecimal designatedAmount,
             @JsonProperty("credit_amount") BigDecimal creditAmount, @JsonProperty("measure_id") int measureId) {
     }
 
+    /** From a customer's cash, credit and arrears accounts: arrears are the debt amount. */
     public static AccountBalancesResponse of(List<LedgerAccount> accounts) {
         BigDecimal debt = BigDecimal.ZERO.setScale(2);
-        List<AccountBalance> balances = accounts.stream().map(account -> new AccountBalance(account.accountId,
-                account.accountType.code(), account.available(), account.currency, BigDecimal.ZERO.setScale(2),
-                account.accountType == AccountType.CREDIT ? account.creditLimit : null, 1)).toList();
+        List<AccountBalance> balances = new java.util.ArrayList<>();
         for (LedgerAccount account : accounts) {
-            if (account.accountType == AccountType.CREDIT && account.balance.signum() < 0) {
-                debt = debt.add(account.balance.negate());
+            switch (account.accountType) {
+                case DEBT -> debt = account.balance.negate();
+                case CASH, CREDIT -> balances.add(new AccountBalance(account.accountId,
+                        account.accountType.apiCode(), account.balance, account.currency,
+                        BigDecimal.ZERO.setScale(2),
+                        account.accountType == AccountType.CREDIT ? account.creditLimit : null, 1));
+                default -> {
+                }
             }
         }
         return new AccountBalancesResponse(balances, debt, 1, "CNY");

@@ -1,19 +1,20 @@
 package io.openbss.billing.accounts;
 
-/** Customer account types, with the {@code account_type} code of the BSS API. */
+/** The kinds of customer accounts in the ledger (V4__instruments.sql). */
 public enum AccountType {
-    /** Cash balance (BALANCE_TYPE_DEBIT): never below zero. */
-    CASH(1),
-    /** Credit (BALANCE_TYPE_CREDIT): may go down to minus its credit limit. */
-    CREDIT(2);
+    /** Cash balance (BALANCE_TYPE_DEBIT, account_type 1). */
+    CASH,
+    /** Credit still available (BALANCE_TYPE_CREDIT, account_type 2); the limit is the credit granted. */
+    CREDIT,
+    /** Arrears, never above zero. */
+    DEBT,
+    /** The remaining value of one cash coupon. */
+    COUPON,
+    /** The remaining value of one stored-value card. */
+    CARD;
 
-    private final int code;
-
-    AccountType(int code) {
-        this.code = code;
-    }
-
-    public int code() {
-        return code;
+    /** The {@code account_type} code of ShowCustomerAccountBalances. */
+    public int apiCode() {
+        return this == CREDIT ? 2 : 1;
     }
 }

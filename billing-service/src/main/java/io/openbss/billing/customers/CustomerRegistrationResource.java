@@ -1,9 +1,11 @@
 package io.openbss.billing.customers;
 
 import io.openbss.billing.accounts.AccountBalancesResponse;
+import io.openbss.billing.accounts.LedgerAccount;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.RequestParameters;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,7 +23,7 @@ public class CustomerRegistrationResource {
     CustomerService customers;
 
     @PUT
-    @Operation(summary = "Register a customer (idempotent): opens its cash account, and a credit account when a limit is given")
+    @Operation(summary = "Register a customer (idempotent): opens its cash account, and sets its credit limit when given")
     public Uni<AccountBalancesResponse> register(@PathParam("customer_id") String customerId,
             CustomerRegistration registration) {
         RequestParameters.requiredText("customer_id", customerId, 64);
@@ -29,6 +31,8 @@ public class CustomerRegistrationResource {
             throw BssException.badParameter("body", "is required");
         }
         registration.validate();
-        return customers.register(customerId, registration).map(AccountBalancesResponse::of);
+        return customers.register(customerId, registration)
+                .chain(() -> Panache.withSession(() -> LedgerAccount.ofCustomer(customerId)))
+                .map(AccountBalancesResponse::of);
     }
 }

@@ -9,8 +9,7 @@ import java.util.List;
  * One movement of money: a journal entry to post. Its legs sum to zero; the idempotency key makes posting it
  * again return the first posting, and the content hash tells a repeat from a different movement under a reused key.
  */
-public record Movement(String idempotencyKey, TradeType tradeType, String tradeId, String customerId,
-        List<Leg> legs, String paymentChannel, String paymentChannelNo, String description) {
+public record Movement(EntryHeader header, List<Leg> legs) {
 
     public record Leg(String accountId, BigDecimal amount) {
     }
@@ -30,13 +29,22 @@ public record Movement(String idempotencyKey, TradeType tradeType, String tradeI
         legs = legs.stream().sorted(Comparator.comparing(Leg::accountId)).toList();
     }
 
-    /** What must be equal for a repeated idempotency key to be the same movement. */
-    public String contentHash() {
+    /** The hash that identifies a request under its idempotency key. */
+    public static String contentHash(Object... parts) {
         StringBuilder content = new StringBuilder();
-        content.append(tradeType).append('|').append(tradeId).append('|').append(customerId);
-        for (Leg leg : legs) {
-            content.append('|').append(leg.accountId()).append('=').append(leg.amount().setScale(2).toPlainString());
+        for (Object part : parts) {
+            content.append(part instanceof BigDecimal amount ? amount.setScale(2).toPlainString() : String.valueOf(part))
+                    .append('|');
         }
         return CanonicalRequest.sha256Hex(content.toString());
+    }
+
+    /** A movement whose identity is its legs: the same key with other legs or another trade is refused. */
+    public static Movement of(EntryHeader header, List<Leg> legs) {
+        StringBuilder content = new StringBuilder();
+        content.append(header.tradeType()).append('|').append(header.tradeId()).append('|').append(header.customerId());
+        legs.stream().sorted(Comparator.comparing(Leg::accountId)).forEach(leg -> content.append('|')
+                .append(leg.accountId()).append('=').append(leg.amount().setScale(2).toPlainString()));
+        return new Movement(header.withContentHash(CanonicalRequest.sha256Hex(content.toString())), legs);
     }
 }

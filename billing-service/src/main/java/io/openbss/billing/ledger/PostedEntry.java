@@ -10,7 +10,14 @@ public record PostedEntry(@JsonProperty("entry_id") long entryId, @JsonProperty(
         @JsonProperty("trade_id") String tradeId, @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("lines") List<Line> lines, @JsonProperty("replayed") boolean replayed) {
 
-    public record Line(@JsonProperty("account_id") String accountId, @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("balance_after") BigDecimal balanceAfter) {
+    public record Line(@JsonProperty("account_id") String accountId,
+            @JsonProperty("account_type") String accountType, @JsonProperty("instrument_id") String instrumentId,
+            @JsonProperty("amount") BigDecimal amount, @JsonProperty("balance_after") BigDecimal balanceAfter) {
+    }
+
+    /** The sum of the lines on accounts of one type (CASH, CREDIT, COUPON, ...). */
+    public BigDecimal total(String accountType) {
+        return lines.stream().filter(l -> accountType.equals(l.accountType())).map(Line::amount)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 }

@@ -45,7 +45,7 @@ class LedgerConstraintsTest {
     void cashCannotGoBelowZero() {
         String id = funded("10.00");
         assertThatThrownBy(() -> postDirectly(id, "overdraw", cashAccountId(id), "-10.01", "SYSTEM-REVENUE", "10.01"))
-                .hasMessageContaining("cash_never_negative");
+                .hasMessageContaining("customer_value_never_negative");
         assertThat(cash(id)).isEqualByComparingTo("10.00");
     }
 

@@ -4,6 +4,8 @@ import io.openbss.common.error.BssException;
 import io.openbss.common.time.BssTime;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 
@@ -103,6 +105,28 @@ public final class RequestParameters {
             return BssTime.parseWire(value);
         } catch (DateTimeParseException e) {
             throw BssException.badParameter(name, "must be a UTC time yyyy-MM-dd'T'HH:mm:ss'Z'");
+        }
+    }
+
+    /** A business date {@code yyyy-MM-dd} (UTC+8). */
+    public static LocalDate optionalDate(String name, String value) {
+        if (!isGiven(value)) {
+            return null;
+        }
+        try {
+            return BssTime.parseDate(value);
+        } catch (DateTimeParseException e) {
+            throw BssException.badParameter(name, "must be a date yyyy-MM-dd");
+        }
+    }
+
+    /** A billing cycle {@code yyyy-MM} (UTC+8). */
+    public static YearMonth cycle(String name, String value) {
+        required(name, value);
+        try {
+            return BssTime.parseCycle(value);
+        } catch (DateTimeParseException e) {
+            throw BssException.badParameter(name, "must be a month yyyy-MM");
         }
     }
 

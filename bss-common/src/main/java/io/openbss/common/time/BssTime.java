@@ -1,6 +1,8 @@
 package io.openbss.common.time;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +15,11 @@ public final class BssTime {
     private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC).withResolverStyle(ResolverStyle.STRICT);
 
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter CYCLE = DateTimeFormatter.ofPattern("uuuu-MM")
+            .withResolverStyle(ResolverStyle.STRICT);
+
     private BssTime() {
     }
 
@@ -22,5 +29,23 @@ public final class BssTime {
 
     public static Instant parseWire(String value) {
         return Instant.from(WIRE.parse(value));
+    }
+
+    public static LocalDate parseDate(String value) {
+        return LocalDate.parse(value, DATE);
+    }
+
+    public static YearMonth parseCycle(String value) {
+        return YearMonth.parse(value, CYCLE);
+    }
+
+    /** The business date (UTC+8) of an instant. */
+    public static LocalDate businessDate(Instant instant) {
+        return instant.atZone(BUSINESS_ZONE).toLocalDate();
+    }
+
+    /** The instant a business date (UTC+8) starts. */
+    public static Instant startOf(LocalDate date) {
+        return date.atStartOfDay(BUSINESS_ZONE).toInstant();
     }
 }

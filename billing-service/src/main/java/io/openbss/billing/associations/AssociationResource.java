@@ -1,0 +1,65 @@
+package io.openbss.billing.associations;
+
+import static io.openbss.common.request.RequestParameters.requiredText;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.common.error.BssException;
+import io.openbss.common.error.ErrorCode;
+import io.openbss.common.identity.InternalToken;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.time.Clock;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Internal API: enterprise-service registers or changes a sub-account's association, for bill visibility. */
+@Path("/internal/v1/customers/{sub_customer_id}/association")
+@RolesAllowed({InternalToken.GROUP_SERVICE, InternalToken.GROUP_OPERATOR})
+public class AssociationResource {
+
+    @Inject
+    Clock clock;
+
+    public record Association(@JsonProperty("master_customer_id") String masterCustomerId,
+            @JsonProperty("bills_visible") Boolean billsVisible,
+            @JsonProperty("financial_custody") Boolean financialCustody) {
+    }
+
+    @PUT
+    @WithTransaction
+    @Operation(summary = "Register or change a sub-account's association with its master (idempotent)")
+    public Uni<Association> put(@PathParam("sub_customer_id") String subId, Association association) {
+        requiredText("sub_customer_id", subId, 64);
+        if (association == null) {
+            throw BssException.badParameter("body", "is required");
+        }
+        requiredText("master_customer_id", association.masterCustomerId(), 64);
+        if (association.billsVisible() == null) {
+            throw BssException.badParameter("bills_visible", "is required");
+        }
+        if (subId.equals(association.masterCustomerId())) {
+            throw new BssException(ErrorCode.INVALID_PARAMETER, "an account cannot be its own sub-account");
+        }
+        return EnterpriseAssociation.<EnterpriseAssociation>findById(subId).flatMap(existing -> {
+            EnterpriseAssociation row = existing != null ? existing : new EnterpriseAssociation();
+            row.subCustomerId = subId;
+            row.masterCustomerId = association.masterCustomerId();
+            row.billsVisible = association.billsVisible();
+            row.financialCustody = association.financialCustody() != null && association.financialCustody();
+            row.updatedAt = clock.instant();
+            return existing != null ? Uni.createFrom().item(row) : row.persist();
+        }).replaceWith(association);
+    }
+
+    @DELETE
+    @WithTransaction
+    @Operation(summary = "End a sub-account's association: its master no longer sees its bills")
+    public Uni<Void> delete(@PathParam("sub_customer_id") String subId) {
+        return EnterpriseAssociation.deleteById(subId).replaceWithVoid();
+    }
+}

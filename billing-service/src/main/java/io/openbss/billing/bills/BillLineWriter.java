@@ -1,0 +1,76 @@
+package io.openbss.billing.bills;
+
+import io.openbss.common.time.BssTime;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Writes bill lines inside the transaction of the movement that paid them. */
+@ApplicationScoped
+public class BillLineWriter {
+
+    /** What paid one line, in cents, by column. */
+    public record Payment(long cash, long credit, long coupon, long storedCard, long debt) {
+    }
+
+    /** The trade the lines belong to. */
+    public record Trade(String customerId, String payerCustomerId, Long entryId, String tradeId,
+            OffsetDateTime tradeTime) {
+    }
+
+    private static final DateTimeFormatter CYCLE = DateTimeFormatter.ofPattern("yyyy-MM");
+
+    public Uni<Void> write(SqlConnection connection, Trade trade, List<BillLineInput> lines, List<Payment> payments) {
+        if (lines.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        LocalDate billDate = trade.tradeTime().atZoneSameInstant(BssTime.BUSINESS_ZONE).toLocalDate();
+        List<Tuple> batch = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            BillLineInput l = lines.get(i);
+            Payment p = payments.get(i);
+            batch.add(Tuple.from(Arrays.asList(trade.customerId(), trade.payerCustomerId(), trade.entryId(),
+                    billDate.format(CYCLE), billDate, trade.tradeId(), trade.tradeTime(), l.billType().shortValue(),
+                    l.chargingMode().shortValue(), l.serviceTypeCode(), l.resourceTypeCode(), l.regionCode(),
+                    l.resourceId(), l.resourceName(), l.productId(), l.productSpecDesc(), l.enterpriseProjectId(),
+                    l.orderId(), l.periodType() == null ? null : l.periodType().shortValue(), l.usageTypeCode(),
+                    numeric(l.usage()), l.usageMeasureId(), numeric(l.freeResourceUsage() == null ? BigDecimal.ZERO
+                            : l.freeResourceUsage()), numeric(l.unitPrice()), l.unit(), time(l.effectiveTime()),
+                    time(l.expireTime()), numeric(l.officialAmount()), numeric(l.discountAmount()),
+                    numeric(l.amount()), cents(p.cash()), cents(p.credit()), cents(p.coupon()),
+                    cents(p.storedCard()), cents(p.debt()), cents(Math.max(0, p.debt())))));
+        }
+        return connection.preparedQuery("""
+                        INSERT INTO bill_line (customer_id, payer_customer_id, entry_id, bill_cycle, bill_date, trade_id,
+                            trade_time, bill_type, charging_mode, service_type_code, resource_type_code, region_code,
+                            resource_id, resource_name, product_id, product_spec_desc, enterprise_project_id, order_id,
+                            period_type, usage_type_code, usage, usage_measure_id, free_resource_usage, unit_price, unit,
+                            effective_time, expire_time, official_amount, discount_amount, amount, cash_amount,
+                            credit_amount, coupon_amount, stored_card_amount, debt_amount, debt_outstanding)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+                                $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36)""")
+                .executeBatch(batch).replaceWithVoid();
+    }
+
+    private static Numeric numeric(BigDecimal value) {
+        return value == null ? null : Numeric.create(value);
+    }
+
+    private static Numeric cents(long cents) {
+        return Numeric.create(BigDecimal.valueOf(cents, 2));
+    }
+
+    private static OffsetDateTime time(String wire) {
+        return wire == null || wire.isEmpty() ? null
+                : OffsetDateTime.ofInstant(BssTime.parseWire(wire), java.time.ZoneOffset.UTC);
+    }
+}

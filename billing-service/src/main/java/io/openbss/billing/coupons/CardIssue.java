@@ -1,0 +1,30 @@
+package io.openbss.billing.coupons;
+
+import static io.openbss.common.request.RequestParameters.optionalInstant;
+import static io.openbss.common.request.RequestParameters.requiredText;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.common.error.BssException;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** An operator sells (issues) a stored-value card to a customer. */
+public record CardIssue(@JsonProperty("idempotency_key") String idempotencyKey,
+        @JsonProperty("customer_id") String customerId, @JsonProperty("card_name") String cardName,
+        @JsonProperty("face_value") BigDecimal faceValue, @JsonProperty("effective_time") String effectiveTime,
+        @JsonProperty("expire_time") String expireTime) {
+
+    public void validate() {
+        requiredText("idempotency_key", idempotencyKey, 128);
+        requiredText("customer_id", customerId, 64);
+        requiredText("card_name", cardName, 128);
+        if (faceValue == null || faceValue.signum() <= 0 || faceValue.scale() > 2) {
+            throw BssException.badParameter("face_value", "must be > 0 with at most 2 decimals");
+        }
+        Instant from = optionalInstant("effective_time", requiredText("effective_time", effectiveTime, 20));
+        Instant to = optionalInstant("expire_time", requiredText("expire_time", expireTime, 20));
+        if (!to.isAfter(from)) {
+            throw BssException.badParameter("expire_time", "must be after effective_time");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.openbss.billing.coupons;
+
+import static io.openbss.common.request.RequestParameters.requiredText;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.common.error.BssException;
+import java.math.BigDecimal;
+
+/** Give part of a coupon's value to another customer (an enterprise master to its sub-account), as a new coupon. */
+public record CouponTransfer(@JsonProperty("idempotency_key") String idempotencyKey,
+        @JsonProperty("to_customer_id") String toCustomerId, @JsonProperty("amount") BigDecimal amount) {
+
+    public void validate() {
+        requiredText("idempotency_key", idempotencyKey, 128);
+        requiredText("to_customer_id", toCustomerId, 64);
+        if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
+            throw BssException.badParameter("amount", "must be > 0 with at most 2 decimals");
+        }
+    }
+}

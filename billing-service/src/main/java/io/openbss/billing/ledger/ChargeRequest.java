@@ -1,0 +1,74 @@
+package io.openbss.billing.ledger;
+
+import static io.openbss.common.request.RequestParameters.optionalText;
+import static io.openbss.common.request.RequestParameters.requiredText;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.billing.bills.BillLineInput;
+import io.openbss.common.error.BssException;
+import java.util.List;
+
+/**
+ * Charge a customer for a trade (an order, a renewal, an hour of usage): the lines it bills, the coupons chosen to
+ * pay with, whether stored-value cards may pay, and whether what nothing can pay may become arrears (pay-per-use
+ * usage) or refuses the charge (orders). {@code payer_customer_id} pays for {@code customer_id} (an enterprise master
+ * paying for its sub-account); by default the customer pays itself.
+ */
+public record ChargeRequest(@JsonProperty("idempotency_key") String idempotencyKey,
+        @JsonProperty("customer_id") String customerId,
+        @JsonProperty("payer_customer_id") String payerCustomerId, @JsonProperty("trade_id") String tradeId,
+        @JsonProperty("coupon_ids") List<String> couponIds,
+        @JsonProperty("use_stored_value_cards") Boolean useStoredValueCards,
+        @JsonProperty("allow_debt") Boolean allowDebt, @JsonProperty("lines") List<BillLineInput> lines) {
+
+    public ChargeRequest {
+        couponIds = couponIds == null ? List.of() : List.copyOf(couponIds);
+        lines = lines == null ? null : List.copyOf(lines);
+    }
+
+    public void validate() {
+        requiredText("idempotency_key", idempotencyKey, 128);
+        requiredText("customer_id", customerId, 64);
+        optionalText("payer_customer_id", payerCustomerId, 64);
+        requiredText("trade_id", tradeId, 64);
+        if (couponIds.size() > 20 || couponIds.stream().distinct().count() != couponIds.size()) {
+            throw BssException.badParameter("coupon_ids", "must hold at most 20 different coupons");
+        }
+        for (int i = 0; i < couponIds.size(); i++) {
+            requiredText("coupon_ids[" + i + "]", couponIds.get(i), 64);
+        }
+        if (lines == null || lines.isEmpty() || lines.size() > 500) {
+            throw BssException.badParameter("lines", "must hold 1 to 500 lines");
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) == null) {
+                throw BssException.badParameter("lines[" + i + "]", "must be an object");
+            }
+            lines.get(i).validate("lines[" + i + "].", false);
+        }
+    }
+
+    public String payer() {
+        return payerCustomerId == null || payerCustomerId.isEmpty() ? customerId : payerCustomerId;
+    }
+
+    public boolean cardsPay() {
+        return useStoredValueCards == null || useStoredValueCards;
+    }
+
+    public boolean debtAllowed() {
+        return allowDebt != null && allowDebt;
+    }
+
+    /** What must be equal for a repeated key to be the same charge. */
+    public String contentHash() {
+        StringBuilder content = new StringBuilder().append(customerId).append('|').append(payer()).append('|')
+                .append(tradeId).append('|').append(couponIds).append('|').append(cardsPay()).append('|')
+                .append(debtAllowed());
+        for (BillLineInput line : lines) {
+            content.append('|').append(line.serviceTypeCode()).append(':').append(line.resourceId()).append(':')
+                    .append(line.amount().stripTrailingZeros().toPlainString());
+        }
+        return Movement.contentHash(content.toString());
+    }
+}

@@ -1,0 +1,253 @@
+package io.openbss.billing.ledger;
+
+import io.openbss.billing.bills.BillLineInput;
+import io.openbss.billing.bills.BillLineWriter;
+import io.openbss.billing.ledger.PaymentPlan.AccountRole;
+import io.openbss.common.error.BssException;
+import io.openbss.common.error.ErrorCode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Charges a customer, exactly once per idempotency key, in one transaction: discount coupons lower the amounts,
+ * then cash coupons, stored-value cards, cash and credit pay in that order (and arrears, for usage), the entry moves
+ * the money and the bill lines record what paid each line. The total deducted is rounded to the cent once.
+ */
+@ApplicationScoped
+public class ChargeService {
+
+    static final String REVENUE = "SYSTEM-REVENUE";
+
+    @Inject
+    LedgerService ledger;
+
+    @Inject
+    Journal journal;
+
+    @Inject
+    BillLineWriter bills;
+
+    public Uni<ChargeResult> charge(ChargeRequest request) {
+        String service = singleService(request.lines());
+        EntryHeader header = new EntryHeader("charge:" + request.idempotencyKey(), request.contentHash(),
+                TradeType.DEDUCT, request.lines().getFirst().chargingMode() == 1 ? "DEDUCT_ORDER" : "DEDUCT_USAGE",
+                request.tradeId(), request.payer(), service, null, null, null, null);
+        return ledger.transaction(connection -> charge(connection, header, request))
+                .map(entry -> ChargeResult.of(entry, false));
+    }
+
+    /** The charge inside a transaction the caller owns (hourly usage rating posts many of them). */
+    public Uni<PostedEntry> charge(SqlConnection connection, EntryHeader header, ChargeRequest request) {
+        return journal.claimed(connection, header, entryId -> coupons(connection, request)
+                .flatMap(coupons -> cards(connection, request).flatMap(cards -> {
+                    Set<String> accounts = new LinkedHashSet<>();
+                    coupons.stream().filter(c -> c.accountId() != null).forEach(c -> accounts.add(c.accountId()));
+                    cards.forEach(accounts::add);
+                    return journal.lock(connection, accounts).flatMap(locked -> journal.lockCustomer(connection,
+                            request.payer()).flatMap(own -> pay(connection, entryId, header, request, coupons,
+                            cards, locked, own)));
+                })));
+    }
+
+    private Uni<PostedEntry> pay(SqlConnection connection, long entryId, EntryHeader header, ChargeRequest request,
+            List<ChosenCoupon> coupons, List<String> cards, Map<String, Journal.LockedAccount> instruments,
+            Map<String, Journal.LockedAccount> own) {
+        if (!own.containsKey("CASH")) {
+            throw new BssException(ErrorCode.INVALID_PARAMETER,
+                    "Customer " + request.payer() + " is not registered with billing");
+        }
+        List<BillLineInput> lines = applyDiscountCoupons(request.lines(), coupons);
+        List<String> services = lines.stream().map(BillLineInput::serviceTypeCode).toList();
+        List<PaymentPlan.Source> sources = new ArrayList<>();
+        for (ChosenCoupon coupon : coupons) {
+            if (coupon.accountId() != null) {
+                sources.add(new PaymentPlan.Source(coupon.accountId(), AccountRole.COUPON, coupon.couponId(),
+                        Cents.of(instruments.get(coupon.accountId()).balance()), coupon.pays()));
+            }
+        }
+        for (String card : cards) {
+            Journal.LockedAccount account = instruments.get(card);
+            sources.add(new PaymentPlan.Source(card, AccountRole.CARD, account.instrumentId(),
+                    Cents.of(account.balance()), any -> true));
+        }
+        sources.add(source(own.get("CASH"), AccountRole.CASH));
+        if (own.containsKey("CREDIT")) {
+            sources.add(source(own.get("CREDIT"), AccountRole.CREDIT));
+        }
+        if (request.debtAllowed()) {
+            sources.add(new PaymentPlan.Source(own.get("DEBT").accountId(), AccountRole.DEBT, null, Long.MAX_VALUE,
+                    any -> true));
+        }
+        long[] dues = Cents.shares(lines.stream().map(BillLineInput::amount).toList());
+        PaymentPlan plan = PaymentPlan.of(dues, services, sources);
+        if (plan.unpaid() > 0) {
+            throw new BssException(ErrorCode.INSUFFICIENT_BALANCE, "Insufficient balance: "
+                    + Cents.toAmount(plan.unpaid()).toPlainString() + " cannot be paid");
+        }
+        List<Movement.Leg> legs = new ArrayList<>();
+        long total = 0;
+        for (PaymentPlan.Taken taken : plan.takings()) {
+            legs.add(new Movement.Leg(taken.source().accountId(), Cents.toAmount(-taken.cents())));
+            total += taken.cents();
+        }
+        if (total > 0) {
+            legs.add(new Movement.Leg(REVENUE, Cents.toAmount(total)));
+        }
+        List<BillLineWriter.Payment> payments = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            payments.add(new BillLineWriter.Payment(plan.paid(i, AccountRole.CASH), plan.paid(i, AccountRole.CREDIT),
+                    plan.paid(i, AccountRole.COUPON), plan.paid(i, AccountRole.CARD), plan.paid(i, AccountRole.DEBT)));
+        }
+        OffsetDateTime now = journal.now();
+        Uni<PostedEntry> written = legs.isEmpty()
+                ? Uni.createFrom().item(new PostedEntry(entryId, header.tradeType(), header.tradeId(), now.toInstant(),
+                        List.of(), false))
+                : journal.write(connection, entryId, header, legs);
+        return written.call(() -> markDiscountCouponsUsed(connection, coupons, request.tradeId()))
+                .call(() -> bills.write(connection, new BillLineWriter.Trade(request.customerId(), request.payer(),
+                        entryId, request.tradeId(), now), lines, payments));
+    }
+
+    private static PaymentPlan.Source source(Journal.LockedAccount account, AccountRole role) {
+        return new PaymentPlan.Source(account.accountId(), role, null, Cents.of(account.balance()), any -> true);
+    }
+
+    /** A coupon chosen to pay, checked usable for this charge. */
+    record ChosenCoupon(String couponId, int type, BigDecimal faceValue, BigDecimal discountRate, String accountId,
+            Set<String> services) {
+
+        Predicate<String> pays() {
+            return service -> services.isEmpty() || services.contains(service);
+        }
+    }
+
+    private Uni<List<ChosenCoupon>> coupons(SqlConnection connection, ChargeRequest request) {
+        if (request.couponIds().isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return connection.preparedQuery("""
+                        SELECT coupon_id, customer_id, coupon_type, face_value, discount_rate, account_id,
+                               service_type_codes, min_order_amount, valid_time, expire_time, used_by_trade_id,
+                               reclaimed_at
+                          FROM coupon WHERE coupon_id = ANY($1) ORDER BY coupon_id FOR UPDATE""")
+                .execute(Tuple.of(request.couponIds().toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Row> byId = new HashMap<>();
+                    rows.forEach(row -> byId.put(row.getString("coupon_id"), row));
+                    BigDecimal orderAmount = request.lines().stream().map(BillLineInput::amount)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add);
+                    OffsetDateTime now = journal.now();
+                    List<ChosenCoupon> chosen = new ArrayList<>();
+                    for (String id : request.couponIds()) {
+                        Row row = byId.get(id);
+                        if (row == null || !row.getString("customer_id").equals(request.payer())) {
+                            throw unusable(id, "it is not a coupon of the paying customer");
+                        }
+                        if (row.getOffsetDateTime("reclaimed_at") != null || row.getString("used_by_trade_id") != null) {
+                            throw unusable(id, "it has been used or reclaimed");
+                        }
+                        if (now.isBefore(row.getOffsetDateTime("valid_time"))
+                                || !now.isBefore(row.getOffsetDateTime("expire_time"))) {
+                            throw unusable(id, "it is not valid now");
+                        }
+                        BigDecimal minimum = row.getBigDecimal("min_order_amount");
+                        if (minimum != null && orderAmount.compareTo(minimum) < 0) {
+                            throw unusable(id, "the order is below its minimum of " + minimum.toPlainString());
+                        }
+                        Set<String> services = new HashSet<>(Arrays.asList(row.getArrayOfStrings("service_type_codes")));
+                        if (request.lines().stream().noneMatch(l -> services.isEmpty()
+                                || services.contains(l.serviceTypeCode()))) {
+                            throw unusable(id, "it does not apply to the services of this order");
+                        }
+                        chosen.add(new ChosenCoupon(id, row.getShort("coupon_type"), row.getBigDecimal("face_value"),
+                                row.getBigDecimal("discount_rate"), row.getString("account_id"), services));
+                    }
+                    if (chosen.stream().filter(c -> c.accountId() == null).count() > 1) {
+                        throw BssException.badParameter("coupon_ids", "at most one discount coupon per order");
+                    }
+                    return chosen;
+                });
+    }
+
+    private static BssException unusable(String couponId, String why) {
+        return new BssException(ErrorCode.INVALID_PARAMETER, "Coupon " + couponId + " cannot be used: " + why);
+    }
+
+    /** The payer's stored-value cards that hold value now, soonest to expire first. */
+    private Uni<List<String>> cards(SqlConnection connection, ChargeRequest request) {
+        if (!request.cardsPay()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return connection.preparedQuery("""
+                        SELECT s.account_id FROM stored_value_card s JOIN ledger_account a ON a.account_id = s.account_id
+                         WHERE s.customer_id = $1 AND a.balance > 0 AND s.effective_time <= $2 AND s.expire_time > $2
+                         ORDER BY s.expire_time, s.card_id""")
+                .execute(Tuple.of(request.payer(), journal.now()))
+                .map(rows -> {
+                    List<String> accounts = new ArrayList<>();
+                    rows.forEach(row -> accounts.add(row.getString("account_id")));
+                    return accounts;
+                });
+    }
+
+    /** A discount coupon takes its rate off the lines it applies to, at most its face value in all. */
+    static List<BillLineInput> applyDiscountCoupons(List<BillLineInput> lines, List<ChosenCoupon> coupons) {
+        List<BillLineInput> result = new ArrayList<>(lines);
+        for (ChosenCoupon coupon : coupons) {
+            if (coupon.accountId() != null) {
+                continue;
+            }
+            BigDecimal[] off = new BigDecimal[result.size()];
+            BigDecimal sum = BigDecimal.ZERO;
+            for (int i = 0; i < result.size(); i++) {
+                BillLineInput line = result.get(i);
+                off[i] = coupon.pays().test(line.serviceTypeCode())
+                        ? line.amount().multiply(BigDecimal.ONE.subtract(coupon.discountRate()))
+                                .setScale(8, RoundingMode.DOWN)
+                        : BigDecimal.ZERO;
+                sum = sum.add(off[i]);
+            }
+            for (int i = 0; i < result.size(); i++) {
+                BigDecimal take = sum.compareTo(coupon.faceValue()) <= 0 ? off[i]
+                        : off[i].multiply(coupon.faceValue()).divide(sum, 8, RoundingMode.DOWN);
+                if (take.signum() > 0) {
+                    result.set(i, result.get(i).discountedBy(take));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static Uni<Void> markDiscountCouponsUsed(SqlConnection connection, List<ChosenCoupon> coupons,
+            String tradeId) {
+        String[] ids = coupons.stream().filter(c -> c.accountId() == null).map(ChosenCoupon::couponId)
+                .toArray(String[]::new);
+        if (ids.length == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("UPDATE coupon SET used_by_trade_id = $2 WHERE coupon_id = ANY($1)")
+                .execute(Tuple.of(ids, tradeId)).replaceWithVoid();
+    }
+
+    static String singleService(List<BillLineInput> lines) {
+        Set<String> services = new HashSet<>();
+        lines.forEach(l -> services.add(l.serviceTypeCode()));
+        return services.size() == 1 ? services.iterator().next() : null;
+    }
+}

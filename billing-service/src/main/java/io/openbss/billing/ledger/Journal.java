@@ -1,0 +1,185 @@
+package io.openbss.billing.ledger;
+
+import io.openbss.common.error.BssException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The journal's statements, run on a connection inside the caller's transaction: claim an idempotency key by
+ * opening an entry, lock accounts, write lines (the database moves the balances). Composite operations (charges,
+ * refunds, usage deductions) put these together in one transaction.
+ */
+@ApplicationScoped
+public class Journal {
+
+    /** An account as locked for a movement. */
+    public record LockedAccount(String accountId, String customerId, String accountType, String instrumentId,
+            BigDecimal balance, BigDecimal creditLimit) {
+    }
+
+    @Inject
+    Clock clock;
+
+    /** Posts a movement: its first posting, or the earlier one with the same key and content. */
+    public Uni<PostedEntry> post(SqlConnection connection, Movement movement) {
+        return open(connection, movement.header()).flatMap(entryId -> entryId == null
+                ? earlier(connection, movement.header())
+                : write(connection, entryId, movement.header(), movement.legs()));
+    }
+
+    /**
+     * Claims the header's idempotency key and does the work of a first posting (lock, decide, write), or returns the
+     * earlier posting under the key. For movements whose lines depend on balances, so that a replay is recognised
+     * by the request, not by lines that would come out differently the second time.
+     */
+    public Uni<PostedEntry> claimed(SqlConnection connection, EntryHeader header,
+            java.util.function.Function<Long, Uni<PostedEntry>> firstPosting) {
+        return open(connection, header).flatMap(entryId -> entryId == null
+                ? earlier(connection, header) : firstPosting.apply(entryId));
+    }
+
+    /**
+     * Inserts the entry, unless one with this idempotency key exists: then null. A concurrent transaction with the
+     * same key waits here until the first commits (and gets null) or rolls back (and gets the key).
+     */
+    public Uni<Long> open(SqlConnection connection, EntryHeader header) {
+        return connection.preparedQuery("""
+                        INSERT INTO journal_entry (idempotency_key, content_hash, trade_type, detail_type, trade_id,
+                                                   customer_id, service_type_code, payment_channel_id,
+                                                   payment_channel_no, description, refunds_trade_id, created_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                        ON CONFLICT (idempotency_key) DO NOTHING
+                        RETURNING entry_id""")
+                .execute(Tuple.from(Arrays.asList(header.idempotencyKey(), header.contentHash(),
+                        header.tradeType().name(), header.detailType(), header.tradeId(), header.customerId(),
+                        header.serviceTypeCode(), header.paymentChannelId() == null ? null
+                                : header.paymentChannelId().shortValue(),
+                        header.paymentChannelNo(), header.description(), header.refundsTradeId(), now())))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("entry_id"));
+    }
+
+    /** The earlier entry with the header's key; 400 when its content differs. */
+    public Uni<PostedEntry> earlier(SqlConnection connection, EntryHeader header) {
+        return connection.preparedQuery("""
+                        SELECT e.entry_id, e.content_hash, e.trade_type, e.trade_id, e.created_at,
+                               l.account_id, a.account_type, a.instrument_id, l.amount, l.balance_after
+                          FROM journal_entry e
+                          JOIN journal_line l ON l.entry_id = e.entry_id
+                          JOIN ledger_account a ON a.account_id = l.account_id
+                         WHERE e.idempotency_key = $1
+                         ORDER BY l.line_id""")
+                .execute(Tuple.of(header.idempotencyKey()))
+                .map(rows -> {
+                    Row first = rows.iterator().next();
+                    if (!first.getString("content_hash").equals(header.contentHash())) {
+                        throw BssException.badParameter("idempotency key " + header.idempotencyKey(),
+                                "was already used for a different movement");
+                    }
+                    return new PostedEntry(first.getLong("entry_id"), TradeType.valueOf(first.getString("trade_type")),
+                            first.getString("trade_id"), first.getOffsetDateTime("created_at").toInstant(),
+                            lines(rows), true);
+                });
+    }
+
+    /**
+     * Writes the lines of an opened entry, checked to balance, in account order (the order every movement locks
+     * accounts in); the database moves the balances.
+     */
+    public Uni<PostedEntry> write(SqlConnection connection, long entryId, EntryHeader header,
+            List<Movement.Leg> unordered) {
+        List<Movement.Leg> legs = new Movement(header, unordered).legs();
+        StringBuilder values = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        OffsetDateTime now = now();
+        int p = 1;
+        for (Movement.Leg leg : legs) {
+            values.append(p == 1 ? "" : ", ").append("($").append(p).append(", $").append(p + 1).append(", $")
+                    .append(p + 2).append(", $").append(p + 3).append(')');
+            params.add(entryId);
+            params.add(leg.accountId());
+            params.add(Numeric.create(leg.amount()));
+            params.add(now);
+            p += 4;
+        }
+        return connection.preparedQuery("""
+                        WITH written AS (
+                            INSERT INTO journal_line (entry_id, account_id, amount, created_at) VALUES %s
+                            RETURNING line_id, account_id, amount, balance_after)
+                        SELECT w.account_id, a.account_type, a.instrument_id, w.amount, w.balance_after
+                          FROM written w JOIN ledger_account a ON a.account_id = w.account_id
+                         ORDER BY w.line_id""".formatted(values))
+                .execute(Tuple.from(params))
+                .map(rows -> new PostedEntry(entryId, header.tradeType(), header.tradeId(), now.toInstant(),
+                        lines(rows), false));
+    }
+
+    /** Locks accounts for a movement, in account order (the order every movement locks in). */
+    public Uni<Map<String, LockedAccount>> lock(SqlConnection connection, Collection<String> accountIds) {
+        return connection.preparedQuery("""
+                        SELECT account_id, customer_id, account_type, instrument_id, balance, credit_limit
+                          FROM ledger_account WHERE account_id = ANY($1) ORDER BY account_id FOR UPDATE""")
+                .execute(Tuple.of(accountIds.toArray(String[]::new)))
+                .map(Journal::accounts);
+    }
+
+    /** A customer's own accounts (CASH, CREDIT, DEBT) by type, locked. */
+    public Uni<Map<String, LockedAccount>> lockCustomer(SqlConnection connection, String customerId) {
+        return lockCustomers(connection, List.of(customerId))
+                .map(byCustomer -> byCustomer.getOrDefault(customerId, Map.of()));
+    }
+
+    /** Several customers' own accounts, locked in one statement in account order; by customer, then by type. */
+    public Uni<Map<String, Map<String, LockedAccount>>> lockCustomers(SqlConnection connection,
+            List<String> customerIds) {
+        return connection.preparedQuery("""
+                        SELECT account_id, customer_id, account_type, instrument_id, balance, credit_limit
+                          FROM ledger_account WHERE customer_id = ANY($1) AND instrument_id IS NULL
+                         ORDER BY account_id FOR UPDATE""")
+                .execute(Tuple.of(customerIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Map<String, LockedAccount>> byCustomer = new LinkedHashMap<>();
+                    accounts(rows).values().forEach(a -> byCustomer
+                            .computeIfAbsent(a.customerId(), k -> new LinkedHashMap<>()).put(a.accountType(), a));
+                    return byCustomer;
+                });
+    }
+
+    private static Map<String, LockedAccount> accounts(RowSet<Row> rows) {
+        Map<String, LockedAccount> accounts = new LinkedHashMap<>();
+        for (Row row : rows) {
+            accounts.put(row.getString("account_id"), new LockedAccount(row.getString("account_id"),
+                    row.getString("customer_id"), row.getString("account_type"), row.getString("instrument_id"),
+                    row.getBigDecimal("balance"), row.getBigDecimal("credit_limit")));
+        }
+        return accounts;
+    }
+
+    private static List<PostedEntry.Line> lines(RowSet<Row> rows) {
+        List<PostedEntry.Line> lines = new ArrayList<>();
+        for (Row row : rows) {
+            lines.add(new PostedEntry.Line(row.getString("account_id"), row.getString("account_type"),
+                    row.getString("instrument_id"), row.getBigDecimal("amount"), row.getBigDecimal("balance_after")));
+        }
+        return lines;
+    }
+
+    public OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,50 @@
+package io.openbss.billing.ledger;
+
+import static io.openbss.common.request.RequestParameters.optionalInstant;
+import static io.openbss.common.request.RequestParameters.requiredText;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.common.error.BssException;
+import java.math.BigDecimal;
+
+/**
+ * Move cash, or available credit, from one customer to another (an enterprise master allocating to or reclaiming
+ * from a sub-account). Moving credit moves the credit granted with it. {@code expire_time} is recorded with a credit
+ * allocation.
+ */
+public record TransferRequest(@JsonProperty("idempotency_key") String idempotencyKey,
+        @JsonProperty("from_customer_id") String fromCustomerId,
+        @JsonProperty("to_customer_id") String toCustomerId, @JsonProperty("amount") BigDecimal amount,
+        @JsonProperty("balance_type") String balanceType, @JsonProperty("reason") String reason,
+        @JsonProperty("expire_time") String expireTime) {
+
+    public static final String CASH = "BALANCE_TYPE_DEBIT";
+    public static final String CREDIT = "BALANCE_TYPE_CREDIT";
+
+    public void validate() {
+        requiredText("idempotency_key", idempotencyKey, 128);
+        requiredText("from_customer_id", fromCustomerId, 64);
+        requiredText("to_customer_id", toCustomerId, 64);
+        if (fromCustomerId.equals(toCustomerId)) {
+            throw BssException.badParameter("to_customer_id", "must differ from from_customer_id");
+        }
+        if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
+            throw BssException.badParameter("amount", "must be > 0 with at most 2 decimals");
+        }
+        if (!CASH.equals(balanceType) && !CREDIT.equals(balanceType)) {
+            throw BssException.badParameter("balance_type", "must be BALANCE_TYPE_DEBIT or BALANCE_TYPE_CREDIT");
+        }
+        if (reason != null && !reason.equals("ALLOCATE") && !reason.equals("RECLAIM")) {
+            throw BssException.badParameter("reason", "must be ALLOCATE or RECLAIM");
+        }
+        optionalInstant("expire_time", expireTime);
+    }
+
+    public String accountType() {
+        return CREDIT.equals(balanceType) ? "CREDIT" : "CASH";
+    }
+
+    public String detailType() {
+        return "RECLAIM".equals(reason) ? "TRANSFER_RECLAIM" : "TRANSFER_ALLOCATE";
+    }
+}
