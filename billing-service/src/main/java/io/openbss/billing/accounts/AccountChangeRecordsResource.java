@@ -113,11 +113,11 @@ public class AccountChangeRecordsResource {
                  JOIN ledger_account a ON a.account_id = l.account_id
                  JOIN customer c ON c.customer_id = a.customer_id
                  LEFT JOIN service_type st ON st.service_type_code = e.service_type_code""" + query.where();
-        return pool.preparedQuery("SELECT count(*) AS n" + from).execute(query.tuple())
+        return pool.preparedQuery("SELECT count(*) AS n " + from).execute(query.tuple())
                 .flatMap(count -> pool.preparedQuery("""
                                 SELECT l.line_id, l.amount, l.balance_after, e.trade_id, e.detail_type, e.created_at,
                                        e.payment_channel_id, e.payment_channel_no, c.customer_name, st.name_zh
-                                """ + from + " ORDER BY l.line_id DESC LIMIT " + query.bind(paging.limit())
+                                 """ + from + " ORDER BY l.line_id DESC LIMIT " + query.bind(paging.limit())
                                 + " OFFSET " + query.bind(paging.offset()))
                         .execute(query.tuple())
                         .map(rows -> {

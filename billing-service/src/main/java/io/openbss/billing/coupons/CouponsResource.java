@@ -91,7 +91,7 @@ public class CouponsResource {
         query.andIf(begin == null ? null : OffsetDateTime.ofInstant(begin, ZoneOffset.UTC), "c.valid_time >= ?");
         query.andIf(end == null ? null : OffsetDateTime.ofInstant(end, ZoneOffset.UTC), "c.valid_time <= ?");
         // used, expired and reclaimed coupons are listed for twelve months
-        query.and("((" + status + ") IN (1, 2) OR c.expire_time > ? - interval '12 months')", now);
+        query.and("((" + status + ") IN (1, 2) OR c.expire_time > ?::timestamptz - interval '12 months')", now);
         String from = " FROM coupon c LEFT JOIN ledger_account a ON a.account_id = c.account_id" + query.where();
         return pool.preparedQuery("SELECT count(*) AS n" + from).execute(query.tuple())
                 .flatMap(count -> pool.preparedQuery("SELECT c.*, a.balance, " + status + " AS status" + from
