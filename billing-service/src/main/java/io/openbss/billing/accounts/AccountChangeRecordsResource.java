@@ -1,5 +1,6 @@
 package io.openbss.billing.accounts;
 
+import static io.openbss.billing.query.Columns.utc;
 import static io.openbss.common.request.RequestParameters.optionalDate;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.optionalWord;
@@ -28,8 +29,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -155,9 +154,5 @@ public class AccountChangeRecordsResource {
             }
         }
         return ids.toArray(Short[]::new);
-    }
-
-    private static OffsetDateTime utc(java.time.Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

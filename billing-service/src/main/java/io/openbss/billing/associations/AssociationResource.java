@@ -18,7 +18,7 @@ import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Internal API: enterprise-service registers or changes a sub-account's association, for bill visibility. */
-@Path("/internal/v1/customers/{sub_customer_id}/association")
+@Path("/internal/v1/customers/{customer_id}/association")
 @RolesAllowed({InternalToken.GROUP_SERVICE, InternalToken.GROUP_OPERATOR})
 public class AssociationResource {
 
@@ -33,7 +33,7 @@ public class AssociationResource {
     @PUT
     @WithTransaction
     @Operation(summary = "Register or change a sub-account's association with its master (idempotent)")
-    public Uni<Association> put(@PathParam("sub_customer_id") String subId, Association association) {
+    public Uni<Association> put(@PathParam("customer_id") String subId, Association association) {
         requiredText("sub_customer_id", subId, 64);
         if (association == null) {
             throw BssException.badParameter("body", "is required");
@@ -59,7 +59,7 @@ public class AssociationResource {
     @DELETE
     @WithTransaction
     @Operation(summary = "End a sub-account's association: its master no longer sees its bills")
-    public Uni<Void> delete(@PathParam("sub_customer_id") String subId) {
+    public Uni<Void> delete(@PathParam("customer_id") String subId) {
         return EnterpriseAssociation.deleteById(subId).replaceWithVoid();
     }
 }

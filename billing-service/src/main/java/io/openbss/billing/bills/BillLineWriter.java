@@ -33,11 +33,14 @@ public class BillLineWriter {
         if (lines.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        LocalDate billDate = trade.tradeTime().atZoneSameInstant(BssTime.BUSINESS_ZONE).toLocalDate();
+        LocalDate tradeDate = trade.tradeTime().atZoneSameInstant(BssTime.BUSINESS_ZONE).toLocalDate();
         List<Tuple> batch = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             BillLineInput l = lines.get(i);
             Payment p = payments.get(i);
+            // pay-per-use is billed on the day it was used, whenever it was rated
+            LocalDate billDate = l.chargingMode() == 3 && l.effectiveTime() != null
+                    ? BssTime.businessDate(BssTime.parseWire(l.effectiveTime())) : tradeDate;
             batch.add(Tuple.from(Arrays.asList(trade.customerId(), trade.payerCustomerId(), trade.entryId(),
                     billDate.format(CYCLE), billDate, trade.tradeId(), trade.tradeTime(), l.billType().shortValue(),
                     l.chargingMode().shortValue(), l.serviceTypeCode(), l.resourceTypeCode(), l.regionCode(),

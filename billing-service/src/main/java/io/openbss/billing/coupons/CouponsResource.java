@@ -1,5 +1,6 @@
 package io.openbss.billing.coupons;
 
+import static io.openbss.billing.query.Columns.wire;
 import static io.openbss.common.request.RequestParameters.optionalCode;
 import static io.openbss.common.request.RequestParameters.optionalInstant;
 import static io.openbss.common.request.RequestParameters.optionalText;
@@ -10,7 +11,6 @@ import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.Paging;
-import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -154,10 +154,6 @@ public class CouponsResource {
                 row.getString("source_id"));
     }
 
-    private static String wire(Row row, String column) {
-        OffsetDateTime time = row.getOffsetDateTime(column);
-        return time == null ? null : BssTime.formatWire(time.toInstant());
-    }
 
     /** An identifier filter: absent does not filter, sent empty matches nothing (as the API documents). */
     private static String text(UriInfo uri, String name, String value) {

@@ -44,12 +44,15 @@ public class ChargeService {
     BillLineWriter bills;
 
     public Uni<ChargeResult> charge(ChargeRequest request) {
-        String service = singleService(request.lines());
-        EntryHeader header = new EntryHeader("charge:" + request.idempotencyKey(), request.contentHash(),
-                TradeType.DEDUCT, request.lines().getFirst().chargingMode() == 1 ? "DEDUCT_ORDER" : "DEDUCT_USAGE",
-                request.tradeId(), request.payer(), service, null, null, null, null);
-        return ledger.transaction(connection -> charge(connection, header, request))
+        return ledger.transaction(connection -> charge(connection, header(request), request))
                 .map(entry -> ChargeResult.of(entry, false));
+    }
+
+    /** The journal entry a charge posts. */
+    public static EntryHeader header(ChargeRequest request) {
+        return new EntryHeader("charge:" + request.idempotencyKey(), request.contentHash(), TradeType.DEDUCT,
+                request.lines().getFirst().chargingMode() == 1 ? "DEDUCT_ORDER" : "DEDUCT_USAGE", request.tradeId(),
+                request.payer(), singleService(request.lines()), null, null, null, null);
     }
 
     /** The charge inside a transaction the caller owns (hourly usage rating posts many of them). */

@@ -93,10 +93,10 @@ class AccountBalancesResourceTest {
 
     @Test
     void operationNotYetBuiltAnswers501NamingIt() {
-        given().header("Authorization", customer("c1")).queryParam("bill_cycle", "2026-10")
-                .get("/v2/bills/customer-bills/monthly-sum").then().statusCode(501)
+        given().header("Authorization", customer("c1"))
+                .get("/v2/promotions/benefits/account-change-records").then().statusCode(501)
                 .body("error_code", equalTo("CBC.0999"))
-                .body("error_msg", equalTo("ShowCustomerMonthlySum is not implemented yet"));
+                .body("error_msg", equalTo("ListCustomerCouponChangeRecords is not implemented yet"));
     }
 
     @Test

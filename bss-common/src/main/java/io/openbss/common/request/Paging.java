@@ -12,6 +12,13 @@ public record Paging(int offset, int limit) {
                 RequestParameters.optionalInt("limit", limit, 1, maxLimit, defaultLimit));
     }
 
+    /** Paging given in a JSON body, as numbers. */
+    public static Paging of(Integer offset, Integer limit, int defaultLimit, int maxLimit) {
+        return new Paging(
+                RequestParameters.checkRange("offset", offset, 0, Integer.MAX_VALUE, 0),
+                RequestParameters.checkRange("limit", limit, 1, maxLimit, defaultLimit));
+    }
+
     /** The index of the last row of the page, for range queries (never overflowing). */
     public int lastIndex() {
         return (int) Math.min(Integer.MAX_VALUE, (long) offset + limit - 1);

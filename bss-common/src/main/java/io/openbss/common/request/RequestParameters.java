@@ -74,6 +74,17 @@ public final class RequestParameters {
         return value;
     }
 
+    /** {@code true} or {@code false}, in any case. */
+    public static Boolean optionalBoolean(String name, String value) {
+        if (!isGiven(value)) {
+            return null;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(value);
+        }
+        throw BssException.badParameter(name, "must be true or false");
+    }
+
     /** One of the allowed integer codes, e.g. an order status. */
     public static Integer optionalCode(String name, String value, Set<Integer> allowed) {
         Integer parsed = optionalInt(name, value, Integer.MIN_VALUE, Integer.MAX_VALUE, null);

@@ -1,0 +1,146 @@
+package io.openbss.billing.bills;
+
+import static io.openbss.common.request.RequestParameters.cycle;
+import static io.openbss.common.request.RequestParameters.optionalBoolean;
+import static io.openbss.common.request.RequestParameters.optionalCode;
+import static io.openbss.common.request.RequestParameters.optionalText;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.billing.query.Columns;
+import io.openbss.billing.query.SqlQuery;
+import io.openbss.common.identity.CurrentCaller;
+import io.openbss.common.identity.InternalToken;
+import io.openbss.common.request.Language;
+import io.openbss.common.request.Paging;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** ListCustomerBillsFeeRecords (流水账单): a month's bill lines, one record per line, newest first. */
+@Path("/v2/bills/customer-bills/fee-records")
+@RolesAllowed(InternalToken.GROUP_CUSTOMER)
+public class FeeRecordsResource {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    BillScope scope;
+
+    public record FeeRecords(@JsonProperty("total_count") long totalCount,
+            @JsonProperty("records") List<FeeRecord> records, @JsonProperty("currency") String currency) {
+    }
+
+    /** MonthlyBillRecord. */
+    public record FeeRecord(@JsonProperty("bill_cycle") String billCycle, @JsonProperty("customer_id") String customerId,
+            @JsonProperty("service_type_code") String serviceTypeCode,
+            @JsonProperty("resource_type_code") String resourceTypeCode,
+            @JsonProperty("service_type_name") String serviceTypeName,
+            @JsonProperty("resource_type_name") String resourceTypeName, @JsonProperty("region_code") String regionCode,
+            @JsonProperty("enterprise_project_id") String enterpriseProjectId,
+            @JsonProperty("enterprise_project_name") String enterpriseProjectName,
+            @JsonProperty("charging_mode") int chargingMode, @JsonProperty("consume_time") String consumeTime,
+            @JsonProperty("trade_time") String tradeTime, @JsonProperty("provider_type") int providerType,
+            @JsonProperty("trade_id") String tradeId, @JsonProperty("id") String id,
+            @JsonProperty("bill_type") int billType, @JsonProperty("status") int status,
+            @JsonProperty("official_amount") BigDecimal officialAmount,
+            @JsonProperty("official_discount_amount") BigDecimal officialDiscountAmount,
+            @JsonProperty("erase_amount") BigDecimal eraseAmount,
+            @JsonProperty("consume_amount") BigDecimal consumeAmount, @JsonProperty("cash_amount") BigDecimal cashAmount,
+            @JsonProperty("credit_amount") BigDecimal creditAmount, @JsonProperty("coupon_amount") BigDecimal couponAmount,
+            @JsonProperty("flexipurchase_coupon_amount") BigDecimal flexipurchaseCouponAmount,
+            @JsonProperty("stored_value_card_amount") BigDecimal storedValueCardAmount,
+            @JsonProperty("bonus_amount") BigDecimal bonusAmount, @JsonProperty("debt_amount") BigDecimal debtAmount,
+            @JsonProperty("writeoff_amount") BigDecimal writeoffAmount,
+            @JsonProperty("region_name") String regionName) {
+    }
+
+    @GET
+    @Operation(operationId = "ListCustomerBillsFeeRecords", summary = "A month's bill records, one per bill line")
+    @SuppressWarnings("java:S107")
+    public Uni<FeeRecords> list(@HeaderParam(Language.HEADER) String language,
+            @QueryParam("bill_cycle") String billCycle, @QueryParam("provider_type") String providerType,
+            @QueryParam("service_type_code") String serviceTypeCode,
+            @QueryParam("resource_type_code") String resourceTypeCode, @QueryParam("region_code") String regionCode,
+            @QueryParam("charging_mode") String chargingMode, @QueryParam("bill_type") String billType,
+            @QueryParam("trade_id") String tradeId, @QueryParam("enterprise_project_id") String enterpriseProjectId,
+            @QueryParam("include_zero_record") String includeZeroRecord, @QueryParam("status") String status,
+            @QueryParam("method") String method, @QueryParam("sub_customer_id") String subCustomerId,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @QueryParam("bill_date_begin") String billDateBegin, @QueryParam("bill_date_end") String billDateEnd) {
+        Language lang = Language.of(language);
+        YearMonth cycle = cycle("bill_cycle", billCycle);
+        Integer provider = optionalCode("provider_type", providerType, Set.of(1, 2));
+        Integer mode = BillFilters.chargingMode("charging_mode", chargingMode);
+        Integer type = BillFilters.billType("bill_type", billType);
+        Boolean zeros = optionalBoolean("include_zero_record", includeZeroRecord);
+        Integer state = optionalCode("status", status, Set.of(1, 2, 3));
+        BillFilters.DateRange dates = BillFilters.DateRange.within(cycle, "bill_date_begin", billDateBegin,
+                "bill_date_end", billDateEnd, false);
+        Paging paging = Paging.of(offset, limit, 10, 1000);
+        SqlQuery query = new SqlQuery()
+                .and("b.bill_cycle = ?", cycle.toString())
+                .andIf(optionalText("service_type_code", serviceTypeCode, 64), "b.service_type_code = ?")
+                .andIf(optionalText("resource_type_code", resourceTypeCode, 64), "b.resource_type_code = ?")
+                .andIf(optionalText("region_code", regionCode, 64), "b.region_code = ?")
+                .andIf(mode == null ? null : mode.shortValue(), "b.charging_mode = ?")
+                .andIf(type == null ? null : type.shortValue(), "b.bill_type = ?")
+                .andIf(optionalText("trade_id", tradeId, 64), "b.trade_id = ?")
+                .andIf(optionalText("enterprise_project_id", enterpriseProjectId, 64), "b.enterprise_project_id = ?")
+                .andIf(state, "(" + BillSql.STATUS + ") = ?");
+        if (provider != null && provider == 2) {
+            query.and("false");
+        }
+        if (Boolean.FALSE.equals(zeros)) {
+            query.and("b.amount <> 0");
+        }
+        if (dates != null) {
+            query.and("b.bill_date BETWEEN ? AND ?", dates.begin(), dates.end());
+        }
+        return scope.customers(caller.get().customerId(), method, subCustomerId, true).flatMap(customers -> {
+            query.and("b.customer_id = ANY(?)", (Object) customers.toArray(String[]::new));
+            String from = " FROM bill_line b" + BillSql.NAMES + query.where();
+            return pool.preparedQuery("SELECT count(*) AS n" + from).execute(query.tuple())
+                    .flatMap(count -> pool.preparedQuery("SELECT b.*, " + BillSql.PAID + " AS paid, "
+                                    + BillSql.STATUS + " AS status, " + BillSql.names(lang) + from
+                                    + " ORDER BY b.trade_time DESC, b.line_id DESC LIMIT " + query.bind(paging.limit())
+                                    + " OFFSET " + query.bind(paging.offset()))
+                            .execute(query.tuple())
+                            .map(rows -> {
+                                List<FeeRecord> records = new ArrayList<>();
+                                rows.forEach(r -> records.add(record(r)));
+                                return new FeeRecords(count.iterator().next().getLong("n"), records, "CNY");
+                            }));
+        });
+    }
+
+    private static FeeRecord record(Row r) {
+        BigDecimal paid = r.getBigDecimal("paid");
+        return new FeeRecord(r.getString("bill_cycle"), r.getString("customer_id"), r.getString("service_type_code"),
+                r.getString("resource_type_code"), r.getString("service_type_name"), r.getString("resource_type_name"),
+                r.getString("region_code"), r.getString("enterprise_project_id"), null, r.getShort("charging_mode"),
+                Columns.wire(r, "trade_time"), Columns.wire(r, "trade_time"), 1, r.getString("trade_id"),
+                String.valueOf(r.getLong("line_id")), r.getShort("bill_type"), r.getInteger("status"),
+                r.getBigDecimal("official_amount"), r.getBigDecimal("discount_amount"),
+                r.getBigDecimal("amount").subtract(paid), paid, r.getBigDecimal("cash_amount"),
+                r.getBigDecimal("credit_amount"), r.getBigDecimal("coupon_amount"), BillSql.zero(),
+                r.getBigDecimal("stored_card_amount"), BillSql.zero(), r.getBigDecimal("debt_amount"),
+                r.getBigDecimal("debt_amount").subtract(r.getBigDecimal("debt_outstanding")),
+                r.getString("region_name"));
+    }
+}

@@ -1,0 +1,156 @@
+package io.openbss.billing.bills;
+
+import static io.openbss.common.request.RequestParameters.cycle;
+import static io.openbss.common.request.RequestParameters.optionalText;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.billing.query.Columns;
+import io.openbss.billing.query.SqlQuery;
+import io.openbss.common.identity.CurrentCaller;
+import io.openbss.common.identity.InternalToken;
+import io.openbss.common.request.Language;
+import io.openbss.common.request.Paging;
+import io.openbss.common.time.BssTime;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * ListCustomerBillsMonthlyBreakDown: the amortised cost of a month. Every bill line whose cost falls in the month
+ * (a subscription covering part of it, or any other line billed in it), with its share before, in and after the
+ * month, and the month's share split by what paid it.
+ */
+@Path("/v2/costs/cost-analysed-bills/monthly-breakdown")
+@RolesAllowed(InternalToken.GROUP_CUSTOMER)
+public class MonthlyBreakdownResource {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    BillScope scope;
+
+    public record Breakdown(@JsonProperty("currency") String currency, @JsonProperty("total_count") long totalCount,
+            @JsonProperty("details") List<Detail> details) {
+    }
+
+    /** NvlCostAnalysedBillDetail. */
+    public record Detail(@JsonProperty("shared_month") String sharedMonth, @JsonProperty("bill_cycle") String billCycle,
+            @JsonProperty("bill_type") int billType, @JsonProperty("customer_id") String customerId,
+            @JsonProperty("region_code") String regionCode, @JsonProperty("region_name") String regionName,
+            @JsonProperty("service_type_code") String serviceTypeCode,
+            @JsonProperty("resource_type_code") String resourceTypeCode,
+            @JsonProperty("service_type_name") String serviceTypeName,
+            @JsonProperty("resource_type_name") String resourceTypeName,
+            @JsonProperty("effective_time") String effectiveTime, @JsonProperty("expire_time") String expireTime,
+            @JsonProperty("resource_id") String resourceId, @JsonProperty("resource_name") String resourceName,
+            @JsonProperty("product_spec_desc") String productSpecDesc,
+            @JsonProperty("enterprise_project_id") String enterpriseProjectId,
+            @JsonProperty("charging_mode") int chargingMode, @JsonProperty("order_id") String orderId,
+            @JsonProperty("period_type") Integer periodType, @JsonProperty("usage_type") String usageType,
+            @JsonProperty("usage") BigDecimal usage, @JsonProperty("usage_measure_id") Integer usageMeasureId,
+            @JsonProperty("free_resource_usage") BigDecimal freeResourceUsage,
+            @JsonProperty("consume_amount") BigDecimal consumeAmount,
+            @JsonProperty("past_months_amortized_amount") BigDecimal pastMonthsAmortizedAmount,
+            @JsonProperty("current_month_amortized_amount") BigDecimal currentMonthAmortizedAmount,
+            @JsonProperty("future_months_amortized_amount") BigDecimal futureMonthsAmortizedAmount,
+            @JsonProperty("amortized_cash_amount") BigDecimal amortizedCashAmount,
+            @JsonProperty("amortized_credit_amount") BigDecimal amortizedCreditAmount,
+            @JsonProperty("amortized_coupon_amount") BigDecimal amortizedCouponAmount,
+            @JsonProperty("amortized_flexipurchase_coupon_amount") BigDecimal amortizedFlexipurchaseCouponAmount,
+            @JsonProperty("amortized_stored_value_card_amount") BigDecimal amortizedStoredValueCardAmount,
+            @JsonProperty("amortized_bonus_amount") BigDecimal amortizedBonusAmount) {
+    }
+
+    @GET
+    @Operation(operationId = "ListCustomerBillsMonthlyBreakDown", summary = "The amortised cost of a month")
+    @SuppressWarnings("java:S107")
+    public Uni<Breakdown> breakdown(@HeaderParam(Language.HEADER) String language,
+            @QueryParam("shared_month") String sharedMonth, @QueryParam("service_type_code") String serviceTypeCode,
+            @QueryParam("resource_type_code") String resourceTypeCode, @QueryParam("region_code") String regionCode,
+            @QueryParam("charging_mode") String chargingMode, @QueryParam("bill_type") String billType,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @QueryParam("resource_id") String resourceId, @QueryParam("resource_name") String resourceName,
+            @QueryParam("enterprise_project_id") String enterpriseProjectId, @QueryParam("method") String method,
+            @QueryParam("sub_customer_id") String subCustomerId) {
+        Language lang = Language.of(language);
+        YearMonth month = cycle("shared_month", sharedMonth);
+        Integer mode = BillFilters.chargingMode("charging_mode", chargingMode);
+        Integer type = BillFilters.billType("bill_type", billType);
+        Paging paging = Paging.of(offset, limit, 10, 1000);
+        SqlQuery query = new SqlQuery()
+                .and("((b.charging_mode = 1 AND b.effective_time < ? AND b.expire_time > ?) OR b.bill_cycle = ?)",
+                        Columns.utc(BssTime.startOf(month.plusMonths(1).atDay(1))),
+                        Columns.utc(BssTime.startOf(month.atDay(1))), month.toString())
+                .andIf(optionalText("service_type_code", serviceTypeCode, 64), "b.service_type_code = ?")
+                .andIf(optionalText("resource_type_code", resourceTypeCode, 64), "b.resource_type_code = ?")
+                .andIf(optionalText("region_code", regionCode, 64), "b.region_code = ?")
+                .andIf(mode == null ? null : mode.shortValue(), "b.charging_mode = ?")
+                .andIf(type == null ? null : type.shortValue(), "b.bill_type = ?")
+                .andIf(optionalText("resource_id", resourceId, 128), "b.resource_id = ?")
+                .andIf(optionalText("resource_name", resourceName, 256), "b.resource_name = ?")
+                .andIf(optionalText("enterprise_project_id", enterpriseProjectId, 64), "b.enterprise_project_id = ?");
+        return scope.customers(caller.get().customerId(), method, subCustomerId, true).flatMap(customers -> {
+            query.and("b.customer_id = ANY(?)", (Object) customers.toArray(String[]::new));
+            String from = " FROM bill_line b" + BillSql.NAMES + query.where();
+            Tuple filters = query.tuple();
+            String page = " ORDER BY b.bill_cycle, b.line_id LIMIT " + query.bind(paging.limit()) + " OFFSET "
+                    + query.bind(paging.offset());
+            return pool.preparedQuery("SELECT count(*) AS n" + from).execute(filters)
+                    .flatMap(count -> pool.preparedQuery("SELECT b.*, " + BillSql.names(lang) + from + page)
+                            .execute(query.tuple())
+                            .map(rows -> {
+                                List<Detail> details = new ArrayList<>();
+                                rows.forEach(r -> details.add(detail(r, month)));
+                                return new Breakdown("CNY", count.iterator().next().getLong("n"), details);
+                            }));
+        });
+    }
+
+    private static Detail detail(Row r, YearMonth month) {
+        BigDecimal amount = r.getBigDecimal("amount");
+        Amortization.Share share = Amortization.of(amount, r.getShort("charging_mode"),
+                instant(r, "effective_time"), instant(r, "expire_time"), r.getString("bill_cycle"), month);
+        Short period = r.getShort("period_type");
+        return new Detail(month.toString(), r.getString("bill_cycle"), r.getShort("bill_type"),
+                r.getString("customer_id"), r.getString("region_code"), r.getString("region_name"),
+                r.getString("service_type_code"), r.getString("resource_type_code"), r.getString("service_type_name"),
+                r.getString("resource_type_name"), Columns.wire(r, "effective_time"), Columns.wire(r, "expire_time"),
+                r.getString("resource_id"), r.getString("resource_name"), r.getString("product_spec_desc"),
+                r.getString("enterprise_project_id"), r.getShort("charging_mode"), r.getString("order_id"),
+                period == null ? null : (int) period, r.getString("usage_type_code"), r.getBigDecimal("usage"),
+                r.getInteger("usage_measure_id"), r.getBigDecimal("free_resource_usage"), amount, share.past(),
+                share.current(), share.future(), split(share.current(), r, "cash_amount", amount),
+                split(share.current(), r, "credit_amount", amount), split(share.current(), r, "coupon_amount", amount),
+                BigDecimal.ZERO.setScale(8), split(share.current(), r, "stored_card_amount", amount),
+                BigDecimal.ZERO.setScale(8));
+    }
+
+    /** The month's share of what one source paid, in proportion to the line's amount. */
+    private static BigDecimal split(BigDecimal current, Row r, String column, BigDecimal amount) {
+        if (amount.signum() == 0) {
+            return BigDecimal.ZERO.setScale(8);
+        }
+        return current.multiply(r.getBigDecimal(column)).divide(amount, 8, RoundingMode.HALF_UP);
+    }
+
+    private static java.time.Instant instant(Row r, String column) {
+        return r.getOffsetDateTime(column) == null ? null : r.getOffsetDateTime(column).toInstant();
+    }
+}

@@ -1,0 +1,134 @@
+package io.openbss.billing.bills;
+
+import static io.openbss.common.request.RequestParameters.cycle;
+import static io.openbss.common.request.RequestParameters.optionalText;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.billing.query.SqlQuery;
+import io.openbss.common.identity.CurrentCaller;
+import io.openbss.common.identity.InternalToken;
+import io.openbss.common.request.Language;
+import io.openbss.common.request.Paging;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * ShowCustomerMonthlySum: a month's bill lines summed per customer, service, resource type, charging mode and bill
+ * type, with the month's totals. The totals are the sums of the very lines the records sum.
+ */
+@Path("/v2/bills/customer-bills/monthly-sum")
+@RolesAllowed(InternalToken.GROUP_CUSTOMER)
+public class MonthlySumResource {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    BillScope scope;
+
+    public record MonthlySum(@JsonProperty("total_count") long totalCount,
+            @JsonProperty("bill_sums") List<BillSum> billSums, @JsonProperty("consume_amount") BigDecimal consumeAmount,
+            @JsonProperty("debt_amount") BigDecimal debtAmount, @JsonProperty("coupon_amount") BigDecimal couponAmount,
+            @JsonProperty("flexipurchase_coupon_amount") BigDecimal flexipurchaseCouponAmount,
+            @JsonProperty("stored_value_card_amount") BigDecimal storedValueCardAmount,
+            @JsonProperty("cash_amount") BigDecimal cashAmount, @JsonProperty("credit_amount") BigDecimal creditAmount,
+            @JsonProperty("writeoff_amount") BigDecimal writeoffAmount, @JsonProperty("measure_id") int measureId,
+            @JsonProperty("currency") String currency) {
+    }
+
+    /** BillSumRecordInfoV2. */
+    public record BillSum(@JsonProperty("bill_cycle") String billCycle,
+            @JsonProperty("resource_type_code") String resourceTypeCode,
+            @JsonProperty("service_type_code") String serviceTypeCode,
+            @JsonProperty("service_type_name") String serviceTypeName,
+            @JsonProperty("resource_type_name") String resourceTypeName, @JsonProperty("charging_mode") int chargingMode,
+            @JsonProperty("official_amount") BigDecimal officialAmount,
+            @JsonProperty("official_discount_amount") BigDecimal officialDiscountAmount,
+            @JsonProperty("truncated_amount") BigDecimal truncatedAmount,
+            @JsonProperty("consume_amount") BigDecimal consumeAmount,
+            @JsonProperty("coupon_amount") BigDecimal couponAmount,
+            @JsonProperty("flexipurchase_coupon_amount") BigDecimal flexipurchaseCouponAmount,
+            @JsonProperty("stored_value_card_amount") BigDecimal storedValueCardAmount,
+            @JsonProperty("debt_amount") BigDecimal debtAmount, @JsonProperty("writeoff_amount") BigDecimal writeoffAmount,
+            @JsonProperty("cash_amount") BigDecimal cashAmount, @JsonProperty("credit_amount") BigDecimal creditAmount,
+            @JsonProperty("measure_id") int measureId, @JsonProperty("bill_type") int billType,
+            @JsonProperty("customer_id") String customerId) {
+    }
+
+    static final String SUMS = """
+            sum(b.official_amount) AS official, sum(b.discount_amount) AS discount,
+            sum(b.amount - %1$s) AS truncated, sum(%1$s) AS consume, sum(b.coupon_amount) AS coupon,
+            sum(b.stored_card_amount) AS card, sum(b.cash_amount) AS cash, sum(b.credit_amount) AS credit,
+            sum(b.debt_amount) AS debt, sum(b.debt_amount - b.debt_outstanding) AS writeoff""".formatted(BillSql.PAID);
+
+    @GET
+    @Operation(operationId = "ShowCustomerMonthlySum", summary = "A month's bills summed per service and resource type")
+    @SuppressWarnings("java:S107")
+    public Uni<MonthlySum> sum(@HeaderParam(Language.HEADER) String language, @QueryParam("bill_cycle") String billCycle,
+            @QueryParam("service_type_code") String serviceTypeCode,
+            @QueryParam("enterprise_project_id") String enterpriseProjectId, @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit, @QueryParam("method") String method,
+            @QueryParam("sub_customer_id") String subCustomerId) {
+        Language lang = Language.of(language);
+        YearMonth cycle = cycle("bill_cycle", billCycle);
+        String service = optionalText("service_type_code", serviceTypeCode, 64);
+        String project = optionalText("enterprise_project_id", enterpriseProjectId, 64);
+        Paging paging = Paging.of(offset, limit, 10, 1000);
+        return scope.customers(caller.get().customerId(), method, subCustomerId, true).flatMap(customers -> {
+            SqlQuery query = new SqlQuery().and("b.customer_id = ANY(?)", (Object) customers.toArray(String[]::new))
+                    .and("b.bill_cycle = ?", cycle.toString())
+                    .andIf(service, "b.service_type_code = ?")
+                    .andIf(project, "b.enterprise_project_id = ?");
+            String group = " GROUP BY b.customer_id, b.service_type_code, b.resource_type_code, b.charging_mode, "
+                    + BillSql.CATEGORY;
+            String from = " FROM bill_line b" + query.where();
+            return pool.preparedQuery("SELECT (SELECT count(*) FROM (SELECT 1" + from + group + ") g) AS n, " + SUMS
+                            + from).execute(query.tuple())
+                    .flatMap(totals -> pool.preparedQuery("SELECT b.customer_id, b.service_type_code, "
+                                    + "b.resource_type_code, b.charging_mode, " + BillSql.CATEGORY + " AS category, "
+                                    + "min(st.name_zh) AS st_zh, min(st.name_en) AS st_en, min(rt.name_zh) AS rt_zh, "
+                                    + "min(rt.name_en) AS rt_en, " + SUMS + " FROM bill_line b " + BillSql.NAMES
+                                    + query.where() + group + " ORDER BY b.customer_id, b.service_type_code, "
+                                    + "b.resource_type_code, b.charging_mode, category LIMIT "
+                                    + query.bind(paging.limit()) + " OFFSET " + query.bind(paging.offset()))
+                            .execute(query.tuple())
+                            .map(rows -> {
+                                Row t = totals.iterator().next();
+                                List<BillSum> sums = new ArrayList<>();
+                                rows.forEach(r -> sums.add(new BillSum(cycle.toString(),
+                                        r.getString("resource_type_code"), r.getString("service_type_code"),
+                                        lang.pick(r.getString("st_zh"), r.getString("st_en")),
+                                        lang.pick(r.getString("rt_zh"), r.getString("rt_en")),
+                                        r.getShort("charging_mode"), r.getBigDecimal("official"),
+                                        r.getBigDecimal("discount"), r.getBigDecimal("truncated"),
+                                        r.getBigDecimal("consume"), r.getBigDecimal("coupon"), BillSql.zero(),
+                                        r.getBigDecimal("card"), r.getBigDecimal("debt"), r.getBigDecimal("writeoff"),
+                                        r.getBigDecimal("cash"), r.getBigDecimal("credit"), 1, r.getInteger("category"),
+                                        r.getString("customer_id"))));
+                                return new MonthlySum(t.getLong("n"), sums, or0(t, "consume"), or0(t, "debt"),
+                                        or0(t, "coupon"), BillSql.zero(), or0(t, "card"), or0(t, "cash"),
+                                        or0(t, "credit"), or0(t, "writeoff"), 1, "CNY");
+                            }));
+        });
+    }
+
+    static BigDecimal or0(Row row, String column) {
+        BigDecimal value = row.getBigDecimal(column);
+        return value == null ? BillSql.zero() : value;
+    }
+}

@@ -1,0 +1,133 @@
+package io.openbss.billing.bills;
+
+import static io.openbss.common.request.RequestParameters.cycle;
+import static io.openbss.common.request.RequestParameters.optionalBoolean;
+import static io.openbss.common.request.RequestParameters.optionalCode;
+import static io.openbss.common.request.RequestParameters.optionalText;
+import static io.openbss.common.request.RequestParameters.sentOrNull;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.billing.query.Columns;
+import io.openbss.billing.bills.ResourceRecords.Criteria;
+import io.openbss.billing.bills.ResourceRecords.Grain;
+import io.openbss.common.identity.CurrentCaller;
+import io.openbss.common.identity.InternalToken;
+import io.openbss.common.request.Language;
+import io.openbss.common.request.Paging;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** A month's consumption per resource. */
+@Path("/v2/bills/customer-bills/res-fee-records")
+@RolesAllowed(InternalToken.GROUP_CUSTOMER)
+public class ResourceFeeRecordsResource {
+
+    @Inject
+    ResourceRecords records;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    BillScope scope;
+
+    public record ResFeeRecords(@JsonProperty("fee_records") List<ResFeeRecord> feeRecords,
+            @JsonProperty("total_count") long totalCount, @JsonProperty("currency") String currency) {
+    }
+
+    /** ResFeeRecordV2. */
+    public record ResFeeRecord(@JsonProperty("bill_date") String billDate, @JsonProperty("bill_type") int billType,
+            @JsonProperty("customer_id") String customerId, @JsonProperty("region") String region,
+            @JsonProperty("region_name") String regionName, @JsonProperty("cloud_service_type") String cloudServiceType,
+            @JsonProperty("resource_type") String resourceType,
+            @JsonProperty("cloud_service_type_name") String cloudServiceTypeName,
+            @JsonProperty("resource_type_name") String resourceTypeName,
+            @JsonProperty("effective_time") String effectiveTime, @JsonProperty("expire_time") String expireTime,
+            @JsonProperty("resource_id") String resourceId, @JsonProperty("resource_name") String resourceName,
+            @JsonProperty("product_id") String productId, @JsonProperty("product_spec_desc") String productSpecDesc,
+            @JsonProperty("trade_id") String tradeId, @JsonProperty("id") String id,
+            @JsonProperty("trade_time") String tradeTime,
+            @JsonProperty("enterprise_project_id") String enterpriseProjectId,
+            @JsonProperty("charge_mode") String chargeMode, @JsonProperty("order_id") String orderId,
+            @JsonProperty("period_type") String periodType, @JsonProperty("usage_type") String usageType,
+            @JsonProperty("usage") BigDecimal usage, @JsonProperty("usage_measure_id") Integer usageMeasureId,
+            @JsonProperty("free_resource_usage") BigDecimal freeResourceUsage,
+            @JsonProperty("free_resource_measure_id") Integer freeResourceMeasureId,
+            @JsonProperty("unit_price") BigDecimal unitPrice, @JsonProperty("unit") String unit,
+            @JsonProperty("official_amount") BigDecimal officialAmount,
+            @JsonProperty("discount_amount") BigDecimal discountAmount, @JsonProperty("amount") BigDecimal amount,
+            @JsonProperty("cash_amount") BigDecimal cashAmount, @JsonProperty("credit_amount") BigDecimal creditAmount,
+            @JsonProperty("coupon_amount") BigDecimal couponAmount,
+            @JsonProperty("flexipurchase_coupon_amount") BigDecimal flexipurchaseCouponAmount,
+            @JsonProperty("stored_card_amount") BigDecimal storedCardAmount,
+            @JsonProperty("bonus_amount") BigDecimal bonusAmount, @JsonProperty("debt_amount") BigDecimal debtAmount,
+            @JsonProperty("adjustment_amount") BigDecimal adjustmentAmount, @JsonProperty("measure_id") int measureId,
+            @JsonProperty("consume_time") String consumeTime) {
+    }
+
+    @GET
+    @Operation(operationId = "ListCustomerselfResourceRecords", summary = "A month's consumption per resource")
+    @SuppressWarnings("java:S107")
+    public Uni<ResFeeRecords> feeRecords(@HeaderParam(Language.HEADER) String language,
+            @QueryParam("cycle") String cycleValue, @QueryParam("cloud_service_type") String cloudServiceType,
+            @QueryParam("region") String region, @QueryParam("charge_mode") String chargeMode,
+            @QueryParam("bill_type") String billType, @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit, @QueryParam("resource_id") String resourceId,
+            @QueryParam("enterprise_project_id") String enterpriseProjectId,
+            @QueryParam("include_zero_record") String includeZeroRecord, @QueryParam("method") String method,
+            @QueryParam("sub_customer_id") String subCustomerId, @QueryParam("trade_id") String tradeId,
+            @QueryParam("bill_date_begin") String billDateBegin, @QueryParam("bill_date_end") String billDateEnd,
+            @QueryParam("statistic_type") String statisticType, @Context UriInfo uri) {
+        Language lang = Language.of(language);
+        YearMonth cycle = cycle("cycle", cycleValue);
+        Integer statistic = optionalCode("statistic_type", statisticType, Set.of(1, 3));
+        BillFilters.DateRange dates = BillFilters.DateRange.within(cycle, "bill_date_begin", billDateBegin,
+                "bill_date_end", billDateEnd, true);
+        String resource = sentOrNull(uri, "resource_id", resourceId);
+        optionalText("resource_id", resource, 128);
+        Criteria criteria = new Criteria(cycle, List.of(), optionalText("cloud_service_type", cloudServiceType, 64),
+                null, optionalText("region", region, 64), resource,
+                BillFilters.chargingMode("charge_mode", chargeMode), BillFilters.billType("bill_type", billType),
+                optionalText("enterprise_project_id", enterpriseProjectId, 64),
+                optionalBoolean("include_zero_record", includeZeroRecord), optionalText("trade_id", tradeId, 64),
+                dates.begin(), dates.end(), null, statistic != null && statistic == 1 ? Grain.CYCLE : Grain.DETAIL,
+                Paging.of(offset, limit, 10, 1000), lang);
+        return scope.customers(caller.get().customerId(), method, subCustomerId, false)
+                .flatMap(customers -> records.query(criteria.forCustomers(customers)))
+                .map(page -> new ResFeeRecords(page.rows().stream().map(r -> feeRecord(r, lang)).toList(),
+                        page.total(), "CNY"));
+    }
+
+    private static ResFeeRecord feeRecord(Row r, Language lang) {
+        Short period = r.getShort("period_type");
+        return new ResFeeRecord(r.getLocalDate("day") == null ? null : r.getLocalDate("day").toString(),
+                r.getShort("bill_type"), r.getString("customer_id"), r.getString("region_code"),
+                lang.pick(r.getString("rg_zh"), r.getString("rg_en")), r.getString("service_type_code"),
+                r.getString("resource_type_code"), lang.pick(r.getString("st_zh"), r.getString("st_en")),
+                lang.pick(r.getString("rt_zh"), r.getString("rt_en")), Columns.wire(r, "effective_time"),
+                Columns.wire(r, "expire_time"), r.getString("resource_id"), r.getString("resource_name"),
+                r.getString("product_id"), r.getString("product_spec_desc"), r.getString("trade_id"),
+                String.valueOf(r.getLong("line_id")), Columns.wire(r, "trade_time"),
+                r.getString("enterprise_project_id"), String.valueOf(r.getShort("charging_mode")),
+                r.getString("order_id"), period == null ? null : period.toString(), r.getString("usage_type_code"),
+                r.getBigDecimal("usage"), r.getInteger("usage_measure_id"), r.getBigDecimal("free_resource_usage"),
+                r.getInteger("usage_measure_id"), r.getBigDecimal("unit_price"), r.getString("unit"),
+                r.getBigDecimal("official_amount"), r.getBigDecimal("discount_amount"), r.getBigDecimal("amount"),
+                r.getBigDecimal("cash_amount"), r.getBigDecimal("credit_amount"), r.getBigDecimal("coupon_amount"),
+                BillSql.zero(), r.getBigDecimal("stored_card_amount"), BillSql.zero(), r.getBigDecimal("debt_amount"),
+                BillSql.zero(), 1, Columns.wire(r, "trade_time"));
+    }
+}

@@ -1,0 +1,104 @@
+package io.openbss.billing.bills;
+
+import io.openbss.billing.query.SqlQuery;
+import io.openbss.common.request.Language;
+import io.openbss.common.request.Paging;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Resource consumption records of a month, in one of three grains: per resource for the month, per resource and day,
+ * or each bill line. Shared by ListCustomerselfResourceRecords and ListCustomerselfResourceRecordDetails.
+ */
+@ApplicationScoped
+public class ResourceRecords {
+
+    public enum Grain {
+        CYCLE, DAY, DETAIL
+    }
+
+    /** What to select; a null filter does not filter ({@code resourceId} "" does: it matches nothing). */
+    public record Criteria(YearMonth cycle, List<String> customers, String service, String resourceType, String region,
+            String resourceId, Integer chargeMode, Integer billType, String enterpriseProject, Boolean includeZero,
+            String tradeId, LocalDate begin, LocalDate end, String payer, Grain grain, Paging paging, Language language) {
+
+        Criteria forCustomers(List<String> customerIds) {
+            return new Criteria(cycle, customerIds, service, resourceType, region, resourceId, chargeMode, billType,
+                    enterpriseProject, includeZero, tradeId, begin, end, payer, grain, paging, language);
+        }
+    }
+
+    public record Page(long total, List<Row> rows) {
+    }
+
+    static final String KEYS = "b.customer_id, b.payer_customer_id, b.resource_id, b.service_type_code, "
+            + "b.resource_type_code, b.region_code, b.charging_mode, b.bill_type, b.product_id, "
+            + "b.enterprise_project_id, b.usage_type_code, b.usage_measure_id, b.period_type";
+    static final String AGGREGATES = """
+            min(b.resource_name) AS resource_name, min(b.product_spec_desc) AS product_spec_desc,
+            sum(b.usage) AS usage, sum(b.free_resource_usage) AS free_resource_usage,
+            sum(b.official_amount) AS official_amount, sum(b.discount_amount) AS discount_amount,
+            sum(b.amount) AS amount, sum(b.cash_amount) AS cash_amount, sum(b.credit_amount) AS credit_amount,
+            sum(b.coupon_amount) AS coupon_amount, sum(b.stored_card_amount) AS stored_card_amount,
+            sum(b.debt_amount) AS debt_amount, min(b.effective_time) AS effective_time,
+            max(b.expire_time) AS expire_time, max(b.trade_time) AS trade_time,
+            CASE WHEN count(DISTINCT b.trade_id) = 1 THEN min(b.trade_id) END AS trade_id,
+            CASE WHEN count(DISTINCT b.order_id) = 1 THEN min(b.order_id) END AS order_id,
+            CASE WHEN count(DISTINCT b.unit_price) = 1 THEN min(b.unit_price) END AS unit_price,
+            min(b.unit) AS unit, min(b.line_id) AS line_id, min(st.name_zh) AS st_zh, min(st.name_en) AS st_en,
+            min(rt.name_zh) AS rt_zh, min(rt.name_en) AS rt_en, min(rg.name_zh) AS rg_zh, min(rg.name_en) AS rg_en""";
+
+    @Inject
+    Pool pool;
+
+    public Uni<Page> query(Criteria c) {
+        SqlQuery query = new SqlQuery()
+                .and("b.customer_id = ANY(?)", (Object) c.customers().toArray(String[]::new))
+                .and("b.bill_cycle = ?", c.cycle().toString())
+                .andIf(c.service(), "b.service_type_code = ?")
+                .andIf(c.resourceType(), "b.resource_type_code = ?")
+                .andIf(c.region(), "b.region_code = ?")
+                .andIf(c.resourceId(), "b.resource_id = ?")
+                .andIf(c.chargeMode() == null ? null : c.chargeMode().shortValue(), "b.charging_mode = ?")
+                .andIf(c.billType() == null ? null : c.billType().shortValue(), "b.bill_type = ?")
+                .andIf(c.enterpriseProject(), "b.enterprise_project_id = ?")
+                .andIf(c.tradeId(), "b.trade_id = ?")
+                .andIf(c.payer(), "b.payer_customer_id = ?")
+                .andIf(c.begin(), "b.bill_date >= ?")
+                .andIf(c.end(), "b.bill_date <= ?");
+        if (Boolean.FALSE.equals(c.includeZero())) {
+            query.and("b.amount <> 0");
+        }
+        String from = " FROM bill_line b" + BillSql.NAMES + query.where();
+        String select;
+        String count;
+        if (c.grain() == Grain.DETAIL) {
+            count = "SELECT count(*) AS n" + from;
+            select = "SELECT b.*, b.bill_date AS day, st.name_zh AS st_zh, st.name_en AS st_en, rt.name_zh AS rt_zh, "
+                    + "rt.name_en AS rt_en, rg.name_zh AS rg_zh, rg.name_en AS rg_en" + from
+                    + " ORDER BY b.bill_date, b.line_id";
+        } else {
+            String keys = c.grain() == Grain.DAY ? KEYS + ", b.bill_date" : KEYS;
+            String day = c.grain() == Grain.DAY ? "b.bill_date" : "NULL::date";
+            count = "SELECT count(*) AS n FROM (SELECT 1" + from + " GROUP BY " + keys + ") g";
+            select = "SELECT " + KEYS + ", " + day + " AS day, " + AGGREGATES + from + " GROUP BY " + keys
+                    + " ORDER BY day NULLS FIRST, b.resource_id, line_id";
+        }
+        io.vertx.mutiny.sqlclient.Tuple filters = query.tuple();
+        String page = " LIMIT " + query.bind(c.paging().limit()) + " OFFSET " + query.bind(c.paging().offset());
+        return pool.preparedQuery(count).execute(filters)
+                .flatMap(total -> pool.preparedQuery(select + page).execute(query.tuple())
+                        .map(rows -> {
+                            List<Row> list = new ArrayList<>();
+                            rows.forEach(list::add);
+                            return new Page(total.iterator().next().getLong("n"), list);
+                        }));
+    }
+}
