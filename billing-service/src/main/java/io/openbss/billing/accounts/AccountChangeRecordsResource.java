@@ -1,7 +1,5 @@
 package io.openbss.billing.accounts;
 
-import static io.openbss.billing.query.Columns.utc;
-import static io.openbss.common.request.RequestParameters.optionalDate;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.optionalWord;
 import static io.openbss.common.request.RequestParameters.required;
@@ -79,22 +77,13 @@ public class AccountChangeRecordsResource {
         String direction = optionalWord("revenue_expense_type", revenueExpenseType, Set.of("REVENUE", "EXPENSE"));
         TradeType trade = tradeType == null || tradeType.isEmpty() ? null : TradeType.fromWire(tradeType)
                 .orElseThrow(() -> BssException.badParameter("trade_type", "is not a known trade type"));
-        LocalDate today = BssTime.businessDate(clock.instant());
-        LocalDate begin = optionalDate("trade_time_begin", tradeTimeBegin);
-        LocalDate end = optionalDate("trade_time_end", tradeTimeEnd);
-        begin = begin == null ? today.minusYears(1) : begin;
-        end = end == null ? today : end;
-        if (end.isBefore(begin)) {
-            throw BssException.badParameter("trade_time_end", "must not be before trade_time_begin");
-        }
+        TradeWindow window = TradeWindow.of(tradeTimeBegin, tradeTimeEnd, BssTime.businessDate(clock.instant()));
         Paging paging = Paging.of(offset, limit, 10, 100);
 
-        SqlQuery query = new SqlQuery()
+        SqlQuery query = window.restrict(new SqlQuery()
                 .and("a.customer_id = ?", caller.get().customerId())
                 .and("a.account_type = ?", balance.equals("BALANCE_TYPE_CREDIT") ? "CREDIT" : "CASH")
-                .and("a.instrument_id IS NULL")
-                .and("e.created_at >= ?", utc(BssTime.startOf(begin)))
-                .and("e.created_at < ?", utc(BssTime.startOf(end.plusDays(1))));
+                .and("a.instrument_id IS NULL"), "e.created_at");
         if (direction != null) {
             query.and(direction.equals("REVENUE") ? "l.amount > 0" : "l.amount < 0");
         }

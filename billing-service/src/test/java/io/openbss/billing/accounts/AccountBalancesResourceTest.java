@@ -92,14 +92,6 @@ class AccountBalancesResourceTest {
     }
 
     @Test
-    void operationNotYetBuiltAnswers501NamingIt() {
-        given().header("Authorization", customer("c1"))
-                .get("/v2/promotions/benefits/account-change-records").then().statusCode(501)
-                .body("error_code", equalTo("CBC.0999"))
-                .body("error_msg", equalTo("ListCustomerCouponChangeRecords is not implemented yet"));
-    }
-
-    @Test
     void unknownPathIs404() {
         given().header("Authorization", customer("c1")).get("/v2/no/such/thing").then().statusCode(404)
                 .body("error_code", equalTo("CBC.0100"));

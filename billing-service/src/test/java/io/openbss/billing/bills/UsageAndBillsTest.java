@@ -156,6 +156,30 @@ class UsageAndBillsTest {
     }
 
     @Test
+    void theLegacyResourceRecordsPageByPageNumber() {
+        String path = "/v1.0/" + id + "/customer/account-mgr/bill/res-records";
+        JsonPath all = given().header("Authorization", customer(id)).queryParam("cycle", cycle)
+                .queryParam("payMethod", "1").queryParam("offset", 1).queryParam("limit", 1000).get(path).then()
+                .statusCode(200).extract().jsonPath().using(EXACT);
+        assertThat(all.getInt("totalCount")).isEqualTo(4);
+        assertThat(total(all, "monthlyRecords.consumeAmount")).isEqualByComparingTo(new BigDecimal("168.14"));
+        JsonPath second = given().header("Authorization", customer(id)).queryParam("cycle", cycle)
+                .queryParam("payMethod", "1").queryParam("offset", 2).queryParam("limit", 3).get(path).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(second.getList("monthlyRecords")).hasSize(1);
+        given().header("Authorization", customer(id)).queryParam("cycle", cycle).queryParam("payMethod", "0")
+                .queryParam("offset", 1).queryParam("limit", 10).get(path).then().body("totalCount", equalTo(0));
+        given().header("Authorization", customer(id)).queryParam("cycle", cycle).queryParam("payMethod", "2")
+                .queryParam("offset", 1).queryParam("limit", 10).get(path).then().statusCode(400)
+                .body("error_msg", containsString("payMethod"));
+        given().header("Authorization", customer(id)).queryParam("cycle", cycle).queryParam("payMethod", "1")
+                .queryParam("offset", 0).queryParam("limit", 10).get(path).then().statusCode(400)
+                .body("error_msg", containsString("offset"));
+        given().header("Authorization", customer(funded("0"))).queryParam("cycle", cycle).queryParam("payMethod", "1")
+                .queryParam("offset", 1).queryParam("limit", 10).get(path).then().statusCode(403);
+    }
+
+    @Test
     void packagesShowWhatIsLeftAndWhatUsedThem() {
         JsonPath packages = post("/v3/payments/free-resources/query", Map.of()).statusCode(200).extract().jsonPath();
         assertThat(packages.getInt("total_count")).isEqualTo(1);

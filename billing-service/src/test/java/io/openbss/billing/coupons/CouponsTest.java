@@ -32,6 +32,7 @@ class CouponsTest {
 
     static final String COUPONS = "/v2/promotions/benefits/coupons";
     static final String CARDS = "/v2/promotions/benefits/stored-value-cards";
+    static final String CHANGES = "/v2/promotions/benefits/account-change-records";
 
     @Inject
     Pool pool;
@@ -100,6 +101,41 @@ class CouponsTest {
     }
 
     @Test
+    void couponChangeRecordsFollowEachCoupon() {
+        String master = funded("0");
+        String sub = funded("0");
+        String coupon = issue(master, 1, "50.00", null, "2026-01-01T00:00:00Z", "2036-01-01T00:00:00Z");
+        charge("spend-" + coupon, master, List.of(line("hws.service.type.ec2", "12.00")),
+                Map.of("coupon_ids", List.of(coupon))).statusCode(200);
+        String given = internal("/internal/v1/coupons/" + coupon + "/transfers", Map.of("idempotency_key",
+                "give-" + coupon, "to_customer_id", sub, "amount", new BigDecimal("20.00"))).statusCode(200)
+                .extract().path("id");
+
+        JsonPath records = changes(master, Map.of()).statusCode(200).extract().jsonPath();
+        assertThat(records.getInt("total_count")).isEqualTo(3);
+        assertThat(records.getList("records.trade_detail_type")).containsExactly("SOURCE_OPERATION_TRANSFER",
+                "SOURCE_OPERAIION_DEDEUCT", "SOURCE_OPERAIION_PRIZE");
+        assertThat(records.getList("records.change_amount")).containsExactly("20.00", "12.00", "50.00");
+        assertThat(records.getList("records.balance_after_change")).containsExactly("18.00", "38.00", "50.00");
+        assertThat(records.getList("records.revenue_expense_type")).containsExactly("EXPENSE", "EXPENSE", "REVENUE");
+        assertThat(changes(master, Map.of("trade_type", "DEDEUCT")).extract().jsonPath()
+                .getList("records.trade_id")).containsExactly("CS-spend-" + coupon);
+        assertThat(changes(master, Map.of("revenue_expense_type", "REVENUE")).extract().jsonPath()
+                .getInt("total_count")).isEqualTo(1);
+        assertThat(changes(master, Map.of("trade_type", "EXPIRED")).extract().jsonPath().getInt("total_count"))
+                .isZero();
+        assertThat(changes(sub, Map.of()).extract().jsonPath().getList("records.coupon_id")).containsExactly(given);
+        assertThat(changes(sub, Map.of("coupon_id", coupon)).extract().jsonPath().getInt("total_count")).isZero();
+        for (Map.Entry<String, String> bad : Map.of("trade_type", "GIFT", "limit", "0", "trade_time_begin",
+                "2026/01/01", "revenue_expense_type", "BOTH").entrySet()) {
+            changes(master, Map.of(bad.getKey(), bad.getValue())).statusCode(400)
+                    .body("error_msg", containsString(bad.getKey()));
+        }
+        given().header("Authorization", customer(master)).get(CHANGES).then().statusCode(400)
+                .body("error_msg", containsString("balance_type"));
+    }
+
+    @Test
     void storedValueCardsAreListedByStatus() {
         String id = funded("0");
         String card = given().header("Authorization", io.openbss.billing.BillingTestSupport.operator())
@@ -131,6 +167,11 @@ class CouponsTest {
 
     static io.restassured.response.ValidatableResponse list(String customerId, Map<String, String> params) {
         return given().header("Authorization", customer(customerId)).queryParams(params).get(COUPONS).then();
+    }
+
+    static io.restassured.response.ValidatableResponse changes(String customerId, Map<String, String> params) {
+        return given().header("Authorization", customer(customerId)).queryParam("balance_type", "BALANCE_TYPE_COUPON")
+                .queryParams(params).get(CHANGES).then();
     }
 
     static int status(JsonPath coupons, String id) {
