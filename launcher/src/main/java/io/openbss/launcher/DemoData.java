@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,8 @@ import java.util.Map;
 /**
  * The demo data set, loaded through the admin API and the services' internal APIs, so that loading it again
  * changes nothing: an enterprise master with two sub-accounts and an individual customer, each with AK/SK,
- * balances and orders in several states.
+ * balances, orders in several states, coupons, resource packages and months of bills (see {@link DemoBilling}).
+ * Every time derives from when the demo was first loaded (the master account's creation).
  */
 public final class DemoData {
 
@@ -46,8 +46,11 @@ public final class DemoData {
         DemoCredentials credentials = DemoCredentials.empty();
         credentials.put("BSS_ENDPOINT", endpoint);
         Map<DemoAccount, String> ids = new LinkedHashMap<>();
+        Instant epoch = null;
         for (DemoAccount account : ACCOUNTS) {
-            String domainId = domain(account);
+            JsonNode domain = domain(account);
+            String domainId = domain.path("domain_id").asText();
+            epoch = epoch == null ? Instant.parse(domain.path("created_at").asText()) : epoch;
             ids.put(account, domainId);
             String[] key = accessKey(domainId, previous.get(account.envPrefix() + "AK"),
                     previous.get(account.envPrefix() + "SK"));
@@ -57,17 +60,18 @@ public final class DemoData {
             billing(account, domainId);
         }
         enterprise(ids.get(MASTER), ids.get(SUB1), ids.get(SUB2));
-        orders(ids);
+        DemoBilling billing = new DemoBilling(admin, epoch, Instant.now());
+        billing.load(ids.get(MASTER), ids.get(SUB1), ids.get(SUB2), ids.get(INDIVIDUAL));
+        orders(ids, epoch.truncatedTo(ChronoUnit.SECONDS), billing);
         return credentials;
     }
 
-    private String domain(DemoAccount account) {
+    private JsonNode domain(DemoAccount account) {
         JsonNode found = admin.expect("GET", "/admin/v1/domains?name=" + account.name(), null).path("domains");
         if (found.size() > 0) {
-            return found.get(0).path("domain_id").asText();
+            return found.get(0);
         }
-        return admin.expect("POST", "/admin/v1/domains", Map.of("name", account.name(), "kind", account.kind()))
-                .path("domain_id").asText();
+        return admin.expect("POST", "/admin/v1/domains", Map.of("name", account.name(), "kind", account.kind()));
     }
 
     /** The key from the previous env file while it is still active, else a new one. */
@@ -94,7 +98,7 @@ public final class DemoData {
         admin.expect("PUT", "/admin/v1/services/billing/v1/customers/" + domainId, registration);
         admin.expect("POST", "/admin/v1/services/billing/v1/ledger/recharges", Map.of(
                 "idempotency_key", "demo-initial-" + domainId, "customer_id", domainId,
-                "amount", account.recharge(), "payment_channel", "BANK_TRANSFER", "remark", "demo opening balance"));
+                "amount", account.recharge(), "payment_channel_id", 2, "remark", "demo opening balance"));
     }
 
     private void enterprise(String master, String dev, String ops) {
@@ -112,64 +116,86 @@ public final class DemoData {
                         "financial_custody", 0));
     }
 
-    private void orders(Map<DemoAccount, String> ids) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String master = ids.get(MASTER);
-        List<Map<String, Object>> orders = new ArrayList<>();
-        orders.add(order(master, 1, null, "hws.service.type.ec2", "弹性云服务器", 5, 1, "1386.00", "1247.40",
-                now.minus(85, ChronoUnit.DAYS), true));
-        orders.add(order(master, 2, null, "hws.service.type.ebs", "云硬盘", 5, 2, "345.00", "345.00",
-                now.minus(54, ChronoUnit.DAYS), true));
-        orders.add(order(master, 3, null, "hws.service.type.rds", "云数据库 RDS", 6, 1, "2210.00", "1989.00",
-                now.minus(2, ChronoUnit.DAYS), false));
-        orders.add(order(master, 4, null, "hws.service.type.obs", "对象存储服务", 4, 1, "99.00", "99.00",
-                now.minus(40, ChronoUnit.DAYS), false));
-        orders.add(order(master, 5, null, "hws.service.type.cdn", "内容分发网络", 3, 1, "500.00", "450.00",
-                now.minus(1, ChronoUnit.DAYS), false));
-        orders.add(order(master, 6, null, "hws.service.type.ebs", "云硬盘", 5, 4, "115.00", "115.00",
-                now.minus(20, ChronoUnit.DAYS), true));
-        String dev = ids.get(SUB1);
-        orders.add(order(dev, 1, master, "hws.service.type.ec2", "弹性云服务器", 5, 1, "462.00", "415.80",
-                now.minus(30, ChronoUnit.DAYS), true));
-        orders.add(order(dev, 2, master, "hws.service.type.vpc", "虚拟私有云", 6, 1, "180.00", "180.00",
-                now.minus(3, ChronoUnit.DAYS), false));
-        String ops = ids.get(SUB2);
-        orders.add(order(ops, 1, null, "hws.service.type.dcs", "分布式缓存服务", 5, 1, "240.00", "240.00",
-                now.minus(12, ChronoUnit.DAYS), true));
-        String individual = ids.get(INDIVIDUAL);
-        orders.add(order(individual, 1, null, "hws.service.type.ec2", "弹性云服务器", 5, 1, "693.00", "693.00",
-                now.minus(60, ChronoUnit.DAYS), true));
-        orders.add(order(individual, 2, null, "hws.service.type.ebs", "云硬盘", 6, 1, "46.00", "46.00",
-                now.minus(1, ChronoUnit.DAYS), false));
-        admin.expect("POST", "/admin/v1/services/orders/v1/orders/imports", Map.of("orders", orders));
+    /** A demo order; paid new purchases and renewals are charged through the ledger for {@code months}. */
+    private record DemoOrder(String customer, int number, String payer, String serviceType, String serviceName,
+            String resourceType, int status, int orderType, String official, String afterDiscount, int daysAgo,
+            boolean paid, int months) {
+
+        String orderId() {
+            return "CS" + customer.substring(0, 10).toUpperCase(Locale.ROOT) + String.format("%03d", number);
+        }
     }
 
-    @SuppressWarnings("java:S107")
-    private static Map<String, Object> order(String customer, int number, String payer, String serviceType,
-            String serviceName, int status, int orderType, String official, String afterDiscount, Instant created,
-            boolean paid) {
-        Map<String, Object> order = new LinkedHashMap<>();
-        order.put("order_id", "CS" + customer.substring(0, 10).toUpperCase(Locale.ROOT) + String.format("%03d", number));
-        order.put("customer_id", customer);
-        if (payer != null) {
-            order.put("payer_customer_id", payer);
+    private void orders(Map<DemoAccount, String> ids, Instant epoch, DemoBilling billing) {
+        String master = ids.get(MASTER);
+        String dev = ids.get(SUB1);
+        String ops = ids.get(SUB2);
+        String individual = ids.get(INDIVIDUAL);
+        String vm = "hws.resource.type.vm";
+        String volume = "hws.resource.type.volume";
+        List<DemoOrder> orders = List.of(
+                new DemoOrder(master, 1, null, "hws.service.type.ec2", "弹性云服务器", vm, 5, 1, "1386.00", "1247.40",
+                        85, true, 12),
+                new DemoOrder(master, 2, null, "hws.service.type.ebs", "云硬盘", volume, 5, 2, "345.00", "345.00", 54,
+                        true, 3),
+                new DemoOrder(master, 3, null, "hws.service.type.rds", "云数据库 RDS", "hws.resource.type.rds.vm", 6, 1,
+                        "2210.00", "1989.00", 2, false, 0),
+                new DemoOrder(master, 4, null, "hws.service.type.obs", "对象存储服务", "hws.resource.type.obs", 4, 1,
+                        "99.00", "99.00", 40, false, 0),
+                new DemoOrder(master, 5, null, "hws.service.type.cdn", "内容分发网络", "hws.resource.type.cdn", 3, 1,
+                        "500.00", "450.00", 1, false, 0),
+                new DemoOrder(master, 6, null, "hws.service.type.ebs", "云硬盘", volume, 5, 4, "115.00", "115.00", 20,
+                        true, 0),
+                new DemoOrder(dev, 1, master, "hws.service.type.ec2", "弹性云服务器", vm, 5, 1, "462.00", "415.80", 30,
+                        true, 3),
+                new DemoOrder(dev, 2, master, "hws.service.type.vpc", "虚拟私有云", "hws.resource.type.bandwidth", 6, 1,
+                        "180.00", "180.00", 3, false, 0),
+                new DemoOrder(ops, 1, null, "hws.service.type.dcs", "分布式缓存服务", "hws.resource.type.dcs.redis", 5,
+                        1, "240.00", "240.00", 12, true, 1),
+                new DemoOrder(individual, 1, null, "hws.service.type.ec2", "弹性云服务器", vm, 5, 1, "693.00", "693.00",
+                        60, true, 6),
+                new DemoOrder(individual, 2, null, "hws.service.type.ebs", "云硬盘", volume, 6, 1, "46.00", "46.00", 1,
+                        false, 0));
+        admin.expect("POST", "/admin/v1/services/orders/v1/orders/imports", Map.of("orders",
+                orders.stream().map(o -> order(o, epoch)).toList()));
+        for (DemoOrder o : orders) {
+            if (o.months() > 0) {
+                boolean withCoupon = o.orderId().equals(orders.get(1).orderId())
+                        || o.customer().equals(individual);
+                List<String> coupons = withCoupon ? List.of(billing.couponId(o.customer(), "cash")) : List.of();
+                billing.purchase(o.customer(), o.payer(), o.orderId(), o.serviceType(), o.resourceType(),
+                        o.official(), o.afterDiscount(), paidAt(o, epoch), o.months(), coupons);
+            }
         }
-        order.put("service_type_code", serviceType);
-        order.put("service_type_name", serviceName);
+    }
+
+    private static Instant paidAt(DemoOrder o, Instant epoch) {
+        return epoch.minus(o.daysAgo(), ChronoUnit.DAYS).plus(10, ChronoUnit.MINUTES);
+    }
+
+    private static Map<String, Object> order(DemoOrder o, Instant epoch) {
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("order_id", o.orderId());
+        order.put("customer_id", o.customer());
+        if (o.payer() != null) {
+            order.put("payer_customer_id", o.payer());
+        }
+        order.put("service_type_code", o.serviceType());
+        order.put("service_type_name", o.serviceName());
         order.put("source_type", 1);
-        order.put("status", status);
-        order.put("order_type", orderType);
-        order.put("official_amount", new BigDecimal(official));
-        order.put("amount_after_discount", new BigDecimal(afterDiscount));
-        BigDecimal discount = new BigDecimal(official).subtract(new BigDecimal(afterDiscount));
+        order.put("status", o.status());
+        order.put("order_type", o.orderType());
+        order.put("official_amount", new BigDecimal(o.official()));
+        order.put("amount_after_discount", new BigDecimal(o.afterDiscount()));
+        BigDecimal discount = new BigDecimal(o.official()).subtract(new BigDecimal(o.afterDiscount()));
         if (discount.signum() > 0) {
             order.put("discounts", List.of(Map.of("discount_type", "301", "discount_amount", discount)));
         }
-        if (paid) {
-            order.put("consumed_amount", new BigDecimal(afterDiscount));
-            order.put("payment_time", created.plus(10, ChronoUnit.MINUTES).toString());
+        if (o.paid()) {
+            order.put("consumed_amount", new BigDecimal(o.afterDiscount()));
+            order.put("payment_time", paidAt(o, epoch).toString());
         }
-        order.put("create_time", created.toString());
+        order.put("create_time", epoch.minus(o.daysAgo(), ChronoUnit.DAYS).toString());
         return order;
     }
 }

@@ -1,0 +1,126 @@
+package io.openbss.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.huaweicloud.sdk.bss.v2.BssClient;
+import com.huaweicloud.sdk.core.HttpListener;
+import com.huaweicloud.sdk.core.auth.GlobalCredentials;
+import com.huaweicloud.sdk.core.exception.ClientRequestException;
+import com.huaweicloud.sdk.core.http.HttpConfig;
+import io.openbss.common.signing.SignedHttpClient;
+import io.openbss.launcher.AdminClient;
+import io.openbss.launcher.DemoCredentials;
+import io.openbss.launcher.DemoData;
+import io.openbss.launcher.LocalSettings;
+import io.openbss.launcher.Platform;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole platform as ./bss up runs it (four service processes, PostgreSQL, the demo data), started once for every
+ * end-to-end test class that extends with it and stopped after the last one; and the official SDK's clients for the
+ * demo accounts.
+ */
+public final class TestPlatform implements BeforeAllCallback {
+
+    /** The headers of every response an SDK client of this class received. */
+    static final List<Map<String, List<String>>> RESPONSE_HEADERS = new CopyOnWriteArrayList<>();
+
+    private static Running running;
+
+    private record Running(LocalSettings settings, Platform platform, DemoCredentials demo) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            platform.close();
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(Running.class, key -> start(), Running.class);
+    }
+
+    private static Running start() {
+        try {
+            Path root = Path.of(System.getProperty("bss.root")).toAbsolutePath();
+            Path home = Files.createTempDirectory(Files.createDirectories(root.resolve("e2e-tests/target")),
+                    "bss-home-");
+            LocalSettings settings = new LocalSettings(root, home, freePort(), freePort(), freePort(), freePort(),
+                    freePort(), freePort(), Optional.ofNullable(System.getenv("BSS_TEST_PG_URL"))
+                    .filter(s -> !s.isBlank()), true, ProcessHandle.current().info().command().orElse("java"));
+            Platform platform = new Platform(settings);
+            platform.start();
+            DemoCredentials demo = new DemoData(new AdminClient(settings.adminEndpoint(),
+                    platform.secrets().adminToken()), settings.endpoint()).load(DemoCredentials.empty());
+            return new Running(settings, platform, demo);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static LocalSettings settings() {
+        return running.settings();
+    }
+
+    static DemoCredentials demo() {
+        return running.demo();
+    }
+
+    /** A demo account's id (prefix as in demo.env: {@code BSS_}, {@code BSS_SUB1_}, ...). */
+    static String domainId(String prefix) {
+        return demo().get(prefix + "DOMAIN_ID");
+    }
+
+    static BssClient client(String prefix) {
+        return client(demo().get(prefix + "AK"), demo().get(prefix + "SK"), domainId(prefix), settings().endpoint());
+    }
+
+    static BssClient client(String ak, String sk, String domainId, String endpoint) {
+        HttpConfig config = HttpConfig.getDefaultHttpConfig().withTimeout(30)
+                .addHttpListener(HttpListener.forResponseListener(r -> RESPONSE_HEADERS.add(r.headers())));
+        return BssClient.newBuilder()
+                .withCredential(new GlobalCredentials().withAk(ak).withSk(sk).withDomainId(domainId))
+                .withHttpConfig(config).withEndpoints(List.of(endpoint)).build();
+    }
+
+    /** Signs requests as the SDK does, for the operations the SDK has no method for and for malformed input. */
+    static SignedHttpClient signed(String prefix) {
+        return new SignedHttpClient(URI.create(settings().endpoint()), demo().get(prefix + "AK"),
+                demo().get(prefix + "SK"), domainId(prefix));
+    }
+
+    static ClientRequestException assertRefused(Runnable call, int status, String code) {
+        ClientRequestException[] caught = new ClientRequestException[1];
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ClientRequestException.class, e -> {
+            assertThat(e.getHttpStatusCode()).isEqualTo(status);
+            assertThat(e.getErrorCode()).isEqualTo(code);
+            assertThat(e.getRequestId()).isNotBlank();
+            caught[0] = e;
+        });
+        return caught[0];
+    }
+
+    /** A 400 CBC.0100 whose message names {@code parameter}. */
+    static void assertBadParameter(Runnable call, String parameter) {
+        assertThat(assertRefused(call, 400, "CBC.0100").getErrorMsg()).contains(parameter);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
