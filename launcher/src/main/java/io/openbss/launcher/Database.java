@@ -53,6 +53,8 @@ public final class Database implements AutoCloseable {
                     .setOverrideWorkingDirectory(dataDirectory.getParent().resolve("pg-binaries").toFile())
                     .setPort(port)
                     .setServerConfig("max_connections", "300")
+                    .setServerConfig("shared_buffers", System.getProperty("bss.pg.shared-buffers",
+                            System.getenv().getOrDefault("BSS_PG_SHARED_BUFFERS", "128MB")))
                     .start();
             Database database = new Database(pg, "127.0.0.1", port, DATABASE, "postgres", "postgres");
             database.createIfMissing();

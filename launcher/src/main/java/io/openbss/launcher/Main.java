@@ -27,6 +27,8 @@ public final class Main {
                                  sign a call with the demo (or given --ak/--sk) credentials and print the answer
               build              build all modules (skipping tests)
               test               run every test (what CI runs)
+              bench [bills|ledger] [--customers N --lines N --requests N --bill-concurrency 2,8 ...]
+                                 run the benchmarks on generated data and print their figures (bench/README.md)
             configuration: environment variables, see README.md""";
 
     private Main() {

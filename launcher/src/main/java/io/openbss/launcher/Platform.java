@@ -31,6 +31,11 @@ public final class Platform implements AutoCloseable {
         return secrets;
     }
 
+    /** The running platform's PostgreSQL (after {@link #start()}). */
+    public Database database() {
+        return database;
+    }
+
     public List<ServiceProcess> services() {
         return services;
     }

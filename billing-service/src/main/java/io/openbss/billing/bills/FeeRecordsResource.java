@@ -15,6 +15,7 @@ import io.openbss.common.request.Paging;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -115,17 +116,23 @@ public class FeeRecordsResource {
         return scope.customers(caller.get().customerId(), method, subCustomerId, true).flatMap(customers -> {
             query.and("b.customer_id = ANY(?)", (Object) customers.toArray(String[]::new));
             String from = " FROM bill_line b" + BillSql.NAMES + query.where();
-            return pool.preparedQuery("SELECT count(*) AS n" + from).execute(query.tuple())
-                    .flatMap(count -> pool.preparedQuery("SELECT b.*, " + BillSql.PAID + " AS paid, "
-                                    + BillSql.STATUS + " AS status, " + BillSql.names(lang) + from
-                                    + " ORDER BY b.trade_time DESC, b.line_id DESC LIMIT " + query.bind(paging.limit())
-                                    + " OFFSET " + query.bind(paging.offset()))
-                            .execute(query.tuple())
-                            .map(rows -> {
-                                List<FeeRecord> records = new ArrayList<>();
-                                rows.forEach(r -> records.add(record(r)));
-                                return new FeeRecords(count.iterator().next().getLong("n"), records, "CNY");
-                            }));
+            Tuple filters = query.tuple();
+            return pool.preparedQuery("SELECT b.*, " + BillSql.PAID + " AS paid, " + BillSql.STATUS + " AS status, "
+                            + BillSql.names(lang) + ", count(*) OVER () AS total" + from
+                            + " ORDER BY b.trade_time DESC, b.line_id DESC LIMIT " + query.bind(paging.limit())
+                            + " OFFSET " + query.bind(paging.offset()))
+                    .execute(query.tuple())
+                    .flatMap(rows -> {
+                        List<FeeRecord> records = new ArrayList<>();
+                        rows.forEach(r -> records.add(record(r)));
+                        if (rows.size() > 0) {
+                            return Uni.createFrom().item(new FeeRecords(rows.iterator().next().getLong("total"),
+                                    records, "CNY"));
+                        }
+                        // a page past the end still says how many there are
+                        return pool.preparedQuery("SELECT count(*) AS n" + from).execute(filters)
+                                .map(count -> new FeeRecords(count.iterator().next().getLong("n"), records, "CNY"));
+                    });
         });
     }
 

@@ -11,7 +11,6 @@ import io.openbss.common.request.Language;
 import io.openbss.common.request.Paging;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -94,41 +94,35 @@ public class MonthlySumResource {
                     .and("b.bill_cycle = ?", cycle.toString())
                     .andIf(service, "b.service_type_code = ?")
                     .andIf(project, "b.enterprise_project_id = ?");
-            String group = " GROUP BY b.customer_id, b.service_type_code, b.resource_type_code, b.charging_mode, "
-                    + BillSql.CATEGORY;
-            String from = " FROM bill_line b" + query.where();
-            return pool.preparedQuery("SELECT (SELECT count(*) FROM (SELECT 1" + from + group + ") g) AS n, " + SUMS
-                            + from).execute(query.tuple())
-                    .flatMap(totals -> pool.preparedQuery("SELECT b.customer_id, b.service_type_code, "
-                                    + "b.resource_type_code, b.charging_mode, " + BillSql.CATEGORY + " AS category, "
-                                    + "min(st.name_zh) AS st_zh, min(st.name_en) AS st_en, min(rt.name_zh) AS rt_zh, "
-                                    + "min(rt.name_en) AS rt_en, " + SUMS + " FROM bill_line b " + BillSql.NAMES
-                                    + query.where() + group + " ORDER BY b.customer_id, b.service_type_code, "
-                                    + "b.resource_type_code, b.charging_mode, category LIMIT "
-                                    + query.bind(paging.limit()) + " OFFSET " + query.bind(paging.offset()))
-                            .execute(query.tuple())
-                            .map(rows -> {
-                                Row t = totals.iterator().next();
-                                List<BillSum> sums = new ArrayList<>();
-                                rows.forEach(r -> sums.add(new BillSum(cycle.toString(),
-                                        r.getString("resource_type_code"), r.getString("service_type_code"),
-                                        lang.pick(r.getString("st_zh"), r.getString("st_en")),
-                                        lang.pick(r.getString("rt_zh"), r.getString("rt_en")),
-                                        r.getShort("charging_mode"), r.getBigDecimal("official"),
-                                        r.getBigDecimal("discount"), r.getBigDecimal("truncated"),
-                                        r.getBigDecimal("consume"), r.getBigDecimal("coupon"), BillSql.zero(),
-                                        r.getBigDecimal("card"), r.getBigDecimal("debt"), r.getBigDecimal("writeoff"),
-                                        r.getBigDecimal("cash"), r.getBigDecimal("credit"), 1, r.getInteger("category"),
-                                        r.getString("customer_id"))));
-                                return new MonthlySum(t.getLong("n"), sums, or0(t, "consume"), or0(t, "debt"),
-                                        or0(t, "coupon"), BillSql.zero(), or0(t, "card"), or0(t, "cash"),
-                                        or0(t, "credit"), or0(t, "writeoff"), 1, "CNY");
-                            }));
+            // one pass over the month's lines: the groups, whose sums are the month's totals
+            return pool.preparedQuery("SELECT b.customer_id, b.service_type_code, b.resource_type_code, "
+                            + "b.charging_mode, " + BillSql.CATEGORY + " AS category, min(st.name_zh) AS st_zh, "
+                            + "min(st.name_en) AS st_en, min(rt.name_zh) AS rt_zh, min(rt.name_en) AS rt_en, " + SUMS
+                            + " FROM bill_line b " + BillSql.NAMES + query.where()
+                            + " GROUP BY b.customer_id, b.service_type_code, b.resource_type_code, b.charging_mode, "
+                            + "category ORDER BY b.customer_id, b.service_type_code, b.resource_type_code, "
+                            + "b.charging_mode, category")
+                    .execute(query.tuple())
+                    .map(rows -> {
+                        List<BillSum> sums = new ArrayList<>();
+                        rows.forEach(r -> sums.add(new BillSum(cycle.toString(), r.getString("resource_type_code"),
+                                r.getString("service_type_code"), lang.pick(r.getString("st_zh"), r.getString("st_en")),
+                                lang.pick(r.getString("rt_zh"), r.getString("rt_en")), r.getShort("charging_mode"),
+                                r.getBigDecimal("official"), r.getBigDecimal("discount"), r.getBigDecimal("truncated"),
+                                r.getBigDecimal("consume"), r.getBigDecimal("coupon"), BillSql.zero(),
+                                r.getBigDecimal("card"), r.getBigDecimal("debt"), r.getBigDecimal("writeoff"),
+                                r.getBigDecimal("cash"), r.getBigDecimal("credit"), 1, r.getInteger("category"),
+                                r.getString("customer_id"))));
+                        return new MonthlySum(sums.size(), sums.stream().skip(paging.offset()).limit(paging.limit())
+                                .toList(), total(sums, BillSum::consumeAmount), total(sums, BillSum::debtAmount),
+                                total(sums, BillSum::couponAmount), BillSql.zero(),
+                                total(sums, BillSum::storedValueCardAmount), total(sums, BillSum::cashAmount),
+                                total(sums, BillSum::creditAmount), total(sums, BillSum::writeoffAmount), 1, "CNY");
+                    });
         });
     }
 
-    static BigDecimal or0(Row row, String column) {
-        BigDecimal value = row.getBigDecimal(column);
-        return value == null ? BillSql.zero() : value;
+    private static BigDecimal total(List<BillSum> sums, Function<BillSum, BigDecimal> amount) {
+        return sums.stream().map(amount).reduce(BillSql.zero(), BigDecimal::add);
     }
 }

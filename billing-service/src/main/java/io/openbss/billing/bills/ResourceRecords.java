@@ -6,6 +6,7 @@ import io.openbss.common.request.Paging;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -82,23 +83,27 @@ public class ResourceRecords {
         if (c.grain() == Grain.DETAIL) {
             count = "SELECT count(*) AS n" + from;
             select = "SELECT b.*, b.bill_date AS day, st.name_zh AS st_zh, st.name_en AS st_en, rt.name_zh AS rt_zh, "
-                    + "rt.name_en AS rt_en, rg.name_zh AS rg_zh, rg.name_en AS rg_en" + from
+                    + "rt.name_en AS rt_en, rg.name_zh AS rg_zh, rg.name_en AS rg_en, count(*) OVER () AS total" + from
                     + " ORDER BY b.bill_date, b.line_id";
         } else {
             String keys = c.grain() == Grain.DAY ? KEYS + ", b.bill_date" : KEYS;
             String day = c.grain() == Grain.DAY ? "b.bill_date" : "NULL::date";
             count = "SELECT count(*) AS n FROM (SELECT 1" + from + " GROUP BY " + keys + ") g";
-            select = "SELECT " + KEYS + ", " + day + " AS day, " + AGGREGATES + from + " GROUP BY " + keys
-                    + " ORDER BY day NULLS FIRST, b.resource_id, line_id";
+            select = "SELECT " + KEYS + ", " + day + " AS day, " + AGGREGATES + ", count(*) OVER () AS total" + from
+                    + " GROUP BY " + keys + " ORDER BY day NULLS FIRST, b.resource_id, line_id";
         }
-        io.vertx.mutiny.sqlclient.Tuple filters = query.tuple();
+        Tuple filters = query.tuple();
         String page = " LIMIT " + query.bind(c.paging().limit()) + " OFFSET " + query.bind(c.paging().offset());
-        return pool.preparedQuery(count).execute(filters)
-                .flatMap(total -> pool.preparedQuery(select + page).execute(query.tuple())
-                        .map(rows -> {
-                            List<Row> list = new ArrayList<>();
-                            rows.forEach(list::add);
-                            return new Page(total.iterator().next().getLong("n"), list);
-                        }));
+        return pool.preparedQuery(select + page).execute(query.tuple())
+                .flatMap(rows -> {
+                    List<Row> list = new ArrayList<>();
+                    rows.forEach(list::add);
+                    if (!list.isEmpty()) {
+                        return Uni.createFrom().item(new Page(list.getFirst().getLong("total"), list));
+                    }
+                    // a page past the end still says how many there are
+                    return pool.preparedQuery(count).execute(filters)
+                            .map(total -> new Page(total.iterator().next().getLong("n"), list));
+                });
     }
 }

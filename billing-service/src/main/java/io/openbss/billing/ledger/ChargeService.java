@@ -16,11 +16,12 @@ import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -58,19 +59,60 @@ public class ChargeService {
     /** The charge inside a transaction the caller owns (hourly usage rating posts many of them). */
     public Uni<PostedEntry> charge(SqlConnection connection, EntryHeader header, ChargeRequest request) {
         return journal.claimed(connection, header, entryId -> coupons(connection, request)
-                .flatMap(coupons -> cards(connection, request).flatMap(cards -> {
-                    Set<String> accounts = new LinkedHashSet<>();
-                    coupons.stream().filter(c -> c.accountId() != null).forEach(c -> accounts.add(c.accountId()));
-                    cards.forEach(accounts::add);
-                    return journal.lock(connection, accounts).flatMap(locked -> journal.lockCustomer(connection,
-                            request.payer()).flatMap(own -> pay(connection, entryId, header, request, coupons,
-                            cards, locked, own)));
-                })));
+                .flatMap(coupons -> lockPayingAccounts(connection, request, coupons)
+                        .flatMap(paying -> pay(connection, entryId, header, request, coupons, paying))));
+    }
+
+    /** What can pay, locked in one statement in account order: the payer's own accounts, coupons and cards. */
+    record PayingAccounts(Map<String, Journal.LockedAccount> own, Map<String, Journal.LockedAccount> instruments,
+            List<String> cards) {
+    }
+
+    private Uni<PayingAccounts> lockPayingAccounts(SqlConnection connection, ChargeRequest request,
+            List<ChosenCoupon> coupons) {
+        String[] couponAccounts = coupons.stream().map(ChosenCoupon::accountId).filter(Objects::nonNull)
+                .toArray(String[]::new);
+        return connection.preparedQuery("""
+                        SELECT a.account_id, a.customer_id, a.account_type, a.instrument_id, a.balance, a.credit_limit,
+                               (SELECT s.expire_time FROM stored_value_card s WHERE s.account_id = a.account_id)
+                                   AS card_expire_time
+                          FROM ledger_account a
+                         WHERE a.account_id = ANY(
+                                ARRAY(SELECT account_id FROM ledger_account
+                                       WHERE customer_id = $1 AND instrument_id IS NULL)
+                                || $2::varchar[]
+                                || ARRAY(SELECT account_id FROM stored_value_card
+                                          WHERE $3 AND customer_id = $1 AND effective_time <= $4 AND expire_time > $4))
+                         ORDER BY a.account_id FOR UPDATE""")
+                .execute(Tuple.of(request.payer(), couponAccounts, request.cardsPay(), journal.now()))
+                .map(rows -> {
+                    Map<String, Journal.LockedAccount> own = new HashMap<>();
+                    Map<String, Journal.LockedAccount> instruments = new HashMap<>();
+                    List<Row> cards = new ArrayList<>();
+                    for (Row row : rows) {
+                        Journal.LockedAccount account = Journal.account(row);
+                        if (account.instrumentId() == null) {
+                            own.put(account.accountType(), account);
+                        } else {
+                            instruments.put(account.accountId(), account);
+                            if (row.getOffsetDateTime("card_expire_time") != null && account.balance().signum() > 0) {
+                                cards.add(row);
+                            }
+                        }
+                    }
+                    // cards soonest to expire pay first
+                    cards.sort(Comparator.comparing((Row r) -> r.getOffsetDateTime("card_expire_time"))
+                            .thenComparing(r -> r.getString("instrument_id")));
+                    return new PayingAccounts(own, instruments, cards.stream().map(r -> r.getString("account_id"))
+                            .toList());
+                });
     }
 
     private Uni<PostedEntry> pay(SqlConnection connection, long entryId, EntryHeader header, ChargeRequest request,
-            List<ChosenCoupon> coupons, List<String> cards, Map<String, Journal.LockedAccount> instruments,
-            Map<String, Journal.LockedAccount> own) {
+            List<ChosenCoupon> coupons, PayingAccounts paying) {
+        Map<String, Journal.LockedAccount> own = paying.own();
+        Map<String, Journal.LockedAccount> instruments = paying.instruments();
+        List<String> cards = paying.cards();
         if (!own.containsKey("CASH")) {
             throw new BssException(ErrorCode.INVALID_PARAMETER,
                     "Customer " + request.payer() + " is not registered with billing");
@@ -190,23 +232,6 @@ public class ChargeService {
 
     private static BssException unusable(String couponId, String why) {
         return new BssException(ErrorCode.INVALID_PARAMETER, "Coupon " + couponId + " cannot be used: " + why);
-    }
-
-    /** The payer's stored-value cards that hold value now, soonest to expire first. */
-    private Uni<List<String>> cards(SqlConnection connection, ChargeRequest request) {
-        if (!request.cardsPay()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return connection.preparedQuery("""
-                        SELECT s.account_id FROM stored_value_card s JOIN ledger_account a ON a.account_id = s.account_id
-                         WHERE s.customer_id = $1 AND a.balance > 0 AND s.effective_time <= $2 AND s.expire_time > $2
-                         ORDER BY s.expire_time, s.card_id""")
-                .execute(Tuple.of(request.payer(), journal.now()))
-                .map(rows -> {
-                    List<String> accounts = new ArrayList<>();
-                    rows.forEach(row -> accounts.add(row.getString("account_id")));
-                    return accounts;
-                });
     }
 
     /** A discount coupon takes its rate off the lines it applies to, at most its face value in all. */

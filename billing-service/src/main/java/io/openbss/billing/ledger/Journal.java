@@ -131,6 +131,9 @@ public class Journal {
 
     /** Locks accounts for a movement, in account order (the order every movement locks in). */
     public Uni<Map<String, LockedAccount>> lock(SqlConnection connection, Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         return connection.preparedQuery("""
                         SELECT account_id, customer_id, account_type, instrument_id, balance, credit_limit
                           FROM ledger_account WHERE account_id = ANY($1) ORDER BY account_id FOR UPDATE""")
@@ -163,11 +166,16 @@ public class Journal {
     private static Map<String, LockedAccount> accounts(RowSet<Row> rows) {
         Map<String, LockedAccount> accounts = new LinkedHashMap<>();
         for (Row row : rows) {
-            accounts.put(row.getString("account_id"), new LockedAccount(row.getString("account_id"),
-                    row.getString("customer_id"), row.getString("account_type"), row.getString("instrument_id"),
-                    row.getBigDecimal("balance"), row.getBigDecimal("credit_limit")));
+            accounts.put(row.getString("account_id"), account(row));
         }
         return accounts;
+    }
+
+    /** An account row as locked (account_id, customer_id, account_type, instrument_id, balance, credit_limit). */
+    static LockedAccount account(Row row) {
+        return new LockedAccount(row.getString("account_id"), row.getString("customer_id"),
+                row.getString("account_type"), row.getString("instrument_id"), row.getBigDecimal("balance"),
+                row.getBigDecimal("credit_limit"));
     }
 
     private static List<PostedEntry.Line> lines(RowSet<Row> rows) {

@@ -1,0 +1,101 @@
+package io.openbss.bench;
+
+import io.openbss.common.identity.CallerIdentity;
+import io.openbss.common.identity.CallerKind;
+import io.openbss.common.identity.InternalToken;
+import io.openbss.launcher.Database;
+import io.openbss.launcher.LocalSettings;
+import io.openbss.launcher.Platform;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The platform as ./bss up runs it, without demo data, in its own home (kept between runs, so that generated data
+ * is generated once), and internal tokens to call billing-service directly as the gateway would.
+ */
+final class BenchPlatform implements AutoCloseable {
+
+    private final Platform platform;
+    private final LocalSettings settings;
+    private final PrivateKey key;
+
+    private BenchPlatform(Platform platform, LocalSettings settings, PrivateKey key) {
+        this.platform = platform;
+        this.settings = settings;
+        this.key = key;
+    }
+
+    static BenchPlatform start(Path root, Path home) throws IOException {
+        LocalSettings settings = new LocalSettings(root, home, freePort(), freePort(), freePort(), freePort(),
+                freePort(), freePort(), Optional.ofNullable(System.getenv("BSS_DB_URL")).filter(s -> !s.isBlank()),
+                false, ProcessHandle.current().info().command().orElse("java"));
+        Platform platform = new Platform(settings);
+        platform.start();
+        return new BenchPlatform(platform, settings, readKey(platform.secrets().privateKey()));
+    }
+
+    String billing() {
+        return "http://127.0.0.1:" + settings.billingPort();
+    }
+
+    Connection jdbc() throws SQLException {
+        Database db = platform.database();
+        Connection connection = DriverManager.getConnection("jdbc:postgresql://" + db.host() + ":" + db.port() + "/"
+                + db.name(), db.user(), db.password());
+        connection.createStatement().execute("SET search_path = billing");
+        return connection;
+    }
+
+    String customerToken(String customerId) {
+        return token(new CallerIdentity(customerId, "bench-" + customerId, CallerKind.INDIVIDUAL, null, null, null));
+    }
+
+    String serviceToken() {
+        return token(CallerIdentity.service("orders-service"));
+    }
+
+    String operatorToken() {
+        return token(CallerIdentity.operator("bench"));
+    }
+
+    private String token(CallerIdentity caller) {
+        return "Bearer " + InternalToken.issue(caller, "billing-service", Duration.ofHours(2), key, Instant.now());
+    }
+
+    @Override
+    public void close() {
+        platform.close();
+    }
+
+    private static PrivateKey readKey(Path pem) throws IOException {
+        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
+                    Base64.getDecoder().decode(base64)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("unreadable internal token key " + pem, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

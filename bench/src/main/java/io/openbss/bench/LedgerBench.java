@@ -1,0 +1,87 @@
+package io.openbss.bench;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * Charges through the internal ledger API (each one journal entry, its balance updates and its bill line, in one
+ * transaction): spread over many customers, then all on one hot account. The baseline in the same run is the
+ * service's liveness endpoint, the cost of an HTTP round trip alone. Afterwards the ledger's invariants are checked.
+ */
+final class LedgerBench {
+
+    static final double TARGET_PER_SECOND = 2000;
+
+    private final BenchPlatform platform;
+    private final int customers;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    LedgerBench(BenchPlatform platform, int customers) {
+        this.platform = platform;
+        this.customers = customers;
+    }
+
+    boolean run(int requests, int concurrency) throws SQLException {
+        String token = platform.serviceToken();
+        Load.warm(45, concurrency, i -> charge(token, "warm", i, new SplittableRandom(i).nextInt(customers)));
+        long before = entries();
+        Load.Figures baseline = Load.run("baseline: GET /q/health/live", requests, concurrency,
+                i -> HttpRequest.newBuilder(URI.create(platform.billing() + "/q/health/live")).GET().build());
+        Load.Figures spread = Load.run("charges over " + customers + " customers", requests, concurrency,
+                i -> charge(token, "spread", i, new SplittableRandom(i).nextInt(customers)));
+        Load.Figures hot = Load.run("charges on one hot account", requests / 4, concurrency,
+                i -> charge(token, "hot", i, 0));
+        long moved = entries() - before;
+        System.out.println("ledger: " + baseline.line());
+        System.out.println("ledger: " + spread.line() + (spread.perSecond() >= TARGET_PER_SECOND
+                ? "  (>= 2000 movements/s: met)" : "  (>= 2000 movements/s: NOT met)"));
+        System.out.println("ledger: " + hot.line());
+        int expected = requests + requests / 4 - spread.failures() - hot.failures();
+        System.out.printf("ledger: %d journal entries written for %d charges answered 2xx; %s%n", moved, expected,
+                invariants());
+        return spread.perSecond() >= TARGET_PER_SECOND && moved == expected;
+    }
+
+    private HttpRequest charge(String token, String kind, int i, int customer) {
+        String amount = BigDecimal.valueOf(1 + i % 97, 2).toPlainString();
+        String key = "bench-" + run + "-" + kind + "-" + i;
+        String body = """
+                {"idempotency_key":"%s","customer_id":"%s","trade_id":"%s","allow_debt":true,
+                 "lines":[{"service_type_code":"hws.service.type.ec2","resource_type_code":"hws.resource.type.vm",
+                 "region_code":"cn-north-4","resource_id":"bench-vm-%d","bill_type":5,"charging_mode":3,
+                 "period_type":25,"official_amount":%s,"discount_amount":0,"amount":%s}]}"""
+                .formatted(key, BillDataGenerator.customerId(customer), key, customer, amount, amount);
+        return HttpRequest.newBuilder(URI.create(platform.billing() + "/internal/v1/ledger/charges"))
+                .header("Authorization", token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private long entries() throws SQLException {
+        try (Connection db = platform.jdbc(); Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM journal_entry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The ledger's invariants over the whole journal. */
+    private String invariants() throws SQLException {
+        try (Connection db = platform.jdbc(); Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     SELECT (SELECT coalesce(sum(amount), 0) FROM journal_line) AS journal_sum,
+                            (SELECT count(*) FROM ledger_account a WHERE a.balance IS NOT NULL AND a.balance <>
+                                (SELECT coalesce(sum(l.amount), 0) FROM journal_line l
+                                  WHERE l.account_id = a.account_id)) AS balances_off""")) {
+            rs.next();
+            return "sum of all journal lines " + rs.getBigDecimal("journal_sum").toPlainString()
+                    + ", balances differing from their lines " + rs.getLong("balances_off");
+        }
+    }
+}

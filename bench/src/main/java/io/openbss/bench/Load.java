@@ -1,0 +1,103 @@
+package io.openbss.bench;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * Sends {@code count} requests from {@code concurrency} clients that each wait for their answer before sending the
+ * next (a closed loop), and measures each request's latency on the client side.
+ */
+final class Load {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** What a run measured: latencies in milliseconds, throughput in requests per second. */
+    record Figures(String name, int requests, int concurrency, int failures, double seconds, double p50, double p90,
+            double p99, double max) {
+
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        String line() {
+            return String.format("%-44s %7d req  c=%-3d %8.0f req/s  p50 %6.2f  p90 %6.2f  p99 %6.2f  max %7.2f ms%s",
+                    name, requests, concurrency, perSecond(), p50, p90, p99, max,
+                    failures == 0 ? "" : "  FAILURES " + failures);
+        }
+    }
+
+    private Load() {
+    }
+
+    /**
+     * Sends requests for {@code seconds} without measuring them, so that the services' JIT compilation and the
+     * database's caches settle before a measured run.
+     */
+    static void warm(int seconds, int concurrency, IntFunction<HttpRequest> request) {
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicInteger next = new AtomicInteger();
+        try (ExecutorService clients = Executors.newFixedThreadPool(concurrency)) {
+            for (int c = 0; c < concurrency; c++) {
+                clients.submit(() -> {
+                    while (System.nanoTime() < until) {
+                        try {
+                            HTTP.send(request.apply(next.getAndIncrement()), HttpResponse.BodyHandlers.discarding());
+                        } catch (IOException e) {
+                            // warming only
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    /** Runs the load; request {@code i} is {@code request.apply(i)} and must answer 2xx. */
+    static Figures run(String name, int count, int concurrency, IntFunction<HttpRequest> request) {
+        long[] latencies = new long[count];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        long start = System.nanoTime();
+        try (ExecutorService clients = Executors.newFixedThreadPool(concurrency)) {
+            for (int c = 0; c < concurrency; c++) {
+                clients.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        HttpRequest r = request.apply(i);
+                        long sent = System.nanoTime();
+                        try {
+                            HttpResponse<String> response = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+                            if (response.statusCode() / 100 != 2 && failures.getAndIncrement() < 3) {
+                                System.err.println(name + ": " + response.statusCode() + " " + response.body());
+                            }
+                        } catch (IOException e) {
+                            failures.incrementAndGet();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                        latencies[i] = System.nanoTime() - sent;
+                    }
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        return new Figures(name, count, concurrency, failures.get(), seconds, ms(latencies, 0.50), ms(latencies, 0.90),
+                ms(latencies, 0.99), latencies[count - 1] / 1e6);
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+}
