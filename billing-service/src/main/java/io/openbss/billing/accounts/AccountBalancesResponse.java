@@ -2,6 +2,7 @@ package io.openbss.billing.accounts;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /** ShowCustomerAccountBalancesResponse of the SDK. */
@@ -22,7 +23,7 @@ public record AccountBalancesResponse(@JsonProperty("account_balances") List<Acc
     /** From a customer's cash, credit and arrears accounts: arrears are the debt amount. */
     public static AccountBalancesResponse of(List<LedgerAccount> accounts) {
         BigDecimal debt = BigDecimal.ZERO.setScale(2);
-        List<AccountBalance> balances = new java.util.ArrayList<>();
+        List<AccountBalance> balances = new ArrayList<>();
         for (LedgerAccount account : accounts) {
             switch (account.accountType) {
                 case DEBT -> debt = account.balance.negate();

@@ -1,5 +1,6 @@
 package io.openbss.billing.bills;
 
+import io.openbss.billing.query.Columns;
 import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -74,6 +75,6 @@ public class BillLineWriter {
 
     private static OffsetDateTime time(String wire) {
         return wire == null || wire.isEmpty() ? null
-                : OffsetDateTime.ofInstant(BssTime.parseWire(wire), java.time.ZoneOffset.UTC);
+                : Columns.utc(BssTime.parseWire(wire));
     }
 }

@@ -10,6 +10,7 @@ import io.openbss.common.signing.CanonicalRequest;
 import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.data.Numeric;
 import jakarta.annotation.security.RolesAllowed;
@@ -97,7 +98,7 @@ public class PackageAdminResource {
                 }).replaceWithVoid();
     }
 
-    private static Uni<Void> existing(io.vertx.mutiny.sqlclient.SqlConnection connection, String packageId,
+    private static Uni<Void> existing(SqlConnection connection, String packageId,
             PackageGrant grant) {
         return connection.preparedQuery("SELECT customer_id FROM free_resource_package WHERE package_id = $1")
                 .execute(Tuple.of(packageId)).invoke(rows -> {

@@ -18,7 +18,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -86,7 +88,7 @@ public class UsageIngestion {
             return pool.preparedQuery("SELECT customer_id FROM customer WHERE customer_id = ANY($1)")
                     .execute(Tuple.of((Object) customers))
                     .invoke(known -> {
-                        java.util.Set<String> registered = new java.util.HashSet<>();
+                        Set<String> registered = new HashSet<>();
                         known.forEach(row -> registered.add(row.getString("customer_id")));
                         for (int i = 0; i < batch.records().size(); i++) {
                             if (!registered.contains(batch.records().get(i).customerId())) {
@@ -116,5 +118,4 @@ public class UsageIngestion {
     private static OffsetDateTime time(String wire) {
         return OffsetDateTime.ofInstant(BssTime.parseWire(wire), ZoneOffset.UTC);
     }
-
 }
