@@ -47,4 +47,14 @@ public enum ErrorCode {
     public int status() {
         return status;
     }
+
+    /** The code that another service answered with, or {@code INTERNAL} when this one does not know it. */
+    public static ErrorCode of(String code, int status) {
+        for (ErrorCode candidate : values()) {
+            if (candidate.code.equals(code) && candidate.status == status) {
+                return candidate;
+            }
+        }
+        return INTERNAL;
+    }
 }

@@ -4,7 +4,9 @@ import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.RequestParameters;
+import io.openbss.enterprise.billing.BillingClient;
 import io.openbss.enterprise.organizations.Organization;
+import io.openbss.enterprise.remote.RemoteErrors;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,13 +18,19 @@ import java.time.Clock;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Internal API: operators associate an existing customer account with a master as its sub-account. */
+/**
+ * Internal API: operators associate an existing customer account with a master as its sub-account. billing-service
+ * is told in the same request, so that the master sees the bills the association allows.
+ */
 @Path("/internal/v1/enterprises/{master_id}/sub-customers/{sub_customer_id}")
 @RolesAllowed({InternalToken.GROUP_OPERATOR, InternalToken.GROUP_SERVICE})
 public class SubCustomerAdminResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    BillingClient billing;
 
     @PUT
     @WithTransaction
@@ -62,9 +70,10 @@ public class SubCustomerAdminResource {
             sub.status = association.status() == null ? 1 : association.status();
             if (existing == null) {
                 sub.createdAt = clock.instant();
-                return sub.persist();
+                return sub.persist().replaceWith(sub);
             }
             return Uni.createFrom().item(sub);
-        }).replaceWith(association);
+        }).call(sub -> billing.associate(subId, BillingAssociation.of(sub))).onFailure()
+                .transform(RemoteErrors::answer).replaceWith(association);
     }
 }

@@ -1,0 +1,53 @@
+package io.openbss.enterprise.subcustomers;
+
+import io.openbss.common.error.BssException;
+import io.openbss.common.error.ErrorCode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Which sub-accounts a master may move funds and coupons to and from: its own, active, financially independent
+ * ones. A sub-account in financial custody spends its master's funds directly, so nothing is allocated to it.
+ */
+@ApplicationScoped
+public class SubAccountAccess {
+
+    static final int ACTIVE = 1;
+
+    @Inject
+    Pool pool;
+
+    public Uni<Void> requireFundsTransferable(String masterId, String subId) {
+        return pool.preparedQuery("""
+                        SELECT status, financial_custody FROM sub_customer
+                         WHERE sub_customer_id = $1 AND master_customer_id = $2""")
+                .execute(Tuple.of(subId, masterId)).invoke(rows -> {
+                    if (rows.size() == 0) {
+                        throw new BssException(ErrorCode.CONDITIONS_NOT_MET, "The master account is not associated"
+                                + " with sub-account " + subId + ": nothing can be transferred to or from it");
+                    }
+                    var row = rows.iterator().next();
+                    if (row.getInteger("status") != ACTIVE) {
+                        throw new BssException(ErrorCode.TRANSFER_FAILED, "Sub-account " + subId + " is not active");
+                    }
+                    if (row.getBoolean("financial_custody")) {
+                        throw new BssException(ErrorCode.TRANSFER_FAILED, "Sub-account " + subId
+                                + " is in financial custody: it spends its master's funds, nothing is transferred");
+                    }
+                }).replaceWithVoid();
+    }
+
+    /** For queries of a sub-account's funds and coupons: the sub-account must be the master's. */
+    public Uni<Void> requireAssociated(String masterId, String subId) {
+        return pool.preparedQuery("SELECT 1 FROM sub_customer WHERE sub_customer_id = $1 AND master_customer_id = $2")
+                .execute(Tuple.of(subId, masterId)).invoke(rows -> {
+                    if (rows.size() == 0) {
+                        throw new BssException(ErrorCode.CONDITIONS_NOT_MET,
+                                "The master account is not associated with sub-account " + subId);
+                    }
+                }).replaceWithVoid();
+    }
+}

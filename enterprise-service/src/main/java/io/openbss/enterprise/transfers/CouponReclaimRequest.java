@@ -1,0 +1,19 @@
+package io.openbss.enterprise.transfers;
+
+import static io.openbss.common.request.RequestParameters.requiredText;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.vertx.core.json.JsonObject;
+
+/** RetrieveEnterpriseMultiAccountCouponReq of the SDK: take back what is left of a coupon given to a sub-account. */
+public record CouponReclaimRequest(@JsonProperty("customer_id") String customerId,
+        @JsonProperty("coupon_id") String couponId, @JsonProperty("sub_coupon_id") String subCouponId,
+        @JsonProperty("trans_id") String transId) {
+
+    public TransferIntent toIntent() {
+        String subId = requiredText("customer_id", customerId, 64);
+        JsonObject request = new JsonObject().put("coupon_id", requiredText("coupon_id", couponId, 64))
+                .put("sub_coupon_id", requiredText("sub_coupon_id", subCouponId, 64));
+        return new TransferIntent(FundTransferRequest.transId(transId), TransferKind.COUPON_RECLAIM, subId, request);
+    }
+}

@@ -1,0 +1,83 @@
+package io.openbss.enterprise.transfers;
+
+import io.openbss.common.error.BssException;
+import io.openbss.common.error.ErrorBody;
+import io.openbss.common.error.ErrorCode;
+import io.openbss.enterprise.remote.Refusal;
+import io.openbss.enterprise.subcustomers.SubAccountAccess;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Transfers exactly once per master and trans_id. The transfer is recorded before the ledger is called; the
+ * ledger is called with a key derived from both; its final answer (success or refusal) is recorded and given to
+ * every repetition. When the ledger's answer is unknown (timeout, outage), the transfer stays pending, repetitions
+ * answer CBC.99007461, and {@link TransferReconciler} finishes it.
+ */
+@ApplicationScoped
+public class TransferService {
+
+    private static final Logger LOG = Logger.getLogger(TransferService.class);
+
+    @Inject
+    TransferStore store;
+
+    @Inject
+    LedgerMovement ledger;
+
+    @Inject
+    SubAccountAccess access;
+
+    public Uni<Map<String, Object>> transfer(String masterId, TransferIntent intent) {
+        return store.find(masterId, intent.transId()).flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(answer(existing, intent));
+            }
+            return access.requireFundsTransferable(masterId, intent.subId())
+                    .chain(() -> store.insert(masterId, intent))
+                    .flatMap(inserted -> inserted != null ? attempt(inserted)
+                            : store.find(masterId, intent.transId()).map(first -> answer(first, intent)));
+        }).map(JsonObject::getMap);
+    }
+
+    /** One attempt at the ledger; the transfer is finished unless the outcome is unknown. */
+    Uni<Transfer> finish(Transfer transfer) {
+        return ledger.make(transfer)
+                .flatMap(body -> store.finish(transfer, Transfer.SUCCEEDED, body))
+                .onFailure(Refusal.class).recoverWithUni(refusal -> store.finish(transfer, Transfer.FAILED,
+                        JsonObject.mapFrom(((Refusal) refusal).body())));
+    }
+
+    private Uni<JsonObject> attempt(Transfer transfer) {
+        return finish(transfer).map(finished -> answer(finished, null))
+                .onFailure(failure -> !(failure instanceof BssException)).transform(failure -> {
+                    LOG.warnf("transfer %s of %s left pending for the reconciler: %s", transfer.transId(),
+                            transfer.masterId(), failure.toString());
+                    return inProgress(transfer);
+                });
+    }
+
+    /** The recorded answer to a transfer; {@code repeated} is the request that repeats its trans_id, if any. */
+    private static JsonObject answer(Transfer transfer, TransferIntent repeated) {
+        if (repeated != null && !transfer.requestHash().equals(repeated.hash())) {
+            throw BssException.badParameter("trans_id", "was already used for a different transfer");
+        }
+        return switch (transfer.status()) {
+            case Transfer.SUCCEEDED -> transfer.result();
+            case Transfer.FAILED -> {
+                ErrorBody error = transfer.result().mapTo(ErrorBody.class);
+                throw new BssException(ErrorCode.of(error.errorCode(), 400), error.errorMsg());
+            }
+            default -> throw inProgress(transfer);
+        };
+    }
+
+    private static BssException inProgress(Transfer transfer) {
+        return new BssException(ErrorCode.TRANSFER_IN_PROGRESS, "The transfer with trans_id " + transfer.transId()
+                + " is in progress; send it again with the same trans_id for its result");
+    }
+}
