@@ -3,7 +3,6 @@ package io.openbss.billing.coupons;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.openbss.billing.ledger.PostedEntry;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.InternalToken;
 import io.smallrye.mutiny.Uni;
@@ -22,9 +21,6 @@ public class CouponAdminResource {
     CouponService coupons;
 
     public record Issued(@JsonProperty("id") String id) {
-    }
-
-    public record Reclaim(@JsonProperty("idempotency_key") String idempotencyKey) {
     }
 
     @POST
@@ -54,7 +50,8 @@ public class CouponAdminResource {
     @POST
     @Path("/coupons/{coupon_id}/transfers")
     @RolesAllowed({InternalToken.GROUP_SERVICE, InternalToken.GROUP_OPERATOR})
-    @Operation(summary = "Give part of a coupon's value to another customer as a new coupon")
+    @Operation(summary = "Give part of a coupon's value to another customer as a new coupon (idempotent; the new "
+            + "coupon id derives from the key)")
     public Uni<Issued> transfer(@PathParam("coupon_id") String couponId, CouponTransfer transfer) {
         requiredText("coupon_id", couponId, 64);
         if (transfer == null) {
@@ -67,13 +64,13 @@ public class CouponAdminResource {
     @POST
     @Path("/coupons/{coupon_id}/reclaims")
     @RolesAllowed({InternalToken.GROUP_SERVICE, InternalToken.GROUP_OPERATOR})
-    @Operation(summary = "Take back what is left of a transferred coupon into the coupon it came from")
-    public Uni<PostedEntry> reclaim(@PathParam("coupon_id") String couponId, Reclaim reclaim) {
+    @Operation(summary = "Take back what is left of a transferred coupon into the coupon it came from (idempotent)")
+    public Uni<ReclaimedCoupon> reclaim(@PathParam("coupon_id") String couponId, CouponReclaim reclaim) {
         requiredText("coupon_id", couponId, 64);
         if (reclaim == null) {
             throw BssException.badParameter("body", "is required");
         }
-        requiredText("idempotency_key", reclaim.idempotencyKey(), 128);
-        return coupons.reclaim(couponId, reclaim.idempotencyKey());
+        reclaim.validate();
+        return coupons.reclaim(couponId, reclaim);
     }
 }

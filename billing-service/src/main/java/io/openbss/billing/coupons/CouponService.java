@@ -91,82 +91,138 @@ public class CouponService {
                 .replaceWith(cardId);
     }
 
-    /** Moves {@code amount} of a coupon into a new coupon of another customer; the new coupon id. */
+    /**
+     * Moves {@code amount} of a coupon into a new coupon of another customer; the new coupon id. Only a coupon issued
+     * to its holder can be given, not one it received; when the caller names the holder, another customer's coupon
+     * is refused as if it did not exist.
+     */
     public Uni<String> transfer(String couponId, CouponTransfer transfer) {
         String newId = "CP" + CanonicalRequest.sha256Hex("coupon-transfer|" + transfer.idempotencyKey())
                 .substring(0, 22);
-        return ledger.transaction(connection -> lockCoupon(connection, couponId).flatMap(source -> {
-            EntryHeader header = EntryHeader.of("coupon-transfer:" + transfer.idempotencyKey(), TradeType.TRANS,
-                    "COUPON_TRANSFER", newId, source.getString("customer_id")).withContentHash(Movement.contentHash(
-                    couponId, transfer.toCustomerId(), transfer.amount()));
-            return journal.claimed(connection, header, entryId -> {
-                if (source.getString("account_id") == null) {
-                    throw new BssException(ErrorCode.INVALID_PARAMETER, "Coupon " + couponId
-                            + " is a discount coupon: it has no value to transfer");
-                }
-                if (source.getOffsetDateTime("reclaimed_at") != null
-                        || !journal.now().isBefore(source.getOffsetDateTime("expire_time"))) {
-                    throw new BssException(ErrorCode.INVALID_PARAMETER, "Coupon " + couponId
-                            + " is expired or reclaimed");
-                }
-                return customerExists(connection, transfer.toCustomerId())
-                        .chain(() -> openAccount(connection, transfer.toCustomerId(), "COUPON", newId))
-                        .call(account -> connection.preparedQuery("""
-                                        INSERT INTO coupon (coupon_id, customer_id, coupon_code, coupon_type, face_value,
-                                            account_id, promotion_plan_id, plan_name, plan_desc, service_type_codes,
-                                            min_order_amount, valid_time, expire_time, source_id, created_at)
-                                        SELECT $1, $2, $3, coupon_type, $4, $5, promotion_plan_id, plan_name, plan_desc,
-                                               service_type_codes, min_order_amount, valid_time, expire_time,
-                                               coupon_id, $6
-                                          FROM coupon WHERE coupon_id = $7""")
-                                .execute(Tuple.from(Arrays.asList(newId, transfer.toCustomerId(), newId.substring(2, 14),
-                                        Numeric.create(transfer.amount()), account, journal.now(), couponId))))
-                        .flatMap(account -> journal.write(connection, entryId, header, List.of(
-                                new Movement.Leg(source.getString("account_id"), transfer.amount().negate()),
-                                new Movement.Leg(account, transfer.amount()))));
-            });
-        })).replaceWith(newId);
-    }
-
-    /** Takes back what is left of a transferred coupon into the coupon it came from. */
-    public Uni<PostedEntry> reclaim(String couponId, String idempotencyKey) {
-        return ledger.transaction(connection -> lockCoupon(connection, couponId).flatMap(coupon -> {
-            String sourceId = coupon.getString("source_id");
-            if (sourceId == null) {
-                throw new BssException(ErrorCode.INVALID_PARAMETER, "Coupon " + couponId
-                        + " was not transferred from another coupon");
-            }
-            EntryHeader header = EntryHeader.of("coupon-reclaim:" + idempotencyKey, TradeType.BEUNBIND,
-                    "COUPON_RECLAIM", couponId, coupon.getString("customer_id"))
-                    .withContentHash(Movement.contentHash(couponId));
-            return journal.claimed(connection, header, entryId -> {
-                if (coupon.getOffsetDateTime("reclaimed_at") != null) {
-                    throw new BssException(ErrorCode.INVALID_PARAMETER, "Coupon " + couponId + " is already reclaimed");
-                }
-                return lockCoupon(connection, sourceId)
-                        .chain(source -> journal.lock(connection, List.of(coupon.getString("account_id"),
-                                        source.getString("account_id")))
-                                .flatMap(accounts -> {
-                                    BigDecimal left = accounts.get(coupon.getString("account_id")).balance();
-                                    Uni<PostedEntry> moved = left.signum() == 0 ? noLines(entryId, header)
-                                            : journal.write(connection, entryId, header, List.of(
-                                                    new Movement.Leg(coupon.getString("account_id"), left.negate()),
-                                                    new Movement.Leg(source.getString("account_id"), left)));
-                                    return moved.call(() -> connection.preparedQuery(
-                                                    "UPDATE coupon SET reclaimed_at = $2 WHERE coupon_id = $1")
-                                            .execute(Tuple.of(couponId, journal.now())));
-                                }));
-            });
-        }));
-    }
-
-    private Uni<Row> lockCoupon(SqlConnection connection, String couponId) {
-        return connection.preparedQuery("SELECT * FROM coupon WHERE coupon_id = $1 FOR UPDATE")
-                .execute(Tuple.of(couponId)).map(rows -> {
-                    if (rows.size() == 0) {
-                        throw new BssException(ErrorCode.INVALID_PARAMETER, "No coupon " + couponId);
+        return ledger.transaction(connection -> lockCoupon(connection, couponId, transfer.fromCustomerId())
+                .flatMap(source -> {
+                    if (source.getString("source_id") != null) {
+                        throw new BssException(ErrorCode.INVALID_PARAMETER, "Coupon " + couponId
+                                + " was received from another coupon: only an issued coupon can be transferred");
                     }
-                    return rows.iterator().next();
+                    EntryHeader header = EntryHeader.of("coupon-transfer:" + transfer.idempotencyKey(),
+                            TradeType.TRANS, "COUPON_TRANSFER", newId, source.getString("customer_id"))
+                            .withContentHash(Movement.contentHash(couponId, transfer.toCustomerId(),
+                                    transfer.amount()));
+                    return journal.claimed(connection, header,
+                            entryId -> split(connection, entryId, header, source, newId, transfer));
+                })).replaceWith(newId);
+    }
+
+    private Uni<PostedEntry> split(SqlConnection connection, long entryId, EntryHeader header, Row source,
+            String newId, CouponTransfer transfer) {
+        String couponId = source.getString("coupon_id");
+        String sourceAccount = source.getString("account_id");
+        if (sourceAccount == null) {
+            throw new BssException(ErrorCode.INVALID_PARAMETER, "Coupon " + couponId
+                    + " is a discount coupon: it has no value to transfer");
+        }
+        if (source.getOffsetDateTime("reclaimed_at") != null
+                || !journal.now().isBefore(source.getOffsetDateTime("expire_time"))) {
+            throw new BssException(ErrorCode.INVALID_PARAMETER, "Coupon " + couponId + " is expired or reclaimed");
+        }
+        return customerExists(connection, transfer.toCustomerId())
+                .chain(() -> journal.lock(connection, List.of(sourceAccount)))
+                .invoke(accounts -> {
+                    BigDecimal left = accounts.get(sourceAccount).balance();
+                    if (left.compareTo(transfer.amount()) < 0) {
+                        throw new BssException(ErrorCode.INSUFFICIENT_BALANCE, "Insufficient balance: coupon "
+                                + couponId + " holds " + left.toPlainString());
+                    }
+                })
+                .chain(() -> openAccount(connection, transfer.toCustomerId(), "COUPON", newId))
+                .call(account -> connection.preparedQuery("""
+                                INSERT INTO coupon (coupon_id, customer_id, coupon_code, coupon_type, face_value,
+                                    account_id, promotion_plan_id, plan_name, plan_desc, service_type_codes,
+                                    min_order_amount, valid_time, expire_time, source_id, created_at)
+                                SELECT $1, $2, $3, coupon_type, $4, $5, promotion_plan_id, plan_name, plan_desc,
+                                       service_type_codes, min_order_amount, valid_time, expire_time,
+                                       coupon_id, $6
+                                  FROM coupon WHERE coupon_id = $7""")
+                        .execute(Tuple.from(Arrays.asList(newId, transfer.toCustomerId(), newId.substring(2, 14),
+                                Numeric.create(transfer.amount()), account, journal.now(), couponId))))
+                .flatMap(account -> journal.write(connection, entryId, header, List.of(
+                        new Movement.Leg(sourceAccount, transfer.amount().negate()),
+                        new Movement.Leg(account, transfer.amount()))));
+    }
+
+    /**
+     * Takes back what is left of a transferred coupon into the coupon it came from. What the caller says of the
+     * coupon (its holder, its source coupon and that coupon's customer) must hold, else nothing moves.
+     */
+    public Uni<ReclaimedCoupon> reclaim(String couponId, CouponReclaim reclaim) {
+        return ledger.transaction(connection -> lockCoupon(connection, couponId, reclaim.customerId())
+                .flatMap(coupon -> {
+                    String sourceId = coupon.getString("source_id");
+                    if (sourceId == null) {
+                        throw new BssException(ErrorCode.INVALID_PARAMETER, "Coupon " + couponId
+                                + " was not transferred from another coupon");
+                    }
+                    if (reclaim.sourceCouponId() != null && !reclaim.sourceCouponId().equals(sourceId)) {
+                        throw new BssException(ErrorCode.INVALID_PARAMETER, "Coupon " + couponId
+                                + " was not transferred from " + reclaim.sourceCouponId());
+                    }
+                    if (reclaim.sourceCustomerId() != null
+                            && !reclaim.sourceCustomerId().equals(coupon.getString("source_customer_id"))) {
+                        throw new BssException(ErrorCode.INVALID_PARAMETER, "Coupon " + couponId
+                                + " was not transferred from a coupon of customer " + reclaim.sourceCustomerId());
+                    }
+                    EntryHeader header = EntryHeader.of("coupon-reclaim:" + reclaim.idempotencyKey(),
+                            TradeType.BEUNBIND, "COUPON_RECLAIM", couponId, coupon.getString("customer_id"))
+                            .withContentHash(Movement.contentHash(couponId));
+                    return journal.claimed(connection, header, entryId -> takeBack(connection, entryId, header, coupon))
+                            .map(posted -> new ReclaimedCoupon(couponId, sourceId, movedInto(posted, sourceId),
+                                    posted.replayed(), posted.entryId()));
+                }));
+    }
+
+    private Uni<PostedEntry> takeBack(SqlConnection connection, long entryId, EntryHeader header, Row coupon) {
+        String couponId = coupon.getString("coupon_id");
+        if (coupon.getOffsetDateTime("reclaimed_at") != null) {
+            throw new BssException(ErrorCode.INVALID_PARAMETER, "Coupon " + couponId + " is already reclaimed");
+        }
+        return lockCoupon(connection, coupon.getString("source_id"), null)
+                .chain(source -> journal.lock(connection, List.of(coupon.getString("account_id"),
+                                source.getString("account_id")))
+                        .flatMap(accounts -> {
+                            BigDecimal left = accounts.get(coupon.getString("account_id")).balance();
+                            Uni<PostedEntry> moved = left.signum() == 0 ? noLines(entryId, header)
+                                    : journal.write(connection, entryId, header, List.of(
+                                            new Movement.Leg(coupon.getString("account_id"), left.negate()),
+                                            new Movement.Leg(source.getString("account_id"), left)));
+                            return moved.call(() -> connection.preparedQuery(
+                                            "UPDATE coupon SET reclaimed_at = $2 WHERE coupon_id = $1")
+                                    .execute(Tuple.of(couponId, journal.now())));
+                        }));
+    }
+
+    /** What a posting put into the coupon's account (its account is keyed by the coupon id). */
+    private static BigDecimal movedInto(PostedEntry posted, String couponId) {
+        return posted.lines().stream().filter(line -> couponId.equals(line.instrumentId()))
+                .map(PostedEntry.Line::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    /**
+     * Locks a coupon, with the customer of the coupon it was split from. When {@code holderId} is given, a coupon
+     * of another customer is answered as one that does not exist.
+     */
+    private Uni<Row> lockCoupon(SqlConnection connection, String couponId, String holderId) {
+        return connection.preparedQuery("""
+                        SELECT c.*, s.customer_id AS source_customer_id
+                          FROM coupon c LEFT JOIN coupon s ON s.coupon_id = c.source_id
+                         WHERE c.coupon_id = $1 FOR UPDATE OF c""")
+                .execute(Tuple.of(couponId)).map(rows -> {
+                    Row coupon = rows.size() == 0 ? null : rows.iterator().next();
+                    if (coupon == null || holderId != null && !holderId.equals(coupon.getString("customer_id"))) {
+                        throw new BssException(ErrorCode.INVALID_PARAMETER, "No coupon " + couponId
+                                + (holderId == null ? "" : " of customer " + holderId));
+                    }
+                    return coupon;
                 });
     }
 

@@ -1,14 +1,19 @@
 package io.openbss.billing.coupons;
 
+import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import java.math.BigDecimal;
 
-/** Give part of a coupon's value to another customer (an enterprise master to its sub-account), as a new coupon. */
+/**
+ * Give part of a coupon's value to another customer (an enterprise master to its sub-account), as a new coupon.
+ * {@code from_customer_id}, when given, is the customer the coupon must belong to.
+ */
 public record CouponTransfer(@JsonProperty("idempotency_key") String idempotencyKey,
-        @JsonProperty("to_customer_id") String toCustomerId, @JsonProperty("amount") BigDecimal amount) {
+        @JsonProperty("to_customer_id") String toCustomerId, @JsonProperty("amount") BigDecimal amount,
+        @JsonProperty("from_customer_id") String fromCustomerId) {
 
     public void validate() {
         requiredText("idempotency_key", idempotencyKey, 128);
@@ -16,5 +21,6 @@ public record CouponTransfer(@JsonProperty("idempotency_key") String idempotency
         if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
             throw BssException.badParameter("amount", "must be > 0 with at most 2 decimals");
         }
+        optionalText("from_customer_id", fromCustomerId, 64);
     }
 }

@@ -1,10 +1,15 @@
 package io.openbss.billing.coupons;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.vertx.mutiny.sqlclient.Row;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
-/** ListSubCustomerCoupons and ListStoredValueCards answers, as the SDK's models name them. */
+/**
+ * ListSubCustomerCoupons and ListStoredValueCards answers, as the SDK's models name them, and the internal lists of
+ * coupons an enterprise master can give to, or take back from, its sub-accounts.
+ */
 public final class CouponViews {
 
     private CouponViews() {
@@ -34,6 +39,36 @@ public final class CouponViews {
             @JsonProperty("value1") String value1, @JsonProperty("value2") String value2,
             @JsonProperty("value_unit") String valueUnit, @JsonProperty("limit_type") String limitType,
             @JsonProperty("promotion_plan_id") String promotionPlanId) {
+    }
+
+    /** The use limits of a coupon row (its service_type_codes and min_order_amount). */
+    static List<UseLimit> useLimits(Row row) {
+        List<UseLimit> limits = new ArrayList<>();
+        String[] services = row.getArrayOfStrings("service_type_codes");
+        String planId = row.getString("promotion_plan_id");
+        if (services.length > 0) {
+            limits.add(new UseLimit(row.getString("coupon_id") + "-services", "cloudServiceType",
+                    String.join(",", services), null, null, "INCLUDE", planId));
+        }
+        if (row.getBigDecimal("min_order_amount") != null) {
+            limits.add(new UseLimit(row.getString("coupon_id") + "-minimum", "orderAmount",
+                    row.getBigDecimal("min_order_amount").toPlainString(), null, "CNY", "MIN", planId));
+        }
+        return limits;
+    }
+
+    public record HeldCouponList(@JsonProperty("total_count") long totalCount,
+            @JsonProperty("coupons") List<HeldCoupon> coupons) {
+    }
+
+    /**
+     * A cash coupon a customer holds, with its remaining balance. For a coupon received from another customer,
+     * {@code coupon_id} is the coupon it was split from and {@code sub_coupon_id} the coupon held.
+     */
+    public record HeldCoupon(@JsonProperty("coupon_id") String couponId,
+            @JsonProperty("sub_coupon_id") String subCouponId, @JsonProperty("plan_name") String planName,
+            @JsonProperty("balance") String balance, @JsonProperty("effective_time") String effectiveTime,
+            @JsonProperty("expire_time") String expireTime, @JsonProperty("use_limits") List<UseLimit> useLimits) {
     }
 
     public record CardList(@JsonProperty("total_count") long totalCount,

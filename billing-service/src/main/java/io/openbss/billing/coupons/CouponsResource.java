@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -134,22 +133,12 @@ public class CouponsResource {
     }
 
     private static CouponViews.UserCoupon coupon(Row row) {
-        List<CouponViews.UseLimit> limits = new ArrayList<>();
-        String[] services = row.getArrayOfStrings("service_type_codes");
         String planId = row.getString("promotion_plan_id");
-        if (services.length > 0) {
-            limits.add(new CouponViews.UseLimit(row.getString("coupon_id") + "-services", "cloudServiceType",
-                    String.join(",", Arrays.asList(services)), null, null, "INCLUDE", planId));
-        }
-        if (row.getBigDecimal("min_order_amount") != null) {
-            limits.add(new CouponViews.UseLimit(row.getString("coupon_id") + "-minimum", "orderAmount",
-                    row.getBigDecimal("min_order_amount").toPlainString(), null, "CNY", "MIN", planId));
-        }
         return new CouponViews.UserCoupon(row.getString("coupon_id"), row.getString("coupon_code"),
                 row.getInteger("status"), row.getString("customer_id"), row.getShort("coupon_type"), 1,
                 row.getBigDecimal("face_value"), wire(row, "valid_time"), wire(row, "expire_time"),
                 row.getString("used_by_trade_id"), planId, row.getString("plan_name"), row.getString("plan_desc"), 1, 1,
-                limits, wire(row, "valid_time"), wire(row, "created_at"), 1,
+                CouponViews.useLimits(row), wire(row, "valid_time"), wire(row, "created_at"), 1,
                 row.getBigDecimal("balance") == null ? null : row.getBigDecimal("balance"), "0", "CNY",
                 row.getString("source_id"));
     }

@@ -74,14 +74,17 @@ public class Journal {
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("entry_id"));
     }
 
-    /** The earlier entry with the header's key; 400 when its content differs. */
+    /**
+     * The earlier entry with the header's key; 400 when its content differs. An entry that moved nothing has no
+     * lines, and is returned with none.
+     */
     public Uni<PostedEntry> earlier(SqlConnection connection, EntryHeader header) {
         return connection.preparedQuery("""
                         SELECT e.entry_id, e.content_hash, e.trade_type, e.trade_id, e.created_at,
                                l.account_id, a.account_type, a.instrument_id, l.amount, l.balance_after
                           FROM journal_entry e
-                          JOIN journal_line l ON l.entry_id = e.entry_id
-                          JOIN ledger_account a ON a.account_id = l.account_id
+                          LEFT JOIN journal_line l ON l.entry_id = e.entry_id
+                          LEFT JOIN ledger_account a ON a.account_id = l.account_id
                          WHERE e.idempotency_key = $1
                          ORDER BY l.line_id""")
                 .execute(Tuple.of(header.idempotencyKey()))
@@ -181,6 +184,9 @@ public class Journal {
     private static List<PostedEntry.Line> lines(RowSet<Row> rows) {
         List<PostedEntry.Line> lines = new ArrayList<>();
         for (Row row : rows) {
+            if (row.getString("account_id") == null) {
+                continue;
+            }
             lines.add(new PostedEntry.Line(row.getString("account_id"), row.getString("account_type"),
                     row.getString("instrument_id"), row.getBigDecimal("amount"), row.getBigDecimal("balance_after")));
         }

@@ -88,9 +88,10 @@ class CouponsTest {
                 .containsExactly(given);
 
         internal("/internal/v1/coupons/" + given + "/reclaims", Map.of("idempotency_key", "back-" + given))
-                .statusCode(200);
+                .statusCode(200).body("coupon_id", equalTo(given)).body("source_coupon_id", equalTo(coupon))
+                .body("amount", equalTo(20.0f)).body("replayed", equalTo(false));
         internal("/internal/v1/coupons/" + given + "/reclaims", Map.of("idempotency_key", "back-" + given))
-                .statusCode(200).body("replayed", equalTo(true));
+                .statusCode(200).body("amount", equalTo(20.0f)).body("replayed", equalTo(true));
         assertThat(probe.instrumentBalance(coupon)).isEqualByComparingTo("50.00");
         assertThat(probe.instrumentBalance(given)).isZero();
         assertThat(status(list(sub, Map.of()).extract().jsonPath(), given)).isEqualTo(5);

@@ -1,6 +1,7 @@
 package io.openbss.enterprise.organizations;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.openbss.common.error.BssException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -25,4 +26,17 @@ public class Organization extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** Units are parties with numeric ids, as the API's parent_id and party_id expect. */
+    public static String checkId(String parameter, String id) {
+        if (id == null || !id.matches("[0-9]{1,32}")) {
+            throw BssException.badParameter(parameter, "must be the numeric id of an organization unit");
+        }
+        return id;
+    }
+
+    /** The id of the relation between this unit and its parent. */
+    public String relationId() {
+        return parentId == null ? null : parentId + "-" + orgId;
+    }
 }

@@ -28,7 +28,7 @@ public class OrganizationAdminResource {
     public Uni<OrganizationUnit> put(@PathParam("master_id") String masterId, @PathParam("org_id") String orgId,
             OrganizationUnit unit) {
         RequestParameters.optionalText("master_id", masterId, 64);
-        RequestParameters.optionalText("org_id", orgId, 64);
+        Organization.checkId("org_id", orgId);
         if (unit == null) {
             throw BssException.badParameter("body", "is required");
         }

@@ -8,6 +8,8 @@ public record OrganizationUnit(@JsonProperty("name") String name, @JsonProperty(
 
     public void validate() {
         RequestParameters.requiredText("name", name, 128);
-        RequestParameters.optionalText("parent_id", parentId, 64);
+        if (parentId != null) {
+            Organization.checkId("parent_id", parentId);
+        }
     }
 }

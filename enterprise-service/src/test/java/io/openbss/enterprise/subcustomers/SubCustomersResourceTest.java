@@ -40,8 +40,8 @@ class SubCustomersResourceTest {
     void enterpriseWithSubAccounts() {
         master = id("m");
         otherMaster = id("o");
-        root = id("root");
-        unit = id("unit");
+        root = unitId();
+        unit = unitId();
         organization(master, root, "Acme", null).statusCode(200);
         organization(master, unit, "Research", root).statusCode(200);
         associate(master, id("s1"), "dev-team", "Development", unit).statusCode(200);
@@ -165,6 +165,11 @@ class SubCustomersResourceTest {
         body.put("org_id", orgId);
         return given().header("Authorization", operator()).contentType(ContentType.JSON).body(body)
                 .put("/internal/v1/enterprises/{m}/sub-customers/{s}", master, sub).then();
+    }
+
+    /** Organization units have numeric ids. */
+    static String unitId() {
+        return String.valueOf(System.nanoTime()) + (int) (Math.random() * 1000);
     }
 
     static String id(String prefix) {

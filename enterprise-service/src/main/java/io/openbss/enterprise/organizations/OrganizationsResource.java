@@ -1,0 +1,72 @@
+package io.openbss.enterprise.organizations;
+
+import static io.openbss.common.request.RequestParameters.optionalInt;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.common.error.BssException;
+import io.openbss.common.error.ErrorCode;
+import io.openbss.common.identity.CallerIdentity;
+import io.openbss.common.identity.CurrentCaller;
+import io.openbss.common.identity.InternalToken;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The enterprise master's organization tree, from its root or from one unit, one level or all of them. */
+@Path("/v2/enterprises/multi-accounts/enterprise-organizations")
+@RolesAllowed(InternalToken.GROUP_CUSTOMER)
+public class OrganizationsResource {
+
+    @Inject
+    CurrentCaller caller;
+
+    /** ListEnterpriseOrganizationsResponse of the SDK; the root is named only when the query starts there. */
+    public record Organizations(@JsonProperty("root_id") String rootId, @JsonProperty("root_name") String rootName,
+            @JsonProperty("child_nodes") List<Node> childNodes) {
+    }
+
+    /** EmChildNodeV2 of the SDK; {@code child_nodes} only in a recursive query. */
+    public record Node(@JsonProperty("relation_id") String relationId, @JsonProperty("id") String id,
+            @JsonProperty("name") String name, @JsonProperty("child_nodes") List<Node> childNodes) {
+    }
+
+    @GET
+    @WithSession
+    @Operation(operationId = "ListEnterpriseOrganizations", summary = "The enterprise's organization units")
+    public Uni<Organizations> list(@QueryParam("recursive_query") String recursiveQuery,
+            @QueryParam("parent_id") String parentId) {
+        CallerIdentity master = caller.get();
+        master.requireEnterpriseMaster();
+        boolean recursive = optionalInt("recursive_query", recursiveQuery, 0, 1, 0) == 1;
+        String start = parentId == null || parentId.isEmpty() ? null : Organization.checkId("parent_id", parentId);
+        return Organization.<Organization>list("masterCustomerId", master.customerId()).map(units -> {
+            Map<String, List<Organization>> children = units.stream().filter(u -> u.parentId != null)
+                    .sorted(Comparator.comparing((Organization u) -> u.createdAt).thenComparing(u -> u.orgId))
+                    .collect(Collectors.groupingBy(u -> u.parentId));
+            if (start != null) {
+                if (units.stream().noneMatch(u -> u.orgId.equals(start))) {
+                    throw new BssException(ErrorCode.INVALID_PARAMETER,
+                            "parent_id " + start + " is not a unit of this enterprise");
+                }
+                return new Organizations(null, null, nodes(start, children, recursive));
+            }
+            return units.stream().filter(u -> u.parentId == null).findFirst()
+                    .map(root -> new Organizations(root.orgId, root.name, nodes(root.orgId, children, recursive)))
+                    .orElse(new Organizations(null, null, List.of()));
+        });
+    }
+
+    private static List<Node> nodes(String parentId, Map<String, List<Organization>> children, boolean recursive) {
+        return children.getOrDefault(parentId, List.of()).stream().map(unit -> new Node(unit.relationId(),
+                unit.orgId, unit.name, recursive ? nodes(unit.orgId, children, true) : null)).toList();
+    }
+}
