@@ -27,6 +27,10 @@ public interface GatewayConfig {
 
     InternalTokenConfig internalToken();
 
+    /** How many accounts may be bound to one mobile phone (sub-accounts sharing their master's phone). */
+    @WithDefault("5")
+    int accountsPerMobilePhone();
+
     SignatureConfig signature();
 
     /** Largest request body accepted (12 MB, as Huawei's API gateway). */

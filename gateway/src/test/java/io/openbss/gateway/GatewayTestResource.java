@@ -65,6 +65,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("bss.gateway.sk-encryption-key", Base64.getEncoder().encodeToString(key));
         config.put("bss.gateway.admin-token", ADMIN_TOKEN);
         config.put("bss.gateway.internal-token.private-key", InternalKeys.privateKeyPem());
+        config.put("mp.jwt.verify.publickey", InternalKeys.publicKeyPem());
         return config;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.gateway.identity.AccessKey;
 import io.openbss.gateway.identity.Domain;
 import io.openbss.gateway.identity.IamUser;
+import io.openbss.gateway.identity.ReportedContact;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +14,8 @@ public final class AdminViews {
     private AdminViews() {
     }
 
-    public record NewDomain(@JsonProperty("name") String name, @JsonProperty("kind") String kind) {
+    public record NewDomain(@JsonProperty("name") String name, @JsonProperty("kind") String kind,
+            @JsonProperty("mobile_phone") String mobilePhone) {
     }
 
     public record NewUser(@JsonProperty("name") String name) {
@@ -28,11 +30,11 @@ public final class AdminViews {
 
     public record DomainView(@JsonProperty("domain_id") String domainId, @JsonProperty("name") String name,
             @JsonProperty("kind") String kind, @JsonProperty("enabled") boolean enabled,
-            @JsonProperty("created_at") Instant createdAt) {
+            @JsonProperty("mobile_phone") String mobilePhone, @JsonProperty("created_at") Instant createdAt) {
 
         static DomainView of(Domain domain) {
             return new DomainView(domain.domainId, domain.name, domain.kind.wireName(), domain.enabled,
-                    domain.createdAt);
+                    domain.mobilePhone, domain.createdAt);
         }
     }
 
@@ -63,6 +65,20 @@ public final class AdminViews {
     }
 
     public record AccessKeyList(@JsonProperty("access_keys") List<AccessKeyView> accessKeys) {
+    }
+
+    public record ContactReport(@JsonProperty("reason") String reason) {
+    }
+
+    public record ReportedContactView(@JsonProperty("contact") String contact, @JsonProperty("reason") String reason,
+            @JsonProperty("created_at") Instant createdAt) {
+
+        static ReportedContactView of(ReportedContact reported) {
+            return new ReportedContactView(reported.contact, reported.reason, reported.createdAt);
+        }
+    }
+
+    public record ReportedContactList(@JsonProperty("reported_contacts") List<ReportedContactView> reportedContacts) {
     }
 
     /** A new access key with its secret key: the only time the secret is ever shown. */

@@ -5,9 +5,11 @@ import io.openbss.common.error.ErrorCode;
 import io.openbss.gateway.identity.AccessKey;
 import io.openbss.gateway.identity.Domain;
 import io.openbss.gateway.identity.IamUser;
+import io.openbss.gateway.identity.ReportedContact;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -17,7 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-/** Admin API: accounts (domains), IAM users and AK/SK pairs. */
+/** Admin API: accounts (domains), IAM users, AK/SK pairs and reported contacts. */
 @Path("/admin/v1")
 public class IdentityAdminResource {
 
@@ -99,5 +101,28 @@ public class IdentityAdminResource {
     public Uni<AdminViews.AccessKeyView> setAccessKeyStatus(@PathParam("access_key") String accessKey,
             AdminViews.AccessKeyStatus request) {
         return identities.setAccessKeyStatus(accessKey, request).map(AdminViews.AccessKeyView::of);
+    }
+
+    @PUT
+    @Path("/reported-contacts/{contact}")
+    @Operation(summary = "Report a contact (a mobile phone): no new account may be bound to it (CBC.99000051)")
+    public Uni<AdminViews.ReportedContactView> reportContact(@PathParam("contact") String contact,
+            AdminViews.ContactReport request) {
+        return identities.reportContact(contact, request).map(AdminViews.ReportedContactView::of);
+    }
+
+    @DELETE
+    @Path("/reported-contacts/{contact}")
+    @Operation(summary = "Withdraw the report of a contact")
+    public Uni<Void> withdrawReport(@PathParam("contact") String contact) {
+        return identities.withdrawReport(contact);
+    }
+
+    @GET
+    @Path("/reported-contacts")
+    @WithSession
+    public Uni<AdminViews.ReportedContactList> listReportedContacts() {
+        return ReportedContact.<ReportedContact>list("order by createdAt").map(list ->
+                new AdminViews.ReportedContactList(list.stream().map(AdminViews.ReportedContactView::of).toList()));
     }
 }

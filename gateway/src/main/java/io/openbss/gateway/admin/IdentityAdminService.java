@@ -3,12 +3,16 @@ package io.openbss.gateway.admin;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.gateway.identity.AccessKey;
+import io.openbss.gateway.identity.Constraints;
 import io.openbss.gateway.identity.CredentialStore;
 import io.openbss.gateway.identity.Domain;
 import io.openbss.gateway.identity.DomainKind;
 import io.openbss.gateway.identity.IamUser;
 import io.openbss.gateway.identity.Ids;
+import io.openbss.gateway.identity.MobilePhones;
+import io.openbss.gateway.identity.ReportedContact;
 import io.openbss.gateway.identity.SecretKeyCipher;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +21,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
-/** Creates and changes accounts, users and AK/SK pairs for the admin API. */
+/** Creates and changes accounts, users, AK/SK pairs and reported contacts for the admin API. */
 @ApplicationScoped
 public class IdentityAdminService {
 
@@ -30,24 +34,34 @@ public class IdentityAdminService {
     CredentialStore credentials;
 
     @Inject
+    MobilePhones phones;
+
+    @Inject
     Clock clock;
 
     @WithTransaction
     public Uni<Domain> createDomain(AdminViews.NewDomain request) {
         String name = checkName("name", request.name());
         DomainKind kind = kind(request.kind());
-        return Domain.count("name", name).flatMap(existing -> {
+        String phone = request.mobilePhone() == null ? null : MobilePhones.checkFormat(request.mobilePhone());
+        return Domain.count("name", name).chain(existing -> {
             if (existing > 0) {
-                throw new BssException(ErrorCode.INVALID_PARAMETER, "An account named " + name + " already exists");
+                throw nameTaken(name);
             }
+            return phone == null ? Uni.createFrom().voidItem() : phones.requireUnbound(phone);
+        }).chain(() -> {
             Domain domain = new Domain();
             domain.domainId = Ids.hex32();
             domain.name = name;
             domain.kind = kind;
             domain.enabled = true;
+            domain.mobilePhone = phone;
             domain.createdAt = clock.instant();
             IamUser root = user(domain.domainId, name, true);
-            return domain.persist().chain(root::persist).replaceWith(domain);
+            return domain.persist().chain(root::persist).chain(Panache::flush)
+                    .onFailure(failure -> Constraints.violated(failure, "domain_name_unique"))
+                    .transform(failure -> nameTaken(name))
+                    .replaceWith(domain);
         });
     }
 
@@ -106,6 +120,37 @@ public class IdentityAdminService {
         });
     }
 
+    @WithTransaction
+    public Uni<ReportedContact> reportContact(String contact, AdminViews.ContactReport request) {
+        if (contact == null || contact.isBlank() || contact.length() > 254) {
+            throw BssException.badParameter("contact", "must be 1 to 254 characters");
+        }
+        String reason = request == null ? null : request.reason();
+        if (reason != null && reason.length() > 255) {
+            throw BssException.badParameter("reason", "must be at most 255 characters");
+        }
+        return ReportedContact.<ReportedContact>findById(contact).chain(existing -> {
+            if (existing != null) {
+                existing.reason = reason;
+                return Uni.createFrom().item(existing);
+            }
+            ReportedContact reported = new ReportedContact();
+            reported.contact = contact;
+            reported.reason = reason;
+            reported.createdAt = clock.instant();
+            return reported.persist().replaceWith(reported);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> withdrawReport(String contact) {
+        return ReportedContact.deleteById(contact).invoke(deleted -> {
+            if (!deleted) {
+                throw new BssException(ErrorCode.INVALID_PARAMETER, "No such reported contact " + contact);
+            }
+        }).replaceWithVoid();
+    }
+
     private Uni<Domain> domain(String domainId) {
         return Domain.<Domain>findById(domainId).map(domain -> {
             if (domain == null) {
@@ -132,6 +177,10 @@ public class IdentityAdminService {
                     "must be 3 to 64 letters, digits, '_', '.' or '-', starting with a letter");
         }
         return name;
+    }
+
+    private static BssException nameTaken(String name) {
+        return new BssException(ErrorCode.INVALID_PARAMETER, "An account named " + name + " already exists");
     }
 
     private static DomainKind kind(String kind) {

@@ -25,6 +25,10 @@ public class Domain extends PanacheEntityBase {
     @Column(name = "enabled")
     public boolean enabled;
 
+    /** The account's mobile phone; sub-accounts may share their master's (bss.gateway.accounts-per-mobile-phone). */
+    @Column(name = "mobile_phone")
+    public String mobilePhone;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

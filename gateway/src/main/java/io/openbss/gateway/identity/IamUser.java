@@ -28,6 +28,15 @@ public class IamUser extends PanacheEntityBase {
     @Column(name = "enabled")
     public boolean enabled;
 
+    /** bcrypt of the password ({@link PasswordHasher}), or null for users that sign in with keys only. */
+    @Column(name = "password_hash")
+    public String passwordHash;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
+    @Override
+    public String toString() {
+        return "IamUser[" + userId + ", " + name + "]";
+    }
 }
