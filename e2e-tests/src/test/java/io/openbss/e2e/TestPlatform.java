@@ -75,6 +75,11 @@ public final class TestPlatform implements BeforeAllCallback {
         return running.settings();
     }
 
+    /** The local run's SMS outbox, where verification codes are written. */
+    static Path smsOutbox() {
+        return running.platform().smsOutbox();
+    }
+
     static DemoCredentials demo() {
         return running.demo();
     }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo's money, loaded through billing-service's internal APIs: enterprise associations, a commercial discount,
+ * The demo's money, loaded through billing-service's internal APIs: a commercial discount,
  * coupons, resource packages, pay-per-use usage of every day from the first day of the month two months before the
  * demo was first loaded until yesterday (rated at once), a stored-value card, and the yearly/monthly purchases of
  * the demo orders. Every call is idempotent and every time derives from {@code epoch} (when the demo was first loaded),
@@ -40,13 +40,13 @@ final class DemoBilling {
     }
 
     void load(String master, String dev, String ops, String individual) {
-        associate(dev, master, true);
-        associate(ops, master, false);
         admin.expect("PUT", BILLING + "/customers/" + master + "/discounts/demo-ecs-90", Map.of(
                 "name", "ECS commercial discount", "service_type_code", "hws.service.type.ec2",
                 "discount_rate", new BigDecimal("0.90"), "valid_from", wire(historyStart()),
                 "valid_to", wire(historyStart().plusYears(3))));
         coupon(master, "cash", 1, "300.00", null, List.of());
+        // a cash coupon for DNS, which the demo does not use: the master's to give to its sub-accounts
+        coupon(master, "gift", 1, "200.00", null, List.of("hws.service.type.dns"));
         coupon(master, "ebs", 2, "100.00", "0.85", List.of("hws.service.type.ebs"));
         coupon(individual, "cash", 1, "50.00", null, List.of("hws.service.type.ec2"));
         freePackage(master, "OBS-FLOW-50GB", "OBS outbound traffic 50 GB per month", 1, "50");
@@ -90,11 +90,6 @@ final class DemoBilling {
     /** The id of a demo coupon of a customer. */
     String couponId(String customer, String name) {
         return coupons.get(customer + "/" + name);
-    }
-
-    private void associate(String sub, String master, boolean custody) {
-        admin.expect("PUT", BILLING + "/customers/" + sub + "/association", Map.of("master_customer_id", master,
-                "bills_visible", true, "financial_custody", custody));
     }
 
     private void coupon(String customer, String name, int type, String face, String rate, List<String> services) {

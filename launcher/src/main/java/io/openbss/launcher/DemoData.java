@@ -71,7 +71,12 @@ public final class DemoData {
         if (found.size() > 0) {
             return found.get(0);
         }
-        return admin.expect("POST", "/admin/v1/domains", Map.of("name", account.name(), "kind", account.kind()));
+        Map<String, Object> domain = new HashMap<>(Map.of("name", account.name(), "kind", account.kind()));
+        if (account == MASTER) {
+            // the enterprise's phone: sub-accounts created with use_pri_mobile_phone=Y share it
+            domain.put("mobile_phone", "+86-13800000000");
+        }
+        return admin.expect("POST", "/admin/v1/domains", domain);
     }
 
     /** The key from the previous env file while it is still active, else a new one. */
@@ -102,8 +107,9 @@ public final class DemoData {
     }
 
     private void enterprise(String master, String dev, String ops) {
-        String root = "org-" + master.substring(0, 8) + "-root";
-        String rnd = "org-" + master.substring(0, 8) + "-rnd";
+        // organization units are parties with numeric ids; these derive from the master's id, so reloading finds them
+        String root = Long.toUnsignedString(Long.parseUnsignedLong(master.substring(0, 12), 16) * 10);
+        String rnd = Long.toUnsignedString(Long.parseUnsignedLong(master.substring(0, 12), 16) * 10 + 1);
         admin.expect("PUT", "/admin/v1/services/enterprise/v1/enterprises/" + master + "/organizations/" + root,
                 Map.of("name", MASTER.displayName()));
         admin.expect("PUT", "/admin/v1/services/enterprise/v1/enterprises/" + master + "/organizations/" + rnd,
@@ -113,7 +119,7 @@ public final class DemoData {
                         "financial_custody", 1));
         admin.expect("PUT", "/admin/v1/services/enterprise/v1/enterprises/" + master + "/sub-customers/" + ops,
                 Map.of("account_name", SUB2.name(), "display_name", SUB2.displayName(), "org_id", root,
-                        "financial_custody", 0));
+                        "financial_custody", 0, "permission_ids", List.of("READ_CONSUME_BILL")));
     }
 
     /** A demo order; paid new purchases and renewals are charged through the ledger for {@code months}. */

@@ -46,7 +46,11 @@ public final class Platform implements AutoCloseable {
                 settings.postgresPort());
         ServiceProcess billing = service("billing-service", settings.billingPort(), Map.of());
         ServiceProcess orders = service("orders-service", settings.ordersPort(), Map.of());
-        ServiceProcess enterprise = service("enterprise-service", settings.enterprisePort(), Map.of());
+        ServiceProcess enterprise = service("enterprise-service", settings.enterprisePort(), Map.of(
+                "BSS_BILLING_URL", "http://127.0.0.1:" + settings.billingPort(),
+                "BSS_GATEWAY_ADMIN_URL", "http://127.0.0.1:" + settings.adminPort(),
+                "BSS_INTERNAL_TOKEN_PRIVATE_KEY_LOCATION", secrets.privateKey().toString(),
+                "BSS_SMS_OUTBOX", smsOutbox().toString()));
         Map<String, String> gatewayEnv = new HashMap<>();
         gatewayEnv.put("BSS_GATEWAY_PUBLIC_PORT", String.valueOf(settings.gatewayPort()));
         // A sandbox with demo credentials answers on loopback unless told otherwise.
@@ -70,6 +74,11 @@ public final class Platform implements AutoCloseable {
             close();
             throw e.getCause() instanceof LauncherException le ? le : e;
         }
+    }
+
+    /** Where the local run's SMS verification codes are written, for a developer to read. */
+    public Path smsOutbox() {
+        return settings.home().resolve("sms-outbox.log");
     }
 
     private ServiceProcess service(String name, int port, Map<String, String> extra) {

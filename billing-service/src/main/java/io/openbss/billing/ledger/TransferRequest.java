@@ -22,7 +22,8 @@ public record TransferRequest(@JsonProperty("idempotency_key") String idempotenc
     public static final String CREDIT = "BALANCE_TYPE_CREDIT";
 
     public void validate() {
-        requiredText("idempotency_key", idempotencyKey, 128);
+        // the key is the transfer's trade id too
+        requiredText("idempotency_key", idempotencyKey, 64);
         requiredText("from_customer_id", fromCustomerId, 64);
         requiredText("to_customer_id", toCustomerId, 64);
         if (fromCustomerId.equals(toCustomerId)) {

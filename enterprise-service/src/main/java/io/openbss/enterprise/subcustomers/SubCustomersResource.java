@@ -1,6 +1,7 @@
 package io.openbss.enterprise.subcustomers;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
@@ -10,11 +11,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/v2/enterprises/multi-accounts/sub-customers")
@@ -26,6 +29,9 @@ public class SubCustomersResource {
 
     @Inject
     SubCustomerQueries queries;
+
+    @Inject
+    SubAccountCreation creation;
 
     /** ListEnterpriseSubCustomersResponse of the SDK. */
     public record SubCustomerList(@JsonProperty("total_count") long totalCount,
@@ -55,5 +61,17 @@ public class SubCustomersResource {
                 page.subCustomers().stream().map(s -> new SubCustomerInfo(s.subCustomerId, s.accountName,
                         s.displayName, s.status, s.orgId, s.orgId == null ? null : page.orgNames().get(s.orgId)))
                         .toList()));
+    }
+
+    @POST
+    @Operation(operationId = "CreateSubEnterpriseAccount", summary = "Create a sub-account of the enterprise")
+    public Uni<Map<String, Object>> create(NewSubAccountRequest request) {
+        CallerIdentity master = caller.get();
+        master.requireEnterpriseMaster();
+        if (request == null) {
+            throw BssException.badParameter("body", "is required");
+        }
+        request.validate();
+        return creation.create(master.customerId(), request);
     }
 }

@@ -1,5 +1,6 @@
 package io.openbss.enterprise.transfers;
 
+import io.openbss.common.signing.CanonicalRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 
@@ -18,8 +19,8 @@ public record Transfer(String masterId, String transId, TransferKind kind, Strin
                 row.getJsonObject("result"), row.getInteger("attempts"));
     }
 
-    /** The idempotency key of the ledger movement: one per master and trans_id. */
+    /** The idempotency key of the ledger movement: one per master and trans_id, short enough to be a trade id. */
     public String ledgerKey() {
-        return "enterprise:" + masterId + ":" + transId;
+        return "ENT" + CanonicalRequest.sha256Hex(masterId + ":" + transId).substring(0, 40);
     }
 }

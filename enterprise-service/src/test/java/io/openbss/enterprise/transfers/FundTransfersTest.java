@@ -272,7 +272,7 @@ class FundTransfersTest {
     }
 
     private String ledgerKey(String transId) {
-        return "enterprise:" + master + ":" + transId;
+        return new Transfer(master, transId, TransferKind.ALLOCATE, sub, null, null, null, null, 0).ledgerKey();
     }
 
     static ValidatableResponse allocate(String master, String sub, String amount, String transId) {

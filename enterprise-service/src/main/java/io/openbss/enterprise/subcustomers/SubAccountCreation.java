@@ -1,0 +1,182 @@
+package io.openbss.enterprise.subcustomers;
+
+import io.openbss.common.error.BssException;
+import io.openbss.common.error.ErrorCode;
+import io.openbss.enterprise.billing.BillingClient;
+import io.openbss.enterprise.billing.BillingModels;
+import io.openbss.enterprise.iam.IamClient;
+import io.openbss.enterprise.iam.NewDomain;
+import io.openbss.enterprise.remote.Refusal;
+import io.openbss.enterprise.sms.VerificationCodes;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates a sub-account: the account (the gateway's, with its password), its registration with billing, the
+ * association. The creation is recorded first; the gateway call carries the creation's id as idempotency key; each
+ * later step is an idempotent PUT. Whatever a crash interrupts, {@link #resume} (the reconciler) finishes, or fails
+ * when the account was never made (the password is not kept, so it cannot be made later).
+ */
+@ApplicationScoped
+public class SubAccountCreation {
+
+    private static final Logger LOG = Logger.getLogger(SubAccountCreation.class);
+    private static final Duration GRACE = Duration.ofSeconds(30);
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    IamClient iam;
+
+    @Inject
+    BillingClient billing;
+
+    @Inject
+    VerificationCodes codes;
+
+    public Uni<Map<String, Object>> create(String masterId, NewSubAccountRequest request) {
+        NewSubAccountRequest.NewCustomer customer = request.newSubCustomer();
+        Uni<Long> verified = request.useMasterPhone() ? Uni.createFrom().nullItem()
+                : codes.verify(customer.mobilePhone(), customer.verificationCode());
+        String creationId = UUID.randomUUID().toString();
+        return requireUnit(masterId, request.partyId()).chain(() -> verified).flatMap(codeId -> record(creationId,
+                        masterId, request)
+                .chain(() -> iam.createDomain(new NewDomain(creationId, customer.customerName(), "enterprise_sub",
+                        request.useMasterPhone() ? null : customer.mobilePhone(), request.useMasterPhone(), masterId,
+                        customer.password())))
+                .onFailure(Refusal.class).call(refusal -> fail(creationId, (Refusal) refusal))
+                .flatMap(domain -> complete(creationId, domain.domainId()))
+                .call(() -> codeId == null ? Uni.createFrom().voidItem() : codes.spend(codeId)))
+                .map(created -> Map.<String, Object>of("domain_id", created.subCustomerId,
+                        "domain_name", created.accountName))
+                .onFailure(failure -> !(failure instanceof BssException) && !(failure instanceof Refusal))
+                .transform(failure -> {
+                    LOG.warnf("sub-account creation %s left for the reconciler: %s", creationId, failure.toString());
+                    return new BssException(ErrorCode.INTERNAL, "The sub-account is being created; list the "
+                            + "sub-accounts to see it");
+                })
+                .onFailure(Refusal.class).transform(refusal -> ((Refusal) refusal).toBssException());
+    }
+
+    /** Finishes or fails creations that a crash or an outage interrupted; for the reconciler. */
+    public Uni<Integer> resume() {
+        OffsetDateTime now = now();
+        return pool.preparedQuery("""
+                        UPDATE sub_account_creation c SET attempts = c.attempts + 1,
+                               next_attempt_at = $1 + make_interval(secs => LEAST(300, 30 * power(2, LEAST(c.attempts, 8))))
+                          FROM (SELECT creation_id FROM sub_account_creation
+                                 WHERE status = 'PENDING' AND next_attempt_at <= $1
+                                 ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED) due
+                         WHERE c.creation_id = due.creation_id
+                        RETURNING c.*""")
+                .execute(Tuple.of(now)).flatMap(rows -> {
+                    List<Uni<Void>> steps = new ArrayList<>();
+                    for (Row row : rows) {
+                        String creationId = row.getString("creation_id");
+                        Uni<String> domainId = row.getString("sub_customer_id") != null
+                                ? Uni.createFrom().item(row.getString("sub_customer_id"))
+                                : iam.createDomain(new NewDomain(creationId, row.getString("account_name"),
+                                        "enterprise_sub", row.getString("mobile_phone"),
+                                        row.getBoolean("use_master_phone"), row.getString("master_customer_id"),
+                                        null)).map(NewDomain.Created::domainId);
+                        steps.add(domainId.flatMap(id -> complete(creationId, id)).replaceWithVoid()
+                                .onFailure(Refusal.class).recoverWithUni(r -> fail(creationId, (Refusal) r))
+                                .onFailure().recoverWithItem(failure -> {
+                                    LOG.warnf("sub-account creation %s still pending: %s", creationId, failure);
+                                    return null;
+                                }));
+                    }
+                    return steps.isEmpty() ? Uni.createFrom().item(0)
+                            : Uni.join().all(steps).andCollectFailures().replaceWith(steps.size());
+                });
+    }
+
+    private Uni<Void> requireUnit(String masterId, String partyId) {
+        return pool.preparedQuery("SELECT 1 FROM organization WHERE org_id = $1 AND master_customer_id = $2")
+                .execute(Tuple.of(partyId, masterId)).invoke(rows -> {
+                    if (rows.size() == 0) {
+                        throw new BssException(ErrorCode.INVALID_PARAMETER,
+                                "Invalid parameter party_id: " + partyId + " is not a unit of this enterprise");
+                    }
+                }).replaceWithVoid();
+    }
+
+    private Uni<Void> record(String creationId, String masterId, NewSubAccountRequest request) {
+        NewSubAccountRequest.NewCustomer customer = request.newSubCustomer();
+        OffsetDateTime now = now();
+        return pool.preparedQuery("""
+                        INSERT INTO sub_account_creation (creation_id, master_customer_id, account_name, display_name,
+                            org_id, financial_custody, permission_ids, mobile_phone, use_master_phone, status,
+                            next_attempt_at, created_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'PENDING', $10, $11)""")
+                .execute(Tuple.from(Arrays.asList(creationId, masterId, customer.customerName(),
+                        request.displayName(), request.partyId(), request.custody(),
+                        request.permissions().toArray(String[]::new),
+                        request.useMasterPhone() ? null : customer.mobilePhone(), request.useMasterPhone(),
+                        now.plus(GRACE), now)))
+                .replaceWithVoid();
+    }
+
+    /** The steps after the account exists, each idempotent, then the creation is done. */
+    private Uni<SubCustomer> complete(String creationId, String domainId) {
+        return pool.preparedQuery("""
+                        UPDATE sub_account_creation SET sub_customer_id = $2 WHERE creation_id = $1 RETURNING *""")
+                .execute(Tuple.of(creationId, domainId)).map(rows -> subCustomer(rows.iterator().next()))
+                .call(sub -> billing.register(sub.subCustomerId, sub.accountName))
+                .call(sub -> pool.preparedQuery("""
+                                INSERT INTO sub_customer (sub_customer_id, master_customer_id, account_name,
+                                    display_name, status, org_id, association_type, financial_custody, permission_ids,
+                                    created_at)
+                                VALUES ($1, $2, $3, $4, 1, $5, 1, $6, $7, $8)
+                                ON CONFLICT (sub_customer_id) DO NOTHING""")
+                        .execute(Tuple.from(Arrays.asList(sub.subCustomerId, sub.masterCustomerId,
+                                sub.accountName, sub.displayName, sub.orgId, sub.financialCustody,
+                                sub.permissionIds.toArray(String[]::new), now()))))
+                .call(sub -> billing.associate(sub.subCustomerId, BillingAssociation.of(sub)))
+                .call(sub -> pool.preparedQuery(
+                                "UPDATE sub_account_creation SET status = 'DONE' WHERE creation_id = $1")
+                        .execute(Tuple.of(creationId)));
+    }
+
+    private Uni<Void> fail(String creationId, Refusal refusal) {
+        return pool.preparedQuery("""
+                        UPDATE sub_account_creation SET status = 'FAILED', error = $2
+                         WHERE creation_id = $1 AND status = 'PENDING'""")
+                .execute(Tuple.of(creationId, JsonObject.mapFrom(refusal.body()))).replaceWithVoid();
+    }
+
+    private static SubCustomer subCustomer(Row row) {
+        SubCustomer sub = new SubCustomer();
+        sub.subCustomerId = row.getString("sub_customer_id");
+        sub.masterCustomerId = row.getString("master_customer_id");
+        sub.accountName = row.getString("account_name");
+        sub.displayName = row.getString("display_name");
+        sub.orgId = row.getString("org_id");
+        sub.financialCustody = row.getBoolean("financial_custody");
+        sub.permissionIds = List.of(row.getArrayOfStrings("permission_ids"));
+        return sub;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}
