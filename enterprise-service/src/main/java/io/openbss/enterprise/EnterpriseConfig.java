@@ -27,6 +27,13 @@ public interface EnterpriseConfig {
     }
 
     interface Reconciler {
+        /** How often pending transfers and creations are retried (read by the schedules). */
+        @WithDefault("10s")
+        String interval();
+
+        @WithDefault("5s")
+        String delay();
+
         /** How long a request may still be finishing its own transfer before the reconciler takes it over. */
         @WithDefault("PT30S")
         Duration grace();
