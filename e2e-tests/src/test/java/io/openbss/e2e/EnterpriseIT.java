@@ -36,6 +36,7 @@ import com.huaweicloud.sdk.core.exception.ServiceResponseException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,6 +47,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -276,6 +278,35 @@ class EnterpriseIT {
         assertThat(subCash(independent)).isEqualByComparingTo(subBefore.add(moved));
         assertThat(masterCash()).isEqualByComparingTo(masterBefore.subtract(moved));
         assertThat(subCash(independent)).isNotNegative();
+    }
+
+    /**
+     * billing-service crashes; a transfer asked meanwhile is recorded and answers "in progress"; once billing is back,
+     * the reconciler makes it, once, and the trans_id answers its result.
+     */
+    @Test
+    void aTransferAskedWhileBillingIsDownIsMadeOnceWhenItIsBack() {
+        BigDecimal masterBefore = masterCash();
+        BigDecimal subBefore = subCash(independent);
+        String transId = UUID.randomUUID().toString();
+        TestPlatform.service("billing-service").kill();
+        try {
+            assertThat(send(transId, new BigDecimal("3.21"))).isEqualTo("in progress");
+            assertThat(send(transId, new BigDecimal("3.21"))).isEqualTo("in progress");
+        } finally {
+            TestPlatform.restart("billing-service");
+        }
+        // the reconciler takes over after its grace period (30 s) and runs every 10 s
+        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        String result = send(transId, new BigDecimal("3.21"));
+        while (result.equals("in progress") && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+            result = send(transId, new BigDecimal("3.21"));
+        }
+        assertThat(result).isEqualTo("ok");
+        assertThat(send(transId, new BigDecimal("3.21"))).isEqualTo("ok");
+        assertThat(subCash(independent)).isEqualByComparingTo(subBefore.add(new BigDecimal("3.21")));
+        assertThat(masterCash()).isEqualByComparingTo(masterBefore.subtract(new BigDecimal("3.21")));
     }
 
     /** Allocates a positive amount, reclaims a negative one; "ok", the error code, or "in progress". */

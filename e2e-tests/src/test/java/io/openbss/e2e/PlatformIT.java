@@ -100,11 +100,12 @@ class PlatformIT {
     void masterListsItsSubAccounts() {
         ListEnterpriseSubCustomersResponse subs = client("BSS_")
                 .listEnterpriseSubCustomers(new ListEnterpriseSubCustomersRequest());
-        assertThat(subs.getTotalCount()).isEqualTo(2);
+        // the demo's two come first; EnterpriseIT may have created more
+        assertThat(subs.getTotalCount()).isGreaterThanOrEqualTo(2);
         assertThat(subs.getSubCustomerInfos()).extracting(SubCustomerInfoV2::getName)
-                .containsExactly(DemoData.SUB1.name(), DemoData.SUB2.name());
+                .startsWith(DemoData.SUB1.name(), DemoData.SUB2.name());
         assertThat(subs.getSubCustomerInfos()).extracting(SubCustomerInfoV2::getId)
-                .containsExactly(demo().get("BSS_SUB1_DOMAIN_ID"), demo().get("BSS_SUB2_DOMAIN_ID"));
+                .startsWith(demo().get("BSS_SUB1_DOMAIN_ID"), demo().get("BSS_SUB2_DOMAIN_ID"));
 
         ListEnterpriseSubCustomersResponse fuzzy = client("BSS_").listEnterpriseSubCustomers(
                 new ListEnterpriseSubCustomersRequest().withSubCustomerAccountName("DEV").withFuzzyQuery(1));

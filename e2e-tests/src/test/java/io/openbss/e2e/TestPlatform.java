@@ -14,6 +14,7 @@ import io.openbss.launcher.DemoCredentials;
 import io.openbss.launcher.DemoData;
 import io.openbss.launcher.LocalSettings;
 import io.openbss.launcher.Platform;
+import io.openbss.launcher.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -73,6 +74,15 @@ public final class TestPlatform implements BeforeAllCallback {
 
     static LocalSettings settings() {
         return running.settings();
+    }
+
+    /** The running service of that name, to crash or restart it. */
+    static ServiceProcess service(String name) {
+        return running.platform().services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    static void restart(String name) {
+        running.platform().restart(name);
     }
 
     /** The local run's SMS outbox, where verification codes are written. */

@@ -76,6 +76,14 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** Starts a service again (after it stopped or was killed) and waits until it is ready. */
+    public void restart(String name) {
+        ServiceProcess service = services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        service.stop();
+        service.start(settings.javaCommand(), JVM_OPTIONS);
+        service.awaitReady(Duration.ofSeconds(120));
+    }
+
     /** Where the local run's SMS verification codes are written, for a developer to read. */
     public Path smsOutbox() {
         return settings.home().resolve("sms-outbox.log");

@@ -7,14 +7,31 @@ package io.openbss.common.error;
 public class BssException extends RuntimeException {
 
     private final ErrorCode errorCode;
+    private final String code;
 
     public BssException(ErrorCode errorCode, String message) {
+        this(errorCode, errorCode.code(), message);
+    }
+
+    private BssException(ErrorCode errorCode, String code, String message) {
         super(message, null, false, false);
         this.errorCode = errorCode;
+        this.code = code;
+    }
+
+    /** Another service's refusal (HTTP 400), passed on to this service's caller with its own code. */
+    public static BssException relayed(String code, String message) {
+        ErrorCode known = ErrorCode.of(code, 400);
+        return new BssException(known == ErrorCode.INTERNAL ? ErrorCode.INVALID_PARAMETER : known, code, message);
     }
 
     public ErrorCode errorCode() {
         return errorCode;
+    }
+
+    /** The code on the wire: the error code's, or the one another service gave. */
+    public String code() {
+        return code;
     }
 
     /** 400 CBC.0100 naming the parameter: missing, wrong type or format, out of range, unknown value. */

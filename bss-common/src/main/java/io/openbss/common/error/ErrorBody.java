@@ -8,6 +8,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record ErrorBody(@JsonProperty("error_code") String errorCode, @JsonProperty("error_msg") String errorMsg) {
 
     public static ErrorBody of(BssException e) {
-        return new ErrorBody(e.errorCode().code(), e.getMessage());
+        return new ErrorBody(e.code(), e.getMessage());
     }
 }

@@ -1,21 +1,12 @@
 package io.openbss.enterprise.iam;
 
-import io.openbss.common.identity.ServiceTokens;
 import io.openbss.enterprise.remote.ServiceAuthorization;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MultivaluedMap;
-import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 
 @ApplicationScoped
-public class IamAuthorization implements ClientHeadersFactory {
+public class IamAuthorization extends ServiceAuthorization {
 
-    @Inject
-    ServiceTokens tokens;
-
-    @Override
-    public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
-            MultivaluedMap<String, String> outgoing) {
-        return ServiceAuthorization.headers(tokens, "gateway");
+    public IamAuthorization() {
+        super("gateway");
     }
 }

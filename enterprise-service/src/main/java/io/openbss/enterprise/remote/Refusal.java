@@ -2,7 +2,6 @@ package io.openbss.enterprise.remote;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorBody;
-import io.openbss.common.error.ErrorCode;
 
 /** Another service answered 400: it looked at the request and will never do it. Definitive, not retried. */
 public class Refusal extends RuntimeException {
@@ -20,6 +19,6 @@ public class Refusal extends RuntimeException {
 
     /** The same answer, given by this service to its own caller. */
     public BssException toBssException() {
-        return new BssException(ErrorCode.of(body.errorCode(), 400), body.errorMsg());
+        return BssException.relayed(body.errorCode(), body.errorMsg());
     }
 }

@@ -4,17 +4,27 @@ import io.openbss.common.identity.ServiceTokens;
 import io.openbss.enterprise.EnterpriseConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Clock;
+import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 
-/** Calls to other services carry a token naming enterprise-service, for the service called. */
-public final class ServiceAuthorization {
+/** Calls to another service carry a token naming enterprise-service, for the service called. */
+public abstract class ServiceAuthorization implements ClientHeadersFactory {
 
-    private ServiceAuthorization() {
+    private final String audience;
+
+    @Inject
+    ServiceTokens tokens;
+
+    protected ServiceAuthorization(String audience) {
+        this.audience = audience;
     }
 
-    public static MultivaluedMap<String, String> headers(ServiceTokens tokens, String audience) {
+    @Override
+    public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
+            MultivaluedMap<String, String> outgoing) {
         MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
         headers.add("Authorization", tokens.bearer(audience));
         return headers;

@@ -3,7 +3,6 @@ package io.openbss.enterprise.subcustomers;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.enterprise.billing.BillingClient;
-import io.openbss.enterprise.billing.BillingModels;
 import io.openbss.enterprise.iam.IamClient;
 import io.openbss.enterprise.iam.NewDomain;
 import io.openbss.enterprise.remote.Refusal;

@@ -70,7 +70,7 @@ public class TransferService {
             case Transfer.SUCCEEDED -> transfer.result();
             case Transfer.FAILED -> {
                 ErrorBody error = transfer.result().mapTo(ErrorBody.class);
-                throw new BssException(ErrorCode.of(error.errorCode(), 400), error.errorMsg());
+                throw BssException.relayed(error.errorCode(), error.errorMsg());
             }
             default -> throw inProgress(transfer);
         };

@@ -4,15 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.InternalToken;
+import io.openbss.common.identity.ServiceTokens;
 import io.openbss.gateway.GatewayConfig;
-import io.smallrye.jwt.util.KeyUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +29,9 @@ public class InternalTokenIssuer {
 
     @Inject
     public InternalTokenIssuer(GatewayConfig config, Clock clock) {
-        this.privateKey = loadKey(config.internalToken());
+        GatewayConfig.InternalTokenConfig token = config.internalToken();
+        this.privateKey = ServiceTokens.privateKey(token.privateKey(), token.privateKeyLocation(),
+                "bss.gateway.internal-token.private-key-location");
         this.lifespan = config.internalToken().lifespan();
         this.clock = clock;
         this.tokens = Caffeine.newBuilder().expireAfterWrite(lifespan.multipliedBy(4).dividedBy(5))
@@ -46,18 +43,5 @@ public class InternalTokenIssuer {
         String audience = service + "-service";
         return tokens.get(new Key(caller, audience),
                 key -> InternalToken.issue(caller, audience, lifespan, privateKey, clock.instant()));
-    }
-
-    private static PrivateKey loadKey(GatewayConfig.InternalTokenConfig config) {
-        try {
-            String pem = config.privateKey().isPresent() ? config.privateKey().get()
-                    : Files.readString(Path.of(config.privateKeyLocation().orElseThrow(() -> new IllegalStateException(
-                            "bss.gateway.internal-token.private-key-location is required"))));
-            return KeyUtils.decodePrivateKey(pem);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the internal token private key", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the internal token private key is not a PEM RSA private key", e);
-        }
     }
 }
