@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 public class VerificationCodes {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long WRONG = -1;
 
     @Inject
     Pool pool;
@@ -64,7 +65,10 @@ public class VerificationCodes {
                 .chain(() -> sender.send(request.mobilePhone(), request.text(code))));
     }
 
-    /** Checks the latest code sent to the phone; a wrong one counts against it. The code stays until {@link #spend}. */
+    /**
+     * Checks the latest code sent to the phone; the code's id when it matches. A wrong one counts against the code,
+     * in its own committed transaction, before the refusal.
+     */
     public Uni<Long> verify(String mobilePhone, String code) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         return pool.withTransaction(connection -> connection.preparedQuery("""
@@ -74,7 +78,7 @@ public class VerificationCodes {
                 .execute(Tuple.of(mobilePhone, now)).flatMap(rows -> {
                     if (rows.size() == 0 || rows.iterator().next().getInteger("failed_attempts")
                             >= config.sms().maxAttempts()) {
-                        return Uni.createFrom().failure(wrongCode());
+                        return Uni.createFrom().item(WRONG);
                     }
                     Row row = rows.iterator().next();
                     long codeId = row.getLong("code_id");
@@ -83,18 +87,18 @@ public class VerificationCodes {
                     }
                     return connection.preparedQuery(
                                     "UPDATE sms_code SET failed_attempts = failed_attempts + 1 WHERE code_id = $1")
-                            .execute(Tuple.of(codeId)).replaceWith(Uni.createFrom().failure(wrongCode()));
-                }));
+                            .execute(Tuple.of(codeId)).replaceWith(WRONG);
+                })).invoke(codeId -> {
+                    if (codeId == WRONG) {
+                        throw new BssException(ErrorCode.INVALID_PARAMETER,
+                                "Invalid parameter verification_code: wrong or expired; send a new code");
+                    }
+                });
     }
 
     public Uni<Void> spend(long codeId) {
         return pool.preparedQuery("UPDATE sms_code SET used_at = $2 WHERE code_id = $1")
                 .execute(Tuple.of(codeId, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))).replaceWithVoid();
-    }
-
-    private static BssException wrongCode() {
-        return new BssException(ErrorCode.INVALID_PARAMETER,
-                "Invalid parameter verification_code: wrong or expired; send a new code");
     }
 
     private static String hash(String mobilePhone, String code) {
