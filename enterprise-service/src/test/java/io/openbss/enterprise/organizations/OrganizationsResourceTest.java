@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CallerKind;
-import io.openbss.enterprise.FakeBilling;
+import io.openbss.enterprise.FakeServices;
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(InternalKeys.class)
-@QuarkusTestResource(FakeBilling.class)
+@QuarkusTestResource(FakeServices.class)
 class OrganizationsResourceTest {
 
     static final String PATH = "/v2/enterprises/multi-accounts/enterprise-organizations";

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CallerKind;
-import io.openbss.enterprise.FakeBilling;
+import io.openbss.enterprise.FakeServices;
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.MutableClock;
 import io.openbss.testing.PostgresResource;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(InternalKeys.class)
-@QuarkusTestResource(FakeBilling.class)
+@QuarkusTestResource(FakeServices.class)
 class VerificationCodesTest {
 
     static final String PATH = "/v2/enterprises/multi-accounts/sm-verification-code";

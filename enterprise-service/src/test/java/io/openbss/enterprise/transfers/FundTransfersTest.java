@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CallerKind;
-import io.openbss.enterprise.FakeBilling;
+import io.openbss.enterprise.FakeServices;
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(InternalKeys.class)
-@QuarkusTestResource(FakeBilling.class)
+@QuarkusTestResource(FakeServices.class)
 class FundTransfersTest {
 
     static final String ALLOCATE = "/v2/enterprises/multi-accounts/transfer-amount";
@@ -58,13 +58,13 @@ class FundTransfersTest {
         custodySub = id("c");
         associate(master, sub, 0);
         associate(master, custodySub, 1);
-        FakeBilling.fund(master, CASH, "100.00");
-        FakeBilling.fund(sub, CASH, "0.00");
+        FakeServices.fund(master, CASH, "100.00");
+        FakeServices.fund(sub, CASH, "0.00");
     }
 
     @AfterEach
     void billingRecovers() {
-        FakeBilling.recover();
+        FakeServices.recover();
     }
 
     @Test
@@ -73,9 +73,9 @@ class FundTransfersTest {
         allocate(master, sub, "30.50", transId).statusCode(200);
         allocate(master, sub, "30.50", transId).statusCode(200);
         allocate(master, sub, "30.5", transId).statusCode(200);
-        assertThat(FakeBilling.moves(ledgerKey(transId))).isEqualTo(1);
-        assertThat(FakeBilling.balance(master, CASH)).isEqualByComparingTo("69.50");
-        assertThat(FakeBilling.balance(sub, CASH)).isEqualByComparingTo("30.50");
+        assertThat(FakeServices.moves(ledgerKey(transId))).isEqualTo(1);
+        assertThat(FakeServices.balance(master, CASH)).isEqualByComparingTo("69.50");
+        assertThat(FakeServices.balance(sub, CASH)).isEqualByComparingTo("30.50");
     }
 
     @Test
@@ -85,9 +85,9 @@ class FundTransfersTest {
         for (int i = 0; i < 3; i++) {
             transfer(RECLAIM, master, body(sub, "15.00", transId)).statusCode(200);
         }
-        assertThat(FakeBilling.moves(ledgerKey(transId))).isEqualTo(1);
-        assertThat(FakeBilling.balance(sub, CASH)).isEqualByComparingTo("25.00");
-        assertThat(FakeBilling.balance(master, CASH)).isEqualByComparingTo("75.00");
+        assertThat(FakeServices.moves(ledgerKey(transId))).isEqualTo(1);
+        assertThat(FakeServices.balance(sub, CASH)).isEqualByComparingTo("25.00");
+        assertThat(FakeServices.balance(master, CASH)).isEqualByComparingTo("75.00");
     }
 
     @Test
@@ -97,16 +97,16 @@ class FundTransfersTest {
         allocate(master, sub, "11.00", transId).statusCode(400).body("error_code", equalTo("CBC.0100"))
                 .body("error_msg", containsString("trans_id"));
         transfer(RECLAIM, master, body(sub, "10.00", transId)).statusCode(400).body("error_code", equalTo("CBC.0100"));
-        assertThat(FakeBilling.balance(master, CASH)).isEqualByComparingTo("90.00");
+        assertThat(FakeServices.balance(master, CASH)).isEqualByComparingTo("90.00");
     }
 
     @Test
     void aRefusalIsFinalAndRepeatedWithoutMovingMoney() {
         String transId = UUID.randomUUID().toString();
         allocate(master, sub, "100.01", transId).statusCode(400).body("error_code", equalTo("CBC.99005003"));
-        FakeBilling.fund(master, CASH, "500.00");
+        FakeServices.fund(master, CASH, "500.00");
         allocate(master, sub, "100.01", transId).statusCode(400).body("error_code", equalTo("CBC.99005003"));
-        assertThat(FakeBilling.moves(ledgerKey(transId))).isZero();
+        assertThat(FakeServices.moves(ledgerKey(transId))).isZero();
         assertThat(status(transId)).isEqualTo("FAILED");
     }
 
@@ -123,7 +123,7 @@ class FundTransfersTest {
         given().header("Authorization", bearer(master)).queryParam("sub_customer_id", stranger)
                 .queryParam("balance_type", CASH).get(RECLAIM).then().statusCode(400)
                 .body("error_code", equalTo("CBC.7004"));
-        assertThat(FakeBilling.balance(master, CASH)).isEqualByComparingTo("100.00");
+        assertThat(FakeServices.balance(master, CASH)).isEqualByComparingTo("100.00");
     }
 
     @Test
@@ -147,12 +147,12 @@ class FundTransfersTest {
                 .get(ALLOCATE).then().statusCode(400).body("error_msg", containsString("limit"));
         given().header("Authorization", bearer(master)).queryParam("balance_type", CASH).get(RECLAIM).then()
                 .statusCode(400).body("error_msg", containsString("sub_customer_id"));
-        assertThat(FakeBilling.balance(master, CASH)).isEqualByComparingTo("100.00");
+        assertThat(FakeServices.balance(master, CASH)).isEqualByComparingTo("100.00");
     }
 
     @Test
     void theAllowancesAreTheBalancesInBilling() {
-        FakeBilling.fund(sub, "BALANCE_TYPE_CREDIT", "250.00");
+        FakeServices.fund(sub, "BALANCE_TYPE_CREDIT", "250.00");
         given().header("Authorization", bearer(master)).queryParam("balance_type", CASH).get(ALLOCATE).then()
                 .statusCode(200).body("total_count", equalTo(1))
                 .body("amount_infos[0].avail_transfer_amount", equalTo(100.0f))
@@ -170,27 +170,27 @@ class FundTransfersTest {
 
     @Test
     void anAnswerLostAfterTheMovementIsRetriedWithTheSameKey() {
-        FakeBilling.fail(FakeBilling.Mode.LOSE_ANSWER, 1);
+        FakeServices.fail(FakeServices.Mode.LOSE_ANSWER, 1);
         String transId = UUID.randomUUID().toString();
         allocate(master, sub, "20.00", transId).statusCode(200);
-        assertThat(FakeBilling.moves(ledgerKey(transId))).isEqualTo(1);
-        assertThat(FakeBilling.balance(sub, CASH)).isEqualByComparingTo("20.00");
+        assertThat(FakeServices.moves(ledgerKey(transId))).isEqualTo(1);
+        assertThat(FakeServices.balance(sub, CASH)).isEqualByComparingTo("20.00");
     }
 
     @Test
     void duringAnOutageTheTransferStaysPendingAndTheReconcilerFinishesIt() {
-        FakeBilling.fail(FakeBilling.Mode.DOWN, Integer.MAX_VALUE);
+        FakeServices.fail(FakeServices.Mode.DOWN, Integer.MAX_VALUE);
         String transId = UUID.randomUUID().toString();
         allocate(master, sub, "25.00", transId).statusCode(500).body("error_code", equalTo("CBC.99007461"));
         allocate(master, sub, "25.00", transId).statusCode(500).body("error_code", equalTo("CBC.99007461"));
         assertThat(status(transId)).isEqualTo("PENDING");
 
-        FakeBilling.recover();
+        FakeServices.recover();
         reconcileAfterTheGracePeriod();
         assertThat(status(transId)).isEqualTo("SUCCEEDED");
         allocate(master, sub, "25.00", transId).statusCode(200);
-        assertThat(FakeBilling.moves(ledgerKey(transId))).isEqualTo(1);
-        assertThat(FakeBilling.balance(sub, CASH)).isEqualByComparingTo("25.00");
+        assertThat(FakeServices.moves(ledgerKey(transId))).isEqualTo(1);
+        assertThat(FakeServices.balance(sub, CASH)).isEqualByComparingTo("25.00");
     }
 
     @Test
@@ -205,9 +205,9 @@ class FundTransfersTest {
         reconcileAfterTheGracePeriod();
         assertThat(status(madeBeforeCrash)).isEqualTo("SUCCEEDED");
         assertThat(status(notMade)).isEqualTo("SUCCEEDED");
-        assertThat(FakeBilling.moves(ledgerKey(madeBeforeCrash))).isEqualTo(1);
-        assertThat(FakeBilling.moves(ledgerKey(notMade))).isEqualTo(1);
-        assertThat(FakeBilling.balance(sub, CASH)).isEqualByComparingTo("15.00");
+        assertThat(FakeServices.moves(ledgerKey(madeBeforeCrash))).isEqualTo(1);
+        assertThat(FakeServices.moves(ledgerKey(notMade))).isEqualTo(1);
+        assertThat(FakeServices.balance(sub, CASH)).isEqualByComparingTo("15.00");
         allocate(master, sub, "10.00", madeBeforeCrash).statusCode(200);
     }
 
@@ -235,8 +235,8 @@ class FundTransfersTest {
         }
         reconcileAfterTheGracePeriod();
         allocate(master, sub, "7.00", transId).statusCode(200);
-        assertThat(FakeBilling.moves(ledgerKey(transId))).isEqualTo(1);
-        assertThat(FakeBilling.balance(master, CASH)).isEqualByComparingTo("93.00");
+        assertThat(FakeServices.moves(ledgerKey(transId))).isEqualTo(1);
+        assertThat(FakeServices.balance(master, CASH)).isEqualByComparingTo("93.00");
     }
 
     private void reconcileAfterTheGracePeriod() {
@@ -259,11 +259,11 @@ class FundTransfersTest {
     /** The ledger made the movement (its answer never reached enterprise-service). */
     private void allocateDirectlyInBilling(String transId, String amount) {
         BigDecimal value = new BigDecimal(amount);
-        FakeBilling.fund(master, CASH, FakeBilling.balance(master, CASH).subtract(value).toPlainString());
-        FakeBilling.fund(sub, CASH, FakeBilling.balance(sub, CASH).add(value).toPlainString());
-        FakeBilling.MOVES.computeIfAbsent(ledgerKey(transId), k -> new AtomicInteger())
+        FakeServices.fund(master, CASH, FakeServices.balance(master, CASH).subtract(value).toPlainString());
+        FakeServices.fund(sub, CASH, FakeServices.balance(sub, CASH).add(value).toPlainString());
+        FakeServices.MOVES.computeIfAbsent(ledgerKey(transId), k -> new AtomicInteger())
                 .incrementAndGet();
-        FakeBilling.POSTED.put(ledgerKey(transId), new JsonObject().put("entry_id", 1).put("replayed", false));
+        FakeServices.POSTED.put(ledgerKey(transId), new JsonObject().put("entry_id", 1).put("replayed", false));
     }
 
     private String status(String transId) {

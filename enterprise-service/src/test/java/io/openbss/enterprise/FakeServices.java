@@ -10,16 +10,17 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in for billing-service's internal API, for enterprise-service's own tests: balances, transfers with
- * idempotency keys as the real ledger keeps them, and faults on demand (an outage, an answer lost after the work was
- * done). The end-to-end tests run the real billing-service.
+ * A stand-in for billing-service's internal API and the gateway's internal IAM API, for enterprise-service's own
+ * tests: balances, transfers and accounts with idempotency keys as the real services keep them, and faults on demand
+ * (an outage, an answer lost after the work was done). The end-to-end tests run the real services.
  */
-public class FakeBilling implements QuarkusTestResourceLifecycleManager {
+public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     public enum Mode { NORMAL, DOWN, LOSE_ANSWER }
 
@@ -30,6 +31,10 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
     /** idempotency key → how many times money moved under it */
     public static final Map<String, AtomicInteger> MOVES = new ConcurrentHashMap<>();
     public static final Map<String, JsonObject> ASSOCIATIONS = new ConcurrentHashMap<>();
+    /** customers registered with billing: id → name */
+    public static final Map<String, String> REGISTERED = new ConcurrentHashMap<>();
+    /** accounts made by the IAM: idempotency key → account */
+    public static final Map<String, JsonObject> DOMAINS = new ConcurrentHashMap<>();
     private static volatile Mode mode = Mode.NORMAL;
     private static final AtomicInteger FAULTS_LEFT = new AtomicInteger();
 
@@ -76,6 +81,7 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("fake billing did not start", e);
         }
         return Map.of("quarkus.rest-client.billing.url", "http://127.0.0.1:" + server.actualPort(),
+                "quarkus.rest-client.gateway.url", "http://127.0.0.1:" + server.actualPort(),
                 "bss.enterprise.internal-token.private-key", InternalKeys.privateKeyPem());
     }
 
@@ -85,7 +91,8 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void handle(HttpServerRequest request, JsonObject body) {
-        if (!fromEnterpriseService(request.getHeader("Authorization"))) {
+        String audience = request.path().equals("/internal/v1/domains") ? "gateway" : "billing-service";
+        if (!fromEnterpriseService(request.getHeader("Authorization"), audience)) {
             request.response().setStatusCode(401).end();
             return;
         }
@@ -98,6 +105,11 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
         JsonObject answer;
         if (path.equals("/internal/v1/ledger/transfers")) {
             answer = transfer(body);
+        } else if (path.equals("/internal/v1/domains")) {
+            answer = domain(body);
+        } else if (path.matches("/internal/v1/customers/[^/]+")) {
+            REGISTERED.put(path.split("/")[4], body.getString("customer_name"));
+            answer = body;
         } else if (path.endsWith("/association")) {
             ASSOCIATIONS.put(path.split("/")[4], body);
             answer = body;
@@ -125,6 +137,24 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
         request.response().putHeader("Content-Type", "application/json").end(answer.encode());
     }
 
+    /** Makes an account once per idempotency key; a replay needs no password. Names starting "taken" exist. */
+    private static synchronized JsonObject domain(JsonObject body) {
+        JsonObject first = DOMAINS.get(body.getString("idempotency_key"));
+        if (first != null) {
+            return first.copy().put("replayed", true);
+        }
+        if (body.getString("password") == null) {
+            return new JsonObject().put("error_code", "CBC.0100").put("error_msg", "Invalid parameter password");
+        }
+        if (body.getString("name").startsWith("taken")) {
+            return new JsonObject().put("error_code", "CBC.99000031").put("error_msg", "Invalid DomainName");
+        }
+        JsonObject account = new JsonObject().put("domain_id", "d" + UUID.randomUUID().toString().replace("-", ""))
+                .put("name", body.getString("name"));
+        DOMAINS.put(body.getString("idempotency_key"), account);
+        return account;
+    }
+
     /** Moves money once per idempotency key, refusing what the sender cannot cover, as the ledger does. */
     private static synchronized JsonObject transfer(JsonObject body) {
         String key = body.getString("idempotency_key");
@@ -147,14 +177,14 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
         return posted;
     }
 
-    private static boolean fromEnterpriseService(String authorization) {
+    private static boolean fromEnterpriseService(String authorization, String audience) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             return false;
         }
         String[] parts = authorization.substring(7).split("\\.");
         JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]),
                 StandardCharsets.UTF_8));
-        return claims.getString("sub").equals("enterprise-service") && claims.getValue("aud").toString()
-                .contains("billing-service");
+        return claims.getString("sub").equals("enterprise-service")
+                && claims.getValue("aud").toString().contains(audience);
     }
 }
