@@ -130,6 +130,7 @@ public final class Main {
             System.out.println("    ./bss call ShowCustomerAccountBalances");
             System.out.println("    ./bss call ListCustomerOrders --limit 5 --order_by -createTime");
             System.out.println("    ./bss call ListEnterpriseSubCustomers --fuzzy_query 1 --sub_customer_account_name sub");
+            System.out.println("    ./bss call ShowMultiAccountTransferAmount --balance_type BALANCE_TYPE_DEBIT");
             System.out.println("    ./bss call ShowCustomerAccountBalances --as SUB1");
         }
         System.out.println();
