@@ -1,6 +1,6 @@
 package io.openbss.enterprise.billing;
 
-import io.openbss.enterprise.remote.RemoteErrors;
+import io.openbss.common.remote.RemoteErrors;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,7 +1,7 @@
 package io.openbss.enterprise.billing;
 
-import io.openbss.enterprise.remote.Refusal;
-import io.openbss.enterprise.remote.Unavailable;
+import io.openbss.common.remote.Refusal;
+import io.openbss.common.remote.Unavailable;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.openbss.enterprise.iam;
 
-import io.openbss.enterprise.remote.RemoteErrors;
+import io.openbss.common.remote.RemoteErrors;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

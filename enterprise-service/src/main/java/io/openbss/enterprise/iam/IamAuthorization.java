@@ -1,6 +1,6 @@
 package io.openbss.enterprise.iam;
 
-import io.openbss.enterprise.remote.ServiceAuthorization;
+import io.openbss.common.remote.ServiceAuthorization;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped

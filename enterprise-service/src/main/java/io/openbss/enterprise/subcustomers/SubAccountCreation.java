@@ -5,7 +5,7 @@ import io.openbss.common.error.ErrorCode;
 import io.openbss.enterprise.billing.BillingClient;
 import io.openbss.enterprise.iam.IamClient;
 import io.openbss.enterprise.iam.NewDomain;
-import io.openbss.enterprise.remote.Refusal;
+import io.openbss.common.remote.Refusal;
 import io.openbss.enterprise.sms.VerificationCodes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

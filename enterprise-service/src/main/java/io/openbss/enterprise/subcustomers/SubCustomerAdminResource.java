@@ -6,7 +6,7 @@ import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.RequestParameters;
 import io.openbss.enterprise.billing.BillingClient;
 import io.openbss.enterprise.organizations.Organization;
-import io.openbss.enterprise.remote.RemoteErrors;
+import io.openbss.common.remote.RemoteErrors;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

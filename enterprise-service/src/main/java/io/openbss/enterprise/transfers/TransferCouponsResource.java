@@ -6,7 +6,7 @@ import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.enterprise.billing.BillingClient;
-import io.openbss.enterprise.remote.RemoteErrors;
+import io.openbss.common.remote.RemoteErrors;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

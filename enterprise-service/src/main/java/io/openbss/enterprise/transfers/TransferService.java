@@ -3,7 +3,7 @@ package io.openbss.enterprise.transfers;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorBody;
 import io.openbss.common.error.ErrorCode;
-import io.openbss.enterprise.remote.Refusal;
+import io.openbss.common.remote.Refusal;
 import io.openbss.enterprise.subcustomers.SubAccountAccess;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

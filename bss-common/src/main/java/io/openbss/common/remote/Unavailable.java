@@ -1,4 +1,4 @@
-package io.openbss.enterprise.remote;
+package io.openbss.common.remote;
 
 /**
  * Another service could not answer (5xx, refused or lost connection, timeout, open circuit): whether it did the

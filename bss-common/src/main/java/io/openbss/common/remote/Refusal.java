@@ -1,4 +1,4 @@
-package io.openbss.enterprise.remote;
+package io.openbss.common.remote;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorBody;

@@ -1,0 +1,20 @@
+package io.openbss.enterprise.remote;
+
+import io.openbss.common.identity.ServiceTokens;
+import io.openbss.enterprise.EnterpriseConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+@ApplicationScoped
+public class ServiceTokensProducer {
+
+    @Produces
+    @ApplicationScoped
+    ServiceTokens serviceTokens(EnterpriseConfig config, Clock clock) {
+        EnterpriseConfig.InternalTokenConfig token = config.internalToken();
+        return new ServiceTokens("enterprise-service", ServiceTokens.privateKey(token.privateKey(),
+                token.privateKeyLocation(), "bss.enterprise.internal-token.private-key-location"),
+                token.lifespan(), clock);
+    }
+}
