@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.openbss.orders.FakeBilling;
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(InternalKeys.class)
+@QuarkusTestResource(FakeBilling.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomerOrdersResourceTest {
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.openbss.common.identity.CallerIdentity;
+import io.openbss.orders.FakeBilling;
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(InternalKeys.class)
+@QuarkusTestResource(FakeBilling.class)
 class OrderImportResourceTest {
 
     static final String PATH = "/internal/v1/orders/imports";

@@ -1,0 +1,83 @@
+package io.openbss.orders.billing;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The bodies of billing-service's internal API that orders-service sends and reads. */
+public final class BillingModels {
+
+    private BillingModels() {
+    }
+
+    public record PeriodRating(@JsonProperty("customer_id") String customerId,
+            @JsonProperty("product_infos") List<PeriodProduct> productInfos) {
+    }
+
+    /** PeriodProductInfo of the SDK, as billing's rating reads it. */
+    public record PeriodProduct(@JsonProperty("id") String id, @JsonProperty("cloud_service_type") String serviceType,
+            @JsonProperty("resource_type") String resourceType, @JsonProperty("resource_spec") String resourceSpec,
+            @JsonProperty("region") String region, @JsonProperty("resource_size") Integer resourceSize,
+            @JsonProperty("size_measure_id") Integer sizeMeasureId, @JsonProperty("period_type") int periodType,
+            @JsonProperty("period_num") int periodNum, @JsonProperty("subscription_num") int subscriptionNum) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RatedProducts(@JsonProperty("official_amount") BigDecimal officialAmount,
+            @JsonProperty("amount") BigDecimal amount, @JsonProperty("items") List<RatedProduct> items) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RatedProduct(@JsonProperty("id") String id, @JsonProperty("product_id") String productId,
+            @JsonProperty("spec_desc_zh") String specDescZh,
+            @JsonProperty("max_period_months") int maxPeriodMonths,
+            @JsonProperty("official_amount") BigDecimal officialAmount,
+            @JsonProperty("discount_amount") BigDecimal discountAmount, @JsonProperty("amount") BigDecimal amount,
+            @JsonProperty("discounts") List<Offer> discounts) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Offer(@JsonProperty("discount_id") String discountId, @JsonProperty("discount_type") int type,
+            @JsonProperty("discount_name") String name, @JsonProperty("discount_amount") BigDecimal amount) {
+    }
+
+    public record Charge(@JsonProperty("idempotency_key") String idempotencyKey,
+            @JsonProperty("customer_id") String customerId,
+            @JsonProperty("payer_customer_id") String payerCustomerId, @JsonProperty("trade_id") String tradeId,
+            @JsonProperty("coupon_ids") List<String> couponIds, @JsonProperty("lines") List<BillLine> lines) {
+    }
+
+    public record Refund(@JsonProperty("idempotency_key") String idempotencyKey,
+            @JsonProperty("customer_id") String customerId,
+            @JsonProperty("payer_customer_id") String payerCustomerId, @JsonProperty("trade_id") String tradeId,
+            @JsonProperty("refunds_trade_id") String refundsTradeId, @JsonProperty("lines") List<BillLine> lines) {
+    }
+
+    /** A bill line of a yearly/monthly trade (billing's BillLineInput). */
+    public record BillLine(@JsonProperty("service_type_code") String serviceTypeCode,
+            @JsonProperty("resource_type_code") String resourceTypeCode,
+            @JsonProperty("region_code") String regionCode, @JsonProperty("resource_id") String resourceId,
+            @JsonProperty("resource_name") String resourceName, @JsonProperty("product_id") String productId,
+            @JsonProperty("product_spec_desc") String productSpecDesc, @JsonProperty("order_id") String orderId,
+            @JsonProperty("bill_type") int billType, @JsonProperty("charging_mode") int chargingMode,
+            @JsonProperty("period_type") Integer periodType, @JsonProperty("effective_time") String effectiveTime,
+            @JsonProperty("expire_time") String expireTime,
+            @JsonProperty("official_amount") BigDecimal officialAmount,
+            @JsonProperty("discount_amount") BigDecimal discountAmount, @JsonProperty("amount") BigDecimal amount) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Charged(@JsonProperty("entry_id") long entryId, @JsonProperty("replayed") boolean replayed,
+            @JsonProperty("amount") BigDecimal amount, @JsonProperty("coupon_amount") BigDecimal couponAmount,
+            @JsonProperty("stored_card_amount") BigDecimal storedCardAmount,
+            @JsonProperty("cash_amount") BigDecimal cashAmount, @JsonProperty("credit_amount") BigDecimal creditAmount) {
+    }
+
+    public record ApplicableCoupons(@JsonProperty("customer_id") String customerId,
+            @JsonProperty("payer_customer_id") String payerCustomerId, @JsonProperty("order_id") String orderId,
+            @JsonProperty("service_type_codes") List<String> serviceTypeCodes,
+            @JsonProperty("amount") BigDecimal amount, @JsonProperty("offset") int offset,
+            @JsonProperty("limit") int limit) {
+    }
+}

@@ -1,0 +1,137 @@
+package io.openbss.orders.payments;
+
+import io.openbss.common.error.BssException;
+import io.openbss.common.error.ErrorCode;
+import io.openbss.common.remote.Refusal;
+import io.openbss.common.signing.CanonicalRequest;
+import io.openbss.common.time.BssTime;
+import io.openbss.orders.billing.BillingClient;
+import io.openbss.orders.billing.BillingModels;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Pays orders exactly once. The attempt is recorded (and the order set to processing) before the ledger is charged
+ * with the attempt's key; the charge and the provisioning it allows are recorded together. A refusal ends the
+ * attempt (nothing was charged) and the order waits for payment again; an unknown outcome leaves the attempt to
+ * {@link PaymentReconciler}, which charges again with the same key: the ledger answers the first charge if there
+ * was one.
+ */
+@ApplicationScoped
+public class PaymentService {
+
+    private static final Logger LOG = Logger.getLogger(PaymentService.class);
+
+    @Inject
+    PaymentStore store;
+
+    @Inject
+    Provisioning provisioning;
+
+    @Inject
+    BillingClient billing;
+
+    @Inject
+    Pool pool;
+
+    public Uni<Void> pay(String callerId, PayRequest request) {
+        return store.order(request.orderId()).flatMap(order -> {
+            if (order == null) {
+                throw new BssException(ErrorCode.INVALID_PARAMETER, "No order " + request.orderId());
+            }
+            if (!order.mayBePaidBy(callerId)) {
+                throw BssException.foreignObject("order " + request.orderId());
+            }
+            String discountId = request.discountId();
+            String hash = CanonicalRequest.sha256Hex(order.orderId() + "|" + request.couponIds() + "|" + discountId);
+            return switch (order.status()) {
+                case 6 -> start(order, request.couponIds(), discountId, hash);
+                case 5 -> store.livePayment(order.orderId()).map(paid -> {
+                    if (paid != null && paid.requestHash().equals(hash)) {
+                        return null;
+                    }
+                    throw new BssException(ErrorCode.INVALID_PARAMETER, "Order " + order.orderId() + " is paid");
+                });
+                case 3 -> throw inProgress(order.orderId());
+                case 4 -> throw new BssException(ErrorCode.INVALID_PARAMETER, "Order " + order.orderId()
+                        + " is cancelled");
+                default -> throw new BssException(ErrorCode.INVALID_PARAMETER, "Order " + order.orderId()
+                        + " is not waiting for payment");
+            };
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> start(OrderToPay order, List<String> couponIds, String discountId, String hash) {
+        if (order.paymentEnd() != null && !store.now().isBefore(order.paymentEnd())) {
+            throw new BssException(ErrorCode.INVALID_PARAMETER, "The payment window of order " + order.orderId()
+                    + " has closed");
+        }
+        return offer(order, discountId).flatMap(offer -> {
+            BigDecimal amount = BigDecimal.ZERO;
+            Payment draft = new Payment(order.orderId(), 0, Payment.PENDING, couponIds, discountId, hash, null, null);
+            for (OrderToPay.Line line : order.lines()) {
+                amount = amount.add(line.officialAmount().subtract(draft.discountOf(line, offer)));
+            }
+            return store.start(order.orderId(), couponIds, discountId, amount, hash)
+                    .flatMap(payment -> payment == null ? Uni.createFrom().failure(inProgress(order.orderId()))
+                            : attempt(order, payment, offer).onFailure(f -> !(f instanceof BssException))
+                                    .transform(f -> {
+                                        LOG.warnf("payment of %s left to the reconciler: %s", order.orderId(), f);
+                                        return inProgress(order.orderId());
+                                    }));
+        });
+    }
+
+    /** Charges the ledger for an attempt and records what came of it. */
+    Uni<Void> attempt(OrderToPay order, Payment payment, Map<String, BigDecimal> offer) {
+        return billing.charge(new BillingModels.Charge(payment.ledgerKey(), order.customerId(),
+                        order.payerCustomerId(), order.orderId(), payment.couponIds(), lines(order, payment, offer)))
+                .flatMap(charged -> pool.withTransaction(connection -> store.finish(connection, payment,
+                                Payment.SUCCEEDED, JsonObject.mapFrom(charged))
+                        .flatMap(first -> first ? provisioning.paid(connection, order, payment, charged, store.now())
+                                : Uni.createFrom().voidItem())))
+                .onFailure(Refusal.class).recoverWithUni(refusal -> store.fail(payment,
+                                JsonObject.mapFrom(((Refusal) refusal).body()))
+                        .chain(() -> Uni.createFrom().failure(((Refusal) refusal).toBssException())));
+    }
+
+    /** The per-line discounts of the offer a payment chose (none for the order's best, or for no discount). */
+    Uni<Map<String, BigDecimal>> offer(OrderToPay order, String discountId) {
+        if (discountId == null || discountId.equals(PayRequest.NO_DISCOUNT)) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return store.offer(order.orderId(), discountId).invoke(offer -> {
+            if (offer.isEmpty()) {
+                throw new BssException(ErrorCode.INVALID_PARAMETER, "Invalid parameter discount_infos: discount "
+                        + discountId + " does not apply to order " + order.orderId());
+            }
+        });
+    }
+
+    private static List<BillingModels.BillLine> lines(OrderToPay order, Payment payment,
+            Map<String, BigDecimal> offer) {
+        List<BillingModels.BillLine> lines = new ArrayList<>();
+        for (OrderToPay.Line line : order.lines()) {
+            BigDecimal discount = payment.discountOf(line, offer);
+            Provisioning.Period period = Provisioning.period(order, line, payment);
+            lines.add(new BillingModels.BillLine(line.serviceTypeCode(), line.resourceTypeCode(), line.regionCode(),
+                    line.resourceId(), line.resourceName(), line.productId(), line.productSpecDesc(),
+                    order.orderId(), order.orderType() == 1 ? 1 : 2, 1, line.periodType() == 3 ? 19 : 20,
+                    BssTime.formatWire(period.effective()), BssTime.formatWire(period.expire()),
+                    line.officialAmount(), discount, line.officialAmount().subtract(discount)));
+        }
+        return lines;
+    }
+
+    static BssException inProgress(String orderId) {
+        return new BssException(ErrorCode.INTERNAL, "Order " + orderId + " is being paid; ask again for its result");
+    }
+}

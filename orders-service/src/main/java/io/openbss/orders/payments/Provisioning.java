@@ -1,0 +1,101 @@
+package io.openbss.orders.payments;
+
+import io.openbss.common.time.BssTime;
+import io.openbss.orders.billing.BillingModels;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a charged order does, in the transaction that records its payment: the order is completed, a new purchase
+ * provisions its resources (main ones first), a renewal extends them. Never without the charge, never twice.
+ */
+@ApplicationScoped
+public class Provisioning {
+
+    /** The period a line buys, from when its payment started (new purchases) or from its line (renewals). */
+    record Period(Instant effective, Instant expire) {
+    }
+
+    static Period period(OrderToPay order, OrderToPay.Line line, Payment payment) {
+        if (line.effective() != null) {
+            return new Period(line.effective(), line.expire());
+        }
+        Instant start = payment.createdAt().toInstant();
+        return new Period(start, start.atZone(BssTime.BUSINESS_ZONE).plusMonths(line.months()).toInstant());
+    }
+
+    Uni<Void> paid(SqlConnection connection, OrderToPay order, Payment payment, BillingModels.Charged charged,
+            OffsetDateTime now) {
+        BigDecimal cash = charged.cashAmount().add(charged.creditAmount());
+        Uni<?> done = connection.preparedQuery("""
+                        UPDATE customer_order SET status = 5, payment_time = $2, amount_after_discount = $3,
+                               coupon_amount = $4, stored_card_amount = $5, consumed_amount = $6
+                         WHERE order_id = $1""")
+                .execute(Tuple.of(order.orderId(), now, Numeric.create(charged.amount()),
+                        Numeric.create(charged.couponAmount()), Numeric.create(charged.storedCardAmount()),
+                        Numeric.create(cash)));
+        List<Tuple> lines = new ArrayList<>();
+        for (OrderToPay.Line line : order.lines()) {
+            Period period = period(order, line, payment);
+            lines.add(Tuple.of(order.orderId(), line.lineId(), utc(period.effective()), utc(period.expire())));
+        }
+        done = done.chain(() -> connection.preparedQuery(
+                        "UPDATE order_line SET effective_time = $3, expire_time = $4 WHERE order_id = $1 AND line_id = $2")
+                .executeBatch(lines));
+        if (order.orderType() == 1) {
+            done = done.chain(() -> insert(connection, order, payment, now, true))
+                    .chain(() -> insert(connection, order, payment, now, false));
+        } else {
+            List<Tuple> renewed = new ArrayList<>();
+            for (OrderToPay.Line line : order.lines()) {
+                renewed.add(Tuple.of(line.resourceId(), utc(line.expire()), line.months(), now));
+            }
+            done = done.chain(() -> connection.preparedQuery("""
+                            UPDATE subscription SET expire_time = $2, bought_months = bought_months + $3, status = 2,
+                                   retention_end_time = NULL, update_time = $4
+                             WHERE resource_id = $1""").executeBatch(renewed));
+        }
+        return done.replaceWithVoid();
+    }
+
+    private Uni<Void> insert(SqlConnection connection, OrderToPay order, Payment payment, OffsetDateTime now,
+            boolean mains) {
+        List<Tuple> rows = new ArrayList<>();
+        for (OrderToPay.Line line : order.lines()) {
+            if ((line.mainResourceId() == null) != mains) {
+                continue;
+            }
+            Period period = period(order, line, payment);
+            rows.add(Tuple.from(Arrays.asList(line.resourceId(), order.customerId(), order.payerCustomerId(),
+                    line.mainResourceId(), order.orderId(), line.serviceTypeCode(), line.serviceTypeName(),
+                    line.resourceTypeCode(), line.resourceSpecCode(), line.regionCode(), line.productId(),
+                    line.productSpecDesc(), line.resourceName(), line.resourceSize(), line.sizeMeasureId(),
+                    utc(period.effective()), utc(period.expire()), line.months(), line.maxPeriodMonths(), now)));
+        }
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("""
+                        INSERT INTO subscription (resource_id, customer_id, payer_customer_id, main_resource_id,
+                            order_id, service_type_code, service_type_name, resource_type_code, resource_spec_code,
+                            region_code, product_id, product_spec_desc, resource_name, resource_size, size_measure_id,
+                            status, effective_time, expire_time, bought_months, max_period_months, update_time)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 2, $16, $17, $18,
+                                $19, $20)""")
+                .executeBatch(rows).replaceWithVoid();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,179 @@
+package io.openbss.orders;
+
+import io.openbss.testing.InternalKeys;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for billing-service's internal API, for orders-service's own tests: a price list (100.00 a month per
+ * resource, with a 10% commercial discount offered), charges and refunds kept once per idempotency key with the
+ * ledger's refusal of what the payer cannot cover, and faults on demand (an outage, an answer lost after the charge).
+ * The end-to-end tests run the real billing-service.
+ */
+public class FakeBilling implements QuarkusTestResourceLifecycleManager {
+
+    public enum Mode { NORMAL, DOWN, LOSE_ANSWER }
+
+    public static final BigDecimal MONTHLY_PRICE = new BigDecimal("100.00");
+    public static final String DISCOUNT_ID = "commercial-10";
+    /** payer → cash */
+    public static final Map<String, BigDecimal> CASH = new ConcurrentHashMap<>();
+    /** idempotency key → the first answer */
+    public static final Map<String, JsonObject> POSTED = new ConcurrentHashMap<>();
+    /** idempotency key → charges made under it */
+    public static final Map<String, AtomicInteger> CHARGES = new ConcurrentHashMap<>();
+    /** idempotency key → the request of the charge or refund */
+    public static final Map<String, JsonObject> REQUESTS = new ConcurrentHashMap<>();
+    private static volatile Mode mode = Mode.NORMAL;
+    private static final AtomicInteger FAULTS_LEFT = new AtomicInteger();
+
+    private Vertx vertx;
+
+    public static void fail(Mode faultMode, int times) {
+        FAULTS_LEFT.set(times);
+        mode = faultMode;
+    }
+
+    public static void recover() {
+        mode = Mode.NORMAL;
+        FAULTS_LEFT.set(0);
+    }
+
+    public static void fund(String payer, String amount) {
+        CASH.put(payer, new BigDecimal(amount));
+    }
+
+    public static BigDecimal cash(String payer) {
+        return CASH.getOrDefault(payer, BigDecimal.ZERO.setScale(2));
+    }
+
+    /** Charges made under keys starting with this prefix (e.g. "order:CS...:"). */
+    public static int charges(String keyPrefix) {
+        return CHARGES.entrySet().stream().filter(e -> e.getKey().startsWith(keyPrefix))
+                .mapToInt(e -> e.getValue().get()).sum();
+    }
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            try {
+                handle(request, body.length() == 0 ? null : body.toJsonObject());
+            } catch (RuntimeException e) {
+                request.response().setStatusCode(500).end(e.toString());
+            }
+        }));
+        try {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("fake billing did not start", e);
+        }
+        return Map.of("quarkus.rest-client.billing.url", "http://127.0.0.1:" + server.actualPort(),
+                "bss.orders.internal-token.private-key", InternalKeys.privateKeyPem());
+    }
+
+    @Override
+    public void stop() {
+        vertx.close();
+    }
+
+    private static void handle(HttpServerRequest request, JsonObject body) {
+        if (!fromOrdersService(request.getHeader("Authorization"))) {
+            request.response().setStatusCode(401).end();
+            return;
+        }
+        boolean faulty = mode != Mode.NORMAL && FAULTS_LEFT.getAndDecrement() > 0;
+        if (faulty && mode == Mode.DOWN) {
+            request.response().setStatusCode(503).end();
+            return;
+        }
+        JsonObject answer = switch (request.path()) {
+            case "/internal/v1/ratings/period" -> rate(body);
+            case "/internal/v1/ledger/charges" -> move(body, true);
+            case "/internal/v1/ledger/refunds" -> move(body, false);
+            case "/internal/v1/coupons/applicable" -> new JsonObject().put("count", 1).put("user_coupons",
+                    new JsonArray().add(new JsonObject().put("coupon_id", "CP-fake").put("coupon_type", 1)
+                            .put("face_value", 50.0).put("balance", 50.0).put("status", 2)))
+                    .put("coupon_max_use_quantity", new JsonArray());
+            default -> null;
+        };
+        if (answer == null) {
+            request.response().setStatusCode(404).end();
+        } else if (faulty && mode == Mode.LOSE_ANSWER) {
+            request.response().setStatusCode(503).end();
+        } else if (answer.containsKey("error_code")) {
+            request.response().setStatusCode(400).putHeader("Content-Type", "application/json").end(answer.encode());
+        } else {
+            request.response().putHeader("Content-Type", "application/json").end(answer.encode());
+        }
+    }
+
+    private static JsonObject rate(JsonObject body) {
+        JsonArray items = new JsonArray();
+        for (Object product : body.getJsonArray("product_infos")) {
+            JsonObject p = (JsonObject) product;
+            if (p.getString("resource_spec").startsWith("unknown")) {
+                return new JsonObject().put("error_code", "CBC.99006006").put("error_msg", "No such product");
+            }
+            int months = p.getInteger("period_type") == 3 ? 12 * p.getInteger("period_num") : p.getInteger("period_num");
+            BigDecimal official = MONTHLY_PRICE.multiply(BigDecimal.valueOf((long) months * p.getInteger("subscription_num")));
+            BigDecimal discount = official.divide(BigDecimal.TEN).setScale(2);
+            items.add(new JsonObject().put("id", p.getString("id")).put("product_id", "P-" + p.getString("resource_spec"))
+                    .put("spec_desc_zh", p.getString("resource_spec")).put("max_period_months", 36)
+                    .put("official_amount", official).put("discount_amount", discount)
+                    .put("amount", official.subtract(discount))
+                    .put("discounts", new JsonArray().add(new JsonObject().put("discount_id", DISCOUNT_ID)
+                            .put("discount_type", 2).put("discount_name", "Commercial 10%")
+                            .put("discount_amount", discount))));
+        }
+        return new JsonObject().put("items", items);
+    }
+
+    /** A charge (or refund) once per key; a charge the payer cannot cover is refused and moves nothing. */
+    private static synchronized JsonObject move(JsonObject body, boolean charge) {
+        String key = body.getString("idempotency_key");
+        JsonObject first = POSTED.get(key);
+        if (first != null) {
+            return first.copy().put("replayed", true);
+        }
+        String payer = body.getString("payer_customer_id") != null ? body.getString("payer_customer_id")
+                : body.getString("customer_id");
+        BigDecimal amount = BigDecimal.ZERO;
+        for (Object line : body.getJsonArray("lines")) {
+            amount = amount.add(new BigDecimal(((JsonObject) line).getValue("amount").toString()));
+        }
+        if (charge && cash(payer).compareTo(amount) < 0) {
+            return new JsonObject().put("error_code", "CBC.99005003").put("error_msg", "Insufficient balance");
+        }
+        CASH.put(payer, cash(payer).subtract(amount));
+        CHARGES.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        REQUESTS.put(key, body);
+        JsonObject posted = new JsonObject().put("entry_id", POSTED.size() + 1).put("replayed", false)
+                .put("amount", amount).put("coupon_amount", BigDecimal.ZERO).put("stored_card_amount", BigDecimal.ZERO)
+                .put("cash_amount", amount).put("credit_amount", BigDecimal.ZERO);
+        POSTED.put(key, posted);
+        return posted;
+    }
+
+
+    private static boolean fromOrdersService(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return false;
+        }
+        JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(
+                authorization.substring(7).split("\\.")[1]), StandardCharsets.UTF_8));
+        return claims.getString("sub").equals("orders-service") && claims.getValue("aud").toString()
+                .contains("billing-service");
+    }
+}

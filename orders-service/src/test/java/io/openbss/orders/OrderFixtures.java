@@ -1,0 +1,66 @@
+package io.openbss.orders;
+
+import static io.restassured.RestAssured.given;
+
+import io.openbss.common.identity.CallerIdentity;
+import io.openbss.common.identity.CallerKind;
+import io.openbss.testing.InternalKeys;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Orders made through the internal purchase API and paid through the public API, for tests. */
+public final class OrderFixtures {
+
+    public static final String AUDIENCE = "orders-service";
+
+    private OrderFixtures() {
+    }
+
+    public static String customerToken(String customerId) {
+        return InternalKeys.bearer(AUDIENCE, customerId, CallerKind.INDIVIDUAL);
+    }
+
+    public static String newCustomer() {
+        return "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    }
+
+    /** A product of a purchase: {@code mainId} null for a main resource. */
+    public static Map<String, Object> product(String id, String mainId, String spec, int periodType, int periodNum) {
+        Map<String, Object> product = new HashMap<>();
+        product.put("id", id);
+        product.put("main_id", mainId);
+        product.put("service_type_code", mainId == null ? "hws.service.type.ec2" : "hws.service.type.ebs");
+        product.put("service_type_name", mainId == null ? "弹性云服务器" : "云硬盘");
+        product.put("resource_type_code", mainId == null ? "hws.resource.type.vm" : "hws.resource.type.volume");
+        product.put("resource_spec_code", spec);
+        product.put("region_code", "cn-north-4");
+        product.put("period_type", periodType);
+        product.put("period_num", periodNum);
+        product.put("resource_name", id);
+        return product;
+    }
+
+    public static ValidatableResponse purchase(String customerId, String key, List<Map<String, Object>> products) {
+        return given().header("Authorization", InternalKeys.bearer(AUDIENCE, CallerIdentity.service("test-cloud")))
+                .contentType(ContentType.JSON)
+                .body(Map.of("idempotency_key", key, "customer_id", customerId, "products", products))
+                .post("/internal/v1/purchases").then();
+    }
+
+    /** A server (1 month) with a disk: the order id and the two resource ids, main first. */
+    public static JsonPath serverWithDisk(String customerId) {
+        return purchase(customerId, UUID.randomUUID().toString(), List.of(
+                product("vm", null, "s6.large.2.linux", 2, 1), product("disk", "vm", "SSD", 2, 1)))
+                .statusCode(201).extract().jsonPath();
+    }
+
+    public static ValidatableResponse pay(String customerId, Map<String, Object> body) {
+        return given().header("Authorization", customerToken(customerId)).contentType(ContentType.JSON).body(body)
+                .post("/v3/orders/customer-orders/pay").then();
+    }
+}
