@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ListSubCustomerCoupons and ListStoredValueCards answers, as the SDK's models name them, and the internal lists of
- * coupons an enterprise master can give to, or take back from, its sub-accounts.
+ * ListSubCustomerCoupons and ListStoredValueCards answers, as the SDK's models name them, the coupons that could pay
+ * a pending order (ListOrderCouponsByOrderId), and the internal lists of coupons an enterprise master can give to,
+ * or take back from, its sub-accounts.
  */
 public final class CouponViews {
 
@@ -55,6 +56,28 @@ public final class CouponViews {
                     row.getBigDecimal("min_order_amount").toPlainString(), null, "CNY", "MIN", planId));
         }
         return limits;
+    }
+
+    /** ListOrderCouponsByOrderIdResponse. */
+    public record ApplicableCouponList(@JsonProperty("count") long count,
+            @JsonProperty("user_coupons") List<CouponInfo> userCoupons,
+            @JsonProperty("coupon_max_use_quantity") List<MaxUseQuantity> couponMaxUseQuantity) {
+    }
+
+    /** CouponInfoV2: a coupon that could pay an order ({@code balance} only for coupons with value). */
+    public record CouponInfo(@JsonProperty("coupon_id") String couponId,
+            @JsonProperty("coupon_code") String couponCode, @JsonProperty("status") int status,
+            @JsonProperty("coupon_type") int couponType, @JsonProperty("measure_id") int measureId,
+            @JsonProperty("face_value") BigDecimal faceValue, @JsonProperty("effective_time") String effectiveTime,
+            @JsonProperty("expire_time") String expireTime, @JsonProperty("plan_name") String planName,
+            @JsonProperty("plan_desc") String planDesc, @JsonProperty("use_limits") List<UseLimit> useLimits,
+            @JsonProperty("balance") BigDecimal balance, @JsonProperty("create_time") String createTime,
+            @JsonProperty("coupon_version") int couponVersion, @JsonProperty("coupon_group") int couponGroup) {
+    }
+
+    /** CouponMaxUseQuantity: how many coupons of a type one payment may use. */
+    public record MaxUseQuantity(@JsonProperty("coupon_type") int couponType,
+            @JsonProperty("coupon_group") int couponGroup, @JsonProperty("use_quantity_value") int useQuantityValue) {
     }
 
     public record HeldCouponList(@JsonProperty("total_count") long totalCount,

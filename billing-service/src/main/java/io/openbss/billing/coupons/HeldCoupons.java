@@ -84,7 +84,8 @@ class HeldCoupons {
                 .toPlainString(), wire(row, "valid_time"), wire(row, "expire_time"), CouponViews.useLimits(row));
     }
 
-    private Uni<Void> registered(List<String> customerIds) {
+    /** 400 CBC.0101 naming the first of the customers that is not registered with billing. */
+    Uni<Void> registered(List<String> customerIds) {
         return pool.preparedQuery("SELECT customer_id FROM customer WHERE customer_id = ANY($1)")
                 .execute(Tuple.of(customerIds.toArray(String[]::new)))
                 .invoke(rows -> {

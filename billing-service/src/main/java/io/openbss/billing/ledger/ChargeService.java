@@ -2,7 +2,9 @@ package io.openbss.billing.ledger;
 
 import io.openbss.billing.bills.BillLineInput;
 import io.openbss.billing.bills.BillLineWriter;
+import io.openbss.billing.coupons.CouponApplicability;
 import io.openbss.billing.ledger.PaymentPlan.AccountRole;
+import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.smallrye.mutiny.Uni;
@@ -182,50 +184,39 @@ public class ChargeService {
         }
     }
 
+    /** The coupons the charge names, locked, each checked applicable by the rules the list of them applies. */
     private Uni<List<ChosenCoupon>> coupons(SqlConnection connection, ChargeRequest request) {
         if (request.couponIds().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return connection.preparedQuery("""
-                        SELECT coupon_id, customer_id, coupon_type, face_value, discount_rate, account_id,
-                               service_type_codes, min_order_amount, valid_time, expire_time, used_by_trade_id,
-                               reclaimed_at
-                          FROM coupon WHERE coupon_id = ANY($1) ORDER BY coupon_id FOR UPDATE""")
-                .execute(Tuple.of(request.couponIds().toArray(String[]::new)))
+        BigDecimal orderAmount = request.lines().stream().map(BillLineInput::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        Set<String> orderServices = new HashSet<>();
+        request.lines().forEach(line -> orderServices.add(line.serviceTypeCode()));
+        SqlQuery query = new SqlQuery();
+        CouponApplicability rules = CouponApplicability.of(query, new CouponApplicability.Order(request.payer(),
+                orderServices, orderAmount, journal.now()));
+        return connection.preparedQuery("SELECT c.coupon_id, c.coupon_type, c.face_value, c.discount_rate, "
+                        + "c.account_id, c.service_type_codes, c.min_order_amount, " + rules.checks()
+                        + " FROM " + CouponApplicability.FROM + " WHERE c.coupon_id = ANY("
+                        + query.bind(request.couponIds().toArray(String[]::new))
+                        + ") ORDER BY c.coupon_id FOR UPDATE OF c")
+                .execute(query.tuple())
                 .map(rows -> {
                     Map<String, Row> byId = new HashMap<>();
                     rows.forEach(row -> byId.put(row.getString("coupon_id"), row));
-                    BigDecimal orderAmount = request.lines().stream().map(BillLineInput::amount)
-                            .reduce(BigDecimal.ZERO, BigDecimal::add);
-                    OffsetDateTime now = journal.now();
                     List<ChosenCoupon> chosen = new ArrayList<>();
                     for (String id : request.couponIds()) {
                         Row row = byId.get(id);
-                        if (row == null || !row.getString("customer_id").equals(request.payer())) {
-                            throw unusable(id, "it is not a coupon of the paying customer");
-                        }
-                        if (row.getOffsetDateTime("reclaimed_at") != null || row.getString("used_by_trade_id") != null) {
-                            throw unusable(id, "it has been used or reclaimed");
-                        }
-                        if (now.isBefore(row.getOffsetDateTime("valid_time"))
-                                || !now.isBefore(row.getOffsetDateTime("expire_time"))) {
-                            throw unusable(id, "it is not valid now");
-                        }
-                        BigDecimal minimum = row.getBigDecimal("min_order_amount");
-                        if (minimum != null && orderAmount.compareTo(minimum) < 0) {
-                            throw unusable(id, "the order is below its minimum of " + minimum.toPlainString());
-                        }
-                        Set<String> services = new HashSet<>(Arrays.asList(row.getArrayOfStrings("service_type_codes")));
-                        if (request.lines().stream().noneMatch(l -> services.isEmpty()
-                                || services.contains(l.serviceTypeCode()))) {
-                            throw unusable(id, "it does not apply to the services of this order");
+                        String whyNot = rules.whyNot(row);
+                        if (whyNot != null) {
+                            throw unusable(id, whyNot);
                         }
                         chosen.add(new ChosenCoupon(id, row.getShort("coupon_type"), row.getBigDecimal("face_value"),
-                                row.getBigDecimal("discount_rate"), row.getString("account_id"), services));
+                                row.getBigDecimal("discount_rate"), row.getString("account_id"),
+                                new HashSet<>(Arrays.asList(row.getArrayOfStrings("service_type_codes")))));
                     }
-                    if (chosen.stream().filter(c -> c.accountId() == null).count() > 1) {
-                        throw BssException.badParameter("coupon_ids", "at most one discount coupon per order");
-                    }
+                    CouponApplicability.checkQuantities(chosen.stream().map(ChosenCoupon::type).toList());
                     return chosen;
                 });
     }

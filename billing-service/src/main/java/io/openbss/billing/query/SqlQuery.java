@@ -16,6 +16,15 @@ public final class SqlQuery {
 
     /** Adds a condition; each {@code ?} in it takes the next of {@code values}. */
     public SqlQuery and(String condition, Object... values) {
+        where.append(where.isEmpty() ? " WHERE " : " AND ").append(bound(condition, values));
+        return this;
+    }
+
+    /**
+     * Binds the values of a condition used elsewhere than the WHERE clause (e.g. as a selected column): each
+     * {@code ?} in it takes the next of {@code values}; the condition with their placeholders.
+     */
+    public String bound(String condition, Object... values) {
         StringBuilder bound = new StringBuilder();
         int next = 0;
         for (char c : condition.toCharArray()) {
@@ -26,8 +35,7 @@ public final class SqlQuery {
                 bound.append(c);
             }
         }
-        where.append(where.isEmpty() ? " WHERE " : " AND ").append(bound);
-        return this;
+        return bound.toString();
     }
 
     /** Adds the condition only when {@code value} is not null. */

@@ -68,6 +68,11 @@ final class CouponApi {
                 .get("/internal/v1/customers/{id}/transferable-coupons", customerId).then();
     }
 
+    /** The coupons that could pay a pending order. */
+    static ValidatableResponse applicable(Map<String, Object> body) {
+        return internal("/internal/v1/coupons/applicable", body);
+    }
+
     static ValidatableResponse received(String customerId, Map<String, ?> params) {
         return given().header("Authorization", service()).queryParams(params)
                 .get("/internal/v1/customers/{id}/received-coupons", customerId).then();
