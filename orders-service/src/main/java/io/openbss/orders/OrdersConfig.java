@@ -18,6 +18,10 @@ public interface OrdersConfig {
     @WithDefault("P7D")
     Duration paymentWindow();
 
+    /** How long an expired resource is kept (its retention period) before it is deleted. */
+    @WithDefault("P15D")
+    Duration retention();
+
     interface InternalTokenConfig {
         Optional<String> privateKey();
 

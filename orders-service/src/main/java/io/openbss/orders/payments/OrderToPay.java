@@ -8,7 +8,7 @@ import java.util.List;
 
 /** An order as a payment sees it: who pays, what state it is in, and its lines. */
 record OrderToPay(String orderId, String customerId, String payerCustomerId, int status, int orderType,
-        OffsetDateTime paymentEnd, List<Line> lines) {
+        int sourceType, OffsetDateTime paymentEnd, List<Line> lines) {
 
     /** A line of the order, with the discount the payment applies to it. */
     record Line(String lineId, String resourceId, String mainResourceId, String serviceTypeCode,
@@ -37,6 +37,11 @@ record OrderToPay(String orderId, String customerId, String payerCustomerId, int
         int months() {
             return periodType == 3 ? periodNum * 12 : periodNum;
         }
+    }
+
+    /** Made by the platform itself (source type 8), as auto-renewal orders are. */
+    boolean systemMade() {
+        return sourceType == 8;
     }
 
     /** The one paying: an enterprise master for its sub-account, or the customer itself. */

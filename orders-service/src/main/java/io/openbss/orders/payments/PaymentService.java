@@ -69,6 +69,11 @@ public class PaymentService {
         }).replaceWithVoid();
     }
 
+    /** Pays an order as priced (billing's best discount), without coupons: automatic payment of renewals. */
+    public Uni<Void> payAsPriced(String callerId, String orderId) {
+        return pay(callerId, new PayRequest(orderId, "NO", null, null, null));
+    }
+
     private Uni<Void> start(OrderToPay order, List<String> couponIds, String discountId, String hash) {
         if (order.paymentEnd() != null && !store.now().isBefore(order.paymentEnd())) {
             throw new BssException(ErrorCode.INVALID_PARAMETER, "The payment window of order " + order.orderId()
@@ -124,11 +129,19 @@ public class PaymentService {
             Provisioning.Period period = Provisioning.period(order, line, payment);
             lines.add(new BillingModels.BillLine(line.serviceTypeCode(), line.resourceTypeCode(), line.regionCode(),
                     line.resourceId(), line.resourceName(), line.productId(), line.productSpecDesc(),
-                    order.orderId(), order.orderType() == 1 ? 1 : 2, 1, line.periodType() == 3 ? 19 : 20,
+                    order.orderId(), billType(order), 1, line.periodType() == 3 ? 19 : 20,
                     BssTime.formatWire(period.effective()), BssTime.formatWire(period.expire()),
                     line.officialAmount(), discount, line.officialAmount().subtract(discount)));
         }
         return lines;
+    }
+
+    /** 1 new purchase, 2 renewal, 8 automatic renewal (the bill types of the SDK's fee records). */
+    private static int billType(OrderToPay order) {
+        if (order.orderType() == 1) {
+            return 1;
+        }
+        return order.systemMade() ? 8 : 2;
     }
 
     static BssException inProgress(String orderId) {

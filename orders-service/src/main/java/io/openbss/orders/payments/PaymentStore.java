@@ -47,7 +47,8 @@ public class PaymentStore {
                                 rows.forEach(row -> lines.add(OrderToPay.Line.of(row)));
                                 return new OrderToPay(orderId, o.getString("customer_id"),
                                         o.getString("payer_customer_id"), o.getInteger("status"),
-                                        o.getInteger("order_type"), o.getOffsetDateTime("pending_payment_end_time"),
+                                        o.getInteger("order_type"), o.getInteger("source_type"),
+                                        o.getOffsetDateTime("pending_payment_end_time"),
                                         lines);
                             });
                 });

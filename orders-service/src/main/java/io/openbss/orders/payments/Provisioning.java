@@ -64,6 +64,16 @@ public class Provisioning {
                             UPDATE subscription SET expire_time = $2, bought_months = bought_months + $3, status = 2,
                                    retention_end_time = NULL, update_time = $4
                              WHERE resource_id = $1""").executeBatch(renewed));
+            if (order.systemMade()) {
+                // an auto-renewal uses up one of the renewals left; the last one ends auto-renewal
+                done = done.chain(() -> connection.preparedQuery("""
+                                UPDATE subscription
+                                   SET auto_renew_left = auto_renew_left - 1,
+                                       expire_policy = CASE WHEN auto_renew_left = 1 THEN 0 ELSE expire_policy END
+                                 WHERE resource_id = ANY($1) AND auto_renew_left IS NOT NULL""")
+                        .execute(Tuple.of(order.lines().stream().map(OrderToPay.Line::resourceId)
+                                .toArray(String[]::new))));
+            }
         }
         return done.replaceWithVoid();
     }
@@ -80,7 +90,8 @@ public class Provisioning {
                     line.mainResourceId(), order.orderId(), line.serviceTypeCode(), line.serviceTypeName(),
                     line.resourceTypeCode(), line.resourceSpecCode(), line.regionCode(), line.productId(),
                     line.productSpecDesc(), line.resourceName(), line.resourceSize(), line.sizeMeasureId(),
-                    utc(period.effective()), utc(period.expire()), line.months(), line.maxPeriodMonths(), now)));
+                    utc(period.effective()), utc(period.expire()), line.months(), line.maxPeriodMonths(), now,
+                    line.periodType(), line.periodNum())));
         }
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -89,9 +100,10 @@ public class Provisioning {
                         INSERT INTO subscription (resource_id, customer_id, payer_customer_id, main_resource_id,
                             order_id, service_type_code, service_type_name, resource_type_code, resource_spec_code,
                             region_code, product_id, product_spec_desc, resource_name, resource_size, size_measure_id,
-                            status, effective_time, expire_time, bought_months, max_period_months, update_time)
+                            status, effective_time, expire_time, bought_months, max_period_months, update_time,
+                            period_type, period_num)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 2, $16, $17, $18,
-                                $19, $20)""")
+                                $19, $20, $21, $22)""")
                 .executeBatch(rows).replaceWithVoid();
     }
 

@@ -1,0 +1,112 @@
+package io.openbss.orders.orders;
+
+import io.openbss.orders.billing.BillingModels;
+import io.openbss.orders.purchases.OrderIds;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes an order waiting for payment: the order, one line per resource as billing priced it, billing's discount
+ * offers per line, and the order's discounts as CustomerOrderV2 shows them (the best offers).
+ */
+@ApplicationScoped
+public class OrderWriter {
+
+    /** An order to write; {@code creationKey} and {@code creationHash} only for a provider's new purchase. */
+    public record Draft(String customerId, String payerCustomerId, int orderType, int sourceType, String creationKey,
+            String creationHash, List<Line> lines) {
+    }
+
+    /** A line: the resource, its period, and its price; {@code effective}/{@code expire} known for renewals. */
+    public record Line(String resourceId, String mainResourceId, String serviceTypeCode, String serviceTypeName,
+            String resourceTypeCode, String resourceSpecCode, String regionCode, String resourceName,
+            Integer resourceSize, Integer sizeMeasureId, int periodType, int periodNum, int subscriptionNum,
+            Instant effective, Instant expire, BillingModels.RatedProduct price) {
+    }
+
+    /** The new order's id; null when a concurrent request with the same creation key wrote it first. */
+    public Uni<String> write(SqlConnection connection, Draft draft, Instant now, Instant paymentEnd) {
+        String orderId = OrderIds.next(now);
+        Line first = draft.lines().stream().filter(l -> l.mainResourceId() == null).findFirst()
+                .orElse(draft.lines().get(0));
+        BigDecimal official = BigDecimal.ZERO;
+        BigDecimal amount = BigDecimal.ZERO;
+        for (Line line : draft.lines()) {
+            official = official.add(line.price().officialAmount());
+            amount = amount.add(line.price().amount());
+        }
+        BigDecimal discount = official.subtract(amount);
+        BigDecimal total = official;
+        BigDecimal payable = amount;
+        return connection.preparedQuery("""
+                        INSERT INTO customer_order (order_id, customer_id, payer_customer_id, service_type_code,
+                            service_type_name, source_type, status, order_type, official_amount,
+                            amount_after_discount, create_time, pending_payment_end_time, creation_key, creation_hash)
+                        VALUES ($1, $2, $3, $4, $5, $6, 6, $7, $8, $9, $10, $11, $12, $13)
+                        ON CONFLICT (creation_key) DO NOTHING RETURNING order_id""")
+                .execute(Tuple.from(Arrays.asList(orderId, draft.customerId(), draft.payerCustomerId(),
+                        first.serviceTypeCode(), first.serviceTypeName(), draft.sourceType(), draft.orderType(),
+                        Numeric.create(total), Numeric.create(payable), utc(now), utc(paymentEnd),
+                        draft.creationKey(), draft.creationHash())))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    List<Tuple> lines = new ArrayList<>();
+                    List<Tuple> offers = new ArrayList<>();
+                    int n = 0;
+                    for (Line line : draft.lines()) {
+                        String lineId = orderId + "-" + (++n);
+                        BillingModels.RatedProduct price = line.price();
+                        lines.add(Tuple.from(Arrays.asList(orderId, lineId, line.resourceId(),
+                                line.mainResourceId(), line.serviceTypeCode(), line.serviceTypeName(),
+                                line.resourceTypeCode(), line.resourceSpecCode(), line.regionCode(),
+                                price.productId(), price.specDescZh(), line.resourceName(), line.resourceSize(),
+                                line.sizeMeasureId(), line.periodType(), line.periodNum(), line.subscriptionNum(),
+                                price.maxPeriodMonths(), Numeric.create(price.officialAmount()),
+                                Numeric.create(price.discountAmount()), utc(line.effective()), utc(line.expire()))));
+                        for (BillingModels.Offer offer : price.discounts()) {
+                            offers.add(Tuple.of(orderId, lineId, offer.discountId(), offer.type(), offer.name(),
+                                    Numeric.create(offer.amount())));
+                        }
+                    }
+                    Uni<?> saved = connection.preparedQuery("""
+                                    INSERT INTO order_line (order_id, line_id, resource_id, main_resource_id,
+                                        service_type_code, service_type_name, resource_type_code, resource_spec_code,
+                                        region_code, product_id, product_spec_desc, resource_name, resource_size,
+                                        size_measure_id, period_type, period_num, subscription_num, max_period_months,
+                                        official_amount, discount_amount, amount_after_discount, effective_time,
+                                        expire_time)
+                                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+                                            $17, $18, $19, $20, $19::numeric - $20::numeric, $21, $22)""")
+                            .executeBatch(lines);
+                    if (!offers.isEmpty()) {
+                        saved = saved.chain(() -> connection.preparedQuery("""
+                                        INSERT INTO order_discount_offer (order_id, line_id, discount_id, discount_type,
+                                            discount_name, discount_amount) VALUES ($1, $2, $3, $4, $5, $6)""")
+                                .executeBatch(offers));
+                    }
+                    if (discount.signum() > 0) {
+                        saved = saved.chain(() -> connection.preparedQuery("""
+                                        INSERT INTO order_discount (order_id, discount_type, discount_amount)
+                                        VALUES ($1, '301', $2)""")
+                                .execute(Tuple.of(orderId, Numeric.create(discount))));
+                    }
+                    return saved.replaceWith(orderId);
+                });
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
