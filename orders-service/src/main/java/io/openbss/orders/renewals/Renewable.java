@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** A main resource to renew, with the subordinate resources renewed with it. */
-record Renewable(Resource main, List<Resource> subordinates) {
+public record Renewable(Resource main, List<Resource> subordinates) {
 
     /** A resource as a renewal prices and extends it. */
-    record Resource(String resourceId, String customerId, String payerCustomerId, String mainResourceId,
+    public record Resource(String resourceId, String customerId, String payerCustomerId, String mainResourceId,
             String serviceTypeCode, String serviceTypeName, String resourceTypeCode, String resourceSpecCode,
             String regionCode, String resourceName, Integer resourceSize, Integer sizeMeasureId, int status,
             Instant expireTime, int boughtMonths, int maxPeriodMonths, int periodType, int periodNum) {
@@ -26,7 +26,7 @@ record Renewable(Resource main, List<Resource> subordinates) {
         }
     }
 
-    List<Resource> all() {
+    public List<Resource> all() {
         return Stream.concat(Stream.of(main), subordinates.stream()).toList();
     }
 }

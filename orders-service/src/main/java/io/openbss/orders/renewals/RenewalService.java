@@ -113,7 +113,7 @@ public class RenewalService {
      * The caller's main resources with their subordinates; refuses deleted, foreign and subordinate ones, and (with
      * {@code lock}, for renewing) those in an order waiting for payment or being paid, holding their rows.
      */
-    Uni<List<Renewable>> load(SqlConnection connection, String callerId, List<String> ids, boolean lock) {
+    public Uni<List<Renewable>> load(SqlConnection connection, String callerId, List<String> ids, boolean lock) {
         return connection.preparedQuery("""
                         SELECT * FROM subscription WHERE resource_id = ANY($1) OR main_resource_id = ANY($1)
                          ORDER BY resource_id""" + (lock ? " FOR UPDATE" : ""))

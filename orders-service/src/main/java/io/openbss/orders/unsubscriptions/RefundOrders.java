@@ -1,0 +1,104 @@
+package io.openbss.orders.unsubscriptions;
+
+import io.openbss.common.remote.Refusal;
+import io.openbss.common.time.BssTime;
+import io.openbss.orders.billing.BillingClient;
+import io.openbss.orders.billing.BillingModels;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Pays refund orders back through the ledger, once: a refund order is recorded (processing) with the unsubscription
+ * before billing is asked, with the refund order's id as idempotency key; completed when billing answers. What an
+ * outage leaves processing is sent again by the schedule here.
+ */
+@ApplicationScoped
+public class RefundOrders {
+
+    private static final Logger LOG = Logger.getLogger(RefundOrders.class);
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    BillingClient billing;
+
+    @Inject
+    Clock clock;
+
+    /** Sends one refund order to the ledger and records the outcome; unknown outcomes stay processing. */
+    public Uni<Void> pay(String refundOrderId) {
+        return pool.preparedQuery("SELECT * FROM customer_order WHERE order_id = $1 AND status = 3 AND order_type = 4")
+                .execute(Tuple.of(refundOrderId)).flatMap(orders -> {
+                    if (orders.size() == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Row order = orders.iterator().next();
+                    return pool.preparedQuery("SELECT * FROM order_line WHERE order_id = $1 ORDER BY line_id")
+                            .execute(Tuple.of(refundOrderId))
+                            .flatMap(rows -> billing.refund(new BillingModels.Refund("refund-order:" + refundOrderId,
+                                    order.getString("customer_id"), order.getString("payer_customer_id"),
+                                    refundOrderId, order.getString("base_order_id"), lines(refundOrderId, rows))))
+                            .flatMap(refunded -> finish(refundOrderId, 5))
+                            .onFailure(Refusal.class).recoverWithUni(refusal -> {
+                                LOG.warnf("refund order %s refused by billing: %s", refundOrderId, refusal.getMessage());
+                                return finish(refundOrderId, 4);
+                            });
+                });
+    }
+
+    @Scheduled(every = "${bss.orders.reconciler.interval:10s}", delayed = "${bss.orders.reconciler.delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> reconcile() {
+        OffsetDateTime before = OffsetDateTime.ofInstant(clock.instant().minusSeconds(30), ZoneOffset.UTC);
+        return pool.preparedQuery("""
+                        SELECT order_id FROM customer_order
+                         WHERE order_type = 4 AND status = 3 AND create_time <= $1 ORDER BY create_time LIMIT 50""")
+                .execute(Tuple.of(before))
+                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
+                .onItem().transformToUniAndConcatenate(row -> pay(row.getString("order_id"))
+                        .onFailure().recoverWithItem(failure -> {
+                            LOG.warnf("refund order %s still processing: %s", row.getString("order_id"), failure);
+                            return null;
+                        }))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> finish(String refundOrderId, int status) {
+        return pool.preparedQuery("""
+                        UPDATE customer_order SET status = $2, payment_time = $3 WHERE order_id = $1 AND status = 3""")
+                .execute(Tuple.of(refundOrderId, status, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
+    private static List<BillingModels.BillLine> lines(String refundOrderId, Iterable<Row> rows) {
+        List<BillingModels.BillLine> lines = new ArrayList<>();
+        for (Row row : rows) {
+            BigDecimal amount = row.getBigDecimal("amount_after_discount").negate();
+            lines.add(new BillingModels.BillLine(row.getString("service_type_code"),
+                    row.getString("resource_type_code"), row.getString("region_code"), row.getString("resource_id"),
+                    row.getString("resource_name"), row.getString("product_id"), row.getString("product_spec_desc"),
+                    refundOrderId, 4, 1, null, wire(row.getOffsetDateTime("effective_time")),
+                    wire(row.getOffsetDateTime("expire_time")), amount, BigDecimal.ZERO.setScale(2),
+                    amount));
+        }
+        return lines;
+    }
+
+    private static String wire(OffsetDateTime time) {
+        return time == null ? null : BssTime.formatWire(time.toInstant());
+    }
+}

@@ -1,0 +1,166 @@
+package io.openbss.orders.unsubscriptions;
+
+import static io.openbss.orders.OrderFixtures.pay;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.openbss.common.error.BssException;
+import io.openbss.orders.FakeBilling;
+import io.openbss.orders.OrderFixtures;
+import io.openbss.orders.renewals.RenewalRequest;
+import io.openbss.orders.renewals.RenewalService;
+import io.openbss.testing.InternalKeys;
+import io.openbss.testing.MutableClock;
+import io.openbss.testing.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(InternalKeys.class)
+@QuarkusTestResource(FakeBilling.class)
+class UnsubscribeTest {
+
+    @Inject
+    UnsubscribeService unsubscriptions;
+
+    @Inject
+    RenewalService renewals;
+
+    @Inject
+    RefundOrders refundOrders;
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    Pool pool;
+
+    String customer;
+    String orderId;
+    String server;
+    String disk;
+
+    @BeforeEach
+    void aPaidServerWithItsDisk() {
+        customer = OrderFixtures.newCustomer();
+        JsonPath order = OrderFixtures.serverWithDisk(customer);
+        orderId = order.getString("order_id");
+        server = order.getString("resource_ids[0]");
+        disk = order.getString("resource_ids[1]");
+        FakeBilling.fund(customer, "1000.00");
+        pay(customer, Map.of("order_id", orderId)).statusCode(200);
+    }
+
+    @AfterEach
+    void reset() {
+        clock.reset();
+        FakeBilling.recover();
+    }
+
+    @Test
+    void unsubscribingTheResourceRefundsTheUnusedTimeAndClosesIt() {
+        Instant effective = subscription(server).getOffsetDateTime("effective_time").toInstant();
+        Instant expire = subscription(server).getOffsetDateTime("expire_time").toInstant();
+        clock.advance(Duration.between(clock.instant(), effective.plus(Duration.between(effective, expire)
+                .dividedBy(4))));
+        List<String> refundOrders = unsubscribe(server, 1);
+        assertThat(refundOrders).hasSize(1);
+        Row refund = order(refundOrders.get(0));
+        assertThat(refund.getInteger("order_type")).isEqualTo(4);
+        assertThat(refund.getInteger("status")).isEqualTo(5);
+        assertThat(refund.getString("base_order_id")).isEqualTo(orderId);
+        // 3/4 of each line's 90.00 is unused, rounded down to the cent
+        BigDecimal expected = new BigDecimal("67.50").multiply(BigDecimal.valueOf(2));
+        assertThat(refund.getBigDecimal("amount_after_discount")).isBetween(expected.subtract(new BigDecimal("0.02")),
+                expected);
+        assertThat(FakeBilling.cash(customer)).isEqualByComparingTo(new BigDecimal("820.00")
+                .add(refund.getBigDecimal("amount_after_discount")));
+        JsonObject ledger = FakeBilling.REQUESTS.get("refund-order:" + refundOrders.get(0));
+        assertThat(ledger.getString("refunds_trade_id")).isEqualTo(orderId);
+        assertThat(ledger.getJsonArray("lines").getJsonObject(0).getInteger("bill_type")).isEqualTo(4);
+        assertThat(subscription(server).getInteger("status")).isEqualTo(3);
+        assertThat(subscription(disk).getInteger("status")).isEqualTo(3);
+        assertThatThrownBy(() -> unsubscribe(server, 1)).isInstanceOfSatisfying(BssException.class,
+                e -> assertThat(e.code()).isEqualTo("CBC.99003016"));
+    }
+
+    @Test
+    void unsubscribingOnlyTheRenewalsRefundsThemInFullAndKeepsTheResource() {
+        FakeBilling.fund(customer, "5000.00");
+        String renewal = renewals.renew(customer, new RenewalRequest(List.of(server), 2, 2, 1, null), 1)
+                .await().indefinitely().orderIds().get(0);
+        List<String> refundOrders = unsubscribe(server, 2);
+        assertThat(refundOrders).hasSize(1);
+        Row refund = order(refundOrders.get(0));
+        assertThat(refund.getString("base_order_id")).isEqualTo(renewal);
+        assertThat(refund.getBigDecimal("amount_after_discount")).isEqualByComparingTo("360.00");
+        assertThat(FakeBilling.cash(customer)).isEqualByComparingTo("5000.00");
+        Row kept = subscription(server);
+        assertThat(kept.getInteger("status")).isEqualTo(2);
+        assertThat(kept.getOffsetDateTime("expire_time").toInstant()).isEqualTo(lineExpiry(orderId, server));
+        // the renewal is refunded once: unsubscribing again gives back nothing more
+        assertThat(unsubscribe(server, 2)).isEmpty();
+    }
+
+    @Test
+    void aRefundTheLedgerDidNotAnswerIsSentAgainOnce() {
+        FakeBilling.fail(FakeBilling.Mode.DOWN, Integer.MAX_VALUE);
+        List<String> refundOrders = unsubscribe(server, 1);
+        assertThat(order(refundOrders.get(0)).getInteger("status")).isEqualTo(3);
+        FakeBilling.recover();
+        clock.advance(Duration.ofMinutes(1));
+        this.refundOrders.reconcile().await().indefinitely();
+        this.refundOrders.reconcile().await().indefinitely();
+        assertThat(order(refundOrders.get(0)).getInteger("status")).isEqualTo(5);
+        assertThat(FakeBilling.CHARGES.get("refund-order:" + refundOrders.get(0)).get()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyMainResourcesOfTheCallerWithoutOpenOrdersAreUnsubscribed() {
+        assertThatThrownBy(() -> unsubscribe(disk, 1)).isInstanceOfSatisfying(BssException.class,
+                e -> assertThat(e.code()).isEqualTo("CBC.30010036"));
+        assertThatThrownBy(() -> unsubscriptions.unsubscribe(OrderFixtures.newCustomer(),
+                new UnsubscribeRequest(List.of(server), 1, 1, null)).await().indefinitely())
+                .isInstanceOfSatisfying(BssException.class, e -> assertThat(e.code()).isEqualTo("CBC.0150"));
+        renewals.renew(customer, new RenewalRequest(List.of(server), 2, 1, 0, null), 1).await().indefinitely();
+        assertThatThrownBy(() -> unsubscribe(server, 1)).isInstanceOfSatisfying(BssException.class,
+                e -> assertThat(e.code()).isEqualTo("CBC.99003100"));
+        assertThat(subscription(server).getInteger("status")).isEqualTo(2);
+    }
+
+    private List<String> unsubscribe(String resourceId, int type) {
+        return unsubscriptions.unsubscribe(customer, new UnsubscribeRequest(List.of(resourceId), type, 5, "test"))
+                .await().indefinitely();
+    }
+
+    private Instant lineExpiry(String order, String resourceId) {
+        return pool.preparedQuery("SELECT expire_time FROM order_line WHERE order_id = $1 AND resource_id = $2")
+                .execute(Tuple.of(order, resourceId)).await().indefinitely().iterator().next()
+                .getOffsetDateTime("expire_time").toInstant();
+    }
+
+    private Row subscription(String resourceId) {
+        return pool.preparedQuery("SELECT * FROM subscription WHERE resource_id = $1").execute(Tuple.of(resourceId))
+                .await().indefinitely().iterator().next();
+    }
+
+    private Row order(String id) {
+        return pool.preparedQuery("SELECT * FROM customer_order WHERE order_id = $1").execute(Tuple.of(id))
+                .await().indefinitely().iterator().next();
+    }
+}
