@@ -45,7 +45,9 @@ public final class Platform implements AutoCloseable {
         database = Database.start(settings.externalDatabaseUrl(), settings.home().resolve("pgdata"),
                 settings.postgresPort());
         ServiceProcess billing = service("billing-service", settings.billingPort(), Map.of());
-        ServiceProcess orders = service("orders-service", settings.ordersPort(), Map.of());
+        ServiceProcess orders = service("orders-service", settings.ordersPort(), Map.of(
+                "BSS_BILLING_URL", "http://127.0.0.1:" + settings.billingPort(),
+                "BSS_INTERNAL_TOKEN_PRIVATE_KEY_LOCATION", secrets.privateKey().toString()));
         ServiceProcess enterprise = service("enterprise-service", settings.enterprisePort(), Map.of(
                 "BSS_BILLING_URL", "http://127.0.0.1:" + settings.billingPort(),
                 "BSS_GATEWAY_ADMIN_URL", "http://127.0.0.1:" + settings.adminPort(),

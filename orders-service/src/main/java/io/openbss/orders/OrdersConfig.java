@@ -22,6 +22,17 @@ public interface OrdersConfig {
     @WithDefault("P15D")
     Duration retention();
 
+    /** How often resources are driven through time (auto-renewal, expiry, deletion). */
+    Schedule lifecycle();
+
+    /** How often unpaid orders past their payment window are cancelled. */
+    Schedule cancelUnpaid();
+
+    interface Schedule {
+        @WithDefault("60s")
+        String interval();
+    }
+
     interface InternalTokenConfig {
         Optional<String> privateKey();
 

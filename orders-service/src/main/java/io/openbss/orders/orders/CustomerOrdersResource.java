@@ -1,16 +1,25 @@
 package io.openbss.orders.orders;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
+import io.openbss.common.request.Language;
+import io.openbss.common.request.Paging;
+import io.openbss.common.request.RequestParameters;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/v2/orders/customer-orders")
@@ -22,6 +31,15 @@ public class CustomerOrdersResource {
 
     @Inject
     OrderQueries queries;
+
+    @Inject
+    OrderDetails details;
+
+    @Inject
+    OrderCancellation cancellation;
+
+    @Inject
+    OrderBenefits benefits;
 
     /** ListCustomerOrdersResponse of the SDK. */
     public record OrderList(@JsonProperty("total_count") long totalCount,
@@ -47,5 +65,46 @@ public class CustomerOrdersResource {
         return queries.search(caller.get().customerId(), search)
                 .map(page -> new OrderList(page.total(), page.orders().stream()
                         .map(o -> OrderView.of(o, page.discounts().getOrDefault(o.orderId, List.of()))).toList()));
+    }
+
+    @GET
+    @Path("/details/{order_id}")
+    @Operation(operationId = "ShowCustomerOrderDetails", summary = "One of the caller's orders with a page of its "
+            + "line items")
+    public Uni<OrderDetailsView> details(@PathParam("order_id") String orderId, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset, @QueryParam("indirect_partner_id") String indirectPartnerId,
+            @HeaderParam(Language.HEADER) String language) {
+        // names are stored as the catalog gave them; the header is only checked
+        Language.of(language);
+        RequestParameters.optionalText("indirect_partner_id", indirectPartnerId, 64);
+        Paging paging = Paging.of(offset, limit, 10, 100);
+        return details.of(caller.get().customerId(), RequestParameters.requiredText("order_id", orderId, 64),
+                paging);
+    }
+
+    @PUT
+    @Path("/cancel")
+    @Operation(operationId = "CancelCustomerOrder", summary = "Cancel one of the caller's orders waiting for payment")
+    public Uni<Map<String, Object>> cancel(CancelRequest request) {
+        if (request == null) {
+            throw BssException.badParameter("body", "is required");
+        }
+        return cancellation.cancel(caller.get().customerId(), request.validate()).replaceWith(Map.of());
+    }
+
+    @GET
+    @Path("/order-discounts")
+    @Operation(operationId = "ListOrderDiscounts", summary = "The discounts an order waiting for payment may be paid "
+            + "with")
+    public Uni<OrderBenefits.DiscountList> discounts(@QueryParam("order_id") String orderId) {
+        return benefits.discounts(caller.get().customerId(), RequestParameters.requiredText("order_id", orderId, 64));
+    }
+
+    @GET
+    @Path("/order-coupons")
+    @Operation(operationId = "ListOrderCouponsByOrderId", summary = "The coupons an order waiting for payment may be "
+            + "paid with")
+    public Uni<JsonObject> coupons(@QueryParam("order_id") String orderId) {
+        return benefits.coupons(caller.get().customerId(), RequestParameters.requiredText("order_id", orderId, 64));
     }
 }

@@ -86,7 +86,8 @@ public class PaymentService {
                 amount = amount.add(line.officialAmount().subtract(draft.discountOf(line, offer)));
             }
             return store.start(order.orderId(), couponIds, discountId, amount, hash)
-                    .flatMap(payment -> payment == null ? Uni.createFrom().failure(inProgress(order.orderId()))
+                    // null: the order left "pending payment" meanwhile; answer for the state it is in now
+                    .flatMap(payment -> payment == null ? store.order(order.orderId()).map(PaymentService::moved)
                             : attempt(order, payment, offer).onFailure(f -> !(f instanceof BssException))
                                     .transform(f -> {
                                         LOG.warnf("payment of %s left to the reconciler: %s", order.orderId(), f);
@@ -142,6 +143,15 @@ public class PaymentService {
             return 1;
         }
         return order.systemMade() ? 8 : 2;
+    }
+
+    /** The answer for an order that stopped waiting for payment while this request looked at it. */
+    private static Void moved(OrderToPay order) {
+        if (order.status() == 4) {
+            throw new BssException(ErrorCode.INVALID_PARAMETER, "Order " + order.orderId() + " is cancelled");
+        }
+        // paid or being paid by a concurrent request: asking again answers its result
+        throw inProgress(order.orderId());
     }
 
     static BssException inProgress(String orderId) {

@@ -1,0 +1,89 @@
+package io.openbss.orders.resources;
+
+import static io.openbss.common.request.RequestParameters.checkRange;
+import static io.openbss.common.request.RequestParameters.optionalInstant;
+import static io.openbss.common.request.RequestParameters.optionalText;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.common.error.BssException;
+import io.openbss.common.request.Paging;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * QueryResourcesReq of the SDK. Absent, null or empty filters do not filter, except {@code service_type_code},
+ * which must not be an empty string.
+ */
+public record ResourceQuery(@JsonProperty("resource_ids") List<String> resourceIds,
+        @JsonProperty("order_id") String orderId, @JsonProperty("only_main_resource") Integer onlyMainResource,
+        @JsonProperty("status_list") List<Integer> statusList, @JsonProperty("offset") Integer offset,
+        @JsonProperty("limit") Integer limit, @JsonProperty("expire_time_begin") String expireTimeBegin,
+        @JsonProperty("expire_time_end") String expireTimeEnd,
+        @JsonProperty("service_type_code") String serviceTypeCode) {
+
+    static final int MAX_IDS = 50;
+    /** 2 in use, 3 closed (deleted), 4 frozen, 5 expired. */
+    static final Set<Integer> STATUSES = Set.of(2, 3, 4, 5);
+    /** Closed resources are listed only when asked for. */
+    static final List<Integer> DEFAULT_STATUSES = List.of(2, 4, 5);
+
+    /** The query, validated. {@code resourceIds} empty: any resource. */
+    public record Filter(List<String> resourceIds, String orderId, boolean onlyMain, List<Integer> statuses,
+            Instant expireBegin, Instant expireEnd, String serviceTypeCode, Paging paging) {
+    }
+
+    public static final ResourceQuery EMPTY = new ResourceQuery(null, null, null, null, null, null, null, null,
+            null);
+
+    public Filter validate() {
+        Instant begin = optionalInstant("expire_time_begin", expireTimeBegin);
+        Instant end = optionalInstant("expire_time_end", expireTimeEnd);
+        if (begin != null && end != null && end.isBefore(begin)) {
+            throw BssException.badParameter("expire_time_end", "must not be before expire_time_begin");
+        }
+        if (serviceTypeCode != null && serviceTypeCode.isBlank()) {
+            throw BssException.badParameter("service_type_code", "must not be empty");
+        }
+        return new Filter(ids(), optionalText("order_id", orderId, 64),
+                checkRange("only_main_resource", onlyMainResource, 0, 1, 0) == 1, statuses(), begin, end,
+                optionalText("service_type_code", serviceTypeCode, 64),
+                new Paging(checkRange("offset", offset, 0, Integer.MAX_VALUE - 1, 0),
+                        checkRange("limit", limit, 1, 500, 10)));
+    }
+
+    private List<String> ids() {
+        if (resourceIds == null) {
+            return List.of();
+        }
+        if (resourceIds.size() > MAX_IDS) {
+            throw BssException.badParameter("resource_ids", "must hold at most " + MAX_IDS + " ids");
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i = 0; i < resourceIds.size(); i++) {
+            String id = resourceIds.get(i);
+            if (id == null || id.isBlank()) {
+                throw BssException.badParameter("resource_ids[" + i + "]", "must be a resource id");
+            }
+            ids.add(optionalText("resource_ids[" + i + "]", id, 64));
+        }
+        return new ArrayList<>(ids);
+    }
+
+    private List<Integer> statuses() {
+        if (statusList == null || statusList.isEmpty()) {
+            return DEFAULT_STATUSES;
+        }
+        Set<Integer> statuses = new LinkedHashSet<>();
+        for (int i = 0; i < statusList.size(); i++) {
+            Integer status = statusList.get(i);
+            if (status == null || !STATUSES.contains(status)) {
+                throw BssException.badParameter("status_list[" + i + "]", "must be one of [2, 3, 4, 5]");
+            }
+            statuses.add(status);
+        }
+        return new ArrayList<>(statuses);
+    }
+}

@@ -1,0 +1,43 @@
+package io.openbss.orders.resources;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.common.time.BssTime;
+import io.vertx.mutiny.sqlclient.Row;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/**
+ * OrderInstanceV2 of the SDK: a yearly/monthly resource. Its internal id is its resource id; the resource type's
+ * name, the project and the enterprise project are not recorded, so they are left out.
+ */
+public record ResourceView(@JsonProperty("id") String id, @JsonProperty("resource_id") String resourceId,
+        @JsonProperty("resource_name") String resourceName, @JsonProperty("region_code") String regionCode,
+        @JsonProperty("service_type_code") String serviceTypeCode,
+        @JsonProperty("resource_type_code") String resourceTypeCode,
+        @JsonProperty("service_type_name") String serviceTypeName,
+        @JsonProperty("resource_spec_code") String resourceSpecCode, @JsonProperty("product_id") String productId,
+        @JsonProperty("parent_resource_id") String parentResourceId,
+        @JsonProperty("is_main_resource") int isMainResource, @JsonProperty("status") int status,
+        @JsonProperty("effective_time") String effectiveTime, @JsonProperty("expire_time") String expireTime,
+        @JsonProperty("expire_policy") int expirePolicy, @JsonProperty("product_spec_desc") String productSpecDesc,
+        @JsonProperty("spec_size") BigDecimal specSize,
+        @JsonProperty("spec_size_measure_id") Integer specSizeMeasureId,
+        @JsonProperty("update_time") String updateTime) {
+
+    static ResourceView of(Row row) {
+        String main = row.getString("main_resource_id");
+        Integer size = row.getInteger("resource_size");
+        return new ResourceView(row.getString("resource_id"), row.getString("resource_id"),
+                row.getString("resource_name"), row.getString("region_code"), row.getString("service_type_code"),
+                row.getString("resource_type_code"), row.getString("service_type_name"),
+                row.getString("resource_spec_code"), row.getString("product_id"), main, main == null ? 1 : 0,
+                row.getInteger("status"), wire(row.getOffsetDateTime("effective_time")),
+                wire(row.getOffsetDateTime("expire_time")), row.getInteger("expire_policy"),
+                row.getString("product_spec_desc"), size == null ? null : BigDecimal.valueOf(size),
+                row.getInteger("size_measure_id"), wire(row.getOffsetDateTime("update_time")));
+    }
+
+    private static String wire(OffsetDateTime time) {
+        return time == null ? null : BssTime.formatWire(time.toInstant());
+    }
+}
