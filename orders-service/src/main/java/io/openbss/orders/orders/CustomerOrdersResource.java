@@ -30,6 +30,9 @@ public class CustomerOrdersResource {
     CurrentCaller caller;
 
     @Inject
+    RefundDetails refunds;
+
+    @Inject
     OrderQueries queries;
 
     @Inject
@@ -106,5 +109,12 @@ public class CustomerOrdersResource {
             + "paid with")
     public Uni<JsonObject> coupons(@QueryParam("order_id") String orderId) {
         return benefits.coupons(caller.get().customerId(), RequestParameters.requiredText("order_id", orderId, 64));
+    }
+
+    @GET
+    @Path("/refund-orders")
+    @Operation(operationId = "ShowRefundOrderDetails", summary = "What a refund order gave back")
+    public Uni<RefundDetails.Refunds> refunds(@QueryParam("order_id") String orderId) {
+        return refunds.of(caller.get().customerId(), RequestParameters.requiredText("order_id", orderId, 64));
     }
 }

@@ -1,6 +1,7 @@
 package io.openbss.orders.unsubscriptions;
 
 import static io.openbss.orders.OrderFixtures.pay;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -95,6 +96,15 @@ class UnsubscribeTest {
         assertThat(ledger.getJsonArray("lines").getJsonObject(0).getInteger("bill_type")).isEqualTo(4);
         assertThat(subscription(server).getInteger("status")).isEqualTo(3);
         assertThat(subscription(disk).getInteger("status")).isEqualTo(3);
+        JsonPath details = given().header("Authorization", OrderFixtures.customerToken(customer))
+                .queryParam("order_id", refundOrders.get(0)).get("/v2/orders/customer-orders/refund-orders").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(details.getInt("total_count")).isEqualTo(2);
+        assertThat(details.getList("refund_infos.base_order_id")).containsOnly(orderId);
+        assertThat(details.getList("refund_infos.amount", Float.class)).allMatch(a -> a < 0);
+        given().header("Authorization", OrderFixtures.customerToken(OrderFixtures.newCustomer()))
+                .queryParam("order_id", refundOrders.get(0)).get("/v2/orders/customer-orders/refund-orders").then()
+                .statusCode(403);
         assertThatThrownBy(() -> unsubscribe(server, 1)).isInstanceOfSatisfying(BssException.class,
                 e -> assertThat(e.code()).isEqualTo("CBC.99003016"));
     }
