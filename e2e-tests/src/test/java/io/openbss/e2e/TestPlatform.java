@@ -76,6 +76,11 @@ public final class TestPlatform implements BeforeAllCallback {
         return running.settings();
     }
 
+    /** The admin API as the operator. */
+    static AdminClient admin() {
+        return new AdminClient(settings().adminEndpoint(), running.platform().secrets().adminToken());
+    }
+
     /** The running service of that name, to crash or restart it. */
     static ServiceProcess service(String name) {
         return running.platform().services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
