@@ -10,6 +10,7 @@ import com.huaweicloud.sdk.core.exception.ClientRequestException;
 import com.huaweicloud.sdk.core.http.HttpConfig;
 import io.openbss.common.signing.SignedHttpClient;
 import io.openbss.launcher.AdminClient;
+import io.openbss.launcher.Database;
 import io.openbss.launcher.DemoCredentials;
 import io.openbss.launcher.DemoData;
 import io.openbss.launcher.LocalSettings;
@@ -21,6 +22,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +78,13 @@ public final class TestPlatform implements BeforeAllCallback {
 
     static LocalSettings settings() {
         return running.settings();
+    }
+
+    /** A JDBC connection to the platform's database, to check what the services stored. */
+    static Connection database() throws SQLException {
+        Database db = running.platform().database();
+        return DriverManager.getConnection("jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.name(),
+                db.user(), db.password());
     }
 
     /** The admin API as the operator. */
