@@ -52,6 +52,10 @@ public class PaymentService {
             }
             String discountId = request.discountId();
             String hash = CanonicalRequest.sha256Hex(order.orderId() + "|" + request.couponIds() + "|" + discountId);
+            if (order.status() == 6 && order.lines().isEmpty()) {
+                throw new BssException(ErrorCode.INVALID_PARAMETER, "Order " + order.orderId()
+                        + " has no line items to pay: it was imported as it stood elsewhere");
+            }
             return switch (order.status()) {
                 case 6 -> start(order, request.couponIds(), discountId, hash);
                 case 5 -> store.livePayment(order.orderId()).map(paid -> {

@@ -1,0 +1,82 @@
+package io.openbss.orders.imports;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.common.error.BssException;
+import io.openbss.common.error.ErrorCode;
+import io.openbss.common.identity.InternalToken;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Internal API: operators bring existing yearly/monthly resources (idempotent: a known resource is left as it is). */
+@Path("/internal/v1/subscriptions/imports")
+@RolesAllowed(InternalToken.GROUP_OPERATOR)
+public class ResourceImportResource {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Clock clock;
+
+    public record Imported(@JsonProperty("imported") int imported) {
+    }
+
+    @POST
+    @Operation(summary = "Import yearly/monthly resources (in use; the lifecycle expires those past their expiry) of "
+            + "orders already recorded for their customers; answers how many were imported")
+    public Uni<Imported> importResources(ResourceImport request) {
+        if (request == null) {
+            throw BssException.badParameter("body", "is required");
+        }
+        request.validate();
+        OffsetDateTime now = utc(clock.instant());
+        List<Tuple> rows = new ArrayList<>();
+        for (ResourceImport.Resource r : request.resources()) {
+            Integer policy = r.expirePolicy() == null ? 0 : r.expirePolicy();
+            Integer left = policy == 3 && r.autoRenewTimes() != null && r.autoRenewTimes() > 0 ? r.autoRenewTimes()
+                    : null;
+            rows.add(Tuple.from(Arrays.asList(r.resourceId(), r.customerId(), r.mainResourceId(), r.orderId(),
+                    r.serviceTypeCode(), r.serviceTypeName() == null ? r.serviceTypeCode() : r.serviceTypeName(),
+                    r.resourceTypeCode(), r.resourceSpecCode(), r.regionCode(), r.resourceSpecCode(),
+                    r.resourceSpecCode(), r.resourceName(), r.resourceSize(), r.sizeMeasureId(), utc(r.effective()),
+                    utc(r.expire()), policy, left, r.months(), now, r.periodType(), r.periodNum())));
+        }
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                        INSERT INTO subscription (resource_id, customer_id, main_resource_id, order_id,
+                            service_type_code, service_type_name, resource_type_code, resource_spec_code,
+                            region_code, product_id, product_spec_desc, resource_name, resource_size, size_measure_id,
+                            status, effective_time, expire_time, expire_policy, auto_renew_left, bought_months,
+                            max_period_months, update_time, period_type, period_num)
+                        SELECT $1, $2::text, $3, $4::text, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+                               2, $15, $16, $17, $18, $19, 36, $20, $21, $22
+                          FROM customer_order o WHERE o.order_id = $4::text AND o.customer_id = $2::text
+                        ON CONFLICT (resource_id) DO NOTHING""").executeBatch(rows))
+                .map(result -> {
+                    int imported = 0;
+                    for (var rowSet = result; rowSet != null; rowSet = rowSet.next()) {
+                        imported += rowSet.rowCount();
+                    }
+                    return new Imported(imported);
+                })
+                .onFailure(e -> e.getMessage() != null && e.getMessage().contains("subscription_main_resource_id_fkey"))
+                .transform(e -> new BssException(ErrorCode.INVALID_PARAMETER,
+                        "main_resource_id names a resource that is not imported yet: import main resources first"));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
