@@ -1,8 +1,6 @@
 package io.openbss.e2e;
 
 import static io.openbss.e2e.TestPlatform.admin;
-import static io.openbss.e2e.TestPlatform.client;
-import static io.openbss.e2e.TestPlatform.domainId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +9,6 @@ import com.huaweicloud.sdk.bss.v2.model.PayCustomerOrderV3Req;
 import com.huaweicloud.sdk.bss.v2.model.PayOrdersRequest;
 import com.huaweicloud.sdk.bss.v2.model.RenewalResourcesReq;
 import com.huaweicloud.sdk.bss.v2.model.RenewalResourcesRequest;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,17 +37,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestPlatform.class)
 class OrdersFaultIT {
 
-    static final String INDIVIDUAL = "BSS_INDIVIDUAL_";
 
-    final BssClient customer = client(INDIVIDUAL);
-    final String customerId = domainId(INDIVIDUAL);
+    final TestPlatform.Customer buyer = TestPlatform.newIndividual("100000.00");
+    final BssClient customer = buyer.client();
+    final String customerId = buyer.id();
 
     @Test
     void billingKilledDuringPaymentsAndRenewalsChargesEveryOrderOnceOrNotAtAll() throws Exception {
         Timestamp started = Timestamp.from(Instant.now().minusSeconds(1));
-        admin().expect("POST", "/admin/v1/services/billing/v1/ledger/recharges", Map.of(
-                "idempotency_key", "orders-fault-" + UUID.randomUUID(), "customer_id", customerId,
-                "amount", new BigDecimal("100000.00"), "payment_channel_id", 2, "remark", "OrdersFaultIT"));
         List<String> renewable = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             JsonNode order = purchase();

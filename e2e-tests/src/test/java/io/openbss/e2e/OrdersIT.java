@@ -4,8 +4,6 @@ import static io.openbss.e2e.TestPlatform.admin;
 import static io.openbss.e2e.TestPlatform.assertBadParameter;
 import static io.openbss.e2e.TestPlatform.assertRefused;
 import static io.openbss.e2e.TestPlatform.client;
-import static io.openbss.e2e.TestPlatform.domainId;
-import static io.openbss.e2e.TestPlatform.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +44,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -58,17 +55,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestPlatform.class)
 class OrdersIT {
 
-    static final String INDIVIDUAL = "BSS_INDIVIDUAL_";
     static final String ORDERS = "/admin/v1/services/orders/v1/purchases";
 
-    final BssClient customer = client(INDIVIDUAL);
-
-    @BeforeAll
-    static void fundTheCustomer() {
-        admin().expect("POST", "/admin/v1/services/billing/v1/ledger/recharges", Map.of(
-                "idempotency_key", "orders-it-" + UUID.randomUUID(), "customer_id", domainId(INDIVIDUAL),
-                "amount", new BigDecimal("20000.00"), "payment_channel_id", 2, "remark", "OrdersIT"));
-    }
+    final TestPlatform.Customer buyer = TestPlatform.newIndividual("100000.00");
+    final BssClient customer = buyer.client();
 
     @Test
     void buyPayAndSeeTheResourcesTheirOrderAndTheirBill() {
@@ -194,7 +184,7 @@ class OrdersIT {
         assertBadParameter(() -> customer.showCustomerOrderDetails(new ShowCustomerOrderDetailsRequest()
                 .withOrderId("x").withLimit(101)), "limit");
         // the SDK itself refuses to send a request without order_id; a signed raw request shows the service's answer
-        SignedHttpClient.Response noOrder = signed(INDIVIDUAL).send("GET",
+        SignedHttpClient.Response noOrder = buyer.signed().send("GET",
                 "/v2/orders/customer-orders/order-discounts", null, new byte[0]);
         assertThat(noOrder.status()).isEqualTo(400);
         assertThat(noOrder.body()).contains("CBC.0100").contains("order_id");
@@ -206,7 +196,7 @@ class OrdersIT {
         customer.payOrders(new PayOrdersRequest().withBody(new PayCustomerOrderV3Req()
                 .withOrderId(order.path("order_id").asText()).withUseCoupon("NO")));
         String server = order.path("resource_ids").get(0).asText();
-        SignedHttpClient.Response answer = signed(INDIVIDUAL).send("POST",
+        SignedHttpClient.Response answer = buyer.signed().send("POST",
                 "/v2/orders/subscriptions/resources/to-on-demand/instantly", null,
                 ("{\"resource_ids\":[\"" + server + "\"]}").getBytes(StandardCharsets.UTF_8));
         assertThat(answer.status()).isEqualTo(200);
@@ -221,7 +211,7 @@ class OrdersIT {
         disk.put("resource_size", 40);
         disk.put("size_measure_id", 17);
         return admin().expect("POST", ORDERS, Map.of("idempotency_key", UUID.randomUUID().toString(),
-                "customer_id", domainId(INDIVIDUAL), "products", List.of(vm, disk)));
+                "customer_id", buyer.id(), "products", List.of(vm, disk)));
     }
 
     private static Map<String, Object> product(String id, String mainId, String service, String type, String spec) {

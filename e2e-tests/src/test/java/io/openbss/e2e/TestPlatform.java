@@ -16,7 +16,9 @@ import io.openbss.launcher.DemoData;
 import io.openbss.launcher.LocalSettings;
 import io.openbss.launcher.Platform;
 import io.openbss.launcher.ServiceProcess;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -26,6 +28,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -85,6 +88,31 @@ public final class TestPlatform implements BeforeAllCallback {
         Database db = running.platform().database();
         return DriverManager.getConnection("jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.name(),
                 db.user(), db.password());
+    }
+
+    /** A customer made for one test, so that tests do not change the demo accounts others look at. */
+    record Customer(String id, String accessKey, String secretKey) {
+
+        BssClient client() {
+            return TestPlatform.client(accessKey, secretKey, id, settings().endpoint());
+        }
+
+        SignedHttpClient signed() {
+            return new SignedHttpClient(URI.create(settings().endpoint()), accessKey, secretKey, id);
+        }
+    }
+
+    /** A new individual customer registered with billing and given {@code cash}, with an AK/SK. */
+    static Customer newIndividual(String cash) {
+        AdminClient admin = admin();
+        String name = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+        String id = admin.expect("POST", "/admin/v1/domains", Map.of("name", name, "kind", "individual"))
+                .path("domain_id").asText();
+        admin.expect("PUT", "/admin/v1/services/billing/v1/customers/" + id, Map.of("customer_name", name));
+        admin.expect("POST", "/admin/v1/services/billing/v1/ledger/recharges", Map.of("idempotency_key",
+                "it-" + id, "customer_id", id, "amount", new BigDecimal(cash), "payment_channel_id", 2));
+        JsonNode key = admin.expect("POST", "/admin/v1/domains/" + id + "/access-keys", Map.of());
+        return new Customer(id, key.path("access_key").asText(), key.path("secret_key").asText());
     }
 
     /** The admin API as the operator. */

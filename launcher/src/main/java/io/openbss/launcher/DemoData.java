@@ -62,7 +62,7 @@ public final class DemoData {
         enterprise(ids.get(MASTER), ids.get(SUB1), ids.get(SUB2));
         DemoBilling billing = new DemoBilling(admin, epoch, Instant.now());
         billing.load(ids.get(MASTER), ids.get(SUB1), ids.get(SUB2), ids.get(INDIVIDUAL));
-        orders(ids, epoch.truncatedTo(ChronoUnit.SECONDS), billing);
+        orders(ids, epoch.truncatedTo(ChronoUnit.SECONDS), billing, credentials);
         return credentials;
     }
 
@@ -132,7 +132,8 @@ public final class DemoData {
         }
     }
 
-    private void orders(Map<DemoAccount, String> ids, Instant epoch, DemoBilling billing) {
+    private void orders(Map<DemoAccount, String> ids, Instant epoch, DemoBilling billing,
+            DemoCredentials credentials) {
         String master = ids.get(MASTER);
         String dev = ids.get(SUB1);
         String ops = ids.get(SUB2);
@@ -173,6 +174,33 @@ public final class DemoData {
                         o.official(), o.afterDiscount(), paidAt(o, epoch), o.months(), coupons);
             }
         }
+        DemoOrders subscriptions = new DemoOrders(admin, endpoint, epoch);
+        // the master's auto-renewals charge 2 days before expiry: its server expiring in 5 days waits for that day
+        subscriptions.deductionDays(credentials, MASTER.envPrefix(), 2);
+        String ec2 = "hws.service.type.ec2";
+        String ecs = "弹性云服务器";
+        subscriptions.importResources(List.of(
+                // within 7 days of expiry: auto-renewal (3 times) pays for it from its deduction day, at 03:00 UTC+8
+                new DemoOrders.DemoResource(orders.get(0).orderId(), master, ec2, ecs, vm, "s6.large.2.linux", 3, 1,
+                        paidAt(orders.get(0), epoch), 5, 3, 3, "SSD"),
+                // within 7 days of expiry without auto-renewal: it will expire into its retention period
+                new DemoOrders.DemoResource(orders.get(1).orderId(), master, "hws.service.type.ebs", "云硬盘", volume,
+                        "SSD", 2, 3, paidAt(orders.get(1), epoch), 3, 0, null, null),
+                // converts to pay-per-use at expiry
+                new DemoOrders.DemoResource(orders.get(6).orderId(), dev, ec2, ecs, vm, "s6.medium.2.linux", 2, 3,
+                        paidAt(orders.get(6), epoch), 60, 1, null, "SATA"),
+                new DemoOrders.DemoResource(orders.get(8).orderId(), ops, "hws.service.type.dcs", "分布式缓存服务",
+                        "hws.resource.type.dcs.redis", "redis.ha.xu1.large.r2.2", 2, 1, paidAt(orders.get(8), epoch),
+                        18, 0, null, null),
+                new DemoOrders.DemoResource(orders.get(9).orderId(), individual, ec2, ecs, vm, "s6.small.1.linux", 2,
+                        6, paidAt(orders.get(9), epoch), 120, 0, null, null)));
+        // an order with its line items, waiting for the individual's payment
+        subscriptions.purchase("demo-pending-" + individual, individual, "s6.small.1.linux");
+        // bought, paid and unsubscribed by the independent sub-account (with funds its master allocated): a refund
+        // order gave back the unused time
+        subscriptions.allocate(credentials, MASTER.envPrefix(), ops, "200.00");
+        subscriptions.payAndUnsubscribe(credentials, SUB2.envPrefix(),
+                subscriptions.purchase("demo-refunded-" + ops, ops, "s6.small.1.linux"));
     }
 
     private static Instant paidAt(DemoOrder o, Instant epoch) {
