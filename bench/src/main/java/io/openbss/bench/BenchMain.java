@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code ./bss bench [bills|ledger|all] [--customers N] [--lines N] [--months N] [--requests N]
+ * {@code ./bss bench [bills|ledger|resources|all] [--customers N] [--lines N] [--months N] [--requests N]
  * [--bill-concurrency 2,8] [--ledger-concurrency 32] [--shared-buffers 5GB]}:
  * starts the platform in bench/target/bench-home (kept, so that data is generated once), generates the data if it is
  * not there yet, runs the benchmarks and prints their figures. Exit status 1 when a target is not met.
@@ -35,8 +35,16 @@ public final class BenchMain {
                 .availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
         boolean met = true;
         try (BenchPlatform platform = BenchPlatform.start(root, root.resolve("bench/target/bench-home"))) {
+            if (what.equals("resources") || what.equals("all")) {
+                new ResourceDataGenerator(platform, customers).generate();
+                met &= new ResourceQueryBench(platform, customers).run(requests / 2,
+                        Arrays.stream(options.getOrDefault("resource-concurrency", "2,8").split(","))
+                                .map(String::strip).map(Integer::valueOf).toList());
+            }
             BillDataGenerator data = new BillDataGenerator(platform, customers, months, lines);
-            data.generate();
+            if (what.equals("bills") || what.equals("ledger") || what.equals("all")) {
+                data.generate();
+            }
             if (what.equals("bills") || what.equals("all")) {
                 met &= new BillQueryBench(platform, customers, data.cycles()).run(requests / 2,
                         Arrays.stream(options.getOrDefault("bill-concurrency", "2,8").split(","))

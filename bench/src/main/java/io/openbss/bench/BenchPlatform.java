@@ -48,6 +48,10 @@ final class BenchPlatform implements AutoCloseable {
         return new BenchPlatform(platform, settings, readKey(platform.secrets().privateKey()));
     }
 
+    String orders() {
+        return "http://127.0.0.1:" + settings.ordersPort();
+    }
+
     String billing() {
         return "http://127.0.0.1:" + settings.billingPort();
     }
@@ -72,8 +76,17 @@ final class BenchPlatform implements AutoCloseable {
         return token(CallerIdentity.operator("bench"));
     }
 
+    String customerToken(String customerId, String audience) {
+        return token(new CallerIdentity(customerId, "bench-" + customerId, CallerKind.INDIVIDUAL, null, null, null),
+                audience);
+    }
+
     private String token(CallerIdentity caller) {
-        return "Bearer " + InternalToken.issue(caller, "billing-service", Duration.ofHours(2), key, Instant.now());
+        return token(caller, "billing-service");
+    }
+
+    private String token(CallerIdentity caller, String audience) {
+        return "Bearer " + InternalToken.issue(caller, audience, Duration.ofHours(2), key, Instant.now());
     }
 
     @Override
