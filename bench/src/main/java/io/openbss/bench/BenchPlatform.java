@@ -3,6 +3,7 @@ package io.openbss.bench;
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CallerKind;
 import io.openbss.common.identity.InternalToken;
+import io.openbss.launcher.AdminClient;
 import io.openbss.launcher.Database;
 import io.openbss.launcher.LocalSettings;
 import io.openbss.launcher.Platform;
@@ -46,6 +47,19 @@ final class BenchPlatform implements AutoCloseable {
         Platform platform = new Platform(settings);
         platform.start();
         return new BenchPlatform(platform, settings, readKey(platform.secrets().privateKey()));
+    }
+
+    /** The public BSS API (the gateway). */
+    String gateway() {
+        return settings.endpoint();
+    }
+
+    AdminClient admin() {
+        return new AdminClient(settings.adminEndpoint(), platform.secrets().adminToken());
+    }
+
+    String serviceToken(String audience) {
+        return token(CallerIdentity.service("bench-cloud"), audience);
     }
 
     String orders() {

@@ -49,6 +49,14 @@ public final class SignedHttpClient {
     /** Sends a request signed at {@code signedAt}, with extra headers that are signed too. */
     public Response send(String method, String rawPath, String rawQuery, Map<String, String> extraHeaders,
             byte[] body, Instant signedAt) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(method, rawPath, rawQuery, extraHeaders, body, signedAt),
+                HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    /** The request, signed at {@code signedAt} as the SDK signs it, for a caller that sends it itself. */
+    public HttpRequest request(String method, String rawPath, String rawQuery, Map<String, String> extraHeaders,
+            byte[] body, Instant signedAt) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Host", endpoint.getRawAuthority());
         headers.put("User-Agent", USER_AGENT);
@@ -69,7 +77,6 @@ public final class SignedHttpClient {
                 request.header(name, value);
             }
         });
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.headers().map(), response.body());
+        return request.build();
     }
 }
