@@ -1,5 +1,7 @@
 package io.openbss.enterprise;
 
+import io.openbss.common.remote.InternalKeyConfig;
+import io.openbss.common.remote.ReconcilerConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -10,41 +12,11 @@ import java.util.Optional;
 public interface EnterpriseConfig {
 
     /** The key this service signs its calls to billing-service and the gateway with. */
-    InternalTokenConfig internalToken();
+    InternalKeyConfig internalToken();
 
-    Reconciler reconciler();
+    ReconcilerConfig reconciler();
 
     Sms sms();
-
-    interface InternalTokenConfig {
-        /** PEM text of the RSA private key (tests); otherwise {@link #privateKeyLocation()}. */
-        Optional<String> privateKey();
-
-        Optional<String> privateKeyLocation();
-
-        @WithDefault("PT10M")
-        Duration lifespan();
-    }
-
-    interface Reconciler {
-        /** How often pending transfers and creations are retried (read by the schedules). */
-        @WithDefault("10s")
-        String interval();
-
-        @WithDefault("5s")
-        String delay();
-
-        /** How long a request may still be finishing its own transfer before the reconciler takes it over. */
-        @WithDefault("PT30S")
-        Duration grace();
-
-        /** The longest wait between two attempts at a pending transfer. */
-        @WithDefault("PT5M")
-        Duration maxBackoff();
-
-        @WithDefault("50")
-        int batchSize();
-    }
 
     interface Sms {
         /** {@code file}: codes are appended to {@link #outbox()} (local runs); {@code webhook}: POSTed to a gateway. */

@@ -1,18 +1,19 @@
 package io.openbss.orders;
 
+import io.openbss.common.remote.InternalKeyConfig;
+import io.openbss.common.remote.ReconcilerConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Optional;
 
 /** orders-service's own settings ({@code bss.orders.*}); the README's configuration table lists them. */
 @ConfigMapping(prefix = "bss.orders")
 public interface OrdersConfig {
 
     /** The key this service signs its calls to billing-service with. */
-    InternalTokenConfig internalToken();
+    InternalKeyConfig internalToken();
 
-    Reconciler reconciler();
+    ReconcilerConfig reconciler();
 
     /** How long a new order waits for its payment before it is cancelled. */
     @WithDefault("P7D")
@@ -31,32 +32,5 @@ public interface OrdersConfig {
     interface Schedule {
         @WithDefault("60s")
         String interval();
-    }
-
-    interface InternalTokenConfig {
-        Optional<String> privateKey();
-
-        Optional<String> privateKeyLocation();
-
-        @WithDefault("PT10M")
-        Duration lifespan();
-    }
-
-    interface Reconciler {
-        @WithDefault("10s")
-        String interval();
-
-        @WithDefault("5s")
-        String delay();
-
-        /** How long a request may still be finishing its own payment before the reconciler takes it over. */
-        @WithDefault("PT30S")
-        Duration grace();
-
-        @WithDefault("PT5M")
-        Duration maxBackoff();
-
-        @WithDefault("50")
-        int batchSize();
     }
 }

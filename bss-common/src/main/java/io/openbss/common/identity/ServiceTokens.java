@@ -1,5 +1,6 @@
 package io.openbss.common.identity;
 
+import io.openbss.common.remote.InternalKeyConfig;
 import io.smallrye.jwt.util.KeyUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +35,12 @@ public final class ServiceTokens {
         this.key = key;
         this.lifespan = lifespan;
         this.clock = clock;
+    }
+
+    /** The tokens of {@code serviceName}, signed with the key its configuration names ({@code property}). */
+    public static ServiceTokens of(String serviceName, InternalKeyConfig key, String property, Clock clock) {
+        return new ServiceTokens(serviceName, privateKey(key.privateKey(), key.privateKeyLocation(), property),
+                key.lifespan(), clock);
     }
 
     /** Reads the PEM private key given inline, or else from the file at {@code location}. */

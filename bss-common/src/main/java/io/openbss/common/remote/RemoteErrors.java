@@ -3,6 +3,7 @@ package io.openbss.common.remote;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorBody;
 import io.openbss.common.error.ErrorCode;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -27,6 +28,12 @@ public class RemoteErrors implements ResponseExceptionMapper<RuntimeException> {
             }
         }
         return new Unavailable("HTTP " + response.getStatus());
+    }
+
+    /** A call to {@code service} whose failures are a {@link Refusal} or, for anything else, {@link Unavailable}. */
+    public static <T> Uni<T> classified(String service, Uni<T> call) {
+        return call.onFailure(f -> !(f instanceof Refusal) && !(f instanceof Unavailable))
+                .transform(f -> new Unavailable(service + ": " + f));
     }
 
     /** What this service answers when a call it depends on failed: the refusal itself, or an outage (500). */

@@ -1,7 +1,7 @@
 package io.openbss.enterprise.billing;
 
 import io.openbss.common.remote.Refusal;
-import io.openbss.common.remote.Unavailable;
+import io.openbss.common.remote.RemoteErrors;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,50 +28,40 @@ public class BillingClient {
     BillingApi api;
 
     public Uni<BillingModels.Posted> transfer(BillingModels.Transfer transfer) {
-        return api.transfer(transfer).onFailure(BillingClient::unknown).transform(BillingClient::unavailable);
+        return RemoteErrors.classified("billing-service", api.transfer(transfer));
     }
 
     public Uni<BillingModels.IssuedCoupon> transferCoupon(String couponId, BillingModels.CouponTransfer transfer) {
-        return api.transferCoupon(couponId, transfer).onFailure(BillingClient::unknown)
-                .transform(BillingClient::unavailable);
+        return RemoteErrors.classified("billing-service", api.transferCoupon(couponId, transfer));
     }
 
     public Uni<BillingModels.ReclaimedCoupon> reclaimCoupon(String couponId, BillingModels.CouponReclaim reclaim) {
-        return api.reclaimCoupon(couponId, reclaim).onFailure(BillingClient::unknown)
-                .transform(BillingClient::unavailable);
+        return RemoteErrors.classified("billing-service", api.reclaimCoupon(couponId, reclaim));
     }
 
     public Uni<BillingModels.Funds> funds(String customerId) {
-        return api.funds(customerId).onFailure(BillingClient::unknown).transform(BillingClient::unavailable);
+        return RemoteErrors.classified("billing-service", api.funds(customerId));
     }
 
     public Uni<BillingModels.CouponPage> transferableCoupons(String customerId, int offset, int limit) {
-        return api.transferableCoupons(customerId, offset, limit).onFailure(BillingClient::unknown)
-                .transform(BillingClient::unavailable);
+        return RemoteErrors.classified("billing-service", api.transferableCoupons(customerId, offset, limit));
     }
 
     public Uni<BillingModels.CouponPage> receivedCoupons(String customerId, String fromCustomerId, int offset,
             int limit) {
-        return api.receivedCoupons(customerId, fromCustomerId, offset, limit).onFailure(BillingClient::unknown)
-                .transform(BillingClient::unavailable);
+        return RemoteErrors.classified("billing-service",
+                api.receivedCoupons(customerId, fromCustomerId, offset, limit));
     }
 
     /** Registers a new customer with billing and its association with its master; both are idempotent PUTs. */
     public Uni<Void> register(String customerId, String customerName) {
-        return api.register(customerId, new BillingModels.Registration(customerName)).replaceWithVoid()
-                .onFailure(BillingClient::unknown).transform(BillingClient::unavailable);
+        return RemoteErrors.classified("billing-service",
+                api.register(customerId, new BillingModels.Registration(customerName)).replaceWithVoid());
     }
 
     public Uni<Void> associate(String subCustomerId, BillingModels.Association association) {
-        return api.associate(subCustomerId, association).replaceWithVoid()
-                .onFailure(BillingClient::unknown).transform(BillingClient::unavailable);
+        return RemoteErrors.classified("billing-service",
+                api.associate(subCustomerId, association).replaceWithVoid());
     }
 
-    private static boolean unknown(Throwable failure) {
-        return !(failure instanceof Refusal) && !(failure instanceof Unavailable);
-    }
-
-    private static Throwable unavailable(Throwable failure) {
-        return new Unavailable("billing-service: " + failure);
-    }
 }

@@ -1,7 +1,7 @@
 package io.openbss.enterprise.iam;
 
 import io.openbss.common.remote.Refusal;
-import io.openbss.common.remote.Unavailable;
+import io.openbss.common.remote.RemoteErrors;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +24,6 @@ public class IamClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             skipOn = Refusal.class)
     public Uni<NewDomain.Created> createDomain(NewDomain domain) {
-        return api.createDomain(domain).onFailure(f -> !(f instanceof Refusal) && !(f instanceof Unavailable))
-                .transform(f -> new Unavailable("gateway: " + f));
+        return RemoteErrors.classified("gateway", api.createDomain(domain));
     }
 }

@@ -12,9 +12,7 @@ public class ServiceTokensProducer {
     @Produces
     @ApplicationScoped
     ServiceTokens serviceTokens(EnterpriseConfig config, Clock clock) {
-        EnterpriseConfig.InternalTokenConfig token = config.internalToken();
-        return new ServiceTokens("enterprise-service", ServiceTokens.privateKey(token.privateKey(),
-                token.privateKeyLocation(), "bss.enterprise.internal-token.private-key-location"),
-                token.lifespan(), clock);
+        return ServiceTokens.of("enterprise-service", config.internalToken(),
+                "bss.enterprise.internal-token.private-key-location", clock);
     }
 }

@@ -1,5 +1,6 @@
 package io.openbss.enterprise.transfers;
 
+import io.openbss.common.remote.ReconcilerConfig;
 import io.openbss.enterprise.EnterpriseConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -63,7 +64,7 @@ public class TransferStore {
      * the wait each time), so that replicas and later runs leave them alone while this one works on them.
      */
     public Uni<List<Transfer>> claimDue() {
-        EnterpriseConfig.Reconciler reconciler = config.reconciler();
+        ReconcilerConfig reconciler = config.reconciler();
         return pool.preparedQuery("""
                         UPDATE transfer t
                            SET attempts = t.attempts + 1,

@@ -1,7 +1,7 @@
 package io.openbss.orders.billing;
 
 import io.openbss.common.remote.Refusal;
-import io.openbss.common.remote.Unavailable;
+import io.openbss.common.remote.RemoteErrors;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,26 +29,19 @@ public class BillingClient {
     BillingApi api;
 
     public Uni<BillingModels.RatedProducts> ratePeriod(BillingModels.PeriodRating rating) {
-        return api.ratePeriod(rating).onFailure(BillingClient::unknown).transform(BillingClient::unavailable);
+        return RemoteErrors.classified("billing-service", api.ratePeriod(rating));
     }
 
     public Uni<BillingModels.Charged> charge(BillingModels.Charge charge) {
-        return api.charge(charge).onFailure(BillingClient::unknown).transform(BillingClient::unavailable);
+        return RemoteErrors.classified("billing-service", api.charge(charge));
     }
 
     public Uni<BillingModels.Charged> refund(BillingModels.Refund refund) {
-        return api.refund(refund).onFailure(BillingClient::unknown).transform(BillingClient::unavailable);
+        return RemoteErrors.classified("billing-service", api.refund(refund));
     }
 
     public Uni<JsonObject> applicableCoupons(BillingModels.ApplicableCoupons query) {
-        return api.applicableCoupons(query).onFailure(BillingClient::unknown).transform(BillingClient::unavailable);
+        return RemoteErrors.classified("billing-service", api.applicableCoupons(query));
     }
 
-    private static boolean unknown(Throwable failure) {
-        return !(failure instanceof Refusal) && !(failure instanceof Unavailable);
-    }
-
-    private static Throwable unavailable(Throwable failure) {
-        return new Unavailable("billing-service: " + failure);
-    }
 }

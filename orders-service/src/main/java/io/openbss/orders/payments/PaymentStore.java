@@ -1,5 +1,6 @@
 package io.openbss.orders.payments;
 
+import io.openbss.common.remote.ReconcilerConfig;
 import io.openbss.orders.OrdersConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -115,7 +116,7 @@ public class PaymentStore {
 
     /** Due pending attempts, claimed with their next attempt moved away (doubling the wait each time). */
     Uni<List<Payment>> claimDue() {
-        OrdersConfig.Reconciler reconciler = config.reconciler();
+        ReconcilerConfig reconciler = config.reconciler();
         return pool.preparedQuery("""
                         UPDATE order_payment p
                            SET attempts = p.attempts + 1,

@@ -12,9 +12,7 @@ public class ServiceTokensProducer {
     @Produces
     @ApplicationScoped
     ServiceTokens serviceTokens(OrdersConfig config, Clock clock) {
-        OrdersConfig.InternalTokenConfig token = config.internalToken();
-        return new ServiceTokens("orders-service", ServiceTokens.privateKey(token.privateKey(),
-                token.privateKeyLocation(), "bss.orders.internal-token.private-key-location"),
-                token.lifespan(), clock);
+        return ServiceTokens.of("orders-service", config.internalToken(),
+                "bss.orders.internal-token.private-key-location", clock);
     }
 }

@@ -1,7 +1,6 @@
 package io.openbss.orders.renewals;
 
 import static io.openbss.common.request.RequestParameters.checkRange;
-import static io.openbss.common.request.RequestParameters.requiredText;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
@@ -17,15 +16,7 @@ public record RenewalRequest(@JsonProperty("resource_ids") List<String> resource
         @JsonProperty("include_relative_resources") Boolean includeRelativeResources) {
 
     public void validate() {
-        if (resourceIds == null || resourceIds.isEmpty() || resourceIds.size() > 10) {
-            throw BssException.badParameter("resource_ids", "must hold 1 to 10 main resource ids");
-        }
-        for (int i = 0; i < resourceIds.size(); i++) {
-            requiredText("resource_ids[" + i + "]", resourceIds.get(i), 64);
-        }
-        if (resourceIds.stream().distinct().count() != resourceIds.size()) {
-            throw BssException.badParameter("resource_ids", "must not repeat a resource");
-        }
+        MainResourceIds.check(resourceIds, 10);
         if (periodType == null) {
             throw BssException.badParameter("period_type", "is required: 2 (month) or 3 (year)");
         }

@@ -2,10 +2,10 @@ package io.openbss.orders.unsubscriptions;
 
 import static io.openbss.common.request.RequestParameters.checkRange;
 import static io.openbss.common.request.RequestParameters.optionalText;
-import static io.openbss.common.request.RequestParameters.requiredText;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
+import io.openbss.orders.renewals.MainResourceIds;
 import java.util.List;
 
 /** UnsubscribeResourcesReq of the SDK: 1-10 main resources; type 1 the resource and its renewals, 2 renewals only. */
@@ -15,15 +15,7 @@ public record UnsubscribeRequest(@JsonProperty("resource_ids") List<String> reso
         @JsonProperty("unsubscribe_reason") String unsubscribeReason) {
 
     public void validate() {
-        if (resourceIds == null || resourceIds.isEmpty() || resourceIds.size() > 10) {
-            throw BssException.badParameter("resource_ids", "must hold 1 to 10 main resource ids");
-        }
-        for (int i = 0; i < resourceIds.size(); i++) {
-            requiredText("resource_ids[" + i + "]", resourceIds.get(i), 64);
-        }
-        if (resourceIds.stream().distinct().count() != resourceIds.size()) {
-            throw BssException.badParameter("resource_ids", "must not repeat a resource");
-        }
+        MainResourceIds.check(resourceIds, 10);
         if (unsubscribeType == null) {
             throw BssException.badParameter("unsubscribe_type", "is required: 1 or 2");
         }
