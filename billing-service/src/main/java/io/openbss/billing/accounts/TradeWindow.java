@@ -1,7 +1,7 @@
 package io.openbss.billing.accounts;
 
-import static io.openbss.billing.query.Columns.utc;
 import static io.openbss.common.request.RequestParameters.optionalDate;
+import static io.openbss.common.time.BssTime.utc;
 
 import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.error.BssException;

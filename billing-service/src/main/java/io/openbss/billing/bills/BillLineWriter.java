@@ -1,6 +1,7 @@
 package io.openbss.billing.bills;
 
-import io.openbss.billing.query.Columns;
+import static io.openbss.common.time.BssTime.utc;
+
 import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -75,6 +76,6 @@ public class BillLineWriter {
 
     private static OffsetDateTime time(String wire) {
         return wire == null || wire.isEmpty() ? null
-                : Columns.utc(BssTime.parseWire(wire));
+                : utc(BssTime.parseWire(wire));
     }
 }

@@ -3,9 +3,9 @@ package io.openbss.billing.bills;
 import static io.openbss.common.request.RequestParameters.checkRange;
 import static io.openbss.common.request.RequestParameters.optionalWord;
 import static io.openbss.common.request.RequestParameters.requiredText;
+import static io.openbss.common.time.BssTime.utc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.openbss.billing.query.Columns;
 import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
@@ -132,7 +132,7 @@ public class CostsResource {
         Instant to = buckets.getLast().end();
         if (amortized) {
             query.and("((b.charging_mode = 1 AND b.effective_time < ? AND b.expire_time > ?) "
-                    + "OR (b.bill_date BETWEEN ? AND ?))", Columns.utc(to), Columns.utc(from),
+                    + "OR (b.bill_date BETWEEN ? AND ?))", utc(to), utc(from),
                     BssTime.businessDate(from), BssTime.businessDate(to).minusDays(1));
         } else {
             query.and("b.bill_date BETWEEN ? AND ?", BssTime.businessDate(from), BssTime.businessDate(to).minusDays(1));

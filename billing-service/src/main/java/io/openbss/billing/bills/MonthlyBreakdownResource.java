@@ -2,6 +2,7 @@ package io.openbss.billing.bills;
 
 import static io.openbss.common.request.RequestParameters.cycle;
 import static io.openbss.common.request.RequestParameters.optionalText;
+import static io.openbss.common.time.BssTime.utc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.query.Columns;
@@ -96,8 +97,8 @@ public class MonthlyBreakdownResource {
         Paging paging = Paging.of(offset, limit, 10, 1000);
         SqlQuery query = new SqlQuery()
                 .and("((b.charging_mode = 1 AND b.effective_time < ? AND b.expire_time > ?) OR b.bill_cycle = ?)",
-                        Columns.utc(BssTime.startOf(month.plusMonths(1).atDay(1))),
-                        Columns.utc(BssTime.startOf(month.atDay(1))), month.toString())
+                        utc(BssTime.startOf(month.plusMonths(1).atDay(1))),
+                        utc(BssTime.startOf(month.atDay(1))), month.toString())
                 .andIf(optionalText("service_type_code", serviceTypeCode, 64), "b.service_type_code = ?")
                 .andIf(optionalText("resource_type_code", resourceTypeCode, 64), "b.resource_type_code = ?")
                 .andIf(optionalText("region_code", regionCode, 64), "b.region_code = ?")

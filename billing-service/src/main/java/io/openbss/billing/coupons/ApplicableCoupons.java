@@ -1,8 +1,9 @@
 package io.openbss.billing.coupons;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import static io.openbss.billing.query.Columns.wire;
 
-import io.openbss.billing.query.Columns;
 import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.request.Paging;
 import io.smallrye.mutiny.Uni;
@@ -44,7 +45,7 @@ class ApplicableCoupons {
     Uni<CouponViews.ApplicableCouponList> list(ApplicableCouponsRequest request, Paging paging) {
         SqlQuery query = new SqlQuery();
         query.and(CouponApplicability.of(query, new CouponApplicability.Order(request.payer(),
-                request.serviceTypeCodes(), request.amount(), Columns.utc(clock.instant()))).condition());
+                request.serviceTypeCodes(), request.amount(), utc(clock.instant()))).condition());
         String from = " FROM " + CouponApplicability.FROM + query.where();
         Tuple filters = query.tuple();
         List<String> customers = request.payer().equals(request.customerId()) ? List.of(request.customerId())

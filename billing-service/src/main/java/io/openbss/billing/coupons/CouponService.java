@@ -1,5 +1,7 @@
 package io.openbss.billing.coupons;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import io.openbss.billing.ledger.EntryHeader;
 import io.openbss.billing.ledger.Journal;
 import io.openbss.billing.ledger.LedgerService;
@@ -19,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
@@ -251,6 +252,6 @@ public class CouponService {
     }
 
     private static OffsetDateTime time(String wire) {
-        return OffsetDateTime.ofInstant(BssTime.parseWire(wire), ZoneOffset.UTC);
+        return utc(BssTime.parseWire(wire));
     }
 }

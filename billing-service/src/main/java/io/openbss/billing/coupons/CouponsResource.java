@@ -1,5 +1,7 @@
 package io.openbss.billing.coupons;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import static io.openbss.billing.query.Columns.wire;
 import static io.openbss.common.request.RequestParameters.optionalCode;
 import static io.openbss.common.request.RequestParameters.optionalInstant;
@@ -24,7 +26,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -69,7 +70,7 @@ public class CouponsResource {
             @Context UriInfo uri) {
         Paging paging = Paging.of(offset, limit, 10, 100);
         optionalText("indirect_partner_id", indirectPartnerId, 64);
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime now = utc(clock.instant());
         SqlQuery query = new SqlQuery();
         String status = STATUS.replace(":now", query.bind(now));
         query.and("c.customer_id = ?", caller.get().customerId());
@@ -87,8 +88,8 @@ public class CouponsResource {
         query.andIf(state, "(" + status + ") = ?");
         Instant begin = optionalInstant("active_start_time", activeStart);
         Instant end = optionalInstant("active_end_time", activeEnd);
-        query.andIf(begin == null ? null : OffsetDateTime.ofInstant(begin, ZoneOffset.UTC), "c.valid_time >= ?");
-        query.andIf(end == null ? null : OffsetDateTime.ofInstant(end, ZoneOffset.UTC), "c.valid_time <= ?");
+        query.andIf(begin == null ? null : utc(begin), "c.valid_time >= ?");
+        query.andIf(end == null ? null : utc(end), "c.valid_time <= ?");
         // used, expired and reclaimed coupons are listed for twelve months
         query.and("((" + status + ") IN (1, 2) OR c.expire_time > ?::timestamptz - interval '12 months')", now);
         String from = " FROM coupon c LEFT JOIN ledger_account a ON a.account_id = c.account_id" + query.where();
@@ -142,7 +143,6 @@ public class CouponsResource {
                 row.getBigDecimal("balance") == null ? null : row.getBigDecimal("balance"), "0", "CNY",
                 row.getString("source_id"));
     }
-
 
     /** An identifier filter: absent does not filter, sent empty matches nothing (as the API documents). */
     private static String text(UriInfo uri, String name, String value) {

@@ -1,8 +1,9 @@
 package io.openbss.billing.coupons;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import static io.openbss.billing.query.Columns.wire;
 
-import io.openbss.billing.query.Columns;
 import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
@@ -35,7 +36,7 @@ class HeldCoupons {
 
     /** Coupons the customer was issued itself, valid now: what it can transfer. */
     Uni<CouponViews.HeldCouponList> transferable(String customerId, Paging paging) {
-        OffsetDateTime now = Columns.utc(clock.instant());
+        OffsetDateTime now = utc(clock.instant());
         SqlQuery query = held(customerId).and("c.source_id IS NULL")
                 .and("c.valid_time <= ?", now)
                 .and("c.expire_time > ?", now);
@@ -45,7 +46,7 @@ class HeldCoupons {
     /** Coupons the customer holds that were split from a coupon of {@code fromCustomerId}, not yet expired. */
     Uni<CouponViews.HeldCouponList> received(String customerId, String fromCustomerId, Paging paging) {
         SqlQuery query = held(customerId).and("s.customer_id = ?", fromCustomerId)
-                .and("c.expire_time > ?", Columns.utc(clock.instant()));
+                .and("c.expire_time > ?", utc(clock.instant()));
         return registered(List.of(customerId, fromCustomerId)).chain(() -> page(query, paging, true));
     }
 

@@ -1,11 +1,11 @@
 package io.openbss.billing.freeresources;
 
 import static io.openbss.billing.query.Columns.plain;
-import static io.openbss.billing.query.Columns.utc;
 import static io.openbss.billing.query.Columns.wire;
 import static io.openbss.common.request.RequestParameters.optionalDate;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.required;
+import static io.openbss.common.time.BssTime.utc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.query.SqlQuery;

@@ -1,6 +1,7 @@
 package io.openbss.billing.freeresources;
 
 import static io.openbss.common.request.RequestParameters.requiredText;
+import static io.openbss.common.time.BssTime.utc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +59,7 @@ public class PackageAdminResource {
             quotas.add(Tuple.of(id, packageId, q.resourceTypeCode(), q.usageTypeCode(), Numeric.create(q.amount()),
                     q.measureId()));
         }
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime now = utc(clock.instant());
         return pool.withTransaction(connection -> connection.preparedQuery("""
                         INSERT INTO free_resource_package (package_id, customer_id, order_id, product_id, product_name,
                             service_type_code, region_code, enterprise_project_id, effective_time, expire_time,
@@ -90,7 +90,7 @@ public class PackageAdminResource {
         return pool.preparedQuery("""
                         UPDATE free_resource_package SET unsubscribed_at = coalesce(unsubscribed_at, $2)
                          WHERE package_id = $1""")
-                .execute(Tuple.of(packageId, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .execute(Tuple.of(packageId, utc(clock.instant())))
                 .invoke(rows -> {
                     if (rows.rowCount() == 0) {
                         throw new BssException(ErrorCode.INVALID_PARAMETER, "No resource package " + packageId);
@@ -114,6 +114,6 @@ public class PackageAdminResource {
     }
 
     private static OffsetDateTime time(String wire) {
-        return OffsetDateTime.ofInstant(BssTime.parseWire(wire), ZoneOffset.UTC);
+        return utc(BssTime.parseWire(wire));
     }
 }

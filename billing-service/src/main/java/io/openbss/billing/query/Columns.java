@@ -3,11 +3,9 @@ package io.openbss.billing.query;
 import io.openbss.common.time.BssTime;
 import io.vertx.mutiny.sqlclient.Row;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
-/** Reads columns of the read models in their wire form, and binds instants as {@code timestamptz}. */
+/** Reads columns of the read models in their wire form. */
 public final class Columns {
 
     private Columns() {
@@ -23,10 +21,5 @@ public final class Columns {
     public static String plain(Row row, String column) {
         BigDecimal value = row.getBigDecimal(column);
         return value == null ? "0" : value.stripTrailingZeros().toPlainString();
-    }
-
-    /** An instant as a bindable {@code timestamptz}. */
-    public static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

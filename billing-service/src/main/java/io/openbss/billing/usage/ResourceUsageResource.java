@@ -3,6 +3,7 @@ package io.openbss.billing.usage;
 import static io.openbss.billing.query.Columns.plain;
 import static io.openbss.common.request.RequestParameters.cycle;
 import static io.openbss.common.request.RequestParameters.requiredText;
+import static io.openbss.common.time.BssTime.utc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
@@ -21,9 +22,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -146,8 +145,8 @@ public class ResourceUsageResource {
 
         Tuple tuple(String customerId) {
             return Tuple.of(customerId, service, resourceType, usageType,
-                    OffsetDateTime.ofInstant(BssTime.startOf(cycle.atDay(1)), ZoneOffset.UTC),
-                    OffsetDateTime.ofInstant(BssTime.startOf(cycle.plusMonths(1).atDay(1)), ZoneOffset.UTC));
+                    utc(BssTime.startOf(cycle.atDay(1))),
+                    utc(BssTime.startOf(cycle.plusMonths(1).atDay(1))));
         }
 
         /** The usage type must be one of the resource type's. */

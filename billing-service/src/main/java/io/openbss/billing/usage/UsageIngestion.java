@@ -1,5 +1,7 @@
 package io.openbss.billing.usage;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.InternalToken;
@@ -15,7 +17,6 @@ import jakarta.ws.rs.Path;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -60,7 +61,7 @@ public class UsageIngestion {
         }
         return catalog.load().flatMap(prices -> {
             List<Tuple> rows = new ArrayList<>();
-            OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            OffsetDateTime now = utc(clock.instant());
             for (int i = 0; i < batch.records().size(); i++) {
                 UsageRecordInput r = batch.records().get(i);
                 String at = "records[" + i + "].";
@@ -116,6 +117,6 @@ public class UsageIngestion {
     }
 
     private static OffsetDateTime time(String wire) {
-        return OffsetDateTime.ofInstant(BssTime.parseWire(wire), ZoneOffset.UTC);
+        return utc(BssTime.parseWire(wire));
     }
 }

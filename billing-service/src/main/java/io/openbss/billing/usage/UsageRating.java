@@ -1,5 +1,7 @@
 package io.openbss.billing.usage;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import io.openbss.billing.bills.BillLineInput;
 import io.openbss.billing.ledger.ChargeRequest;
 import io.openbss.billing.ledger.ChargeService;
@@ -20,7 +22,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,7 +88,7 @@ public class UsageRating {
                          GROUP BY customer_id, sampled, bucket
                          ORDER BY bucket, customer_id
                          LIMIT 1000""")
-                .execute(Tuple.of(OffsetDateTime.ofInstant(until, ZoneOffset.UTC)))
+                .execute(Tuple.of(utc(until)))
                 .flatMap(buckets -> {
                     List<Row> list = new ArrayList<>();
                     buckets.forEach(list::add);
@@ -221,6 +222,4 @@ public class UsageRating {
         int rank = (int) Math.ceil(0.95 * sorted.size());
         return sorted.get(Math.max(0, rank - 1));
     }
-
-
 }

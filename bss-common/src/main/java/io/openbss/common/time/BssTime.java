@@ -2,6 +2,7 @@ package io.openbss.common.time;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -21,6 +22,11 @@ public final class BssTime {
             .withResolverStyle(ResolverStyle.STRICT);
 
     private BssTime() {
+    }
+
+    /** An instant as a bindable {@code timestamptz} (null stays null). */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     public static String formatWire(Instant instant) {

@@ -1,5 +1,7 @@
 package io.openbss.enterprise.projects;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
@@ -11,8 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -37,7 +37,7 @@ public class EnterpriseProjectAuthResource {
         return pool.preparedQuery("""
                         INSERT INTO enterprise_project_authority (customer_id, enabled_at) VALUES ($1, $2)
                         ON CONFLICT (customer_id) DO NOTHING""")
-                .execute(Tuple.of(customer.customerId(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .execute(Tuple.of(customer.customerId(), utc(clock.instant())))
                 .replaceWith(Map.of());
     }
 }

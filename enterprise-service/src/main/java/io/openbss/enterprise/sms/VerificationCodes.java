@@ -1,5 +1,7 @@
 package io.openbss.enterprise.sms;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.signing.CanonicalRequest;
@@ -14,7 +16,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Verification codes for a new sub-account's phone: six digits, sent at most once a minute and a few times an hour
@@ -39,7 +40,7 @@ public class VerificationCodes {
     EnterpriseConfig config;
 
     public Uni<Void> send(String masterId, VerificationCodeRequest request) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime now = utc(clock.instant());
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         EnterpriseConfig.Sms sms = config.sms();
         return pool.withTransaction(connection -> connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
@@ -70,7 +71,7 @@ public class VerificationCodes {
      * in its own committed transaction, before the refusal.
      */
     public Uni<Long> verify(String mobilePhone, String code) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime now = utc(clock.instant());
         return pool.withTransaction(connection -> connection.preparedQuery("""
                         SELECT code_id, code_hash, failed_attempts FROM sms_code
                          WHERE mobile_phone = $1 AND used_at IS NULL AND expires_at > $2
@@ -98,7 +99,7 @@ public class VerificationCodes {
 
     public Uni<Void> spend(long codeId) {
         return pool.preparedQuery("UPDATE sms_code SET used_at = $2 WHERE code_id = $1")
-                .execute(Tuple.of(codeId, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))).replaceWithVoid();
+                .execute(Tuple.of(codeId, utc(clock.instant()))).replaceWithVoid();
     }
 
     private static String hash(String mobilePhone, String code) {

@@ -1,5 +1,7 @@
 package io.openbss.enterprise.transfers;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import io.openbss.common.remote.ReconcilerConfig;
 import io.openbss.enterprise.EnterpriseConfig;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,7 +92,7 @@ public class TransferStore {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return utc(clock.instant());
     }
 
     private static Transfer first(RowSet<Row> rows) {

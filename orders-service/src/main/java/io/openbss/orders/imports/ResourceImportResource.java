@@ -1,5 +1,7 @@
 package io.openbss.orders.imports;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
@@ -12,9 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,9 +74,5 @@ public class ResourceImportResource {
                 .onFailure(e -> e.getMessage() != null && e.getMessage().contains("subscription_main_resource_id_fkey"))
                 .transform(e -> new BssException(ErrorCode.INVALID_PARAMETER,
                         "main_resource_id names a resource that is not imported yet: import main resources first"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

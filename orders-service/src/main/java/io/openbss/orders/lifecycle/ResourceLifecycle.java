@@ -1,5 +1,7 @@
 package io.openbss.orders.lifecycle;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import io.openbss.common.time.BssTime;
 import io.openbss.orders.OrdersConfig;
 import io.openbss.orders.payments.PaymentService;
@@ -18,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -128,9 +129,5 @@ public class ResourceLifecycle {
                                               JOIN subscription s ON s.resource_id = l.resource_id
                                              WHERE s.status = 3)""")
                 .execute().replaceWithVoid();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

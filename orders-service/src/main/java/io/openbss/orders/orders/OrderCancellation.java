@@ -1,5 +1,7 @@
 package io.openbss.orders.orders;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.quarkus.scheduler.Scheduled;
@@ -10,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,7 +69,7 @@ public class OrderCancellation {
     }
 
     private Uni<Integer> cancelOverdue(int cancelled) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime now = utc(clock.instant());
         return pool.preparedQuery("""
                         UPDATE customer_order o SET status = 4
                           FROM (SELECT order_id FROM customer_order

@@ -1,5 +1,7 @@
 package io.openbss.orders.orders;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import io.openbss.orders.billing.BillingModels;
 import io.openbss.orders.purchases.OrderIds;
 import io.smallrye.mutiny.Uni;
@@ -9,8 +11,6 @@ import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -104,9 +104,5 @@ public class OrderWriter {
                     }
                     return saved.replaceWith(orderId);
                 });
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

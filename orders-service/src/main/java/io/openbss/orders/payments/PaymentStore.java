@@ -1,5 +1,7 @@
 package io.openbss.orders.payments;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import io.openbss.common.remote.ReconcilerConfig;
 import io.openbss.orders.OrdersConfig;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +17,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -142,7 +143,7 @@ public class PaymentStore {
     }
 
     OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return utc(clock.instant());
     }
 
     private static Payment first(RowSet<Row> rows) {

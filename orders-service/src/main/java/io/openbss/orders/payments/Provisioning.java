@@ -1,5 +1,7 @@
 package io.openbss.orders.payments;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import io.openbss.common.time.BssTime;
 import io.openbss.orders.billing.BillingModels;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -105,9 +106,5 @@ public class Provisioning {
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 2, $16, $17, $18,
                                 $19, $20, $21, $22)""")
                 .executeBatch(rows).replaceWithVoid();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -77,7 +77,8 @@ public class RenewalService {
 
     /** Renews on a customer's request ({@code sourceType} 1) or by auto-renewal (8, made by the platform). */
     public Uni<Result> renew(String callerId, RenewalRequest request, int sourceType) {
-        return pool.withConnection(connection -> load(connection, callerId, request.resourceIds(), true))
+        // checked here to refuse early; checked again under the rows' locks when each order is written
+        return pool.withConnection(connection -> load(connection, callerId, request.resourceIds(), false))
                 .flatMap(renewables -> Multi.createFrom().iterable(renewables)
                         .onItem().transformToUniAndConcatenate(r -> price(r, request.periodType(),
                                         request.periodNum())
@@ -110,8 +111,8 @@ public class RenewalService {
     }
 
     /**
-     * The caller's main resources with their subordinates; refuses deleted, foreign and subordinate ones, and (with
-     * {@code lock}, for renewing) those in an order waiting for payment or being paid, holding their rows.
+     * The caller's main resources with their subordinates; refuses deleted, foreign and subordinate ones, and those in
+     * an order waiting for payment or being paid. With {@code lock}, in the caller's transaction, it holds their rows.
      */
     public Uni<List<Renewable>> load(SqlConnection connection, String callerId, List<String> ids, boolean lock) {
         return connection.preparedQuery("""

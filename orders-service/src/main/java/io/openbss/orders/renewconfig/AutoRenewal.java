@@ -1,5 +1,7 @@
 package io.openbss.orders.renewconfig;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import static io.openbss.orders.renewconfig.ExpiryPolicyStore.AUTO_RENEW;
 import static io.openbss.orders.renewconfig.ExpiryPolicyStore.GRACE;
 
@@ -11,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -67,6 +68,6 @@ public class AutoRenewal {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return utc(clock.instant());
     }
 }

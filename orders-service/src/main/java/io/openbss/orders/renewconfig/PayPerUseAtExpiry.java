@@ -1,18 +1,18 @@
 package io.openbss.orders.renewconfig;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import static io.openbss.orders.renewconfig.ExpiryPolicyStore.GRACE;
 import static io.openbss.orders.renewconfig.ExpiryPolicyStore.TO_ON_DEMAND;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
-import io.openbss.common.error.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,6 +68,6 @@ public class PayPerUseAtExpiry {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return utc(clock.instant());
     }
 }

@@ -1,5 +1,7 @@
 package io.openbss.orders.renewconfig;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -7,8 +9,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * A customer's renewal settings (SetResourcesRenewConfig): how many days before expiry auto-renewal charges, and
@@ -54,8 +54,7 @@ public class RenewSettings {
         return pool.preparedQuery("INSERT INTO renew_config (customer_id, " + column + ", update_time) "
                         + "VALUES ($1, $2, $3) ON CONFLICT (customer_id) DO UPDATE SET " + column + " = EXCLUDED."
                         + column + ", update_time = EXCLUDED.update_time")
-                .execute(Tuple.of(customerId, setting.value(), OffsetDateTime.ofInstant(clock.instant(),
-                        ZoneOffset.UTC)))
+                .execute(Tuple.of(customerId, setting.value(), utc(clock.instant())))
                 .replaceWithVoid();
     }
 }

@@ -1,5 +1,7 @@
 package io.openbss.orders.unsubscriptions;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import io.openbss.common.remote.Refusal;
 import io.openbss.common.time.BssTime;
 import io.openbss.orders.billing.BillingClient;
@@ -15,7 +17,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -63,7 +64,7 @@ public class RefundOrders {
     @Scheduled(every = "${bss.orders.reconciler.interval:10s}", delayed = "${bss.orders.reconciler.delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> reconcile() {
-        OffsetDateTime before = OffsetDateTime.ofInstant(clock.instant().minusSeconds(30), ZoneOffset.UTC);
+        OffsetDateTime before = utc(clock.instant().minusSeconds(30));
         return pool.preparedQuery("""
                         SELECT order_id FROM customer_order
                          WHERE order_type = 4 AND status = 3 AND create_time <= $1 ORDER BY create_time LIMIT 50""")
@@ -80,7 +81,7 @@ public class RefundOrders {
     private Uni<Void> finish(String refundOrderId, int status) {
         return pool.preparedQuery("""
                         UPDATE customer_order SET status = $2, payment_time = $3 WHERE order_id = $1 AND status = 3""")
-                .execute(Tuple.of(refundOrderId, status, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .execute(Tuple.of(refundOrderId, status, utc(clock.instant())))
                 .replaceWithVoid();
     }
 

@@ -1,5 +1,7 @@
 package io.openbss.orders.unsubscriptions;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import io.openbss.orders.purchases.OrderIds;
 import io.openbss.orders.renewals.Renewable;
 import io.openbss.orders.renewals.RenewalService;
@@ -15,8 +17,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -145,9 +145,5 @@ public class UnsubscribeService {
                                                       s.expire_time)
                          WHERE s.resource_id = ANY($1)""")
                 .execute(Tuple.of(ids, utc(now))).replaceWithVoid();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }
