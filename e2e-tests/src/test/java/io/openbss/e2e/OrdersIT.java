@@ -38,6 +38,16 @@ import com.huaweicloud.sdk.bss.v2.model.ShowRefundOrderDetailsRequest;
 import com.huaweicloud.sdk.bss.v2.model.UnsubscribeResourcesReq;
 import com.huaweicloud.sdk.bss.v2.model.UpdatePeriodToOnDemandRequest;
 import io.openbss.common.signing.SignedHttpClient;
+import com.huaweicloud.sdk.bss.v2.model.CustomerOrderV2;
+import com.huaweicloud.sdk.bss.v2.model.ListCustomerAccountChangeRecordsRequest;
+import com.huaweicloud.sdk.bss.v2.model.ListCustomerBillsFeeRecordsRequest;
+import com.huaweicloud.sdk.bss.v2.model.MonthlyBillRecord;
+import io.openbss.common.time.BssTime;
+import io.openbss.launcher.SandboxClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -202,6 +212,127 @@ class OrdersIT {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(new ObjectMapper().readTree(answer.body()).path("order_ids")).isNotEmpty();
         assertThat(resources(order.path("order_id").asText())).isEmpty();
+    }
+
+    /**
+     * The lifecycle over simulated months (the sandbox clock of billing, orders and enterprise moved forward, the
+     * lifecycle run at each step): two auto-renewals paid from the balance, a lapsing resource expiring into its
+     * retention period and then deleted, the third month not renewed (auto_renew_times 2), then an unsubscribe with a
+     * refund; the balance, the account change records, the bill records and the orders agree at every step.
+     */
+    @Test
+    void autoRenewalOverSimulatedMonthsThenExpiryAndARefundAgreeWithLedgerAndBills() throws Exception {
+        SandboxClock clock = new SandboxClock(admin());
+        assertThat(admin().put("/admin/v1/services/orders/v1/sandbox/clock", Map.of("offset_seconds", -1)))
+                .satisfies(a -> assertThat(a.status()).isEqualTo(400))
+                .satisfies(a -> assertThat(a.body().path("error_msg").asText()).contains("offset_seconds"));
+        JsonNode renewing = purchase();
+        JsonNode lapsing = purchase();
+        for (JsonNode order : List.of(renewing, lapsing)) {
+            customer.payOrders(new PayOrdersRequest().withBody(new PayCustomerOrderV3Req()
+                    .withOrderId(order.path("order_id").asText()).withUseCoupon("NO").withUseDiscount("NO")));
+        }
+        String server = renewing.path("resource_ids").get(0).asText();
+        String disk = renewing.path("resource_ids").get(1).asText();
+        String lapsed = lapsing.path("resource_ids").get(0).asText();
+        customer.autoRenewalResources(new AutoRenewalResourcesRequest().withResourceId(server)
+                .withBody(new AutoRenewalResourcesReq().withAutoRenewTimes(2)));
+        try {
+            for (int month = 1; month <= 2; month++) {
+                Instant expiry = Instant.parse(resource(server).getExpireTime());
+                BigDecimal before = cash();
+                List<String> renewalsBefore = orderIds("2");
+                clock.moveTo(deductionDay(expiry, 6));
+                clock.runLifecycle();
+
+                List<String> renewals = orderIds("2");
+                renewals.removeAll(renewalsBefore);
+                assertThat(renewals).as("month %d: one auto-renewal order", month).hasSize(1);
+                CustomerOrderV2 renewal = order(renewals.getFirst());
+                assertThat(renewal.getStatus()).isEqualTo(5);
+                BigDecimal paid = BigDecimal.valueOf(renewal.getAmountAfterDiscount());
+                assertThat(paid).isPositive();
+                assertThat(cash()).isEqualByComparingTo(before.subtract(paid));
+                assertThat(changes(renewal.getOrderId())).isEqualByComparingTo(paid.negate());
+                assertThat(billed(renewal.getOrderId(), clock.now())).isEqualByComparingTo(paid);
+                Instant renewed = Instant.parse(resource(server).getExpireTime());
+                assertThat(renewed.atZone(BssTime.BUSINESS_ZONE))
+                        .isEqualTo(expiry.atZone(BssTime.BUSINESS_ZONE).plusMonths(1));
+                assertThat(resource(disk).getExpireTime()).isEqualTo(resource(server).getExpireTime());
+
+                if (month == 1) {
+                    // the resource without auto-renewal expires into its retention period
+                    clock.moveTo(expiry.plus(Duration.ofHours(1)));
+                    clock.runLifecycle();
+                    assertThat(resource(lapsed).getStatus()).isEqualTo(5);
+                    assertThat(resource(server).getStatus()).isEqualTo(2);
+                }
+            }
+            // 15 days of retention are over: deleted
+            assertThat(resources(lapsing.path("order_id").asText())).isEmpty();
+            assertRefused(() -> customer.renewalResources(new RenewalResourcesRequest().withBody(
+                    new RenewalResourcesReq().withResourceIds(List.of(lapsed)).withPeriodType(2).withPeriodNum(1))),
+                    400, "CBC.99003016");
+
+            // auto_renew_times used up: the third month is not renewed
+            BigDecimal before = cash();
+            List<String> renewalsBefore = orderIds("2");
+            clock.moveTo(deductionDay(Instant.parse(resource(server).getExpireTime()), 6));
+            clock.runLifecycle();
+            assertThat(orderIds("2")).containsExactlyInAnyOrderElementsOf(renewalsBefore);
+            assertThat(cash()).isEqualByComparingTo(before);
+
+            CancelResourcesSubscriptionResponse unsubscribed = customer.cancelResourcesSubscription(
+                    new CancelResourcesSubscriptionRequest().withBody(new UnsubscribeResourcesReq()
+                            .withResourceIds(List.of(server)).withUnsubscribeType(1).withUnsubscribeReasonType(5)));
+            BigDecimal refunded = BigDecimal.ZERO;
+            for (String refundOrder : unsubscribed.getOrderIds()) {
+                BigDecimal amount = customer.showRefundOrderDetails(new ShowRefundOrderDetailsRequest()
+                        .withOrderId(refundOrder)).getRefundInfos().stream().map(r -> r.getAmount().negate())
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                assertThat(changes(refundOrder)).isEqualByComparingTo(amount);
+                assertThat(billed(refundOrder, clock.now())).isEqualByComparingTo(amount.negate());
+                refunded = refunded.add(amount);
+            }
+            assertThat(refunded).isPositive();
+            assertThat(cash()).isEqualByComparingTo(before.add(refunded));
+            assertThat(resources(renewing.path("order_id").asText())).isEmpty();
+        } finally {
+            clock.offset(Duration.ZERO);
+        }
+    }
+
+    /** {@code days} before {@code expiry}, at 03:30 UTC+8: the lifecycle's auto-renewal time on that day. */
+    private static Instant deductionDay(Instant expiry, int days) {
+        return expiry.atZone(BssTime.BUSINESS_ZONE).toLocalDate().minusDays(days).atTime(3, 30)
+                .atZone(BssTime.BUSINESS_ZONE).toInstant();
+    }
+
+    private List<String> orderIds(String orderType) {
+        return new ArrayList<>(customer.listCustomerOrders(new ListCustomerOrdersRequest().withOrderType(orderType)
+                .withLimit(100)).getOrderInfos().stream().map(CustomerOrderV2::getOrderId).toList());
+    }
+
+    private CustomerOrderV2 order(String orderId) {
+        return customer.listCustomerOrders(new ListCustomerOrdersRequest().withOrderId(orderId)).getOrderInfos()
+                .getFirst();
+    }
+
+    /** The net change of the cash account's change records of one trade (revenue adds, expense takes away). */
+    private BigDecimal changes(String tradeId) {
+        return customer.listCustomerAccountChangeRecords(new ListCustomerAccountChangeRecordsRequest()
+                        .withBalanceType("BALANCE_TYPE_DEBIT").withTradeId(tradeId)).getRecords().stream()
+                .map(r -> r.getRevenueExpenseType().equals("EXPENSE") ? new BigDecimal(r.getChangeAmount()).negate()
+                        : new BigDecimal(r.getChangeAmount()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** What the fee records of one trade, in the bill cycle of {@code when}, say the customer paid in cash. */
+    private BigDecimal billed(String tradeId, Instant when) {
+        return customer.listCustomerBillsFeeRecords(new ListCustomerBillsFeeRecordsRequest()
+                        .withBillCycle(YearMonth.from(when.atZone(BssTime.BUSINESS_ZONE)).toString())
+                        .withTradeId(tradeId)).getRecords().stream().map(MonthlyBillRecord::getCashAmount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private JsonNode purchase() {

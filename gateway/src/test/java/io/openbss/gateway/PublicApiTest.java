@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openbss.common.signing.SignedHttpClient;
 import io.openbss.testing.InternalKeys;
-import io.openbss.testing.MutableClock;
+import io.openbss.common.time.ShiftableClock;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +38,7 @@ class PublicApiTest {
     static final String ORDERS = "/v2/orders/customer-orders";
 
     @Inject
-    MutableClock clock;
+    ShiftableClock clock;
 
     @AfterEach
     void resetClock() {

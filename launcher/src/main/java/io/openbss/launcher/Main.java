@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code ./bss}: run the local platform and call it. */
 public final class Main {
@@ -25,9 +27,12 @@ public final class Main {
               status             what is running, where, with start-up times and memory
               call <Operation> [--name value ...] [--body JSON] [--as SUB1|SUB2|INDIVIDUAL]
                                  sign a call with the demo (or given --ak/--sk) credentials and print the answer
+              clock [+<n>d|+<n>h|reset]
+                                 show the sandbox's business time, or move it forward (then run the resource
+                                 lifecycle: auto-renewals, expiries, deletions), or back to real time
               build              build all modules (skipping tests)
               test               run every test (what CI runs)
-              bench [bills|ledger] [--customers N --lines N --requests N --bill-concurrency 2,8 ...]
+              bench [bills|ledger|resources|payments|all] [--customers N --lines N --requests N ...]
                                  run the benchmarks on generated data and print their figures (bench/README.md)
             configuration: environment variables, see README.md""";
 
@@ -45,6 +50,7 @@ public final class Main {
                 case "down" -> down(settings);
                 case "status" -> status(settings);
                 case "call" -> new CallCommand(settings).run(arguments.subList(1, arguments.size()));
+                case "clock" -> clock(settings, arguments.subList(1, arguments.size()));
                 case "supervise" -> {
                     new Supervisor(settings).run();
                     yield 0;
@@ -156,6 +162,32 @@ public final class Main {
                     service.path("name").asText(), service.path("pid").asLong(), health,
                     service.path("startup_ms").asLong() / 1e3, rss, service.path("rss_mib").asLong());
         }
+        return 0;
+    }
+
+    private static int clock(LocalSettings settings, List<String> arguments) {
+        Optional<ObjectNode> state = new StateFile(settings.home()).read();
+        if (state.isEmpty() || !alive(state.get().path("pid").asLong())) {
+            System.out.println("OpenBSS is not running (./bss up starts it).");
+            return 1;
+        }
+        SandboxClock clock = new SandboxClock(new AdminClient(state.get().path("admin_endpoint").asText(),
+                Secrets.loadOrCreate(settings.home()).adminToken()));
+        String change = arguments.isEmpty() ? "" : arguments.getFirst();
+        Matcher forward = Pattern.compile("\\+(\\d{1,5})([dh])").matcher(change);
+        if (change.equals("reset")) {
+            clock.offset(Duration.ZERO);
+        } else if (forward.matches()) {
+            long amount = Long.parseLong(forward.group(1));
+            clock.offset(clock.offset().plus(forward.group(2).equals("d") ? Duration.ofDays(amount)
+                    : Duration.ofHours(amount)));
+            clock.runLifecycle();
+        } else if (!change.isEmpty()) {
+            System.out.println(USAGE);
+            return 2;
+        }
+        System.out.println("Business time " + clock.now() + " (UTC), " + clock.offset().toHours()
+                + " h ahead of real time; the gateway keeps real time.");
         return 0;
     }
 

@@ -37,10 +37,13 @@ public final class ServiceTokens {
         this.clock = clock;
     }
 
-    /** The tokens of {@code serviceName}, signed with the key its configuration names ({@code property}). */
-    public static ServiceTokens of(String serviceName, InternalKeyConfig key, String property, Clock clock) {
+    /**
+     * The tokens of {@code serviceName}, signed with the key its configuration names ({@code property}); their
+     * lifetimes run on real time, as their verifiers' do, never on a shifted business clock.
+     */
+    public static ServiceTokens of(String serviceName, InternalKeyConfig key, String property) {
         return new ServiceTokens(serviceName, privateKey(key.privateKey(), key.privateKeyLocation(), property),
-                key.lifespan(), clock);
+                key.lifespan(), Clock.systemUTC());
     }
 
     /** Reads the PEM private key given inline, or else from the file at {@code location}. */

@@ -4,15 +4,14 @@ import io.openbss.common.identity.ServiceTokens;
 import io.openbss.enterprise.EnterpriseConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.time.Clock;
 
 @ApplicationScoped
 public class ServiceTokensProducer {
 
     @Produces
     @ApplicationScoped
-    ServiceTokens serviceTokens(EnterpriseConfig config, Clock clock) {
+    ServiceTokens serviceTokens(EnterpriseConfig config) {
         return ServiceTokens.of("enterprise-service", config.internalToken(),
-                "bss.enterprise.internal-token.private-key-location", clock);
+                "bss.enterprise.internal-token.private-key-location");
     }
 }

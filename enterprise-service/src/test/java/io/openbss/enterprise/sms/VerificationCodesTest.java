@@ -10,7 +10,7 @@ import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CallerKind;
 import io.openbss.enterprise.FakeServices;
 import io.openbss.testing.InternalKeys;
-import io.openbss.testing.MutableClock;
+import io.openbss.common.time.ShiftableClock;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +43,7 @@ class VerificationCodesTest {
     VerificationCodes codes;
 
     @Inject
-    MutableClock clock;
+    ShiftableClock clock;
 
     @AfterEach
     void resetClock() {

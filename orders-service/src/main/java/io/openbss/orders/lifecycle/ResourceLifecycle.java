@@ -21,13 +21,16 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
  * Drives resources through time (seed 000): from its deduction day (7 days before expiry unless the customer set
  * 2-7), an auto-renewed resource is renewed and paid at 03:00 UTC+8, once a day until it expires; at expiry a
  * resource converts to pay-per-use or is deleted as set, or enters its retention period; after it, it is deleted.
- * Unpaid renewal orders of deleted resources are cancelled. The clock is injectable, so tests move time.
+ * Unpaid renewal orders of deleted resources are cancelled. The clock is injectable, so tests move time. Runs of one
+ * process (the schedule's and an operator's) take turns, so a run that returns has seen the work of those before it.
  */
 @ApplicationScoped
 public class ResourceLifecycle {
@@ -50,10 +53,19 @@ public class ResourceLifecycle {
     @Inject
     PaymentService payments;
 
+    private final AtomicReference<CompletableFuture<Void>> lastRun =
+            new AtomicReference<>(CompletableFuture.completedFuture(null));
+
     @Scheduled(every = "${bss.orders.lifecycle.interval:60s}", delayed = "${bss.orders.reconciler.delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> run() {
-        return autoRenew().chain(this::expire).chain(this::delete).chain(this::cancelOrdersOfDeleted);
+        return Uni.createFrom().deferred(() -> {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            CompletableFuture<Void> previous = lastRun.getAndSet(done);
+            return Uni.createFrom().completionStage(previous)
+                    .chain(() -> autoRenew().chain(this::expire).chain(this::delete).chain(this::cancelOrdersOfDeleted))
+                    .onTermination().invoke(() -> done.complete(null));
+        });
     }
 
     Uni<Void> autoRenew() {

@@ -4,15 +4,14 @@ import io.openbss.common.identity.ServiceTokens;
 import io.openbss.orders.OrdersConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.time.Clock;
 
 @ApplicationScoped
 public class ServiceTokensProducer {
 
     @Produces
     @ApplicationScoped
-    ServiceTokens serviceTokens(OrdersConfig config, Clock clock) {
+    ServiceTokens serviceTokens(OrdersConfig config) {
         return ServiceTokens.of("orders-service", config.internalToken(),
-                "bss.orders.internal-token.private-key-location", clock);
+                "bss.orders.internal-token.private-key-location");
     }
 }

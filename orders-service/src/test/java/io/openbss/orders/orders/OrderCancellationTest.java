@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.openbss.orders.FakeBilling;
 import io.openbss.orders.OrderFixtures;
 import io.openbss.testing.InternalKeys;
-import io.openbss.testing.MutableClock;
+import io.openbss.common.time.ShiftableClock;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +38,7 @@ class OrderCancellationTest {
     Pool pool;
 
     @Inject
-    MutableClock clock;
+    ShiftableClock clock;
 
     @Inject
     OrderCancellation cancellation;

@@ -11,7 +11,7 @@ import io.openbss.orders.OrderFixtures;
 import io.openbss.orders.renewals.RenewalRequest;
 import io.openbss.orders.renewals.RenewalService;
 import io.openbss.testing.InternalKeys;
-import io.openbss.testing.MutableClock;
+import io.openbss.common.time.ShiftableClock;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,7 +46,7 @@ class UnsubscribeTest {
     RefundOrders refundOrders;
 
     @Inject
-    MutableClock clock;
+    ShiftableClock clock;
 
     @Inject
     Pool pool;

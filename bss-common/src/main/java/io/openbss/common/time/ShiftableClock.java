@@ -1,7 +1,5 @@
-package io.openbss.testing;
+package io.openbss.common.time;
 
-import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,13 +8,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The services' clock in tests: real time, shifted by whatever a test adds, so that tests move time (expiry,
- * lock-outs, renewal schedules) instead of waiting for it.
+ * The services' business clock: real time plus an offset that is zero unless a test or a sandbox operator moves time
+ * forward (expiry, renewal schedules, bill cycles) instead of waiting for it. Security time (signature skew, token
+ * lifetimes) never uses it.
  */
-@Alternative
-@Priority(1)
 @Singleton
-public class MutableClock extends Clock {
+public class ShiftableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 
@@ -26,6 +23,14 @@ public class MutableClock extends Clock {
 
     public void reset() {
         offset = Duration.ZERO;
+    }
+
+    public Duration offset() {
+        return offset;
+    }
+
+    public void offset(Duration value) {
+        offset = value;
     }
 
     @Override

@@ -1,0 +1,62 @@
+package io.openbss.common.time;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.common.error.BssException;
+import io.openbss.common.identity.InternalToken;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Internal API of a sandbox: operators move a service's business clock forward to see renewals, expiries and bill
+ * cycles happen without waiting for them. Off unless {@code bss.sandbox.clock-control=true}; every service of one
+ * platform must be given the same offset.
+ */
+@Path("/internal/v1/sandbox/clock")
+@RolesAllowed(InternalToken.GROUP_OPERATOR)
+public class SandboxClockResource {
+
+    @Inject
+    ShiftableClock clock;
+
+    @ConfigProperty(name = "bss.sandbox.clock-control", defaultValue = "false")
+    boolean enabled;
+
+    public record ClockState(@JsonProperty("now") Instant now, @JsonProperty("offset_seconds") long offsetSeconds,
+            @JsonProperty("clock_control") boolean clockControl) {
+    }
+
+    public record ClockChange(@JsonProperty("offset_seconds") Long offsetSeconds) {
+    }
+
+    /** The service's business time and its offset from real time. */
+    @GET
+    public ClockState show() {
+        return state();
+    }
+
+    /** Sets the business clock's offset from real time in seconds (0 or more; sandbox only). */
+    @PUT
+    public ClockState change(ClockChange change) {
+        if (!enabled) {
+            throw BssException.accessDenied("the clock of this service is real time (bss.sandbox.clock-control)");
+        }
+        if (change == null || change.offsetSeconds() == null) {
+            throw BssException.badParameter("offset_seconds", "is required");
+        }
+        if (change.offsetSeconds() < 0) {
+            throw BssException.badParameter("offset_seconds", "must be 0 or more");
+        }
+        clock.offset(Duration.ofSeconds(change.offsetSeconds()));
+        return state();
+    }
+
+    private ClockState state() {
+        return new ClockState(clock.instant(), clock.offset().toSeconds(), enabled);
+    }
+}
