@@ -5,10 +5,16 @@ import java.util.Locale;
 
 /**
  * One public API operation: its name (the SDK's), method and path template, the service that owns it, who may
- * call it, and its per-second quota.
+ * call it, its per-second quota, and the IAM action ({@code service:area:view|update|create}) a user's policy must
+ * allow.
  */
 public record Operation(String name, String method, String pathTemplate, String service, CallerRule caller,
-        int limitPerSecond) {
+        int limitPerSecond, String action) {
+
+    /** Whether calling it changes state (anything but a view): what the audit trail records. */
+    public boolean changesState() {
+        return !action.endsWith(":view");
+    }
 
     /** Who may call an operation (the Caller column of operations.md). */
     public enum CallerRule {
