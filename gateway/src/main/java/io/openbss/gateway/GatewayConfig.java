@@ -45,6 +45,15 @@ public interface GatewayConfig {
     @WithDefault("PT30S")
     Duration credentialCacheTtl();
 
+    TokensConfig tokens();
+
+    interface TokensConfig {
+
+        /** How long an X-Auth-Token is valid (24 hours, as IAM's). */
+        @WithDefault("PT24H")
+        Duration lifetime();
+    }
+
     interface InternalTokenConfig {
 
         /** PEM (PKCS#8) RSA private key that signs internal identity tokens. */

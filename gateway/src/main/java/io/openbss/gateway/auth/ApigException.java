@@ -44,6 +44,30 @@ public class ApigException extends RuntimeException {
         return new ApigException(401, "APIG.0301", IAM + "X-Domain-Id does not match the access key's account");
     }
 
+    public static ApigException unknownToken() {
+        return new ApigException(401, "APIG.0301", IAM + "decrypt token fail");
+    }
+
+    public static ApigException revokedToken() {
+        return new ApigException(401, "APIG.0301", IAM + "x-auth-token has been revoked");
+    }
+
+    public static ApigException expiredToken() {
+        return new ApigException(401, "APIG.0308", "x_auth_token is expired");
+    }
+
+    public static ApigException wrongPassword() {
+        return new ApigException(401, "APIG.0301", IAM + "the user name or password is wrong");
+    }
+
+    public static ApigException lockedUser() {
+        return new ApigException(401, "APIG.0301", IAM + "the user is locked after too many failed logins");
+    }
+
+    public static ApigException notAllowed() {
+        return new ApigException(403, "APIG.0302", "The IAM user is not authorized to access the API");
+    }
+
     public static ApigException badDate(String detail) {
         return new ApigException(401, "APIG.0303", "Incorrect app authentication information: " + detail);
     }

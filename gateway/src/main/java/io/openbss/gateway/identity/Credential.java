@@ -4,12 +4,20 @@ import io.openbss.common.identity.CallerIdentity;
 import java.util.Set;
 
 /**
- * An access key with its decrypted secret key and the account and user it belongs to: what authenticating a
- * signed request needs. Its {@code toString} never shows the secret.
+ * What a public request is authenticated by, and the account and user it belongs to: an access key with its
+ * decrypted secret key (a signed request), a password (a token request) or a token ({@code tokenId}). Its
+ * {@code toString} never shows a secret.
  */
 public record Credential(String accessKey, String secretKey, boolean active, String domainId, String domainName,
         DomainKind kind, boolean domainEnabled, String userId, String userName, boolean rootUser,
-        boolean userEnabled) {
+        boolean userEnabled, String tokenId) {
+
+    /** An account's user, authenticated by a password or a token rather than an access key. */
+    public static Credential ofUser(String domainId, String domainName, DomainKind kind, boolean domainEnabled,
+            String userId, String userName, boolean rootUser, boolean userEnabled, String tokenId) {
+        return new Credential(null, null, true, domainId, domainName, kind, domainEnabled, userId, userName, rootUser,
+                userEnabled, tokenId);
+    }
 
     public boolean usable() {
         return active && domainEnabled && userEnabled;
@@ -23,6 +31,7 @@ public record Credential(String accessKey, String secretKey, boolean active, Str
 
     @Override
     public String toString() {
-        return "Credential[" + accessKey + " of " + domainName + "/" + userName + "]";
+        return "Credential[" + (accessKey != null ? accessKey : tokenId != null ? "token " + tokenId : "password")
+                + " of " + domainName + "/" + userName + "]";
     }
 }

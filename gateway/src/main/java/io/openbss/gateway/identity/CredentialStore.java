@@ -67,6 +67,6 @@ public class CredentialStore {
                 AccessKey.ACTIVE.equals(row.getString("status")), row.getString("domain_id"),
                 row.getString("domain_name"), DomainKind.fromWireName(row.getString("kind")),
                 row.getBoolean("domain_enabled"), row.getString("user_id"), row.getString("user_name"),
-                row.getBoolean("root"), row.getBoolean("user_enabled"));
+                row.getBoolean("root"), row.getBoolean("user_enabled"), null);
     }
 }

@@ -2,6 +2,7 @@ package io.openbss.gateway.routing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CallerKind;
 import io.openbss.common.operations.Operation;
@@ -9,8 +10,14 @@ import io.openbss.common.operations.OperationTable;
 import io.openbss.common.request.RequestIds;
 import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.auth.ApigException;
+import io.openbss.gateway.auth.PasswordAuthenticator;
 import io.openbss.gateway.auth.SignatureAuthenticator;
+import io.openbss.gateway.auth.TokenAuthenticator;
 import io.openbss.gateway.identity.Credential;
+import io.openbss.gateway.policies.CloudServiceTypes;
+import io.openbss.gateway.policies.PolicyCheck;
+import io.openbss.gateway.tokens.KeystoneTokens;
+import io.openbss.gateway.tokens.TokenRequest;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -25,7 +32,9 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +47,7 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
 
     private static final Logger LOG = Logger.getLogger(GatewayHandler.class);
     static final String GATEWAY = "gateway";
+    static final String CREATE_TOKEN = "KeystoneCreateToken";
     /** Request headers a service may see; everything else a client sends stays at the gateway. */
     private static final List<String> FORWARDED = List.of("Content-Type", "Accept", "X-Language", "User-Agent");
     private static final Set<String> NOT_COPIED_BACK = Set.of("content-length", "transfer-encoding", "connection",
@@ -50,6 +60,18 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
 
     @Inject
     SignatureAuthenticator authenticator;
+
+    @Inject
+    PasswordAuthenticator passwords;
+
+    @Inject
+    TokenAuthenticator tokenAuthenticator;
+
+    @Inject
+    PolicyCheck policies;
+
+    @Inject
+    KeystoneTokens keystone;
 
     @Inject
     InternalTokenIssuer tokens;
@@ -104,12 +126,59 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
 
     private void authenticate(Exchange exchange, Buffer body) {
         Context context = Vertx.currentContext();
-        authenticator.authenticate(new VertxSignableRequest(exchange.request, body))
-                .whenComplete((credential, failure) -> onContext(context, () -> {
+        credentialOf(exchange, body).whenComplete((credential, failure) -> onContext(context, () -> {
+            if (failure != null) {
+                exchange.fail(failure);
+            } else {
+                authorize(exchange, credential, body);
+            }
+        }));
+    }
+
+    /**
+     * An AK/SK signature, else (on a token request) a user name and password, else an X-Auth-Token. A request that
+     * carries both a signature and a token is authenticated by its signature alone.
+     */
+    private CompletionStage<Credential> credentialOf(Exchange exchange, Buffer body) {
+        HttpServerRequest request = exchange.request;
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && !authorization.isEmpty()) {
+            return authenticator.authenticate(new VertxSignableRequest(request, body));
+        }
+        try {
+            if (exchange.operation.name().equals(CREATE_TOKEN)) {
+                return passwords.authenticate(TokenRequest.parse(body, false));
+            }
+        } catch (BssException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        String token = request.getHeader("X-Auth-Token");
+        if (token != null && !token.isEmpty()) {
+            return tokenAuthenticator.authenticate(token);
+        }
+        return CompletableFuture.failedFuture(ApigException.noCredentials());
+    }
+
+    /** The operation's caller rule, then (for an IAM user) its policies. */
+    private void authorize(Exchange exchange, Credential credential, Buffer body) {
+        Operation operation = exchange.operation;
+        String refusal = refusal(operation, credential.caller());
+        if (refusal != null) {
+            exchange.cbc(403, "CBC.0151", refusal);
+            return;
+        }
+        Context context = Vertx.currentContext();
+        policies.check(credential, operation, () -> CloudServiceTypes.named(exchange.request.params(), body))
+                .whenComplete((verdict, failure) -> onContext(context, () -> {
                     if (failure != null) {
-                        exchange.fail(unwrap(failure));
-                    } else {
-                        dispatch(exchange, credential, body);
+                        exchange.fail(failure);
+                        return;
+                    }
+                    switch (verdict) {
+                        case ALLOWED -> dispatch(exchange, credential, body);
+                        case NOT_ALLOWED -> exchange.fail(ApigException.notAllowed());
+                        case OUTSIDE_SERVICE_TYPES -> exchange.cbc(403, "CBC.0151", "Access denied: the IAM user's "
+                                + "policy (billing:cloudServiceType) does not cover the cloud service types of this call");
                     }
                 }));
     }
@@ -117,13 +186,8 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
     private void dispatch(Exchange exchange, Credential credential, Buffer body) {
         Operation operation = exchange.operation;
         CallerIdentity caller = credential.caller();
-        String refusal = refusal(operation, caller);
-        if (refusal != null) {
-            exchange.cbc(403, "CBC.0151", refusal);
-            return;
-        }
         if (operation.service().equals(GATEWAY)) {
-            answerIam(exchange, credential);
+            answerIam(exchange, credential, body);
             return;
         }
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
@@ -138,7 +202,7 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         backends.forward(operation.service(), exchange.request.method(), exchange.request.uri(), headers, body)
                 .onComplete(result -> {
                     if (result.failed()) {
-                        exchange.fail(unwrap(result.cause()));
+                        exchange.fail(result.cause());
                         return;
                     }
                     BackendClient.BackendResponse answer = result.result();
@@ -168,25 +232,30 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         };
     }
 
-    /** The IAM operations the gateway answers itself. */
-    private void answerIam(Exchange exchange, Credential credential) {
-        if (exchange.operation.name().equals("KeystoneListAuthDomains")) {
-            JsonObject domain = new JsonObject().put("enabled", true).put("id", credential.domainId())
-                    .put("name", credential.domainName()).put("description", "");
-            exchange.json(200, new JsonObject().put("domains", new JsonArray().add(domain)));
-        } else {
-            exchange.cbc(501, "CBC.0999", exchange.operation.name() + " is not implemented yet");
+    /** The IAM operations the gateway answers itself: the caller's domain, and tokens. */
+    private void answerIam(Exchange exchange, Credential credential, Buffer body) {
+        if (exchange.operation.name().equals(CREATE_TOKEN)) {
+            Context context = Vertx.currentContext();
+            CompletionStage<KeystoneTokens.Issued> issued;
+            try {
+                issued = keystone.issue(credential, TokenRequest.parse(body, credential.accessKey() != null));
+            } catch (BssException e) {
+                exchange.fail(e);
+                return;
+            }
+            issued.whenComplete((token, failure) -> onContext(context, () -> {
+                if (failure != null) {
+                    exchange.fail(failure);
+                } else {
+                    exchange.request.response().putHeader("X-Subject-Token", token.token());
+                    exchange.json(201, token.body());
+                }
+            }));
+            return;
         }
-    }
-
-    private static ApigException unwrap(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof ApigException apig) {
-            return apig;
-        }
-        LOG.error("gateway failure", cause);
-        return ApigException.backendUnavailable();
+        JsonObject domain = new JsonObject().put("enabled", true).put("id", credential.domainId())
+                .put("name", credential.domainName()).put("description", "");
+        exchange.json(200, new JsonObject().put("domains", new JsonArray().add(domain)));
     }
 
     private static void onContext(Context context, Runnable action) {
@@ -216,6 +285,20 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
             done = true;
             record(error.status());
             GatewayResponses.apigError(request.response(), requestId, error);
+        }
+
+        /** Answers a failure: the gateway's own refusals as they are, anything unexpected as 502. */
+        void fail(Throwable failure) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof ApigException apig) {
+                fail(apig);
+            } else if (cause instanceof BssException bss) {
+                cbc(bss.errorCode().status(), bss.code(), bss.getMessage());
+            } else {
+                LOG.error("gateway failure", cause);
+                fail(ApigException.backendUnavailable());
+            }
         }
 
         /** For a body the gateway will not read: answer, then close the connection. */

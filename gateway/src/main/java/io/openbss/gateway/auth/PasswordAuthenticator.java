@@ -1,0 +1,86 @@
+package io.openbss.gateway.auth;
+
+import io.openbss.gateway.identity.Credential;
+import io.openbss.gateway.identity.DomainKind;
+import io.openbss.gateway.identity.PasswordHasher;
+import io.openbss.gateway.tokens.TokenRequest;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Authenticates a token request's user name and password. bcrypt runs on a worker thread; an unknown user costs a
+ * bcrypt check too, so that timing does not tell which users exist; a user is locked for a while after more than the
+ * allowed consecutive failures, as an access key is.
+ */
+@ApplicationScoped
+public class PasswordAuthenticator {
+
+    /** A hash of a random password nobody knows: what an unknown user is checked against (made when first used). */
+    private static final class Nobody {
+        static final String HASH = new PasswordHasher().hash(UUID.randomUUID().toString());
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    AccessKeyLockout lockout;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    Clock clock;
+
+    public CompletionStage<Credential> authenticate(TokenRequest request) {
+        String lockKey = "password:" + (request.domainId() != null ? request.domainId() : request.domainName())
+                + "/" + request.userName();
+        Instant now = clock.instant();
+        if (lockout.isLocked(lockKey, now)) {
+            return CompletableFuture.failedFuture(ApigException.lockedUser());
+        }
+        return pool.preparedQuery("""
+                        SELECT d.domain_id, d.name AS domain_name, d.kind, d.enabled AS domain_enabled,
+                               u.user_id, u.name AS user_name, u.root, u.enabled AS user_enabled, u.password_hash
+                          FROM iam_user u JOIN domain d ON d.domain_id = u.domain_id
+                         WHERE u.name = $1 AND (d.name = $2 OR d.domain_id = $3)""")
+                .execute(Tuple.of(request.userName(), request.domainName(), request.domainId()))
+                .subscribeAsCompletionStage()
+                .thenCompose(rows -> {
+                    Row row = rows.size() == 1 ? rows.iterator().next() : null;
+                    String hash = row == null ? null : row.getString("password_hash");
+                    return vertx.executeBlocking(() -> hasher.matches(request.password(),
+                                    hash == null ? Nobody.HASH : hash), false)
+                            .toCompletionStage().thenApply(matches -> {
+                                if (row == null || hash == null || !matches) {
+                                    if (row != null) {
+                                        lockout.failed(lockKey, now);
+                                    }
+                                    throw ApigException.wrongPassword();
+                                }
+                                lockout.succeeded(lockKey);
+                                Credential user = Credential.ofUser(row.getString("domain_id"),
+                                        row.getString("domain_name"), DomainKind.fromWireName(row.getString("kind")),
+                                        row.getBoolean("domain_enabled"), row.getString("user_id"),
+                                        row.getString("user_name"), row.getBoolean("root"),
+                                        row.getBoolean("user_enabled"), null);
+                                if (!user.usable()) {
+                                    throw ApigException.wrongPassword();
+                                }
+                                return user;
+                            });
+                });
+    }
+}

@@ -1,0 +1,43 @@
+package io.openbss.gateway.auth;
+
+import io.openbss.gateway.identity.Credential;
+import io.openbss.gateway.tokens.TokenStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Authenticates an {@code X-Auth-Token}: issued here, not revoked, not expired (401 APIG.0308, seed 001), and its
+ * user and account still enabled.
+ */
+@ApplicationScoped
+public class TokenAuthenticator {
+
+    @Inject
+    TokenStore tokens;
+
+    @Inject
+    Clock clock;
+
+    /** Completes with the token holder's credential, or fails with an {@link ApigException}. */
+    public CompletionStage<Credential> authenticate(String token) {
+        if (token.length() > 1024) {
+            return CompletableFuture.failedFuture(ApigException.unknownToken());
+        }
+        return tokens.find(token).thenApply(found -> {
+            TokenStore.StoredToken stored = found.orElseThrow(ApigException::unknownToken);
+            if (stored.revoked()) {
+                throw ApigException.revokedToken();
+            }
+            if (!clock.instant().isBefore(stored.expiresAt())) {
+                throw ApigException.expiredToken();
+            }
+            if (!stored.holder().usable()) {
+                throw ApigException.unknownToken();
+            }
+            return stored.holder();
+        });
+    }
+}
