@@ -60,6 +60,8 @@ public final class DemoData {
             billing(account, domainId);
         }
         enterprise(ids.get(MASTER), ids.get(SUB1), ids.get(SUB2));
+        new DemoUsers(admin, endpoint).load(ids);
+        credentials.put("BSS_PASSWORD", DemoUsers.PASSWORD);
         DemoBilling billing = new DemoBilling(admin, epoch, Instant.now());
         billing.load(ids.get(MASTER), ids.get(SUB1), ids.get(SUB2), ids.get(INDIVIDUAL));
         orders(ids, epoch.truncatedTo(ChronoUnit.SECONDS), billing, credentials);

@@ -131,6 +131,9 @@ public final class Main {
                         demo.get(account.envPrefix() + "AK"), demo.get(account.envPrefix() + "SK"),
                         demo.get(account.envPrefix() + "DOMAIN_ID"));
             }
+            System.out.println("    Password of each account's own user, and of the users finance (bss_finance) and "
+                    + "operator (bss_operator) of demo-enterprise: " + demo.get("BSS_PASSWORD")
+                    + " (POST /v3/auth/tokens for an X-Auth-Token)");
             System.out.println();
             System.out.println("  Try:");
             System.out.println("    ./bss call ShowCustomerAccountBalances");
