@@ -152,6 +152,20 @@ class TokensAndPoliciesTest {
     }
 
     @Test
+    void rotatingAnAccessKeyGivesANewPairAndDisablesTheOldOne() throws Exception {
+        GatewayTestSupport.Account account = account("individual");
+        assertThat(account.client().send("GET", BALANCES, null, null).status()).isEqualTo(200);
+        JsonPath rotated = admin().post("/admin/v1/access-keys/{ak}/rotation", account.accessKey()).then()
+                .statusCode(201).extract().jsonPath();
+        GatewayTestSupport.Account renewed = new GatewayTestSupport.Account(account.domainId(), account.name(),
+                rotated.getString("access_key"), rotated.getString("secret_key"));
+        assertThat(renewed.accessKey()).isNotEqualTo(account.accessKey());
+        assertThat(account.client().send("GET", BALANCES, null, null).status()).isEqualTo(401);
+        assertThat(renewed.client().send("GET", BALANCES, null, null).status()).isEqualTo(200);
+        admin().post("/admin/v1/access-keys/{ak}/rotation", "NOSUCHKEY").then().statusCode(400);
+    }
+
+    @Test
     void badTokenRequestsNameTheField() throws Exception {
         assertBad(tokenRequest("not json", null), "body");
         assertBad(tokenRequest("{\"auth\":{}}", null), "auth.identity");

@@ -52,7 +52,7 @@ public final class AdminClient {
         return answer.body();
     }
 
-    private Answer send(String method, String path, Object body) {
+    public Answer send(String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + path))
                     .timeout(Duration.ofSeconds(60))

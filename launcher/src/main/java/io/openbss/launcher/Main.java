@@ -1,6 +1,7 @@
 package io.openbss.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
 /** {@code ./bss}: run the local platform and call it. */
 public final class Main {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final String USAGE = """
             usage: ./bss <command>
               up                 build what is missing, start PostgreSQL and the four services, load the demo data
@@ -27,6 +30,9 @@ public final class Main {
               status             what is running, where, with start-up times and memory
               call <Operation> [--name value ...] [--body JSON] [--as SUB1|SUB2|INDIVIDUAL]
                                  sign a call with the demo (or given --ak/--sk) credentials and print the answer
+              admin <GET|POST|PUT|DELETE> <path> [JSON]
+                                 call the admin API with the admin token: accounts, users, passwords, policies,
+                                 AK/SK pairs (create, disable, rotate), tokens (list, revoke); see README.md
               clock [+<n>d|+<n>h|reset]
                                  show the sandbox's business time, or move it forward (then run the resource
                                  lifecycle: auto-renewals, expiries, deletions), or back to real time
@@ -51,6 +57,7 @@ public final class Main {
                 case "status" -> status(settings);
                 case "call" -> new CallCommand(settings).run(arguments.subList(1, arguments.size()));
                 case "clock" -> clock(settings, arguments.subList(1, arguments.size()));
+                case "admin" -> admin(settings, arguments.subList(1, arguments.size()));
                 case "supervise" -> {
                     new Supervisor(settings).run();
                     yield 0;
@@ -168,14 +175,42 @@ public final class Main {
         return 0;
     }
 
-    private static int clock(LocalSettings settings, List<String> arguments) {
+    private static int admin(LocalSettings settings, List<String> arguments) throws IOException {
+        Optional<AdminClient> admin = runningAdmin(settings);
+        if (admin.isEmpty()) {
+            return 1;
+        }
+        if (arguments.size() < 2 || !List.of("GET", "POST", "PUT", "DELETE").contains(arguments.get(0))
+                || !arguments.get(1).startsWith("/admin/")) {
+            System.out.println(USAGE);
+            return 2;
+        }
+        Object body = arguments.size() > 2 ? JSON.readTree(arguments.get(2)) : null;
+        AdminClient.Answer answer = admin.get().send(arguments.get(0), arguments.get(1), body);
+        System.out.println("HTTP " + answer.status());
+        if (!answer.body().isNull()) {
+            System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer.body()));
+        }
+        return answer.ok() ? 0 : 1;
+    }
+
+    /** The running platform's admin API, or empty (said so) when it is not running. */
+    private static Optional<AdminClient> runningAdmin(LocalSettings settings) {
         Optional<ObjectNode> state = new StateFile(settings.home()).read();
         if (state.isEmpty() || !alive(state.get().path("pid").asLong())) {
             System.out.println("OpenBSS is not running (./bss up starts it).");
+            return Optional.empty();
+        }
+        return Optional.of(new AdminClient(state.get().path("admin_endpoint").asText(),
+                Secrets.loadOrCreate(settings.home()).adminToken()));
+    }
+
+    private static int clock(LocalSettings settings, List<String> arguments) {
+        Optional<AdminClient> admin = runningAdmin(settings);
+        if (admin.isEmpty()) {
             return 1;
         }
-        SandboxClock clock = new SandboxClock(new AdminClient(state.get().path("admin_endpoint").asText(),
-                Secrets.loadOrCreate(settings.home()).adminToken()));
+        SandboxClock clock = new SandboxClock(admin.get());
         String change = arguments.isEmpty() ? "" : arguments.getFirst();
         Matcher forward = Pattern.compile("\\+(\\d{1,5})([dh])").matcher(change);
         if (change.equals("reset")) {

@@ -95,6 +95,15 @@ public class IdentityAdminResource {
                 .map(keys -> new AdminViews.AccessKeyList(keys.stream().map(AdminViews.AccessKeyView::of).toList()));
     }
 
+    @POST
+    @Path("/access-keys/{access_key}/rotation")
+    @ResponseStatus(201)
+    @Operation(summary = "Rotate an AK/SK pair: a new pair for the same user (the secret is shown only here); the old "
+            + "one is disabled")
+    public Uni<AdminViews.CreatedAccessKey> rotateAccessKey(@PathParam("access_key") String accessKey) {
+        return identities.rotateAccessKey(accessKey);
+    }
+
     @PUT
     @Path("/access-keys/{access_key}")
     @Operation(summary = "Enable or disable an access key")

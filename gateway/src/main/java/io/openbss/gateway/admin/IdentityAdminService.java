@@ -91,18 +91,35 @@ public class IdentityAdminService {
             if (user == null || !user.domainId.equals(domainId)) {
                 throw new BssException(ErrorCode.INVALID_PARAMETER, "No such user in account " + domainId);
             }
-            AccessKey key = new AccessKey();
-            key.accessKey = Ids.accessKey();
-            key.userId = user.userId;
-            key.domainId = domainId;
-            String secret = Ids.secretKey();
-            key.secretCiphertext = cipher.encrypt(key.accessKey, secret);
-            key.status = AccessKey.ACTIVE;
-            key.description = description;
-            key.createdAt = clock.instant();
-            return key.persist().replaceWith(new AdminViews.CreatedAccessKey(key.accessKey, secret, key.userId,
-                    domainId, key.status));
+            return newAccessKey(user.userId, domainId, description);
         });
+    }
+
+    /** A new AK/SK pair for the user of {@code accessKey}, which is disabled in the same transaction. */
+    @WithTransaction
+    public Uni<AdminViews.CreatedAccessKey> rotateAccessKey(String accessKey) {
+        return AccessKey.<AccessKey>findById(accessKey).flatMap(old -> {
+            if (old == null) {
+                throw new BssException(ErrorCode.INVALID_PARAMETER, "No such access key " + accessKey);
+            }
+            old.status = AccessKey.INACTIVE;
+            credentials.invalidate(accessKey);
+            return newAccessKey(old.userId, old.domainId, "rotated from " + accessKey);
+        });
+    }
+
+    private Uni<AdminViews.CreatedAccessKey> newAccessKey(String userId, String domainId, String description) {
+        AccessKey key = new AccessKey();
+        key.accessKey = Ids.accessKey();
+        key.userId = userId;
+        key.domainId = domainId;
+        String secret = Ids.secretKey();
+        key.secretCiphertext = cipher.encrypt(key.accessKey, secret);
+        key.status = AccessKey.ACTIVE;
+        key.description = description;
+        key.createdAt = clock.instant();
+        return key.persist().replaceWith(new AdminViews.CreatedAccessKey(key.accessKey, secret, key.userId,
+                domainId, key.status));
     }
 
     @WithTransaction
