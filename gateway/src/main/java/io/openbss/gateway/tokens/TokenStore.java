@@ -79,22 +79,18 @@ public class TokenStore {
 
     /** Revokes a token; true if it was live. */
     public Uni<Boolean> revoke(String tokenId) {
-        return pool.preparedQuery("""
-                        UPDATE auth_token SET revoked_at = $2 WHERE token_id = $1 AND revoked_at IS NULL
-                        RETURNING encode(token_hash, 'hex') AS hash""")
-                .execute(Tuple.of(tokenId, utc(clock.instant())))
-                .map(rows -> {
-                    rows.forEach(row -> cache.synchronous().invalidate(row.getString("hash")));
-                    return rows.rowCount() > 0;
-                });
+        return revokeWhere("token_id", tokenId).map(revoked -> revoked > 0);
     }
 
     /** Revokes every live token of a user (a password change, a disabled user); answers how many. */
     public Uni<Integer> revokeAllOf(String userId) {
-        return pool.preparedQuery("""
-                        UPDATE auth_token SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL
-                        RETURNING encode(token_hash, 'hex') AS hash""")
-                .execute(Tuple.of(userId, utc(clock.instant())))
+        return revokeWhere("user_id", userId);
+    }
+
+    private Uni<Integer> revokeWhere(String column, String value) {
+        return pool.preparedQuery("UPDATE auth_token SET revoked_at = $2 WHERE " + column + " = $1"
+                        + " AND revoked_at IS NULL RETURNING encode(token_hash, 'hex') AS hash")
+                .execute(Tuple.of(value, utc(clock.instant())))
                 .map(rows -> {
                     rows.forEach(row -> cache.synchronous().invalidate(row.getString("hash")));
                     return rows.rowCount();
