@@ -10,6 +10,7 @@ import io.openbss.launcher.Platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -22,6 +23,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,6 +55,14 @@ final class BenchPlatform implements AutoCloseable {
     /** The public BSS API (the gateway). */
     String gateway() {
         return settings.endpoint();
+    }
+
+    /** Another gateway on the platform's database and keys, every service of it at {@code backend}. */
+    String startGateway(String backend, List<String> jvmOptions) {
+        int publicPort = freePort();
+        platform.startGateway("gateway-bench", publicPort, freePort(), Map.of("orders", backend,
+                "billing", backend, "enterprise", backend), jvmOptions);
+        return "http://127.0.0.1:" + publicPort;
     }
 
     AdminClient admin() {
@@ -118,7 +129,15 @@ final class BenchPlatform implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static boolean listening(int port) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

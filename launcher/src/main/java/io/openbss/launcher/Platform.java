@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -56,17 +57,10 @@ public final class Platform implements AutoCloseable {
                 "BSS_GATEWAY_ADMIN_URL", "http://127.0.0.1:" + settings.adminPort(),
                 "BSS_INTERNAL_TOKEN_PRIVATE_KEY_LOCATION", secrets.privateKey().toString(),
                 "BSS_SMS_OUTBOX", smsOutbox().toString()));
-        Map<String, String> gatewayEnv = new HashMap<>();
-        gatewayEnv.put("BSS_GATEWAY_PUBLIC_PORT", String.valueOf(settings.gatewayPort()));
-        // A sandbox with demo credentials answers on loopback unless told otherwise.
-        gatewayEnv.put("BSS_GATEWAY_PUBLIC_HOST", System.getenv().getOrDefault("BSS_GATEWAY_PUBLIC_HOST", "127.0.0.1"));
-        gatewayEnv.put("BSS_GATEWAY_SERVICES_ORDERS", "http://127.0.0.1:" + settings.ordersPort());
-        gatewayEnv.put("BSS_GATEWAY_SERVICES_BILLING", "http://127.0.0.1:" + settings.billingPort());
-        gatewayEnv.put("BSS_GATEWAY_SERVICES_ENTERPRISE", "http://127.0.0.1:" + settings.enterprisePort());
-        gatewayEnv.put("BSS_SK_ENCRYPTION_KEY", secrets.skEncryptionKey());
-        gatewayEnv.put("BSS_ADMIN_TOKEN", secrets.adminToken());
-        gatewayEnv.put("BSS_INTERNAL_TOKEN_PRIVATE_KEY_LOCATION", secrets.privateKey().toString());
-        ServiceProcess gateway = service("gateway", settings.adminPort(), gatewayEnv);
+        service("gateway", "gateway", settings.adminPort(), gatewayEnvironment(settings.gatewayPort(), Map.of(
+                "orders", "http://127.0.0.1:" + settings.ordersPort(),
+                "billing", "http://127.0.0.1:" + settings.billingPort(),
+                "enterprise", "http://127.0.0.1:" + settings.enterprisePort())));
         try {
             // Flyway migrations of the four services run in parallel, each in its own schema.
             List<CompletableFuture<Void>> starting = new ArrayList<>();
@@ -79,6 +73,33 @@ public final class Platform implements AutoCloseable {
             close();
             throw e.getCause() instanceof LauncherException le ? le : e;
         }
+    }
+
+    /**
+     * Another gateway on this platform's database and keys, in front of the given services (a benchmark puts one in
+     * front of another backend), with extra JVM options; ready when this returns, stopped with the platform.
+     */
+    public ServiceProcess startGateway(String name, int publicPort, int adminPort, Map<String, String> serviceUrls,
+            List<String> jvmOptions) {
+        ServiceProcess gateway = service(name, "gateway", adminPort, gatewayEnvironment(publicPort, serviceUrls));
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        options.addAll(jvmOptions);
+        gateway.start(settings.javaCommand(), options);
+        gateway.awaitReady(Duration.ofSeconds(120));
+        return gateway;
+    }
+
+    private Map<String, String> gatewayEnvironment(int publicPort, Map<String, String> serviceUrls) {
+        Map<String, String> env = new HashMap<>();
+        env.put("BSS_GATEWAY_PUBLIC_PORT", String.valueOf(publicPort));
+        // A sandbox with demo credentials answers on loopback unless told otherwise.
+        env.put("BSS_GATEWAY_PUBLIC_HOST", System.getenv().getOrDefault("BSS_GATEWAY_PUBLIC_HOST", "127.0.0.1"));
+        serviceUrls.forEach((service, url) -> env.put("BSS_GATEWAY_SERVICES_" + service.toUpperCase(Locale.ROOT),
+                url));
+        env.put("BSS_SK_ENCRYPTION_KEY", secrets.skEncryptionKey());
+        env.put("BSS_ADMIN_TOKEN", secrets.adminToken());
+        env.put("BSS_INTERNAL_TOKEN_PRIVATE_KEY_LOCATION", secrets.privateKey().toString());
+        return env;
     }
 
     /** Starts a service again (after it stopped or was killed) and waits until it is ready. */
@@ -95,6 +116,10 @@ public final class Platform implements AutoCloseable {
     }
 
     private ServiceProcess service(String name, int port, Map<String, String> extra) {
+        return service(name, name, port, extra);
+    }
+
+    private ServiceProcess service(String name, String module, int port, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
@@ -106,7 +131,7 @@ public final class Platform implements AutoCloseable {
         env.put("BSS_INTERNAL_TOKEN_PUBLIC_KEY_LOCATION", secrets.publicKey().toString());
         env.put("BSS_LOG_JSON", "false");
         env.putAll(extra);
-        Path jar = settings.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = settings.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         ServiceProcess process = new ServiceProcess(name, jar, port, env, settings.logs().resolve(name + ".log"));
         services.add(process);
         return process;
