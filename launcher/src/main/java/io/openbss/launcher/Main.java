@@ -30,6 +30,10 @@ public final class Main {
               clock [+<n>d|+<n>h|reset]
                                  show the sandbox's business time, or move it forward (then run the resource
                                  lifecycle: auto-renewals, expiries, deletions), or back to real time
+              audit [--domain-id ID] [--operation NAME] [--since 30m|1h|2d|<yyyy-MM-ddTHH:mm:ssZ>] [--limit N]
+                    [--json]     the audit trail, newest first: state-changing calls (refusals too) and admin
+                                 changes; also --user-id, --access-key, --request-id, --resource-id,
+                                 --result success|failure, --until, --offset
               build              build all modules (skipping tests)
               test               run every test (what CI runs)
               bench [bills|ledger|resources|payments|all] [--customers N --lines N --requests N ...]
@@ -51,6 +55,9 @@ public final class Main {
                 case "status" -> status(settings);
                 case "call" -> new CallCommand(settings).run(arguments.subList(1, arguments.size()));
                 case "clock" -> clock(settings, arguments.subList(1, arguments.size()));
+                case "audit" -> platformAdmin(settings)
+                        .map(admin -> new AuditCommand(admin).run(arguments.subList(1, arguments.size())))
+                        .orElse(1);
                 case "supervise" -> {
                     new Supervisor(settings).run();
                     yield 0;
@@ -165,14 +172,23 @@ public final class Main {
         return 0;
     }
 
-    private static int clock(LocalSettings settings, List<String> arguments) {
+    /** The admin API of the running platform, with its admin token; empty (and said so) when none runs. */
+    private static Optional<AdminClient> platformAdmin(LocalSettings settings) {
         Optional<ObjectNode> state = new StateFile(settings.home()).read();
         if (state.isEmpty() || !alive(state.get().path("pid").asLong())) {
             System.out.println("OpenBSS is not running (./bss up starts it).");
+            return Optional.empty();
+        }
+        return Optional.of(new AdminClient(state.get().path("admin_endpoint").asText(),
+                Secrets.loadOrCreate(settings.home()).adminToken()));
+    }
+
+    private static int clock(LocalSettings settings, List<String> arguments) {
+        Optional<AdminClient> admin = platformAdmin(settings);
+        if (admin.isEmpty()) {
             return 1;
         }
-        SandboxClock clock = new SandboxClock(new AdminClient(state.get().path("admin_endpoint").asText(),
-                Secrets.loadOrCreate(settings.home()).adminToken()));
+        SandboxClock clock = new SandboxClock(admin.get());
         String change = arguments.isEmpty() ? "" : arguments.getFirst();
         Matcher forward = Pattern.compile("\\+(\\d{1,5})([dh])").matcher(change);
         if (change.equals("reset")) {
