@@ -1,8 +1,9 @@
 package io.openbss.gateway;
 
+import static io.openbss.gateway.AuditTestSupport.audit;
+import static io.openbss.gateway.AuditTestSupport.iamUser;
+import static io.openbss.gateway.AuditTestSupport.send;
 import static io.openbss.gateway.AuditTrailTest.PAY;
-import static io.openbss.gateway.AuditTrailTest.audit;
-import static io.openbss.gateway.AuditTrailTest.send;
 import static io.openbss.gateway.GatewayTestSupport.account;
 import static io.openbss.gateway.GatewayTestSupport.admin;
 import static io.restassured.RestAssured.given;
@@ -49,7 +50,7 @@ class AuditQueryApiTest {
     void filtersNarrowTheTrailAndPagesGoNewestFirst() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         GatewayTestSupport.Account account = account("enterprise_master");
-        AuditTrailTest.IamUser user = AuditTrailTest.iamUser(account);
+        AuditTestSupport.IamUser user = iamUser(account);
         for (int i = 1; i <= 3; i++) {
             send(account.client(), "POST", PAY, order(tag + "-" + i), 200);
         }

@@ -147,15 +147,15 @@ public final class AuditCommand {
         return text(record, "user_name", "root") + "/" + credential;
     }
 
-    /** What the call named; for an admin change, first the user and key it was made to. */
+    /** What the call named; for an admin change, first the key and user it was made to. */
     private static String identifiers(JsonNode record) {
         StringJoiner named = new StringJoiner(" ");
         if (record.path("actor").asText().equals("admin")) {
-            if (record.has("user_id")) {
-                named.add("user=" + text(record, "user_name", record.path("user_id").asText()));
-            }
             if (record.has("access_key")) {
                 named.add("access_key=" + record.path("access_key").asText());
+            }
+            if (record.has("user_id")) {
+                named.add("user=" + text(record, "user_name", record.path("user_id").asText()));
             }
         }
         record.path("identifiers").properties().forEach(entry -> {

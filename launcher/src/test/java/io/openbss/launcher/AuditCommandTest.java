@@ -54,7 +54,7 @@ class AuditCommandTest {
         assertThat(lines.get(2)).contains("root/AKROOT00000000000001", "401 APIG.0301")
                 .contains("resource_ids=resource-with-a-long-id-0001,res...  ")
                 .doesNotContain("0002");
-        assertThat(lines.get(3)).contains("admin", "DisableAccessKey", "user=u1 access_key=AKUSER00000000000001");
+        assertThat(lines.get(3)).contains("admin", "DisableAccessKey", "access_key=AKUSER00000000000001 user=u1");
         for (String column : List.of("CALLER", "OPERATION", "RESULT", "REQUEST ID")) {
             int at = lines.get(0).indexOf(column);
             assertThat(lines.subList(1, 4)).as(column)

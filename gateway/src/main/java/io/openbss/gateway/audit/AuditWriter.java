@@ -42,9 +42,11 @@ public class AuditWriter {
         this.pool = pool;
         this.vertx = vertx;
         this.timeoutMillis = config.audit().writeTimeout().toMillis();
-        this.written = metrics.counter("bss.gateway.audit.records", "outcome", "written");
-        this.failed = metrics.counter("bss.gateway.audit.records", "outcome", "failed");
-        this.timedOut = metrics.counter("bss.gateway.audit.write.timeouts");
+        this.written = records("written", metrics);
+        this.failed = records("failed", metrics);
+        this.timedOut = Counter.builder("bss.gateway.audit.write.timeouts")
+                .description("Answers sent before their audit record was written (the write goes on)")
+                .register(metrics);
     }
 
     /** Completes, never fails, once the record is written, has failed to be, or the write timeout has passed. */
@@ -67,6 +69,11 @@ public class AuditWriter {
             settled.tryComplete();
         });
         return settled.future();
+    }
+
+    private static Counter records(String outcome, MeterRegistry metrics) {
+        return Counter.builder("bss.gateway.audit.records").description("Audit records written, or lost (logged)")
+                .tag("outcome", outcome).register(metrics);
     }
 
     /** A record that could not be made or written: logged by operation and request id only, and counted. */

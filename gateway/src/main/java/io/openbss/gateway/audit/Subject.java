@@ -1,5 +1,6 @@
 package io.openbss.gateway.audit;
 
+import io.openbss.common.identity.CallerIdentity;
 import io.openbss.gateway.identity.Credential;
 
 /**
@@ -12,10 +13,10 @@ public record Subject(String domainId, String domainName, String userId, String 
     /** An admin change that concerns no account (e.g. a reported contact). */
     public static final Subject NONE = new Subject(null, null, null, null, null, null);
 
-    /** The caller behind an access key: the account, and the IAM user unless the account itself called. */
+    /** The caller behind an access key as services see it: the account, and the IAM user unless the account called. */
     public static Subject of(Credential credential) {
-        boolean iamUser = !credential.rootUser();
-        return new Subject(credential.domainId(), credential.domainName(), iamUser ? credential.userId() : null,
-                iamUser ? credential.userName() : null, credential.accessKey(), null);
+        CallerIdentity caller = credential.caller();
+        return new Subject(caller.customerId(), caller.customerName(), caller.userId(), caller.userName(),
+                credential.accessKey(), null);
     }
 }
