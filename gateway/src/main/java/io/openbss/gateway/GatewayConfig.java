@@ -45,6 +45,8 @@ public interface GatewayConfig {
     @WithDefault("PT30S")
     Duration credentialCacheTtl();
 
+    AuditConfig audit();
+
     TokensConfig tokens();
 
     interface TokensConfig {
@@ -64,6 +66,16 @@ public interface GatewayConfig {
 
         @WithDefault("PT5M")
         Duration lifespan();
+    }
+
+    interface AuditConfig {
+
+        /**
+         * How long the answer to a state-changing call waits for its audit record to be written; past that the
+         * client is answered and the write goes on (counted in bss.gateway.audit.write.timeouts).
+         */
+        @WithDefault("PT2S")
+        Duration writeTimeout();
     }
 
     interface SignatureConfig {

@@ -16,11 +16,13 @@ import java.util.stream.Collectors;
 
 /**
  * The gateway under test: a free public port, fresh keys, and an echo service standing in for the three services,
- * answering with what it received so that tests can see exactly what the gateway forwarded.
+ * answering with what it received so that tests can see exactly what the gateway forwarded. A path ending in
+ * {@code /fail} is answered 500, one ending in {@code /refuse} with a service's refusal (400 and its error code).
  */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    public static final String REFUSAL_CODE = "CBC.99003016";
     public static volatile int publicPort;
 
     private HttpServer echo;
@@ -43,10 +45,14 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
                             : "?" + exchange.getRequestURI().getRawQuery()))
                     + ",\"headers\":{" + headers + "}"
                     + ",\"body\":" + quote(new String(body, StandardCharsets.UTF_8)) + "}";
+            String path = exchange.getRequestURI().getPath();
+            if (path.endsWith("/refuse")) {
+                answer = "{\"error_code\":\"" + REFUSAL_CODE + "\",\"error_msg\":\"The resource does not exist\"}";
+            }
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("X-Echo", "yes");
-            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/fail") ? 500 : 200,
+            exchange.sendResponseHeaders(path.endsWith("/fail") ? 500 : path.endsWith("/refuse") ? 400 : 200,
                     bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();

@@ -36,6 +36,10 @@ public final class Main {
               clock [+<n>d|+<n>h|reset]
                                  show the sandbox's business time, or move it forward (then run the resource
                                  lifecycle: auto-renewals, expiries, deletions), or back to real time
+              audit [--domain-id ID] [--operation NAME] [--since 30m|1h|2d|<yyyy-MM-ddTHH:mm:ssZ>] [--limit N]
+                    [--json]     the audit trail, newest first: state-changing calls (refusals too) and admin
+                                 changes; also --user-id, --access-key, --request-id, --resource-id,
+                                 --result success|failure, --until, --offset
               build              build all modules (skipping tests)
               test               run every test (what CI runs)
               bench [bills|ledger|resources|payments|all] [--customers N --lines N --requests N ...]
@@ -58,6 +62,9 @@ public final class Main {
                 case "call" -> new CallCommand(settings).run(arguments.subList(1, arguments.size()));
                 case "clock" -> clock(settings, arguments.subList(1, arguments.size()));
                 case "admin" -> admin(settings, arguments.subList(1, arguments.size()));
+                case "audit" -> platformAdmin(settings)
+                        .map(admin -> new AuditCommand(admin).run(arguments.subList(1, arguments.size())))
+                        .orElse(1);
                 case "supervise" -> {
                     new Supervisor(settings).run();
                     yield 0;
@@ -176,7 +183,7 @@ public final class Main {
     }
 
     private static int admin(LocalSettings settings, List<String> arguments) throws IOException {
-        Optional<AdminClient> admin = runningAdmin(settings);
+        Optional<AdminClient> admin = platformAdmin(settings);
         if (admin.isEmpty()) {
             return 1;
         }
@@ -194,8 +201,8 @@ public final class Main {
         return answer.ok() ? 0 : 1;
     }
 
-    /** The running platform's admin API, or empty (said so) when it is not running. */
-    private static Optional<AdminClient> runningAdmin(LocalSettings settings) {
+    /** The admin API of the running platform, with its admin token; empty (and said so) when none runs. */
+    private static Optional<AdminClient> platformAdmin(LocalSettings settings) {
         Optional<ObjectNode> state = new StateFile(settings.home()).read();
         if (state.isEmpty() || !alive(state.get().path("pid").asLong())) {
             System.out.println("OpenBSS is not running (./bss up starts it).");
@@ -206,7 +213,7 @@ public final class Main {
     }
 
     private static int clock(LocalSettings settings, List<String> arguments) {
-        Optional<AdminClient> admin = runningAdmin(settings);
+        Optional<AdminClient> admin = platformAdmin(settings);
         if (admin.isEmpty()) {
             return 1;
         }

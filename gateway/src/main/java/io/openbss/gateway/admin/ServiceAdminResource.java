@@ -4,6 +4,7 @@ import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.request.RequestIds;
+import io.openbss.gateway.audit.AdminAudit;
 import io.openbss.gateway.routing.BackendClient;
 import io.openbss.gateway.routing.InternalTokenIssuer;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * Operators reach the services' internal APIs through here ({@code /admin/v1/services/billing/v1/ledger/recharges}
  * calls billing-service's {@code /internal/v1/ledger/recharges}), as the operator named "admin". This keeps the
- * internal token key in the gateway and the services unreachable from outside.
+ * internal token key in the gateway and the services unreachable from outside. Every call but a read is audited.
  */
 @Path("/admin/v1/services/{service}/{path: .+}")
 public class ServiceAdminResource {
@@ -37,6 +38,9 @@ public class ServiceAdminResource {
 
     @Inject
     InternalTokenIssuer tokens;
+
+    @Inject
+    AdminAudit audit;
 
     @GET
     @Operation(summary = "Call a service's internal API (GET)")
@@ -75,8 +79,9 @@ public class ServiceAdminResource {
                 .set("Content-Type", "application/json")
                 .set(RequestIds.HEADER, RequestIds.orNew(request.getHeader(RequestIds.HEADER)));
         String uri = "/internal/" + path + (request.query() == null ? "" : "?" + request.query());
-        return Uni.createFrom().completionStage(() -> backends.forward(service, HttpMethod.valueOf(
-                        request.method().name()), uri, headers, body).toCompletionStage())
+        Uni<BackendClient.BackendResponse> forward = Uni.createFrom().completionStage(() -> backends.forward(service,
+                HttpMethod.valueOf(request.method().name()), uri, headers, body).toCompletionStage());
+        return audit.serviceCall(request, body, forward)
                 .map(answer -> Response.status(answer.status())
                         .type(answer.headers().get("Content-Type"))
                         .entity(answer.body().getBytes()).build());

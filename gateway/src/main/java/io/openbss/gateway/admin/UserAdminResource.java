@@ -3,6 +3,8 @@ package io.openbss.gateway.admin;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
+import io.openbss.gateway.audit.AdminAudit;
+import io.openbss.gateway.audit.AdminChange;
 import io.openbss.gateway.identity.CredentialStore;
 import io.openbss.gateway.identity.PasswordHasher;
 import io.openbss.gateway.identity.PasswordPolicy;
@@ -12,6 +14,7 @@ import io.openbss.gateway.policies.UserPolicy;
 import io.openbss.gateway.tokens.TokenStore;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +52,9 @@ public class UserAdminResource {
     @Inject
     CredentialStore credentials;
 
+    @Inject
+    AdminAudit audit;
+
     public record UserChange(@JsonProperty("enabled") Boolean enabled) {
     }
 
@@ -58,35 +65,40 @@ public class UserAdminResource {
             @JsonProperty("cloud_service_types") List<String> cloudServiceTypes) {
     }
 
-    public record Policies(@JsonProperty("user_id") String userId, @JsonProperty("policies") List<PolicyView> policies) {
+    public record Policies(@JsonProperty("user_id") String userId, @JsonProperty("domain_id") String domainId,
+            @JsonProperty("policies") List<PolicyView> policies) {
     }
 
-    public record UserState(@JsonProperty("user_id") String userId, @JsonProperty("enabled") boolean enabled,
-            @JsonProperty("revoked_tokens") int revokedTokens) {
+    public record UserState(@JsonProperty("user_id") String userId, @JsonProperty("domain_id") String domainId,
+            @JsonProperty("enabled") boolean enabled, @JsonProperty("revoked_tokens") int revokedTokens) {
     }
 
     @PUT
     @Path("/{user_id}")
     @Operation(summary = "Enable or disable a user (its access keys and tokens stop working when disabled)")
-    public Uni<UserState> change(@PathParam("user_id") String userId, UserChange change) {
+    public Uni<UserState> change(@PathParam("user_id") String userId, UserChange change,
+            @Context HttpServerRequest http) {
         if (change == null || change.enabled() == null) {
             throw BssException.badParameter("enabled", "is required (true or false)");
         }
-        return user(userId).chain(row -> pool.preparedQuery("UPDATE iam_user SET enabled = $2 WHERE user_id = $1")
-                        .execute(Tuple.of(userId, change.enabled())))
-                .chain(() -> change.enabled() ? Uni.createFrom().item(0) : tokens.revokeAllOf(userId))
-                .invoke(() -> credentials.invalidateAll())
-                .map(revoked -> new UserState(userId, change.enabled(), revoked));
+        return audit.recorded(http, 200, user(userId).chain(row -> pool.preparedQuery(
+                                "UPDATE iam_user SET enabled = $2 WHERE user_id = $1")
+                        .execute(Tuple.of(userId, change.enabled()))
+                        .chain(() -> change.enabled() ? Uni.createFrom().item(0) : tokens.revokeAllOf(userId))
+                        .invoke(() -> credentials.invalidateAll())
+                        .map(revoked -> new UserState(userId, row.getString("domain_id"), change.enabled(), revoked))),
+                state -> AdminChange.userEnabled(state.domainId(), userId, state.enabled()));
     }
 
     @PUT
     @Path("/{user_id}/password")
     @Operation(summary = "Set a user's password (Huawei Cloud's password rules); revokes the user's tokens")
-    public Uni<UserState> setPassword(@PathParam("user_id") String userId, NewPassword request) {
+    public Uni<UserState> setPassword(@PathParam("user_id") String userId, NewPassword request,
+            @Context HttpServerRequest http) {
         if (request == null || request.password() == null) {
             throw BssException.badParameter("password", "is required");
         }
-        return user(userId).chain(row -> {
+        return audit.recorded(http, 200, user(userId).chain(row -> {
             PasswordPolicy.check(request.password(), row.getString("domain_name"));
             // bcrypt is slow on purpose: not on the event loop
             return Uni.createFrom().item(() -> hasher.hash(request.password()))
@@ -94,31 +106,34 @@ public class UserAdminResource {
                     .chain(hash -> pool.preparedQuery("UPDATE iam_user SET password_hash = $2 WHERE user_id = $1")
                             .execute(Tuple.of(userId, hash)))
                     .chain(() -> tokens.revokeAllOf(userId))
-                    .map(revoked -> new UserState(userId, row.getBoolean("enabled"), revoked));
-        });
+                    .map(revoked -> new UserState(userId, row.getString("domain_id"), row.getBoolean("enabled"),
+                            revoked));
+        }), state -> AdminChange.passwordSet(state.domainId(), userId));
     }
 
     @GET
     @Path("/{user_id}/policies")
     @Operation(summary = "A user's policies")
     public Uni<Policies> policies(@PathParam("user_id") String userId) {
-        return user(userId).chain(row -> Uni.createFrom().completionStage(policies.ofUser(userId)))
-                .map(granted -> view(userId, granted));
+        return user(userId).chain(row -> Uni.createFrom().completionStage(policies.ofUser(userId))
+                .map(granted -> view(userId, row.getString("domain_id"), granted)));
     }
 
     @PUT
     @Path("/{user_id}/policies")
     @Operation(summary = "Replace a user's policies: roles bss_admin, bss_finance, bss_operator, bss_readonly, each "
             + "optionally limited to cloud_service_types (billing:cloudServiceType)")
-    public Uni<Policies> replacePolicies(@PathParam("user_id") String userId, Policies request) {
+    public Uni<Policies> replacePolicies(@PathParam("user_id") String userId, Policies request,
+            @Context HttpServerRequest http) {
         List<UserPolicy> granted = parse(request);
-        return user(userId).chain(row -> {
+        return audit.recorded(http, 200, user(userId).chain(row -> {
             if (row.getBoolean("root")) {
                 throw new BssException(ErrorCode.INVALID_PARAMETER,
                         "The account's own user may do everything: policies are for IAM users");
             }
-            return policies.replace(userId, granted);
-        }).map(saved -> view(userId, saved));
+            return policies.replace(userId, granted).map(saved -> view(userId, row.getString("domain_id"), saved));
+        }), saved -> AdminChange.policiesSet(saved.domainId(), userId, String.join(" ",
+                saved.policies().stream().map(PolicyView::role).toList())));
     }
 
     private static List<UserPolicy> parse(Policies request) {
@@ -145,14 +160,14 @@ public class UserAdminResource {
         return granted;
     }
 
-    private static Policies view(String userId, List<UserPolicy> granted) {
-        return new Policies(userId, granted.stream().map(p -> new PolicyView(p.role().wireName(),
+    private static Policies view(String userId, String domainId, List<UserPolicy> granted) {
+        return new Policies(userId, domainId, granted.stream().map(p -> new PolicyView(p.role().wireName(),
                 p.cloudServiceTypes() == null ? null : List.copyOf(p.cloudServiceTypes()))).toList());
     }
 
     private Uni<Row> user(String userId) {
         return pool.preparedQuery("""
-                        SELECT u.user_id, u.root, u.enabled, d.name AS domain_name
+                        SELECT u.user_id, u.root, u.enabled, u.domain_id, d.name AS domain_name
                           FROM iam_user u JOIN domain d ON d.domain_id = u.domain_id WHERE u.user_id = $1""")
                 .execute(Tuple.of(userId)).map(rows -> {
                     if (rows.size() == 0) {

@@ -9,6 +9,8 @@ import io.openbss.common.operations.Operation;
 import io.openbss.common.operations.OperationTable;
 import io.openbss.common.request.RequestIds;
 import io.openbss.gateway.GatewayConfig;
+import io.openbss.gateway.audit.AuditedCall;
+import io.openbss.gateway.audit.PublicCallAudit;
 import io.openbss.gateway.auth.ApigException;
 import io.openbss.gateway.auth.PasswordAuthenticator;
 import io.openbss.gateway.auth.SignatureAuthenticator;
@@ -35,12 +37,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * The public front door: route by the operation table, read the body (at most 12 MB), authenticate the caller,
  * check the operation's caller rule, and forward to the owning service with the caller as an internal token.
- * Every answer carries {@code X-Request-Id}.
+ * Every answer carries {@code X-Request-Id}; the answer to a state-changing call waits for its audit record.
  */
 @ApplicationScoped
 public class GatewayHandler implements Handler<HttpServerRequest> {
@@ -82,6 +85,9 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    PublicCallAudit audit;
+
     @Override
     public void handle(HttpServerRequest request) {
         long started = System.nanoTime();
@@ -93,6 +99,7 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
             return;
         }
         exchange.operation = match.get().operation();
+        exchange.audited = audit.begin(match.get(), request, requestId, started);
         String length = request.getHeader("Content-Length");
         if (length != null && tooLarge(length)) {
             exchange.failAndClose(ApigException.tooLarge());
@@ -111,6 +118,9 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         request.exceptionHandler(failure -> exchange.done = true);
         request.endHandler(v -> {
             if (!exchange.done) {
+                if (exchange.audited != null) {
+                    exchange.audited.bodyRead(body);
+                }
                 authenticate(exchange, body);
             }
         });
@@ -130,6 +140,9 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
             if (failure != null) {
                 exchange.fail(failure);
             } else {
+                if (exchange.audited != null) {
+                    exchange.audited.authenticated(credential);
+                }
                 authorize(exchange, credential, body);
             }
         }));
@@ -203,21 +216,9 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
                 .onComplete(result -> {
                     if (result.failed()) {
                         exchange.fail(result.cause());
-                        return;
+                    } else {
+                        exchange.relay(result.result());
                     }
-                    BackendClient.BackendResponse answer = result.result();
-                    HttpServerResponse response = exchange.request.response();
-                    if (response.ended() || response.closed()) {
-                        return;
-                    }
-                    answer.headers().forEach((name, value) -> {
-                        if (!NOT_COPIED_BACK.contains(name.toLowerCase(Locale.ROOT))) {
-                            response.headers().add(name, value);
-                        }
-                    });
-                    response.putHeader(RequestIds.HEADER, exchange.requestId);
-                    exchange.record(answer.status());
-                    response.setStatusCode(answer.status()).end(answer.body());
                 });
     }
 
@@ -273,6 +274,7 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         final String requestId;
         final long started;
         Operation operation;
+        AuditedCall audited;
         boolean done;
 
         Exchange(HttpServerRequest request, String requestId, long started) {
@@ -282,9 +284,8 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         }
 
         void fail(ApigException error) {
-            done = true;
-            record(error.status());
-            GatewayResponses.apigError(request.response(), requestId, error);
+            finish(error.status(), error::code,
+                    () -> GatewayResponses.apigError(request.response(), requestId, error));
         }
 
         /** Answers a failure: the gateway's own refusals as they are, anything unexpected as 502. */
@@ -303,20 +304,47 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
 
         /** For a body the gateway will not read: answer, then close the connection. */
         void failAndClose(ApigException error) {
-            fail(error);
-            request.connection().close();
+            finish(error.status(), error::code, () -> {
+                GatewayResponses.apigError(request.response(), requestId, error);
+                request.connection().close();
+            });
         }
 
         void cbc(int status, String code, String message) {
-            done = true;
-            record(status);
-            GatewayResponses.cbcError(request.response(), requestId, status, code, message);
+            finish(status, () -> code,
+                    () -> GatewayResponses.cbcError(request.response(), requestId, status, code, message));
         }
 
         void json(int status, JsonObject body) {
+            finish(status, () -> null, () -> GatewayResponses.json(request.response(), requestId, status, body));
+        }
+
+        /** The service's answer: audited even when the client has gone, sent when it is still there. */
+        void relay(BackendClient.BackendResponse answer) {
+            finish(answer.status(), () -> AuditedCall.errorCode(answer.status(), answer.body()), () -> {
+                HttpServerResponse response = request.response();
+                if (response.ended() || response.closed()) {
+                    return;
+                }
+                answer.headers().forEach((name, value) -> {
+                    if (!NOT_COPIED_BACK.contains(name.toLowerCase(Locale.ROOT))) {
+                        response.headers().add(name, value);
+                    }
+                });
+                response.putHeader(RequestIds.HEADER, requestId);
+                response.setStatusCode(answer.status()).end(answer.body());
+            });
+        }
+
+        /** Every answer goes through here: counted, and for a state-changing call audited before it is sent. */
+        private void finish(int status, Supplier<String> errorCode, Runnable send) {
             done = true;
             record(status);
-            GatewayResponses.json(request.response(), requestId, status, body);
+            if (audited == null) {
+                send.run();
+            } else {
+                audit.answered(audited, status, errorCode.get()).onComplete(written -> send.run());
+            }
         }
 
         void record(int status) {

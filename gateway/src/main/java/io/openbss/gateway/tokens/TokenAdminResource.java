@@ -3,7 +3,10 @@ package io.openbss.gateway.tokens;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
+import io.openbss.gateway.audit.AdminAudit;
+import io.openbss.gateway.audit.AdminChange;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +30,9 @@ public class TokenAdminResource {
 
     @Inject
     TokenStore tokens;
+
+    @Inject
+    AdminAudit audit;
 
     public record TokenView(@JsonProperty("token_id") String tokenId, @JsonProperty("domain_id") String domainId,
             @JsonProperty("user_id") String userId, @JsonProperty("user_name") String userName,
@@ -63,12 +70,12 @@ public class TokenAdminResource {
     @Path("/{token_id}")
     @Operation(summary = "Revoke a token: it stops working at once on this gateway, within the credential cache TTL "
             + "on the others")
-    public Uni<Void> revoke(@PathParam("token_id") String tokenId) {
-        return tokens.revoke(tokenId).invoke(revoked -> {
+    public Uni<Void> revoke(@PathParam("token_id") String tokenId, @Context HttpServerRequest http) {
+        return audit.recorded(http, 204, tokens.revoke(tokenId).invoke(revoked -> {
             if (!revoked) {
                 throw new BssException(ErrorCode.INVALID_PARAMETER, "No live token " + tokenId);
             }
-        }).replaceWithVoid();
+        }), revoked -> AdminChange.tokenRevoked(tokenId)).replaceWithVoid();
     }
 
     private static String blankToNull(String value) {

@@ -1,0 +1,12 @@
+package io.openbss.gateway.audit;
+
+import java.time.Instant;
+
+/**
+ * One entry of the audit trail: who ({@code actor}, {@code subject}) did what ({@code operation} on the objects its
+ * {@code identifiers} name), when (the gateway's clock), from where, with what result, and how long it took.
+ */
+public record AuditRecord(Instant occurredAt, Actor actor, Subject subject, String operation, String method,
+        String path, BusinessIdentifiers identifiers, String sourceIp, int status, String errorCode,
+        String requestId, long durationMillis) {
+}

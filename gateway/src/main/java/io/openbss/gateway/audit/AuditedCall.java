@@ -1,0 +1,90 @@
+package io.openbss.gateway.audit;
+
+import io.openbss.common.operations.OperationTable;
+import io.openbss.gateway.identity.Credential;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+
+/**
+ * A state-changing public call on its way through the gateway: what its audit record will say, filled in as the
+ * call is routed, read and authenticated.
+ */
+public final class AuditedCall {
+
+    /** Error answers are small; anything larger is not an error envelope worth reading. */
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private final OperationTable.Match match;
+    private final HttpServerRequest request;
+    private final String requestId;
+    private final Instant occurredAt;
+    private final long startedNanos;
+    private final String sourceIp;
+    private Buffer body;
+    private Subject caller;
+
+    AuditedCall(OperationTable.Match match, HttpServerRequest request, String requestId, Instant occurredAt,
+            long startedNanos, String sourceIp) {
+        this.match = match;
+        this.request = request;
+        this.requestId = requestId;
+        this.occurredAt = occurredAt;
+        this.startedNanos = startedNanos;
+        this.sourceIp = sourceIp;
+    }
+
+    /** The whole body, once read: the identifiers it names go into the record. */
+    public void bodyRead(Buffer body) {
+        this.body = body;
+    }
+
+    public void authenticated(Credential credential) {
+        this.caller = Subject.of(credential);
+    }
+
+    /** The {@code error_code} of a service's error answer, when it is the error envelope. */
+    public static String errorCode(int status, Buffer answer) {
+        if (status < 400 || answer.length() == 0 || answer.length() > MAX_ERROR_BODY) {
+            return null;
+        }
+        try {
+            return new JsonObject(answer).getValue("error_code") instanceof String code ? code : null;
+        } catch (DecodeException e) {
+            return null;
+        }
+    }
+
+    Subject caller() {
+        return caller;
+    }
+
+    String authorization() {
+        return request.getHeader("Authorization");
+    }
+
+    String operation() {
+        return match.operation().name();
+    }
+
+    String requestId() {
+        return requestId;
+    }
+
+    long elapsedMillis() {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    AuditRecord record(Subject subject, int status, String errorCode, long durationMillis) {
+        BusinessIdentifiers.Collector identifiers = BusinessIdentifiers.collector()
+                .pathParameters(match.operation().pathParameters(), match.pathValues())
+                .query(request.query());
+        if (body != null) {
+            identifiers.json(body.getBytes());
+        }
+        return new AuditRecord(occurredAt, Actor.CUSTOMER, subject, operation(), request.method().name(),
+                request.path(), identifiers.build(), sourceIp, status, errorCode, requestId, durationMillis);
+    }
+}

@@ -1,0 +1,79 @@
+package io.openbss.gateway.audit;
+
+import io.openbss.common.operations.OperationTable;
+import io.openbss.common.signing.AuthorizationHeader;
+import io.openbss.common.signing.SignatureException;
+import io.openbss.gateway.identity.CredentialStore;
+import io.openbss.gateway.routing.SourceAddresses;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+
+/**
+ * The audit trail of the public API: every state-changing call that reached a known account leaves one record,
+ * written after the gateway or the service has answered and before the client gets the answer. Views leave none.
+ */
+@ApplicationScoped
+public class PublicCallAudit {
+
+    @Inject
+    AuditWriter writer;
+
+    @Inject
+    CredentialStore credentials;
+
+    @Inject
+    SourceAddresses sourceAddresses;
+
+    @Inject
+    Clock clock;
+
+    /** The record-to-be of a routed call, or null when the call changes nothing. */
+    public AuditedCall begin(OperationTable.Match match, HttpServerRequest request, String requestId,
+            long startedNanos) {
+        if (!match.operation().changesState()) {
+            return null;
+        }
+        return new AuditedCall(match, request, requestId, clock.instant(), startedNanos,
+                sourceAddresses.of(request));
+    }
+
+    /**
+     * Writes the record of an answered call; completes, never fails, when the client may be answered. A call refused
+     * before its caller was authenticated is filed under the account of the access key it named, when that key
+     * exists. One naming no known key is not recorded: there is no account to file it under, and anyone could fill
+     * the trail with such calls.
+     */
+    public Future<Void> answered(AuditedCall call, int status, String errorCode) {
+        long durationMillis = call.elapsedMillis();
+        if (call.caller() != null) {
+            return writer.write(call.record(call.caller(), status, errorCode, durationMillis));
+        }
+        return claimedCaller(call.authorization()).transform(found -> {
+            if (found.failed()) {
+                writer.lost(call.operation(), call.requestId(), found.cause());
+                return Future.succeededFuture();
+            }
+            return found.result() == null ? Future.succeededFuture()
+                    : writer.write(call.record(found.result(), status, errorCode, durationMillis));
+        });
+    }
+
+    /** The owner of the access key an Authorization header names, or null when it names none that exists. */
+    private Future<Subject> claimedCaller(String authorization) {
+        if (authorization == null) {
+            return Future.succeededFuture();
+        }
+        String accessKey;
+        try {
+            accessKey = AuthorizationHeader.parse(authorization).accessKey();
+        } catch (SignatureException e) {
+            return Future.succeededFuture();
+        }
+        return Future.fromCompletionStage(credentials.find(accessKey), Vertx.currentContext())
+                .map(found -> found.map(Subject::of).orElse(null));
+    }
+}

@@ -1,0 +1,181 @@
+package io.openbss.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.openbss.common.signing.Rfc3986;
+import io.openbss.common.time.BssTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./bss audit [--domain-id X] [--operation Y] [--since 1h|30m|2d|<instant>] [--limit N] [--json]}: the
+ * running platform's audit trail, newest first, as a table or as the admin API's JSON. Every filter of
+ * {@code GET /admin/v1/audit} has its flag.
+ */
+public final class AuditCommand {
+
+    static final String USAGE = "usage: ./bss audit [--domain-id ID] [--user-id ID] [--access-key AK] "
+            + "[--operation NAME] [--request-id ID] [--resource-id ID] [--result success|failure] "
+            + "[--since 30m|1h|2d|yyyy-MM-ddTHH:mm:ssZ] [--until ...] [--limit N] [--offset N] [--json]";
+
+    /** Flags that pass their value on as the query parameter of the same meaning. */
+    private static final Map<String, String> FILTERS = Map.of("--domain-id", "domain_id", "--user-id", "user_id",
+            "--access-key", "access_key", "--operation", "operation", "--request-id", "request_id",
+            "--resource-id", "resource_id", "--result", "result", "--limit", "limit", "--offset", "offset");
+    private static final Pattern AGO = Pattern.compile("(\\d{1,6})([mhd])");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+    private static final List<String> HEADERS = List.of("TIME (UTC)", "ACCOUNT", "CALLER", "OPERATION",
+            "IDENTIFIERS", "RESULT", "REQUEST ID");
+    /** Long identifier lists are cut here so that a row stays on one line; --json shows them whole. */
+    static final int IDENTIFIERS_WIDTH = 48;
+
+    private final AdminClient admin;
+
+    public AuditCommand(AdminClient admin) {
+        this.admin = admin;
+    }
+
+    public int run(List<String> args) {
+        Map<String, String> query = new LinkedHashMap<>();
+        boolean json = false;
+        for (int i = 0; i < args.size(); i++) {
+            String flag = args.get(i);
+            if (flag.equals("--json")) {
+                json = true;
+                continue;
+            }
+            if (!FILTERS.containsKey(flag) && !flag.equals("--since") && !flag.equals("--until")) {
+                throw new LauncherException("unknown option " + flag + "\n" + USAGE);
+            }
+            if (i + 1 >= args.size()) {
+                throw new LauncherException(flag + " needs a value\n" + USAGE);
+            }
+            String value = args.get(++i);
+            if (FILTERS.containsKey(flag)) {
+                query.put(FILTERS.get(flag), value);
+            } else {
+                query.put(flag.substring(2), instant(flag, value, Instant.now()));
+            }
+        }
+        StringJoiner parameters = new StringJoiner("&", "?", "").setEmptyValue("");
+        query.forEach((name, value) -> parameters.add(name + "=" + Rfc3986.encode(value)));
+        AdminClient.Answer answer = admin.get("/admin/v1/audit" + parameters);
+        if (!answer.ok()) {
+            throw new LauncherException("the audit query was refused (" + answer.status() + "): "
+                    + answer.body().path("error_msg").asText(answer.body().toString()));
+        }
+        System.out.println(json ? answer.body().toPrettyString()
+                : table(answer.body(), Integer.parseInt(query.getOrDefault("offset", "0"))));
+        return 0;
+    }
+
+    /** {@code 30m}, {@code 1h} or {@code 2d} before {@code now}, or a UTC instant as the admin API takes it. */
+    static String instant(String flag, String value, Instant now) {
+        Matcher ago = AGO.matcher(value);
+        if (ago.matches()) {
+            long amount = Long.parseLong(ago.group(1));
+            Duration span = switch (ago.group(2)) {
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+            return BssTime.formatWire(now.minus(span));
+        }
+        try {
+            return BssTime.formatWire(BssTime.parseWire(value));
+        } catch (DateTimeParseException e) {
+            throw new LauncherException(flag + " takes 30m, 1h, 2d (that long ago) or a UTC time such as "
+                    + "2025-01-31T08:00:00Z, not " + value);
+        }
+    }
+
+    /** The records of an answer as aligned columns, with how many there are in all. */
+    static String table(JsonNode page, int offset) {
+        JsonNode records = page.path("records");
+        long total = page.path("total_count").asLong();
+        if (records.isEmpty()) {
+            return total == 0 ? "No audit records match." : "No records past offset " + offset + " (" + total
+                    + " match).";
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADERS);
+        records.forEach(record -> rows.add(List.of(TIME.format(Instant.parse(record.path("occurred_at").asText())),
+                account(record), caller(record), record.path("operation").asText(), identifiers(record),
+                result(record), record.path("request_id").asText())));
+        int[] widths = new int[HEADERS.size()];
+        rows.forEach(row -> {
+            for (int column = 0; column < row.size(); column++) {
+                widths[column] = Math.max(widths[column], row.get(column).length());
+            }
+        });
+        StringBuilder out = new StringBuilder();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int column = 0; column < row.size(); column++) {
+                line.append(column == row.size() - 1 ? row.get(column)
+                        : String.format("%-" + widths[column] + "s  ", row.get(column)));
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        int last = offset + records.size();
+        out.append('\n').append("Records ").append(offset + 1).append('-').append(last).append(" of ").append(total)
+                .append(", newest first");
+        return out.append(last < total ? "; --offset " + last + " for more." : ".").toString();
+    }
+
+    private static String account(JsonNode record) {
+        return text(record, "domain_name", text(record, "domain_id", "-"));
+    }
+
+    /** Who called: the admin, or the user (root for the account itself) and the key or token it used. */
+    private static String caller(JsonNode record) {
+        if (record.path("actor").asText().equals("admin")) {
+            return "admin";
+        }
+        String credential = record.has("access_key") ? record.path("access_key").asText()
+                : "token " + text(record, "token_id", "?");
+        return text(record, "user_name", "root") + "/" + credential;
+    }
+
+    /** What the call named; for an admin change, first the key and user it was made to. */
+    private static String identifiers(JsonNode record) {
+        StringJoiner named = new StringJoiner(" ");
+        if (record.path("actor").asText().equals("admin")) {
+            if (record.has("access_key")) {
+                named.add("access_key=" + record.path("access_key").asText());
+            }
+            if (record.has("user_id")) {
+                named.add("user=" + text(record, "user_name", record.path("user_id").asText()));
+            }
+        }
+        record.path("identifiers").properties().forEach(entry -> {
+            List<String> values = new ArrayList<>();
+            entry.getValue().forEach(value -> values.add(value.asText()));
+            named.add(entry.getKey() + "=" + String.join(",", values));
+        });
+        String all = named.length() == 0 ? "-" : named.toString();
+        if (record.path("identifiers_truncated").asBoolean()) {
+            all += " ...";
+        }
+        return all.length() <= IDENTIFIERS_WIDTH ? all : all.substring(0, IDENTIFIERS_WIDTH - 3) + "...";
+    }
+
+    private static String result(JsonNode record) {
+        return record.path("status").asText() + (record.has("error_code") ? " " + record.path("error_code").asText()
+                : "");
+    }
+
+    private static String text(JsonNode record, String field, String otherwise) {
+        return record.hasNonNull(field) ? record.path(field).asText() : otherwise;
+    }
+}
