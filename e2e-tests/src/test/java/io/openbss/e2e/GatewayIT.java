@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -53,9 +54,21 @@ class GatewayIT {
         assertThat(send("GET", BALANCES, token, null).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/v2/enterprises/multi-accounts/transfer-amount?balance_type=BALANCE_TYPE_DEBIT",
                 token, null).statusCode()).isEqualTo(200);
-        HttpResponse<String> pay = send("POST", "/v3/orders/customer-orders/pay", token, "{\"order_id\":\"x\"}");
+        String orderId = "audit-" + UUID.randomUUID();
+        HttpResponse<String> pay = send("POST", "/v3/orders/customer-orders/pay", token,
+                "{\"order_id\":\"" + orderId + "\"}");
         assertThat(pay.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(pay.body()).path("error_code").asText()).isEqualTo("APIG.0302");
+        // the refusal is in the audit trail: who (the user, by its token), what, the result
+        JsonNode record = TestPlatform.admin().expect("GET", "/admin/v1/audit?resource_id=" + orderId, null)
+                .path("records").get(0);
+        assertThat(record.path("operation").asText()).isEqualTo("PayOrders");
+        assertThat(record.path("user_name").asText()).isEqualTo("finance");
+        assertThat(record.path("token_id").asText()).isNotBlank();
+        assertThat(record.path("status").asInt()).isEqualTo(403);
+        assertThat(record.path("error_code").asText()).isEqualTo("APIG.0302");
+        assertThat(record.path("request_id").asText()).isEqualTo(pay.headers().firstValue("X-Request-Id")
+                .orElseThrow());
         String operator = token("operator");
         HttpResponse<String> transfer = send("POST", "/v2/enterprises/multi-accounts/transfer-amount", operator,
                 "{\"customer_id\":\"" + demo().get("BSS_SUB1_DOMAIN_ID") + "\",\"amount\":\"1.00\",\"trans_id\":\"t\"}");
