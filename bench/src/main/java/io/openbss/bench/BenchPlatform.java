@@ -65,6 +65,15 @@ final class BenchPlatform implements AutoCloseable {
         return "http://127.0.0.1:" + publicPort;
     }
 
+    /** The platform itself, to restart a service with other JVM options. */
+    Platform platform() {
+        return platform;
+    }
+
+    Path home() {
+        return settings.home();
+    }
+
     AdminClient admin() {
         return new AdminClient(settings.adminEndpoint(), platform.secrets().adminToken());
     }

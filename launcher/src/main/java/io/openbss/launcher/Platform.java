@@ -104,10 +104,23 @@ public final class Platform implements AutoCloseable {
 
     /** Starts a service again (after it stopped or was killed) and waits until it is ready. */
     public void restart(String name) {
+        restart(name, List.of());
+    }
+
+    /** Stops a service, waiting up to {@code grace} for it to end (an AOT training run writes its cache then). */
+    public void stop(String name, Duration grace) {
+        services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().stop(grace);
+    }
+
+    /** Starts a service again with extra JVM options (a benchmark's AOT cache) and waits until it is ready. */
+    public ServiceProcess restart(String name, List<String> jvmOptions) {
         ServiceProcess service = services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
-        service.stop();
-        service.start(settings.javaCommand(), JVM_OPTIONS);
+        service.stop(Duration.ofSeconds(20));
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        options.addAll(jvmOptions);
+        service.start(settings.javaCommand(), options);
         service.awaitReady(Duration.ofSeconds(120));
+        return service;
     }
 
     /** Where the local run's SMS verification codes are written, for a developer to read. */

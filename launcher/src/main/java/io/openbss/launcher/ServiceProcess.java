@@ -127,12 +127,17 @@ public final class ServiceProcess {
     }
 
     public void stop() {
+        stop(Duration.ofSeconds(20));
+    }
+
+    /** Asks the process to end (SIGTERM), and kills it when it has not ended within {@code grace}. */
+    public void stop(Duration grace) {
         if (process == null || !process.isAlive()) {
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
