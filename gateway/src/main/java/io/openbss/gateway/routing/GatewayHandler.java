@@ -20,6 +20,7 @@ import io.openbss.gateway.policies.CloudServiceTypes;
 import io.openbss.gateway.policies.PolicyCheck;
 import io.openbss.gateway.tokens.KeystoneTokens;
 import io.openbss.gateway.tokens.TokenRequest;
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -86,6 +87,9 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
     MeterRegistry metrics;
 
     @Inject
+    GatewayTracing tracing;
+
+    @Inject
     PublicCallAudit audit;
 
     @Override
@@ -99,6 +103,7 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
             return;
         }
         exchange.operation = match.get().operation();
+        exchange.span = tracing.start(request, exchange.operation.name());
         exchange.audited = audit.begin(match.get(), request, requestId, started);
         String length = request.getHeader("Content-Length");
         if (length != null && tooLarge(length)) {
@@ -212,6 +217,7 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         }
         headers.set("Authorization", "Bearer " + tokens.tokenFor(caller, operation.service()));
         headers.set(RequestIds.HEADER, exchange.requestId);
+        tracing.propagate(exchange.span, headers);
         backends.forward(operation.service(), exchange.request.method(), exchange.request.uri(), headers, body)
                 .onComplete(result -> {
                     if (result.failed()) {
@@ -275,6 +281,7 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         final long started;
         Operation operation;
         AuditedCall audited;
+        Span span;
         boolean done;
 
         Exchange(HttpServerRequest request, String requestId, long started) {
@@ -340,6 +347,9 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         private void finish(int status, Supplier<String> errorCode, Runnable send) {
             done = true;
             record(status);
+            if (span != null) {
+                GatewayTracing.end(span, status);
+            }
             if (audited == null) {
                 send.run();
             } else {
