@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -82,8 +83,10 @@ class ConfigurationTest {
     @FieldSource("OVERLAYS")
     void aReplicatedGatewaySharesItsRateLimitsThroughRedis(String overlay) {
         Manifests manifests = Manifests.rendered(overlay);
+        // Without an autoscaler, the Deployment's count (1 when unset).
         int most = manifests.named(HorizontalPodAutoscaler.class, "gateway").map(h -> h.getSpec().getMaxReplicas())
-                .orElseGet(() -> manifests.named(Deployment.class, "gateway").orElseThrow().getSpec().getReplicas());
+                .orElseGet(() -> Optional.ofNullable(manifests.named(Deployment.class, "gateway").orElseThrow()
+                        .getSpec().getReplicas()).orElse(1));
         if (most <= 1) {
             return;
         }

@@ -39,7 +39,7 @@ class ContainerHardeningTest {
         assertThat(missing).as("probes in %s", overlay).isEmpty();
     }
 
-    /** The four services answer health on the Quarkus endpoints; anything else would probe something that is not there. */
+    /** The four services answer health on Quarkus' endpoints, on a port they declare. */
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void servicesProbeTheQuarkusHealthEndpoints(String overlay) {

@@ -3,7 +3,7 @@ package io.openbss.deploy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where deploy/ is: the build passes it in (openbss.deploy.dir); an IDE run from the module falls back to ../deploy. */
+/** Where deploy/ is: the build passes it (openbss.deploy.dir); a run from the module falls back to ../deploy. */
 final class DeployDir {
 
     private DeployDir() {

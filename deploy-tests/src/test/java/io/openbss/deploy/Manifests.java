@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One rendered overlay (deploy/rendered/&lt;overlay&gt;.yaml) as typed objects, and the questions the tests ask of it. */
+/** One rendered overlay (deploy/rendered/&lt;overlay&gt;.yaml) as typed objects, and what the tests ask of it. */
 final class Manifests {
 
     /** The overlays whose renderings are committed and checked. */

@@ -144,7 +144,8 @@ class NetworkPolicyTest {
                 for (Map<String, Object> endpoint : endpoints) {
                     Integer port = workload.namedPorts().get((String) endpoint.get("port"));
                     if (port == null || !Ingress.admits(admitted, "namespace:monitoring", workload.name(), port)) {
-                        wrong.add(monitor.getMetadata().getName() + ": " + workload.name() + ":" + endpoint.get("port"));
+                        wrong.add(monitor.getMetadata().getName() + ": " + workload.name() + ":"
+                                + endpoint.get("port"));
                     }
                 }
             }

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
-/** Every selector in the manifests selects pods that exist: Services, NetworkPolicies, budgets, autoscalers, monitors. */
+/** Every selector selects pods that exist: Services, NetworkPolicies, budgets, autoscalers, monitors. */
 class SelectorsTest {
 
     static final List<String> OVERLAYS = Manifests.OVERLAYS;
