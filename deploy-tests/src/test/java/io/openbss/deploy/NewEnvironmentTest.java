@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -39,8 +38,9 @@ class NewEnvironmentTest {
     @FieldSource("OVERLAYS")
     void replacesEveryPlaceholderSecretAndNothingElse(String overlay, @TempDir Path home) throws Exception {
         Optional<Path> kubectl = Tools.onPath("kubectl");
-        Assumptions.assumeTrue(kubectl.isPresent() && Tools.onPath("openssl").isPresent()
-                && Tools.onPath("bash").isPresent(), "needs bash, openssl and kubectl on the PATH");
+        Tools.skipUnless(kubectl.isPresent() && Tools.onPath("openssl").isPresent()
+                && Tools.onPath("bash").isPresent(), "new-environment.sh (" + overlay
+                + ") not run: it needs bash, openssl and kubectl on the PATH");
         Path environment = home.resolve("env");
         Tools.run(List.of("bash", DeployDir.root().resolve("new-environment.sh").toString(), overlay,
                 environment.toString()), Duration.ofMinutes(1));

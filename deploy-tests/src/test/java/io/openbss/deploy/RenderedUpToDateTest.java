@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -32,7 +31,7 @@ class RenderedUpToDateTest {
     @FieldSource("OVERLAYS")
     void theCommittedRenderingMatchesTheOverlay(String overlay) throws IOException {
         Optional<Path> kubectl = Tools.onPath("kubectl");
-        Assumptions.assumeTrue(kubectl.isPresent(), "kubectl is not on the PATH: deploy/rendered/" + overlay
+        Tools.skipUnless(kubectl.isPresent(), "kubectl is not on the PATH: deploy/rendered/" + overlay
                 + ".yaml cannot be compared with a fresh rendering here (run deploy/render.sh where kubectl is)");
         String fresh = Tools.run(List.of(kubectl.get().toString(), "kustomize",
                 DeployDir.overlay(overlay).toString()), Duration.ofMinutes(2));

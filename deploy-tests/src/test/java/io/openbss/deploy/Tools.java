@@ -9,11 +9,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /** Command-line tools that some checks use when the machine has them (CI machines need not). */
 final class Tools {
 
     private Tools() {
+    }
+
+    /** Skips the test (JUnit's assumption) and says why in the build's output, not only in the report. */
+    static void skipUnless(boolean condition, String reason) {
+        if (!condition) {
+            System.out.println("SKIPPED: " + reason);
+        }
+        Assumptions.assumeTrue(condition, reason);
     }
 
     static Optional<Path> onPath(String command) {
