@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 /**
  * The same backend reached three ways at the same concurrency, in one run: directly, through nginx as a plain
  * reverse proxy (keep-alive upstream), and through a gateway with full AK/SK verification (every request's
- * signature computed and compared), the caller rule, policy, rate limits (quotas raised above the load) and an
- * internal token per request. The backend is an nginx server answering a fixed balances body, so that what is
+ * signature computed and compared), the caller rule, the IAM policy check, the audit hook and an internal token
+ * per request. (Rate limits are not in the gateway yet; when they are, this run must raise the quota above the load.) The backend is an nginx server answering a fixed balances body, so that what is
  * measured is the proxies; the load is wrk (keep-alive connections, two threads). Both are Debian packages
  * ({@code apt-get install nginx-light wrk}).
  */
@@ -57,11 +57,10 @@ final class GatewayProxyBench {
         Process nginx = startNginx(backendPort, proxyPort);
         try {
             String backend = "http://127.0.0.1:" + backendPort;
-            String gateway = platform.startGateway(backend, List.of(
-                    "-Dbss.gateway.rate-limits.operations.\"ShowCustomerAccountBalances\"=1000000"));
+            String gateway = platform.startGateway(backend, List.of());
             Map<String, String> signed = signedHeaders(gateway);
             List<Row> rows = new ArrayList<>();
-            String[] names = {"direct (backend)", "nginx reverse proxy", "gateway (AK/SK, rate limits)"};
+            String[] names = {"direct (backend)", "nginx reverse proxy", "gateway (AK/SK verified)"};
             String[] urls = {backend + PATH, "http://127.0.0.1:" + proxyPort + PATH, gateway + PATH};
             for (int i = 0; i < urls.length; i++) {
                 wrk(urls[i], i == 2 ? signed : Map.of(), connections, 5);
