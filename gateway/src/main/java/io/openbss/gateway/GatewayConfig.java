@@ -3,6 +3,7 @@ package io.openbss.gateway;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,7 +48,48 @@ public interface GatewayConfig {
 
     AuditConfig audit();
 
+    RateLimitsConfig rateLimits();
+
+    /**
+     * Addresses or CIDR ranges of the reverse proxies in front of the gateway. A request whose connection comes from
+     * one of them is attributed to the last address in {@code X-Forwarded-For} that is not a trusted proxy; any other
+     * request to its connection's address, whatever headers it sends.
+     */
+    Optional<List<String>> trustedProxies();
+
     TokensConfig tokens();
+
+    interface RateLimitsConfig {
+
+        /** Off only for test platforms that call faster than a customer may; on in every real deployment. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Where the counters live: {@code memory} (one gateway) or {@code redis} (replicas share quotas). */
+        @WithDefault("memory")
+        Store store();
+
+        /** Per-second quotas by operation name, instead of the operation table's. */
+        Map<String, Integer> operations();
+
+        /**
+         * Per-second quotas of one account (by account id), by operation name or {@code *} for all its operations;
+         * they apply to both quotas of that account's requests: its own and its address's.
+         */
+        Map<String, Map<String, Integer>> accounts();
+
+        /** What the gateway does when Redis does not answer: {@code open} admits uncounted, {@code closed} refuses. */
+        @WithDefault("open")
+        RedisFailure redisFailure();
+
+        /** How long a Redis check may take before it counts as a Redis failure. */
+        @WithDefault("PT0.25S")
+        Duration redisTimeout();
+
+        enum Store { MEMORY, REDIS }
+
+        enum RedisFailure { OPEN, CLOSED }
+    }
 
     interface TokensConfig {
 

@@ -80,6 +80,16 @@ public class ApigException extends RuntimeException {
         return new ApigException(413, "APIG.0201", "Request entity too large");
     }
 
+    /** A per-API quota is used up (APIG's code for throttling, as for an expired token). */
+    public static ApigException throttled(String message) {
+        return new ApigException(429, "APIG.0308", message);
+    }
+
+    /** Redis, which holds the shared quotas, does not answer and the gateway is told to refuse meanwhile. */
+    public static ApigException rateLimitsUnavailable() {
+        return new ApigException(503, "APIG.0201", "Rate limiting unavailable");
+    }
+
     public static ApigException backendUnavailable() {
         return new ApigException(502, "APIG.0201", "Backend unavailable");
     }

@@ -18,6 +18,9 @@ import io.openbss.gateway.auth.TokenAuthenticator;
 import io.openbss.gateway.identity.Credential;
 import io.openbss.gateway.policies.CloudServiceTypes;
 import io.openbss.gateway.policies.PolicyCheck;
+import io.openbss.gateway.ratelimits.RateLimitHeaders;
+import io.openbss.gateway.ratelimits.RateLimits;
+import io.openbss.gateway.ratelimits.Verdict;
 import io.openbss.gateway.tokens.KeystoneTokens;
 import io.openbss.gateway.tokens.TokenRequest;
 import io.opentelemetry.api.trace.Span;
@@ -43,7 +46,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The public front door: route by the operation table, read the body (at most 12 MB), authenticate the caller,
- * check the operation's caller rule, and forward to the owning service with the caller as an internal token.
+ * count the call against its per-API quotas, check the operation's caller rule and the user's policies, and forward
+ * to the owning service with the caller as an internal token.
  * Every answer carries {@code X-Request-Id}; the answer to a state-changing call waits for its audit record.
  */
 @ApplicationScoped
@@ -91,6 +95,12 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
 
     @Inject
     PublicCallAudit audit;
+
+    @Inject
+    RateLimits rateLimits;
+
+    @Inject
+    SourceAddresses sourceAddresses;
 
     @Override
     public void handle(HttpServerRequest request) {
@@ -148,9 +158,32 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
                 if (exchange.audited != null) {
                     exchange.audited.authenticated(credential);
                 }
-                authorize(exchange, credential, body);
+                limit(exchange, credential, body);
             }
         }));
+    }
+
+    /** The per-API quotas of the client's address and of the caller's account. */
+    private void limit(Exchange exchange, Credential credential, Buffer body) {
+        Context context = Vertx.currentContext();
+        HttpServerRequest request = exchange.request;
+        rateLimits.check(exchange.operation, sourceAddresses.of(request), credential.domainId())
+                .onComplete(checked -> onContext(context, () -> {
+                    if (checked.failed()) {
+                        exchange.fail(ApigException.rateLimitsUnavailable());
+                        return;
+                    }
+                    Verdict verdict = checked.result();
+                    if (verdict != null) {
+                        RateLimitHeaders.write(request.response(), verdict,
+                                "debug".equalsIgnoreCase(request.getHeader("X-Apig-Mode")));
+                        if (!verdict.admitted()) {
+                            exchange.fail(ApigException.throttled(RateLimitHeaders.refusal(verdict)));
+                            return;
+                        }
+                    }
+                    authorize(exchange, credential, body);
+                }));
     }
 
     /**

@@ -1,0 +1,48 @@
+package io.openbss.gateway.ratelimits;
+
+import io.vertx.core.http.HttpServerResponse;
+import java.util.stream.Collectors;
+
+/**
+ * The quota fields of an answer: APIG's {@code X-Apig-RateLimit-api} (and, with {@code X-Apig-Mode: debug}, its
+ * {@code -ip} and {@code -user} details), the IETF {@code RateLimit-Policy} and {@code RateLimit} fields
+ * (draft-ietf-httpapi-ratelimit-headers), and {@code Retry-After} on a refusal.
+ */
+public final class RateLimitHeaders {
+
+    private RateLimitHeaders() {
+    }
+
+    public static void write(HttpServerResponse response, Verdict verdict, boolean debug) {
+        response.putHeader("X-Apig-RateLimit-api", apig(verdict.deciding()));
+        if (debug) {
+            for (Verdict.Standing standing : verdict.standings()) {
+                response.putHeader("X-Apig-RateLimit-" + standing.quota().policy(), apig(standing));
+            }
+        }
+        response.putHeader("RateLimit-Policy", verdict.standings().stream()
+                .map(s -> '"' + s.quota().policy() + "\";q=" + s.quota().limit() + ";w=1")
+                .collect(Collectors.joining(", ")));
+        response.putHeader("RateLimit", verdict.standings().stream()
+                .map(s -> '"' + s.quota().policy() + "\";r=" + s.remaining() + ";t=" + seconds(s.resetMillis()))
+                .collect(Collectors.joining(", ")));
+        if (!verdict.admitted()) {
+            response.putHeader("Retry-After", Long.toString(Math.max(1, seconds(verdict.retryAfterMillis()))));
+        }
+    }
+
+    /** The refusal's message, as APIG words it. */
+    public static String refusal(Verdict verdict) {
+        Quota quota = verdict.deciding().quota();
+        return "The throttling threshold has been reached: policy " + quota.policy() + " over ratelimit,limit:"
+                + quota.limit() + ",time:1 second";
+    }
+
+    private static String apig(Verdict.Standing standing) {
+        return "remain:" + standing.remaining() + ",limit:" + standing.quota().limit() + ",time:1 second";
+    }
+
+    private static long seconds(long millis) {
+        return (millis + 999) / 1000;
+    }
+}

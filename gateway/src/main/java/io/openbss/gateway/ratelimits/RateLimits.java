@@ -1,0 +1,99 @@
+package io.openbss.gateway.ratelimits;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.openbss.common.operations.Operation;
+import io.openbss.gateway.GatewayConfig;
+import io.openbss.gateway.GatewayConfig.RateLimitsConfig;
+import io.vertx.core.Future;
+import io.vertx.redis.client.Redis;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * The per-API quotas of the public API: every request counts against (client address, operation) and (account,
+ * operation), with the operation table's per-second limit unless configured otherwise.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    private static final Logger LOG = Logger.getLogger(RateLimits.class);
+
+    @Inject
+    GatewayConfig gateway;
+
+    @Inject
+    Instance<Redis> redis;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private RateLimitsConfig config;
+    private QuotaCounter counter;
+    private Counter redisFailures;
+    private final AtomicBoolean storeDown = new AtomicBoolean();
+
+    @PostConstruct
+    void start() {
+        config = gateway.rateLimits();
+        counter = config.store() == RateLimitsConfig.Store.REDIS
+                ? new RedisQuotaCounter(redis.get(), config.redisTimeout())
+                : new LocalQuotaCounter(System::nanoTime);
+        redisFailures = metrics.counter("bss.gateway.rate-limit.redis-failures");
+    }
+
+    /**
+     * The verdict for one request of {@code account} from {@code address}; null when rate limits are off, or when
+     * Redis failed and the gateway is told to admit without counting.
+     */
+    public Future<Verdict> check(Operation operation, String address, String account) {
+        if (!config.enabled()) {
+            return Future.succeededFuture();
+        }
+        int limit = limitOf(operation, account);
+        List<Quota> quotas = List.of(new Quota(Quota.IP, address == null ? "unknown" : address, operation.name(),
+                limit), new Quota(Quota.USER, account, operation.name(), limit));
+        return counter.acquire(quotas).onSuccess(verdict -> {
+            if (storeDown.compareAndSet(true, false)) {
+                LOG.info("rate-limit store answers again: quotas are counted");
+            }
+        }).recover(failure -> {
+            redisFailures.increment();
+            if (storeDown.compareAndSet(false, true)) {
+                LOG.warnf("rate-limit store failed (%s): %s; until it answers, requests are %s", failure.toString(),
+                        config.redisFailure() == RateLimitsConfig.RedisFailure.OPEN ? "admitted uncounted"
+                                : "refused with 503");
+            }
+            return config.redisFailure() == RateLimitsConfig.RedisFailure.OPEN ? Future.succeededFuture()
+                    : Future.failedFuture(new RateLimitStoreDown(failure));
+        }).onSuccess(verdict -> {
+            if (verdict != null && !verdict.admitted()) {
+                metrics.counter("bss.gateway.rate-limit.rejections", "operation", operation.name(),
+                        "policy", verdict.deciding().quota().policy()).increment();
+            }
+        });
+    }
+
+    int limitOf(Operation operation, String account) {
+        Map<String, Integer> ofAccount = config.accounts().getOrDefault(account, Map.of());
+        Integer limit = ofAccount.getOrDefault(operation.name(), ofAccount.get("*"));
+        if (limit == null) {
+            limit = config.operations().getOrDefault(operation.name(), operation.limitPerSecond());
+        }
+        return limit;
+    }
+
+    /** Redis did not answer and the gateway is told to refuse rather than admit uncounted. */
+    public static final class RateLimitStoreDown extends RuntimeException {
+
+        RateLimitStoreDown(Throwable cause) {
+            super("rate-limit store unavailable", cause);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.openbss.gateway.ratelimits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks what a counter admitted against the rule, from the verdicts alone. */
+final class Windows {
+
+    static final long WINDOW_MICROS = QuotaCounter.WINDOW_MILLIS * 1000;
+
+    private Windows() {
+    }
+
+    /** In every one-second window, each quota admitted at most its limit: the (limit+1)-th admission is 1 s later. */
+    static void assertNoWindowOverAdmits(List<Verdict> verdicts) {
+        Map<String, List<Long>> admitted = new HashMap<>();
+        Map<String, Integer> limits = new HashMap<>();
+        for (Verdict verdict : verdicts) {
+            if (verdict.admitted()) {
+                for (Verdict.Standing standing : verdict.standings()) {
+                    admitted.computeIfAbsent(standing.quota().key(), k -> new ArrayList<>())
+                            .add(verdict.decidedAtMicros());
+                    limits.put(standing.quota().key(), standing.quota().limit());
+                }
+            }
+        }
+        admitted.forEach((key, times) -> {
+            times.sort(null);
+            int limit = limits.get(key);
+            for (int i = 0; i + limit < times.size(); i++) {
+                assertThat(times.get(i + limit) - times.get(i))
+                        .as("%s: admissions %d and %d of %d (limit %d)", key, i, i + limit, times.size(), limit)
+                        .isGreaterThanOrEqualTo(WINDOW_MICROS);
+            }
+        });
+    }
+}
