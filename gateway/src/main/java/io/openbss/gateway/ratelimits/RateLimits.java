@@ -56,7 +56,7 @@ public class RateLimits {
         if (!config.enabled()) {
             return Future.succeededFuture();
         }
-        int limit = limitOf(operation, account);
+        int limit = limitOf(config, operation, account);
         List<Quota> quotas = List.of(new Quota(Quota.IP, address == null ? "unknown" : address, operation.name(),
                 limit), new Quota(Quota.USER, account, operation.name(), limit));
         return counter.acquire(quotas).onSuccess(verdict -> {
@@ -66,7 +66,7 @@ public class RateLimits {
         }).recover(failure -> {
             redisFailures.increment();
             if (storeDown.compareAndSet(false, true)) {
-                LOG.warnf("rate-limit store failed (%s): %s; until it answers, requests are %s", failure.toString(),
+                LOG.warnf("rate-limit store failed: %s; until it answers, requests are %s", failure,
                         config.redisFailure() == RateLimitsConfig.RedisFailure.OPEN ? "admitted uncounted"
                                 : "refused with 503");
             }
@@ -80,7 +80,8 @@ public class RateLimits {
         });
     }
 
-    int limitOf(Operation operation, String account) {
+    /** An account's own quota of the operation, else of all its operations, else the operation's. */
+    static int limitOf(RateLimitsConfig config, Operation operation, String account) {
         Map<String, Integer> ofAccount = config.accounts().getOrDefault(account, Map.of());
         Integer limit = ofAccount.getOrDefault(operation.name(), ofAccount.get("*"));
         if (limit == null) {

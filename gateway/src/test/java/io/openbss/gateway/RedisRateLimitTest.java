@@ -1,0 +1,91 @@
+package io.openbss.gateway;
+
+import static io.openbss.gateway.GatewayTestSupport.account;
+import static io.openbss.gateway.RateLimitTest.call;
+import static io.openbss.gateway.RateLimitTest.nextAddress;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openbss.common.signing.SignedHttpClient;
+import io.openbss.testing.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Quotas kept in Redis, and what the gateway does while Redis is away (the default: admit uncounted). */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(GatewayTestResource.class)
+@TestProfile(RedisRateLimitTest.InRedis.class)
+class RedisRateLimitTest {
+
+    public static class InRedis implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("bss.gateway.rate-limits.enabled", "true", "bss.gateway.rate-limits.store", "redis",
+                    "bss.gateway.rate-limits.operations.ShowCustomerAccountBalances", "3",
+                    "bss.gateway.trusted-proxies", "127.0.0.1");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(RedisTestResource.class));
+        }
+    }
+
+    @Test
+    void countsInRedisKeepsServingWhileRedisIsDownAndCountsAgainWhenItIsBack() throws Exception {
+        RateLimitTest.withinOneWindow(clock -> {
+            SignedHttpClient client = account("individual").client();
+            String address = nextAddress();
+            clock.start();
+            assertThat(statuses(client, address, 4)).containsExactly(200, 200, 200, 429);
+        });
+        double failuresBefore = redisFailures();
+
+        RedisTestResource.redis.stop();
+        try {
+            SignedHttpClient client = account("individual").client();
+            String address = nextAddress();
+            List<Integer> statuses = statuses(client, address, 5);
+            assertThat(statuses).as("Redis down, fail-open: admitted uncounted").containsOnly(200);
+            assertThat(call(client, address).header("X-Apig-RateLimit-api")).isNull();
+            assertThat(redisFailures()).isGreaterThanOrEqualTo(failuresBefore + 5);
+        } finally {
+            RedisTestResource.redis.start();
+        }
+
+        // Back: the first checks may still meet connections of the old server; then every request counts again.
+        SignedHttpClient client = account("individual").client();
+        String address = nextAddress();
+        boolean counted = false;
+        for (int attempt = 0; attempt < 50 && !counted; attempt++) {
+            counted = call(client, address).header("X-Apig-RateLimit-api") != null;
+        }
+        assertThat(counted).as("counting resumed once Redis was back").isTrue();
+        RateLimitTest.withinOneWindow(clock -> {
+            SignedHttpClient fresh = account("individual").client();
+            clock.start();
+            assertThat(statuses(fresh, nextAddress(), 4)).containsExactly(200, 200, 200, 429);
+        });
+    }
+
+    static List<Integer> statuses(SignedHttpClient client, String address, int requests) throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            statuses.add(call(client, address).status());
+        }
+        return statuses;
+    }
+
+    static double redisFailures() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("bss_gateway_rate_limit_redis_failures_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+}
