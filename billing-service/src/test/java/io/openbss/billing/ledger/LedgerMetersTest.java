@@ -6,9 +6,11 @@ import static io.openbss.billing.BillingTestSupport.line;
 import static io.openbss.billing.BillingTestSupport.newCustomerId;
 import static io.openbss.billing.BillingTestSupport.recharge;
 import static io.openbss.billing.BillingTestSupport.register;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.micrometer.core.instrument.Counter;
@@ -73,6 +75,16 @@ class LedgerMetersTest {
                 .body("error_code", equalTo("CBC.99005003"));
         assertThat(count(LedgerMeters.REFUSALS, "code", "CBC.99005003")).isEqualTo(refused + 1);
         assertThat(count(LedgerMeters.ENTRIES, "kind", "DEDUCT_ORDER")).isEqualTo(orders + 1);
+    }
+
+    @Test
+    void prometheusShowsTheMetersUnderTheDashboardsNames() {
+        String id = funded("1.00");
+        recharge("unknown-" + id, newCustomerId(), "1.00").statusCode(400);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("bss_billing_ledger_entries_total{kind=\"RECHARGE\"}"))
+                .body(containsString("bss_billing_ledger_amount_total{kind=\"RECHARGE\"}"))
+                .body(containsString("bss_billing_ledger_refusals_total{code=\"CBC.0101\"}"));
     }
 
     @Test
