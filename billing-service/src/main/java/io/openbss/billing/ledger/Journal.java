@@ -37,6 +37,9 @@ public class Journal {
     @Inject
     Clock clock;
 
+    @Inject
+    LedgerMeters meters;
+
     /** Posts a movement: its first posting, or the earlier one with the same key and content. */
     public Uni<PostedEntry> post(SqlConnection connection, Movement movement) {
         return open(connection, movement.header()).flatMap(entryId -> entryId == null
@@ -130,7 +133,8 @@ public class Journal {
                          ORDER BY w.line_id""".formatted(values))
                 .execute(Tuple.from(params))
                 .map(rows -> new PostedEntry(entryId, header.tradeType(), header.tradeId(), now.toInstant(),
-                        lines(rows), false));
+                        lines(rows), false))
+                .invoke(entry -> meters.countWhenCommitted(connection, header, entry));
     }
 
     /** Locks accounts for a movement, in account order (the order every movement locks in). */

@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * Runs ledger work in one database transaction and turns the database's refusal of a negative balance into
- * CBC.99005003. The ledger uses the SQL client rather than Hibernate: posting relies on {@code ON CONFLICT},
- * {@code RETURNING}, row locks and the name of the constraint that failed.
+ * CBC.99005003; refusals are counted by code. The ledger uses the SQL client rather than Hibernate: posting relies
+ * on {@code ON CONFLICT}, {@code RETURNING}, row locks and the name of the constraint that failed.
  */
 @ApplicationScoped
 public class LedgerService {
@@ -26,6 +26,9 @@ public class LedgerService {
     @Inject
     Journal journal;
 
+    @Inject
+    LedgerMeters meters;
+
     public Uni<PostedEntry> post(Movement movement) {
         return transaction(connection -> journal.post(connection, movement));
     }
@@ -33,7 +36,8 @@ public class LedgerService {
     public <T> Uni<T> transaction(Function<SqlConnection, Uni<T>> work) {
         return pool.withTransaction(work)
                 .onFailure(LedgerService::isNegativeBalance)
-                .transform(e -> new BssException(ErrorCode.INSUFFICIENT_BALANCE, "Insufficient balance"));
+                .transform(e -> new BssException(ErrorCode.INSUFFICIENT_BALANCE, "Insufficient balance"))
+                .onFailure(BssException.class).invoke(e -> meters.refused(((BssException) e).code()));
     }
 
     static boolean isNegativeBalance(Throwable failure) {

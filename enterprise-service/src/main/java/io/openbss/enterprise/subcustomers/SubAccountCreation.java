@@ -110,6 +110,12 @@ public class SubAccountCreation {
                 });
     }
 
+    /** The creations not finished or failed yet: the reconciler's backlog. */
+    Uni<Long> countPending() {
+        return pool.query("SELECT count(*) FROM sub_account_creation WHERE status = 'PENDING'").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
     private Uni<Void> requireUnit(String masterId, String partyId) {
         return pool.preparedQuery("SELECT 1 FROM organization WHERE org_id = $1 AND master_customer_id = $2")
                 .execute(Tuple.of(partyId, masterId)).invoke(rows -> {

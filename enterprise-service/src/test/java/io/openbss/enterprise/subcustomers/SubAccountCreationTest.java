@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CallerKind;
 import io.openbss.enterprise.FakeServices;
@@ -41,6 +42,12 @@ class SubAccountCreationTest {
 
     @Inject
     SubAccountCreation creation;
+
+    @Inject
+    CreationReconciler reconciler;
+
+    @Inject
+    MeterRegistry registry;
 
     String master;
     String unit;
@@ -126,6 +133,22 @@ class SubAccountCreationTest {
     }
 
     @Test
+    void theReconcilerReportsTheCreationsStillPending() {
+        FakeServices.fail(FakeServices.Mode.DOWN, Integer.MAX_VALUE);
+        create(request(name(), 0)).statusCode(500);
+        FakeServices.recover();
+        // not yet due for the reconciler: it stays pending through this run
+        reconciler.reconcile().await().indefinitely();
+        double backlog = creationBacklog();
+        assertThat(backlog).isEqualTo(pendingCreations()).isGreaterThanOrEqualTo(1);
+
+        pool.query("UPDATE sub_account_creation SET next_attempt_at = now() - interval '1 second'"
+                + " WHERE status = 'PENDING'").execute().await().indefinitely();
+        reconciler.reconcile().await().indefinitely();
+        assertThat(creationBacklog()).isEqualTo(pendingCreations()).isLessThan(backlog);
+    }
+
+    @Test
     void badInputNamesTheParameter() {
         Map<String, Object> bad = new HashMap<>();
         bad.put("party_id", "abc");
@@ -160,6 +183,15 @@ class SubAccountCreationTest {
         pool.query("UPDATE sub_account_creation SET next_attempt_at = now() - interval '1 second'"
                 + " WHERE status = 'PENDING'").execute().await().indefinitely();
         creation.resume().await().indefinitely();
+    }
+
+    private double creationBacklog() {
+        return registry.get("bss.enterprise.subaccount.creations.pending").gauge().value();
+    }
+
+    private long pendingCreations() {
+        return pool.query("SELECT count(*) FROM sub_account_creation WHERE status = 'PENDING'").execute()
+                .await().indefinitely().iterator().next().getLong(0);
     }
 
     private String status(String domainId) {

@@ -2,6 +2,7 @@ package io.openbss.orders.unsubscriptions;
 
 import static io.openbss.common.time.BssTime.utc;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.openbss.common.remote.Refusal;
 import io.openbss.common.time.BssTime;
 import io.openbss.orders.billing.BillingClient;
@@ -19,17 +20,21 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
  * Pays refund orders back through the ledger, once: a refund order is recorded (processing) with the unsubscription
  * before billing is asked, with the refund order's id as idempotency key; completed when billing answers. What an
- * outage leaves processing is sent again by the schedule here.
+ * outage leaves processing is sent again by the schedule here, which then reports how many are still processing
+ * (gauge bss.orders.refunds.pending).
  */
 @ApplicationScoped
 public class RefundOrders {
 
     private static final Logger LOG = Logger.getLogger(RefundOrders.class);
+
+    private final AtomicLong pending = new AtomicLong();
 
     @Inject
     Pool pool;
@@ -39,6 +44,11 @@ public class RefundOrders {
 
     @Inject
     Clock clock;
+
+    @Inject
+    public RefundOrders(MeterRegistry registry) {
+        registry.gauge("bss.orders.refunds.pending", pending);
+    }
 
     /** Sends one refund order to the ledger and records the outcome; unknown outcomes stay processing. */
     public Uni<Void> pay(String refundOrderId) {
@@ -75,7 +85,13 @@ public class RefundOrders {
                             LOG.warnf("refund order %s still processing: %s", row.getString("order_id"), failure);
                             return null;
                         }))
-                .collect().last().replaceWithVoid();
+                .collect().last()
+                .chain(this::countPending).invoke(pending::set).replaceWithVoid();
+    }
+
+    private Uni<Long> countPending() {
+        return pool.query("SELECT count(*) FROM customer_order WHERE order_type = 4 AND status = 3").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
     private Uni<Void> finish(String refundOrderId, int status) {

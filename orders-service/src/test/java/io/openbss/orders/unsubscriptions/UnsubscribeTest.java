@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.openbss.common.error.BssException;
 import io.openbss.orders.FakeBilling;
 import io.openbss.orders.OrderFixtures;
@@ -50,6 +51,9 @@ class UnsubscribeTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    MeterRegistry registry;
 
     String customer;
     String orderId;
@@ -141,6 +145,22 @@ class UnsubscribeTest {
     }
 
     @Test
+    void theReconcilerReportsTheRefundOrdersStillProcessing() {
+        FakeBilling.fail(FakeBilling.Mode.DOWN, Integer.MAX_VALUE);
+        String refund = unsubscribe(server, 1).get(0);
+        FakeBilling.recover();
+        // not yet due for the reconciler: it stays processing through this run
+        this.refundOrders.reconcile().await().indefinitely();
+        double backlog = refundBacklog();
+        assertThat(backlog).isEqualTo(processingRefundOrders()).isGreaterThanOrEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(1));
+        this.refundOrders.reconcile().await().indefinitely();
+        assertThat(order(refund).getInteger("status")).isEqualTo(5);
+        assertThat(refundBacklog()).isEqualTo(processingRefundOrders()).isLessThan(backlog);
+    }
+
+    @Test
     void onlyMainResourcesOfTheCallerWithoutOpenOrdersAreUnsubscribed() {
         assertThatThrownBy(() -> unsubscribe(disk, 1)).isInstanceOfSatisfying(BssException.class,
                 e -> assertThat(e.code()).isEqualTo("CBC.30010036"));
@@ -167,6 +187,15 @@ class UnsubscribeTest {
     private Row subscription(String resourceId) {
         return pool.preparedQuery("SELECT * FROM subscription WHERE resource_id = $1").execute(Tuple.of(resourceId))
                 .await().indefinitely().iterator().next();
+    }
+
+    private double refundBacklog() {
+        return registry.get("bss.orders.refunds.pending").gauge().value();
+    }
+
+    private long processingRefundOrders() {
+        return pool.query("SELECT count(*) FROM customer_order WHERE order_type = 4 AND status = 3").execute()
+                .await().indefinitely().iterator().next().getLong(0);
     }
 
     private Row order(String id) {
