@@ -125,6 +125,20 @@ public final class TestPlatform implements BeforeAllCallback {
         return running.platform().services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /**
+     * Another gateway in front of this platform's services, on its database and keys, with extra JVM options;
+     * answers its public endpoint. It stops with the platform.
+     */
+    static String startGateway(String name, List<String> jvmOptions) throws IOException {
+        int port = freePort();
+        LocalSettings settings = settings();
+        running.platform().startGateway(name, port, freePort(), Map.of(
+                "orders", "http://127.0.0.1:" + settings.ordersPort(),
+                "billing", "http://127.0.0.1:" + settings.billingPort(),
+                "enterprise", "http://127.0.0.1:" + settings.enterprisePort()), jvmOptions);
+        return "http://127.0.0.1:" + port;
+    }
+
     static void restart(String name) {
         running.platform().restart(name);
     }

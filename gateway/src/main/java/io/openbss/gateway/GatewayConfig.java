@@ -82,8 +82,11 @@ public interface GatewayConfig {
         @WithDefault("open")
         RedisFailure redisFailure();
 
-        /** How long a Redis check may take before it counts as a Redis failure. */
-        @WithDefault("PT0.25S")
+        /**
+         * How long a Redis check may take before it counts as a Redis failure. A refused connection fails at once;
+         * this bounds a Redis that hangs. Too short, and a loaded machine admits uncounted (fail-open).
+         */
+        @WithDefault("PT1S")
         Duration redisTimeout();
 
         enum Store { MEMORY, REDIS }
