@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * The same backend reached three ways at the same concurrency, in one run: directly, through nginx as a plain
  * reverse proxy (keep-alive upstream), and through a gateway with full AK/SK verification (every request's
  * signature computed and compared), the caller rule, the IAM policy check, the audit hook and an internal token
- * per request. (Rate limits are not in the gateway yet; when they are, this run must raise the quota above the load.) The backend is an nginx server answering a fixed balances body, so that what is
- * measured is the proxies; the load is wrk (keep-alive connections, two threads). Both are Debian packages
+ * per request, and rate limiting (both quotas of every request counted in memory, the operation's quota raised above
+ * the load). The backend is an nginx server answering a fixed balances body, so that what is measured is the proxies; the load is wrk (keep-alive connections, two threads). Both are Debian packages
  * ({@code apt-get install nginx-light wrk}).
  */
 final class GatewayProxyBench {
@@ -57,10 +57,11 @@ final class GatewayProxyBench {
         Process nginx = startNginx(backendPort, proxyPort);
         try {
             String backend = "http://127.0.0.1:" + backendPort;
-            String gateway = platform.startGateway(backend, List.of());
+            String gateway = platform.startGateway(backend, List.of("-Dbss.gateway.rate-limits.enabled=true",
+                    "-Dbss.gateway.rate-limits.operations.ShowCustomerAccountBalances=1000000"));
             Map<String, String> signed = signedHeaders(gateway);
             List<Row> rows = new ArrayList<>();
-            String[] names = {"direct (backend)", "nginx reverse proxy", "gateway (AK/SK verified)"};
+            String[] names = {"direct (backend)", "nginx reverse proxy", "gateway (AK/SK, rate limits)"};
             String[] urls = {backend + PATH, "http://127.0.0.1:" + proxyPort + PATH, gateway + PATH};
             for (int i = 0; i < urls.length; i++) {
                 wrk(urls[i], i == 2 ? signed : Map.of(), connections, 5);
@@ -99,8 +100,12 @@ final class GatewayProxyBench {
         JsonNode key = admin.expect("POST", "/admin/v1/domains/" + domainId + "/access-keys", Map.of());
         SignedHttpClient client = new SignedHttpClient(URI.create(gateway), key.path("access_key").asText(),
                 key.path("secret_key").asText(), domainId);
-        if (client.send("GET", PATH, null, null).status() != 200) {
+        SignedHttpClient.Response probe = client.send("GET", PATH, null, null);
+        if (probe.status() != 200) {
             throw new IllegalStateException("the gateway under test does not answer a signed request");
+        }
+        if (probe.header("X-Apig-RateLimit-api") == null) {
+            throw new IllegalStateException("the gateway under test does not count its rate limits");
         }
         // a signature stays valid for 15 minutes: wrk sends the same signed request, verified in full each time
         HttpRequest request = client.request("GET", PATH, null, Map.of(), null, Instant.now());

@@ -1,6 +1,6 @@
 package io.openbss.common.request;
 
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** Request ids as Huawei Cloud returns them: taken from the client when well-formed, else 32 hex characters. */
@@ -16,9 +16,10 @@ public final class RequestIds {
         return fromClient != null && ACCEPTED.matcher(fromClient).matches() ? fromClient : generate();
     }
 
+    /** 128 random bits: unique, not secret (ids are echoed to clients and logged), so no SecureRandom needed. */
     public static String generate() {
-        UUID uuid = UUID.randomUUID();
-        return hex16(uuid.getMostSignificantBits()) + hex16(uuid.getLeastSignificantBits());
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return hex16(random.nextLong()) + hex16(random.nextLong());
     }
 
     private static String hex16(long value) {

@@ -82,12 +82,17 @@ public final class CanonicalRequest {
     }
 
     /** Lowercase hex SHA-256, as used for the payload and for the canonical request. */
-    public static String sha256Hex(byte[] data) {
+    /** MessageDigest.getInstance looks through the security providers each time; one digest per thread. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    });
+
+    public static String sha256Hex(byte[] data) {
+        return HexFormat.of().formatHex(SHA_256.get().digest(data));
     }
 
     public static String sha256Hex(String data) {

@@ -8,15 +8,15 @@ import io.openbss.gateway.routing.SourceAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
  * The audit trail of the public API: every state-changing call that reached a known account leaves one record,
  * written after the gateway or the service has answered and before the client gets the answer. Views leave none.
  */
-@ApplicationScoped
+@Singleton
 public class PublicCallAudit {
 
     @Inject

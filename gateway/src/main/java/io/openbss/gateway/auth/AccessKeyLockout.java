@@ -1,8 +1,8 @@
 package io.openbss.gateway.auth;
 
 import io.openbss.gateway.GatewayConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Locks an access key for a while after more than the allowed number of consecutive signature failures, as
  * Huawei's API gateway does. Only keys that exist are tracked, so the map stays as small as the key set.
  */
-@ApplicationScoped
+@Singleton
 public class AccessKeyLockout {
 
     private record State(int failures, Instant lockedUntil) {

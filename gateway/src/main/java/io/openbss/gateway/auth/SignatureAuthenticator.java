@@ -7,8 +7,8 @@ import io.openbss.common.signing.SignatureVerifier;
 import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.identity.Credential;
 import io.openbss.gateway.identity.CredentialStore;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +18,7 @@ import java.util.concurrent.CompletionStage;
  * Authenticates an SDK-HMAC-SHA256 signed request (shared/api/signing.md): a known, active access key, a signature
  * that matches, a date within the allowed skew, and {@code X-Domain-Id} (when sent) naming the key's account.
  */
-@ApplicationScoped
+@Singleton
 public class SignatureAuthenticator {
 
     private final CredentialStore credentials;

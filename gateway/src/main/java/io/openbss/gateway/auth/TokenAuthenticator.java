@@ -2,8 +2,8 @@ package io.openbss.gateway.auth;
 
 import io.openbss.gateway.identity.Credential;
 import io.openbss.gateway.tokens.TokenStore;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
  * Authenticates an {@code X-Auth-Token}: issued here, not revoked, not expired (401 APIG.0308, seed 001), and its
  * user and account still enabled.
  */
-@ApplicationScoped
+@Singleton
 public class TokenAuthenticator {
 
     @Inject

@@ -2,13 +2,14 @@ package io.openbss.gateway.identity;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.openbss.gateway.Futures;
 import io.openbss.gateway.GatewayConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * round trip. Unknown keys are cached too, so that requests with made-up keys cannot load the database. Uses the
  * SQL client directly: lookups run in the public proxy, outside any Hibernate session.
  */
-@ApplicationScoped
+@Singleton
 public class CredentialStore {
 
     private final Pool pool;
@@ -31,7 +32,7 @@ public class CredentialStore {
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(config.credentialCacheTtl())
                 .maximumSize(200_000)
-                .buildAsync((accessKey, executor) -> load(accessKey).subscribeAsCompletionStage());
+                .buildAsync((accessKey, executor) -> Futures.plain(load(accessKey)));
     }
 
     /** A future, completed at once on a cache hit. */

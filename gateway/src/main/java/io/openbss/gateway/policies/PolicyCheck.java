@@ -2,8 +2,8 @@ package io.openbss.gateway.policies;
 
 import io.openbss.common.operations.Operation;
 import io.openbss.gateway.identity.Credential;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * one (a call that names no service type is outside every such condition). Getting a token or the account's domain
  * needs no policy.
  */
-@ApplicationScoped
+@Singleton
 public class PolicyCheck {
 
     public enum Verdict {

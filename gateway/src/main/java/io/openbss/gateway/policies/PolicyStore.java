@@ -2,13 +2,14 @@ package io.openbss.gateway.policies;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.openbss.gateway.Futures;
 import io.openbss.gateway.GatewayConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** The policies of IAM users, cached as access keys are (a change is seen at once here, within the TTL elsewhere). */
-@ApplicationScoped
+@Singleton
 public class PolicyStore {
 
     private final Pool pool;
@@ -26,7 +27,7 @@ public class PolicyStore {
     public PolicyStore(Pool pool, GatewayConfig config) {
         this.pool = pool;
         this.cache = Caffeine.newBuilder().expireAfterWrite(config.credentialCacheTtl()).maximumSize(200_000)
-                .buildAsync((userId, executor) -> load(userId).subscribeAsCompletionStage());
+                .buildAsync((userId, executor) -> Futures.plain(load(userId)));
     }
 
     public CompletableFuture<List<UserPolicy>> ofUser(String userId) {

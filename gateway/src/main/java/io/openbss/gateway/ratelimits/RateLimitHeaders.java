@@ -1,7 +1,6 @@
 package io.openbss.gateway.ratelimits;
 
 import io.vertx.core.http.HttpServerResponse;
-import java.util.stream.Collectors;
 
 /**
  * The quota fields of an answer: APIG's {@code X-Apig-RateLimit-api} (and, with {@code X-Apig-Mode: debug}, its
@@ -20,12 +19,17 @@ public final class RateLimitHeaders {
                 response.putHeader("X-Apig-RateLimit-" + standing.quota().policy(), apig(standing));
             }
         }
-        response.putHeader("RateLimit-Policy", verdict.standings().stream()
-                .map(s -> '"' + s.quota().policy() + "\";q=" + s.quota().limit() + ";w=1")
-                .collect(Collectors.joining(", ")));
-        response.putHeader("RateLimit", verdict.standings().stream()
-                .map(s -> '"' + s.quota().policy() + "\";r=" + s.remaining() + ";t=" + seconds(s.resetMillis()))
-                .collect(Collectors.joining(", ")));
+        StringBuilder policy = new StringBuilder(64);
+        StringBuilder state = new StringBuilder(64);
+        for (Verdict.Standing standing : verdict.standings()) {
+            String separator = policy.isEmpty() ? "\"" : ", \"";
+            policy.append(separator).append(standing.quota().policy()).append("\";q=").append(standing.quota().limit())
+                    .append(";w=1");
+            state.append(separator).append(standing.quota().policy()).append("\";r=").append(standing.remaining())
+                    .append(";t=").append(seconds(standing.resetMillis()));
+        }
+        response.putHeader("RateLimit-Policy", policy.toString());
+        response.putHeader("RateLimit", state.toString());
         if (!verdict.admitted()) {
             response.putHeader("Retry-After", Long.toString(Math.max(1, seconds(verdict.retryAfterMillis()))));
         }

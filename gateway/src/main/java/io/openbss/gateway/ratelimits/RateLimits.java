@@ -3,16 +3,17 @@ package io.openbss.gateway.ratelimits;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.openbss.common.operations.Operation;
-import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.GatewayConfig.RateLimitsConfig;
+import io.openbss.gateway.GatewayConfig;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Redis;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -20,7 +21,7 @@ import org.jboss.logging.Logger;
  * The per-API quotas of the public API: every request counts against (client address, operation) and (account,
  * operation), with the operation table's per-second limit unless configured otherwise.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimits {
 
     private static final Logger LOG = Logger.getLogger(RateLimits.class);
@@ -38,6 +39,7 @@ public class RateLimits {
     private QuotaCounter counter;
     private Counter redisFailures;
     private final AtomicBoolean storeDown = new AtomicBoolean();
+    private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
@@ -74,8 +76,10 @@ public class RateLimits {
                     : Future.failedFuture(new RateLimitStoreDown(failure));
         }).onSuccess(verdict -> {
             if (verdict != null && !verdict.admitted()) {
-                metrics.counter("bss.gateway.rate-limit.rejections", "operation", operation.name(),
-                        "policy", verdict.deciding().quota().policy()).increment();
+                String policy = verdict.deciding().quota().policy();
+                rejections.computeIfAbsent(operation.name() + ' ' + policy, key -> metrics.counter(
+                        "bss.gateway.rate-limit.rejections", "operation", operation.name(), "policy", policy))
+                        .increment();
             }
         });
     }

@@ -11,6 +11,9 @@ final class SlidingLog {
     private long[] times = new long[4];
     private int head;
     private int size;
+    private long last = Long.MIN_VALUE;
+    /** Dropped from the counter's map: a request that still holds it must look its quota up again. */
+    boolean retired;
 
     /** Forgets admissions at or before {@code now - window}: they no longer count. */
     void expire(long now, long window) {
@@ -36,6 +39,12 @@ final class SlidingLog {
         }
         times[(head + size) % times.length] = now;
         size++;
+        last = now;
+    }
+
+    /** Whether it has admitted nothing for {@code idle} (or never): it counts nothing any more. */
+    boolean idleSince(long now, long idle) {
+        return last == Long.MIN_VALUE || now - last >= idle;
     }
 
     /** How long until a quota of {@code limit} admits one more (0 when it has never admitted in this window). */

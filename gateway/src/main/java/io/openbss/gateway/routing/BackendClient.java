@@ -13,8 +13,8 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /** Forwards requests to the services over pooled keep-alive HTTP connections. */
-@ApplicationScoped
+@Singleton
 public class BackendClient {
 
     private static final Logger LOG = Logger.getLogger(BackendClient.class);

@@ -33,14 +33,18 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -50,7 +54,7 @@ import org.jboss.logging.Logger;
  * to the owning service with the caller as an internal token.
  * Every answer carries {@code X-Request-Id}; the answer to a state-changing call waits for its audit record.
  */
-@ApplicationScoped
+@Singleton
 public class GatewayHandler implements Handler<HttpServerRequest> {
 
     private static final Logger LOG = Logger.getLogger(GatewayHandler.class);
@@ -62,6 +66,7 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
             "keep-alive", "x-request-id");
 
     private final OperationTable operations = OperationTable.load();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     @Inject
     GatewayConfig config;
@@ -298,6 +303,14 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         exchange.json(200, new JsonObject().put("domains", new JsonArray().add(domain)));
     }
 
+    /** The request timer of an operation and status, registered once (with histogram buckets for percentiles). */
+    private Timer timer(String operation, int status) {
+        return timers.computeIfAbsent(operation + ' ' + status, key -> Timer.builder("bss.gateway.requests")
+                .tag("operation", operation).tag("status", Integer.toString(status))
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30)).register(metrics));
+    }
+
     private static void onContext(Context context, Runnable action) {
         if (context == null || Vertx.currentContext() == context) {
             action.run();
@@ -391,10 +404,8 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         }
 
         void record(int status) {
-            Timer.builder("bss.gateway.requests")
-                    .tag("operation", operation == null ? "unknown" : operation.name())
-                    .tag("status", Integer.toString(status))
-                    .register(metrics).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            timer(operation == null ? "unknown" : operation.name(), status)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 }

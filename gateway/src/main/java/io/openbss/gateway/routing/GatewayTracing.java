@@ -10,15 +10,16 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A server span per public request (continuing the client's W3C trace context if it sent one), passed on to the
  * service in {@code traceparent}: the public listener is plain Vert.x, so nothing instruments it for us. With the
  * OpenTelemetry SDK off (the default) every span is a no-op and nothing is sent.
  */
-@ApplicationScoped
+@Singleton
 class GatewayTracing {
 
     private static final TextMapGetter<HttpServerRequest> REQUEST_HEADERS = new TextMapGetter<>() {
@@ -35,14 +36,21 @@ class GatewayTracing {
 
     private final Tracer tracer;
     private final TextMapPropagator propagator;
+    private final boolean off;
 
     @Inject
-    GatewayTracing(OpenTelemetry openTelemetry) {
+    GatewayTracing(OpenTelemetry openTelemetry,
+            @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean off) {
         this.tracer = openTelemetry.getTracer("io.openbss.gateway");
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+        this.off = off;
     }
 
+    /** With tracing off, an invalid span: the hot path then reads no trace header and writes none. */
     Span start(HttpServerRequest request, String operation) {
+        if (off) {
+            return Span.getInvalid();
+        }
         return tracer.spanBuilder(operation).setSpanKind(SpanKind.SERVER)
                 .setParent(propagator.extract(Context.root(), request, REQUEST_HEADERS))
                 .setAttribute("http.request.method", request.method().name())
@@ -52,6 +60,9 @@ class GatewayTracing {
 
     /** Adds the span's context to the headers forwarded to a service. */
     void propagate(Span span, MultiMap headers) {
+        if (off) {
+            return;
+        }
         propagator.inject(Context.root().with(span), headers, (carrier, key, value) -> carrier.set(key, value));
     }
 

@@ -6,8 +6,8 @@ import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.identity.ServiceTokens;
 import io.openbss.gateway.GatewayConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import java.time.Duration;
  * Signs the internal identity tokens the gateway sends to services. A token is reused for a caller and service for
  * most of its lifespan, so that signing (about a millisecond of RSA) is rare on the request path.
  */
-@ApplicationScoped
+@Singleton
 public class InternalTokenIssuer {
 
     private record Key(CallerIdentity caller, String audience) {

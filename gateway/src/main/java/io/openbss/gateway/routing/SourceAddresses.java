@@ -4,8 +4,8 @@ import io.netty.util.NetUtil;
 import io.openbss.gateway.GatewayConfig;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
@@ -14,7 +14,7 @@ import java.util.List;
  * (entries left of it could be written by anyone). A client that is not behind a trusted proxy cannot choose its
  * address by sending the header.
  */
-@ApplicationScoped
+@Singleton
 public class SourceAddresses {
 
     private final List<AddressRange> trusted;

@@ -5,6 +5,7 @@ import static io.openbss.common.time.BssTime.utc;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.openbss.common.signing.CanonicalRequest;
+import io.openbss.gateway.Futures;
 import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.identity.Credential;
 import io.openbss.gateway.identity.DomainKind;
@@ -53,7 +54,7 @@ public class TokenStore {
         this.clock = clock;
         this.config = config;
         this.cache = Caffeine.newBuilder().expireAfterWrite(config.credentialCacheTtl()).maximumSize(200_000)
-                .buildAsync((hash, executor) -> load(hash).subscribeAsCompletionStage());
+                .buildAsync((hash, executor) -> Futures.plain(load(hash)));
     }
 
     public Uni<NewToken> issue(Credential holder, String method) {

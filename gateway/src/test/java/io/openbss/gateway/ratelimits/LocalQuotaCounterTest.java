@@ -77,6 +77,24 @@ class LocalQuotaCounterTest {
                 .as(Arrival::new).list().ofMinSize(1).ofMaxSize(120);
     }
 
+    /** Quotas nobody used for ten windows are forgotten; one in use is not, and a forgotten one starts afresh. */
+    @Test
+    void idleQuotasAreDroppedWithoutChangingAnyDecision() {
+        AtomicLong clock = new AtomicLong(0);
+        LocalQuotaCounter counter = new LocalQuotaCounter(clock::get);
+        List<Quota> idle = List.of(new Quota(Quota.IP, "10.0.0.1", "Op", 1), new Quota(Quota.USER, "a", "Op", 1));
+        List<Quota> busy = List.of(new Quota(Quota.IP, "10.0.0.2", "Op", 1), new Quota(Quota.USER, "b", "Op", 1));
+        assertThat(counter.decide(idle).admitted()).isTrue();
+        assertThat(counter.decide(idle).admitted()).isFalse();
+        for (int second = 1; second <= 11; second++) {
+            clock.set(TimeUnit.SECONDS.toNanos(second));
+            assertThat(counter.decide(busy).admitted()).isTrue();
+        }
+        assertThat(counter.size()).as("logs left after the sweep").isEqualTo(2);
+        assertThat(counter.decide(busy).admitted()).as("the busy quota kept its count").isFalse();
+        assertThat(counter.decide(idle).admitted()).isTrue();
+    }
+
     /** Many threads on one quota pair with the real clock: no window ever holds more than the limit. */
     @Test
     void concurrentCallersNeverGetMoreThanTheQuotaInAnyWindow() throws Exception {
