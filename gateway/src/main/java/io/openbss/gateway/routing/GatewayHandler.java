@@ -60,6 +60,8 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
     private static final Logger LOG = Logger.getLogger(GatewayHandler.class);
     static final String GATEWAY = "gateway";
     static final String CREATE_TOKEN = "KeystoneCreateToken";
+    /** How long a refused oversize upload may go on being read (and discarded) before its connection is closed. */
+    static final long LINGER_MS = 2_000;
     /** Request headers a service may see; everything else a client sends stays at the gateway. */
     private static final List<String> FORWARDED = List.of("Content-Type", "Accept", "X-Language", "User-Agent");
     private static final Set<String> NOT_COPIED_BACK = Set.of("content-length", "transfer-encoding", "connection",
@@ -120,11 +122,6 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         exchange.operation = match.get().operation();
         exchange.span = tracing.start(request, exchange.operation.name());
         exchange.audited = audit.begin(match.get(), request, requestId, started);
-        String length = request.getHeader("Content-Length");
-        if (length != null && tooLarge(length)) {
-            exchange.failAndClose(ApigException.tooLarge());
-            return;
-        }
         Buffer body = Buffer.buffer();
         request.handler(chunk -> {
             if (exchange.done) {
@@ -137,13 +134,19 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         });
         request.exceptionHandler(failure -> exchange.done = true);
         request.endHandler(v -> {
-            if (!exchange.done) {
+            if (exchange.closeWhenRead) {
+                request.connection().close();
+            } else if (!exchange.done) {
                 if (exchange.audited != null) {
                     exchange.audited.bodyRead(body);
                 }
                 authenticate(exchange, body);
             }
         });
+        String length = request.getHeader("Content-Length");
+        if (length != null && tooLarge(length)) {
+            exchange.failAndClose(ApigException.tooLarge());
+        }
     }
 
     private boolean tooLarge(String contentLength) {
@@ -329,6 +332,7 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         AuditedCall audited;
         Span span;
         boolean done;
+        boolean closeWhenRead;
 
         Exchange(HttpServerRequest request, String requestId, long started) {
             this.request = request;
@@ -355,11 +359,16 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
             }
         }
 
-        /** For a body the gateway will not read: answer, then close the connection. */
+        /**
+         * For a body the gateway will not read: answer, then close the connection once the client has sent its
+         * request (at most {@link #LINGER_MS} later). Closing at once, while the client is still sending, resets the
+         * connection, and the client may never read the answer.
+         */
         void failAndClose(ApigException error) {
             finish(error.status(), error::code, () -> {
                 GatewayResponses.apigError(request.response(), requestId, error);
-                request.connection().close();
+                closeWhenRead = true;
+                Vertx.currentContext().owner().setTimer(LINGER_MS, timer -> request.connection().close());
             });
         }
 
