@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code ./bss bench [bills|ledger|resources|payments|gateway|startup|all] [--gateway-concurrency 32 --seconds 20 --runs 3] [--customers N] [--payers 50] [--orders 6000] [--lines N] [--months N] [--requests N]
+ * {@code ./bss bench [bills|ledger|resources|payments|gateway|startup|all] [--gateway-concurrency 32 --seconds 20 --runs 3 --aot train|quarkus] [--customers N] [--payers 50] [--orders 6000] [--lines N] [--months N] [--requests N]
  * [--bill-concurrency 2,8] [--ledger-concurrency 32] [--shared-buffers 5GB]}:
  * starts the platform in bench/target/bench-home (kept, so that data is generated once), generates the data if it is
  * not there yet, runs the benchmarks and prints their figures. Exit status 1 when a target is not met.
@@ -42,7 +42,8 @@ public final class BenchMain {
                                 .map(String::strip).map(Integer::valueOf).toList());
             }
             if (what.equals("startup") || what.equals("all")) {
-                new StartupBench(platform).run(Integer.parseInt(options.getOrDefault("runs", "3")));
+                new StartupBench(platform).run(Integer.parseInt(options.getOrDefault("runs", "3")),
+                        options.getOrDefault("aot", "train").equals("quarkus"));
             }
             if (what.equals("gateway") || what.equals("all")) {
                 met &= new GatewayProxyBench(platform, root.resolve("bench/target")).run(

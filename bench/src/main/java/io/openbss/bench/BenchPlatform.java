@@ -74,6 +74,11 @@ final class BenchPlatform implements AutoCloseable {
         return settings.home();
     }
 
+    /** The repository's root, where each service's module (and its build output) is. */
+    Path root() {
+        return settings.root();
+    }
+
     AdminClient admin() {
         return new AdminClient(settings.adminEndpoint(), platform.secrets().adminToken());
     }

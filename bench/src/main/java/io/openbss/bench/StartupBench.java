@@ -14,7 +14,9 @@ import java.util.List;
  * Start-up time (process start to /q/health/ready answering 200) and resident memory when ready of each service,
  * started alone while the others idle, on the JVM as ./bss up runs it, then with a JDK AOT cache (JEP 483/514,
  * JDK 24+) made by a training run of the same jar: start until ready, stop, the JVM writes the cache at exit. Median
- * of {@code runs} starts per variant.
+ * of {@code runs} starts per variant. With {@code quarkusCache}, a third variant: the cache Quarkus wrote during the
+ * training ITs of the {@code aot} Maven profile ({@code target/quarkus-app/app.aot}, aot-jar packaging), used with
+ * {@code -XX:AOTMode=on} so that a cache the JVM cannot use fails the run instead of measuring a start without it.
  */
 final class StartupBench {
 
@@ -29,7 +31,7 @@ final class StartupBench {
     record Start(long millis, long residentMiB) {
     }
 
-    void run(int runs) throws IOException {
+    void run(int runs, boolean quarkusCache) throws IOException {
         Platform services = platform.platform();
         Path caches = Files.createDirectories(platform.home().resolve("aot"));
         int feature = Runtime.version().feature();
@@ -53,6 +55,15 @@ final class StartupBench {
                         Files.size(cache) >> 20);
             } else {
                 line += "   AOT cache: needs JDK 25 (this is " + feature + ")";
+            }
+            if (quarkusCache) {
+                Path cache = platform.root().resolve(name).resolve("target/quarkus-app/app.aot");
+                if (!Files.exists(cache)) {
+                    throw new IllegalStateException(cache + " is missing: build with the aot profile first");
+                }
+                Start aot = median(name, List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on"), runs);
+                line += String.format("   Quarkus app.aot %6d ms %4d MiB (%.0f%%; cache %d MiB)", aot.millis(),
+                        aot.residentMiB(), 100.0 * aot.millis() / jvm.millis(), Files.size(cache) >> 20);
             }
             System.out.println(line);
             services.restart(name, List.of());
