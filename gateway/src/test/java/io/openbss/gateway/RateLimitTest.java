@@ -24,6 +24,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +119,45 @@ class RateLimitTest {
             assertThat(a.send("GET", "/v2/products/service-types", null, Map.of("X-Forwarded-For", ip1), null,
                     Instant.now()).status()).as("another API of the same account and address").isEqualTo(200);
         });
+    }
+
+    /**
+     * Sixteen clients of one account at one address, as fast as they can for two seconds: the gateway admits at most
+     * the quota per started second (a fixed-window counter could admit twice that across a boundary), and refuses
+     * the rest with 429.
+     */
+    @Test
+    void concurrentClientsGetNoMoreThanTheQuota() throws Exception {
+        SignedHttpClient client = account("individual").client();
+        String address = nextAddress();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        long started = System.nanoTime();
+        long until = started + Duration.ofSeconds(2).toNanos();
+        List<Future<int[]>> callers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            callers.add(pool.submit(() -> {
+                int[] counts = new int[2];
+                while (System.nanoTime() < until) {
+                    int status = call(client, address).status();
+                    assertThat(status).isIn(200, 429);
+                    counts[status == 200 ? 0 : 1]++;
+                }
+                return counts;
+            }));
+        }
+        int admitted = 0;
+        int refused = 0;
+        for (Future<int[]> caller : callers) {
+            int[] counts = caller.get();
+            admitted += counts[0];
+            refused += counts[1];
+        }
+        long startedSeconds = (System.nanoTime() - started + 999_999_999L) / 1_000_000_000L;
+        pool.shutdown();
+
+        assertThat(admitted).as("admitted at 3/s over %d started seconds", startedSeconds)
+                .isBetween(3, (int) (3 * startedSeconds));
+        assertThat(refused).as("refused").isGreaterThan(admitted);
     }
 
     @Test
