@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.openbss.gateway.Futures;
 import io.openbss.gateway.GatewayConfig;
+import io.openbss.gateway.replicas.IdentityChanges;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -21,18 +22,30 @@ import java.util.concurrent.CompletableFuture;
 @Singleton
 public class CredentialStore {
 
+    static final String KIND = "credential";
+
     private final Pool pool;
     private final SecretKeyCipher cipher;
     private final AsyncLoadingCache<String, Optional<Credential>> cache;
 
+    private final IdentityChanges changes;
+
     @Inject
-    public CredentialStore(Pool pool, SecretKeyCipher cipher, GatewayConfig config) {
+    public CredentialStore(Pool pool, SecretKeyCipher cipher, GatewayConfig config, IdentityChanges changes) {
         this.pool = pool;
         this.cipher = cipher;
+        this.changes = changes;
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(config.credentialCacheTtl())
                 .maximumSize(200_000)
                 .buildAsync((accessKey, executor) -> Futures.plain(load(accessKey)));
+        changes.register(KIND, accessKey -> {
+            if (accessKey.equals(IdentityChanges.ALL)) {
+                cache.synchronous().invalidateAll();
+            } else {
+                cache.synchronous().invalidate(accessKey);
+            }
+        });
     }
 
     /** A future, completed at once on a cache hit. */
@@ -40,13 +53,13 @@ public class CredentialStore {
         return cache.get(accessKey);
     }
 
-    /** Called after an admin change, so that this replica sees it at once. */
+    /** Called after an admin change, so that every replica sees it at once. */
     public void invalidate(String accessKey) {
-        cache.synchronous().invalidate(accessKey);
+        changes.changed(KIND, accessKey);
     }
 
     public void invalidateAll() {
-        cache.synchronous().invalidateAll();
+        changes.changed(KIND, IdentityChanges.ALL);
     }
 
     private Uni<Optional<Credential>> load(String accessKey) {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.openbss.gateway.Futures;
 import io.openbss.gateway.GatewayConfig;
+import io.openbss.gateway.replicas.IdentityChanges;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -20,14 +21,26 @@ import java.util.concurrent.CompletableFuture;
 @Singleton
 public class PolicyStore {
 
+    static final String KIND = "policy";
+
     private final Pool pool;
     private final AsyncLoadingCache<String, List<UserPolicy>> cache;
 
+    private final IdentityChanges changes;
+
     @Inject
-    public PolicyStore(Pool pool, GatewayConfig config) {
+    public PolicyStore(Pool pool, GatewayConfig config, IdentityChanges changes) {
         this.pool = pool;
+        this.changes = changes;
         this.cache = Caffeine.newBuilder().expireAfterWrite(config.credentialCacheTtl()).maximumSize(200_000)
                 .buildAsync((userId, executor) -> Futures.plain(load(userId)));
+        changes.register(KIND, key -> {
+            if (key.equals(IdentityChanges.ALL)) {
+                cache.synchronous().invalidateAll();
+            } else {
+                cache.synchronous().invalidate(key);
+            }
+        });
     }
 
     public CompletableFuture<List<UserPolicy>> ofUser(String userId) {
@@ -44,7 +57,7 @@ public class PolicyStore {
                                 : connection.preparedQuery("""
                                         INSERT INTO user_policy (user_id, role, cloud_service_types)
                                         VALUES ($1, $2, $3)""").executeBatch(rows).replaceWithVoid()))
-                .invoke(() -> cache.synchronous().invalidate(userId))
+                .invoke(() -> changes.changed(KIND, userId))
                 .replaceWith(policies);
     }
 

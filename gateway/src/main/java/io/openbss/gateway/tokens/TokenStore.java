@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.openbss.common.signing.CanonicalRequest;
 import io.openbss.gateway.Futures;
 import io.openbss.gateway.GatewayConfig;
+import io.openbss.gateway.replicas.IdentityChanges;
 import io.openbss.gateway.identity.Credential;
 import io.openbss.gateway.identity.DomainKind;
 import io.openbss.gateway.identity.Ids;
@@ -27,7 +28,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Issues X-Auth-Tokens (random, 384 bits) and finds them again. Only their SHA-256 is stored, so a token survives a
  * restart but a copy of the database gives none away. Lookups are cached briefly like access keys: a revocation is
- * seen at once by this replica and within {@code bss.gateway.credential-cache-ttl} by the others.
+ * seen at once by this replica and, with Redis, by the others ({@link IdentityChanges}); without Redis (one replica)
+ * or while Redis is away, by the others within {@code bss.gateway.credential-cache-ttl}.
  */
 @ApplicationScoped
 public class TokenStore {
@@ -43,18 +45,30 @@ public class TokenStore {
     public record NewToken(String token, StoredToken stored) {
     }
 
+    static final String KIND = "token";
+
     private final Pool pool;
     private final Clock clock;
     private final GatewayConfig config;
     private final AsyncLoadingCache<String, Optional<StoredToken>> cache;
 
+    private final IdentityChanges changes;
+
     @Inject
-    public TokenStore(Pool pool, Clock clock, GatewayConfig config) {
+    public TokenStore(Pool pool, Clock clock, GatewayConfig config, IdentityChanges changes) {
         this.pool = pool;
         this.clock = clock;
         this.config = config;
+        this.changes = changes;
         this.cache = Caffeine.newBuilder().expireAfterWrite(config.credentialCacheTtl()).maximumSize(200_000)
                 .buildAsync((hash, executor) -> Futures.plain(load(hash)));
+        changes.register(KIND, key -> {
+            if (key.equals(IdentityChanges.ALL)) {
+                cache.synchronous().invalidateAll();
+            } else {
+                cache.synchronous().invalidate(key);
+            }
+        });
     }
 
     public Uni<NewToken> issue(Credential holder, String method) {
@@ -93,7 +107,7 @@ public class TokenStore {
                         + " AND revoked_at IS NULL RETURNING encode(token_hash, 'hex') AS hash")
                 .execute(Tuple.of(value, utc(clock.instant())))
                 .map(rows -> {
-                    rows.forEach(row -> cache.synchronous().invalidate(row.getString("hash")));
+                    rows.forEach(row -> changes.changed(KIND, row.getString("hash")));
                     return rows.rowCount();
                 });
     }
