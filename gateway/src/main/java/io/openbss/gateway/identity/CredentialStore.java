@@ -39,13 +39,7 @@ public class CredentialStore {
                 .expireAfterWrite(config.credentialCacheTtl())
                 .maximumSize(200_000)
                 .buildAsync((accessKey, executor) -> Futures.plain(load(accessKey)));
-        changes.register(KIND, accessKey -> {
-            if (accessKey.equals(IdentityChanges.ALL)) {
-                cache.synchronous().invalidateAll();
-            } else {
-                cache.synchronous().invalidate(accessKey);
-            }
-        });
+        changes.register(KIND, cache);
     }
 
     /** A future, completed at once on a cache hit. */

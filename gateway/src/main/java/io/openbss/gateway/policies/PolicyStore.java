@@ -34,13 +34,7 @@ public class PolicyStore {
         this.changes = changes;
         this.cache = Caffeine.newBuilder().expireAfterWrite(config.credentialCacheTtl()).maximumSize(200_000)
                 .buildAsync((userId, executor) -> Futures.plain(load(userId)));
-        changes.register(KIND, key -> {
-            if (key.equals(IdentityChanges.ALL)) {
-                cache.synchronous().invalidateAll();
-            } else {
-                cache.synchronous().invalidate(key);
-            }
-        });
+        changes.register(KIND, cache);
     }
 
     public CompletableFuture<List<UserPolicy>> ofUser(String userId) {

@@ -1,5 +1,6 @@
 package io.openbss.gateway.replicas;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.GatewayConfig.RateLimitsConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -44,6 +45,17 @@ public class IdentityChanges {
     /** How a cache drops one key ({@link #ALL}: everything) of its kind. */
     public void register(String kind, Consumer<String> drop) {
         caches.put(kind, drop);
+    }
+
+    /** A cache keyed by what changes: a change drops that key, {@link #ALL} every key. */
+    public void register(String kind, AsyncCache<String, ?> cache) {
+        register(kind, key -> {
+            if (key.equals(ALL)) {
+                cache.synchronous().invalidateAll();
+            } else {
+                cache.synchronous().invalidate(key);
+            }
+        });
     }
 
     void start(@Observes StartupEvent event) {

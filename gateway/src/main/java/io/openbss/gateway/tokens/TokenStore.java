@@ -62,13 +62,7 @@ public class TokenStore {
         this.changes = changes;
         this.cache = Caffeine.newBuilder().expireAfterWrite(config.credentialCacheTtl()).maximumSize(200_000)
                 .buildAsync((hash, executor) -> Futures.plain(load(hash)));
-        changes.register(KIND, key -> {
-            if (key.equals(IdentityChanges.ALL)) {
-                cache.synchronous().invalidateAll();
-            } else {
-                cache.synchronous().invalidate(key);
-            }
-        });
+        changes.register(KIND, cache);
     }
 
     public Uni<NewToken> issue(Credential holder, String method) {
