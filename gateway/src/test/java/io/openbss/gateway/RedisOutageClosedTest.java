@@ -9,10 +9,9 @@ import io.openbss.common.signing.SignedHttpClient;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,16 +22,13 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RedisOutageClosedTest.FailClosed.class)
 class RedisOutageClosedTest {
 
-    public static class FailClosed implements QuarkusTestProfile {
+    /** The Redis set-up of {@link RedisRateLimitTest}, told to refuse while Redis is away. */
+    public static class FailClosed extends RedisRateLimitTest.InRedis {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("bss.gateway.rate-limits.enabled", "true", "bss.gateway.rate-limits.store", "redis",
-                    "bss.gateway.rate-limits.redis-failure", "closed", "bss.gateway.trusted-proxies", "127.0.0.1");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(RedisTestResource.class));
+            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+            overrides.put("bss.gateway.rate-limits.redis-failure", "closed");
+            return overrides;
         }
     }
 

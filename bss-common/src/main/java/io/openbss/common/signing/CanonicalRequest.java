@@ -81,7 +81,6 @@ public final class CanonicalRequest {
         return query.toString();
     }
 
-    /** Lowercase hex SHA-256, as used for the payload and for the canonical request. */
     /** MessageDigest.getInstance looks through the security providers each time; one digest per thread. */
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
@@ -91,6 +90,7 @@ public final class CanonicalRequest {
         }
     });
 
+    /** Lowercase hex SHA-256, as used for the payload and for the canonical request. */
     public static String sha256Hex(byte[] data) {
         return HexFormat.of().formatHex(SHA_256.get().digest(data));
     }

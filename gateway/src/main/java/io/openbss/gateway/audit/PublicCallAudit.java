@@ -4,7 +4,6 @@ import io.openbss.common.operations.OperationTable;
 import io.openbss.common.signing.AuthorizationHeader;
 import io.openbss.common.signing.SignatureException;
 import io.openbss.gateway.identity.CredentialStore;
-import io.openbss.gateway.routing.SourceAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -26,19 +25,15 @@ public class PublicCallAudit {
     CredentialStore credentials;
 
     @Inject
-    SourceAddresses sourceAddresses;
-
-    @Inject
     Clock clock;
 
-    /** The record-to-be of a routed call, or null when the call changes nothing. */
+    /** The record-to-be of a routed call from {@code address}, or null when the call changes nothing. */
     public AuditedCall begin(OperationTable.Match match, HttpServerRequest request, String requestId,
-            long startedNanos) {
+            long startedNanos, String address) {
         if (!match.operation().changesState()) {
             return null;
         }
-        return new AuditedCall(match, request, requestId, clock.instant(), startedNanos,
-                sourceAddresses.of(request));
+        return new AuditedCall(match, request, requestId, clock.instant(), startedNanos, address);
     }
 
     /**

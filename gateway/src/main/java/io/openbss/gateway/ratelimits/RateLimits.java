@@ -3,8 +3,9 @@ package io.openbss.gateway.ratelimits;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.openbss.common.operations.Operation;
-import io.openbss.gateway.GatewayConfig.RateLimitsConfig;
 import io.openbss.gateway.GatewayConfig;
+import io.openbss.gateway.GatewayConfig.RateLimitsConfig;
+import io.openbss.gateway.auth.ApigException;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Redis;
 import jakarta.annotation.PostConstruct;
@@ -52,7 +53,7 @@ public class RateLimits {
 
     /**
      * The verdict for one request of {@code account} from {@code address}; null when rate limits are off, or when
-     * Redis failed and the gateway is told to admit without counting.
+     * Redis failed and the gateway is told to admit without counting; failed (503 APIG.0201) when it is told to refuse.
      */
     public Future<Verdict> check(Operation operation, String address, String account) {
         if (!config.enabled()) {
@@ -73,7 +74,7 @@ public class RateLimits {
                                 : "refused with 503");
             }
             return config.redisFailure() == RateLimitsConfig.RedisFailure.OPEN ? Future.succeededFuture()
-                    : Future.failedFuture(new RateLimitStoreDown(failure));
+                    : Future.failedFuture(ApigException.rateLimitsUnavailable());
         }).onSuccess(verdict -> {
             if (verdict != null && !verdict.admitted()) {
                 String policy = verdict.deciding().quota().policy();
@@ -92,13 +93,5 @@ public class RateLimits {
             limit = config.operations().getOrDefault(operation.name(), operation.limitPerSecond());
         }
         return limit;
-    }
-
-    /** Redis did not answer and the gateway is told to refuse rather than admit uncounted. */
-    public static final class RateLimitStoreDown extends RuntimeException {
-
-        RateLimitStoreDown(Throwable cause) {
-            super("rate-limit store unavailable", cause);
-        }
     }
 }

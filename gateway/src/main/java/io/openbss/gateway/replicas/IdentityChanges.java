@@ -18,9 +18,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Tells every gateway replica that an identity changed (an access key, a user's policies, a token revoked, a key or
- * login locked), so that each drops what it cached (or locks) at once instead of after the credential cache's TTL. With Redis configured (the replicated
- * set-up) a change is published on a Redis channel; a replica that lost its subscription drops all it cached once it
- * is back. Without Redis there is one gateway, and the change is dropped here only.
+ * login locked), so that each drops what it cached (or locks) at once instead of after the credential cache's TTL.
+ * With Redis configured (the replicated set-up) a change is published on a Redis channel; a replica that lost its
+ * subscription drops all it cached once it is back. Without Redis there is one gateway, and the change is dropped
+ * here only.
  */
 @Singleton
 public class IdentityChanges {

@@ -121,7 +121,8 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         }
         exchange.operation = match.get().operation();
         exchange.span = tracing.start(request, exchange.operation.name());
-        exchange.audited = audit.begin(match.get(), request, requestId, started);
+        exchange.address = sourceAddresses.of(request);
+        exchange.audited = audit.begin(match.get(), request, requestId, started, exchange.address);
         Buffer body = Buffer.buffer();
         request.handler(chunk -> {
             if (exchange.done) {
@@ -175,10 +176,10 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
     private void limit(Exchange exchange, Credential credential, Buffer body) {
         Context context = Vertx.currentContext();
         HttpServerRequest request = exchange.request;
-        rateLimits.check(exchange.operation, sourceAddresses.of(request), credential.domainId())
+        rateLimits.check(exchange.operation, exchange.address, credential.domainId())
                 .onComplete(checked -> onContext(context, () -> {
                     if (checked.failed()) {
-                        exchange.fail(ApigException.rateLimitsUnavailable());
+                        exchange.fail(checked.cause());
                         return;
                     }
                     Verdict verdict = checked.result();
@@ -329,6 +330,8 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         final String requestId;
         final long started;
         Operation operation;
+        /** The client's address (rate limits, audit trail). */
+        String address;
         AuditedCall audited;
         Span span;
         boolean done;

@@ -58,6 +58,9 @@ public class SourceAddresses {
     }
 
     private boolean isTrusted(String address) {
+        if (trusted.isEmpty()) {
+            return false;
+        }
         byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
         return bytes != null && trusted.stream().anyMatch(range -> range.contains(bytes));
     }
