@@ -199,7 +199,7 @@ class AuditTrailTest {
     }
 
     @Test
-    void failedWriteIsCountedAndTheCallStillSucceeds() throws Exception {
+    void callWhoseRecordCannotBeWrittenIsRefusedAndNotPerformed() throws Exception {
         GatewayTestSupport.Account account = account("individual");
         double failedBefore = failedWrites();
         pool.query("ALTER TABLE audit_record ADD CONSTRAINT refuse_renew_config "
@@ -207,17 +207,18 @@ class AuditTrailTest {
         String requestId;
         try {
             requestId = send(account.client(), "POST", "/v2/orders/subscriptions/resources/renew/config",
-                    "{\"config_name\":\"x\",\"config_value\":\"1\"}".getBytes(StandardCharsets.UTF_8), 200);
+                    "{\"config_name\":\"x\",\"config_value\":\"1\"}".getBytes(StandardCharsets.UTF_8), 503);
         } finally {
             pool.query("ALTER TABLE audit_record DROP CONSTRAINT refuse_renew_config").execute().await()
                     .indefinitely();
         }
+        assertThat(GatewayTestResource.FORWARDED).doesNotContain(requestId);
         assertThat(failedWrites()).isEqualTo(failedBefore + 1);
         assertThat(audit(Map.of("request_id", requestId)).getLong("total_count")).isZero();
     }
 
     @Test
-    void slowWriteHoldsTheAnswerNoLongerThanTheWriteTimeoutAndStillLands() throws Exception {
+    void slowWriteRefusesTheCallAfterTheWriteTimeoutAndTheLateRecordSaysSo() throws Exception {
         GatewayTestSupport.Account account = account("individual");
         double timeoutsBefore = metrics.counter("bss.gateway.audit.write.timeouts").count();
         SqlConnection connection = pool.getConnection().await().indefinitely();
@@ -227,8 +228,9 @@ class AuditTrailTest {
             connection.query("LOCK TABLE audit_record IN EXCLUSIVE MODE").execute().await().indefinitely();
             long started = System.nanoTime();
             requestId = send(account.client(), "POST", PAY, "{\"order_id\":\"o-slow\"}".getBytes(
-                    StandardCharsets.UTF_8), 200);
+                    StandardCharsets.UTF_8), 503);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            assertThat(GatewayTestResource.FORWARDED).doesNotContain(requestId);
             assertThat(metrics.counter("bss.gateway.audit.write.timeouts").count()).isEqualTo(timeoutsBefore + 1);
             assertThat(recordCount(requestId)).isZero();
             lock.rollback().await().indefinitely();
@@ -239,7 +241,39 @@ class AuditTrailTest {
         while (recordCount(requestId) == 0 && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        assertThat(recordCount(requestId)).isEqualTo(1);
+        long completion = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonPath records = audit(Map.of("request_id", requestId));
+        while (records.get("records[0].status") == null && System.nanoTime() < completion) {
+            records = audit(Map.of("request_id", requestId));
+        }
+        assertThat(records.getLong("total_count")).isEqualTo(1);
+        assertThat(records.getInt("records[0].status")).isEqualTo(503);
+        assertThat(records.getString("records[0].error_code")).isEqualTo("APIG.0201");
+    }
+
+    @Test
+    void aForwardedCallIsRecordedBeforeItIsPerformedAndCompletedWithItsAnswer() throws Exception {
+        GatewayTestSupport.Account account = account("individual");
+        String requestId = send(account.client(), "POST", PAY, "{\"order_id\":\"o-ahead\"}".getBytes(
+                StandardCharsets.UTF_8), 200);
+        assertThat(GatewayTestResource.FORWARDED).contains(requestId);
+        JsonPath records = audit(Map.of("request_id", requestId));
+        assertThat(records.getLong("total_count")).isEqualTo(1);
+        assertThat(records.getInt("records[0].status")).isEqualTo(200);
+        assertThat(records.getString("records[0].result")).isEqualTo("success");
+        assertThat(records.getInt("records[0].duration_ms")).isNotNegative();
+    }
+
+    @Test
+    void controlCharactersInIdentifiersCannotSilenceTheTrail() throws Exception {
+        GatewayTestSupport.Account account = account("individual");
+        String requestId = send(account.client(), "POST", PAY, "{\"order_id\":\"o-\\u0000\"}".getBytes(
+                StandardCharsets.UTF_8), 400);
+        assertThat(GatewayTestResource.FORWARDED).doesNotContain(requestId);
+        JsonPath records = audit(Map.of("request_id", requestId));
+        assertThat(records.getLong("total_count")).isEqualTo(1);
+        assertThat(records.getInt("records[0].status")).isEqualTo(400);
+        assertThat(records.getList("records[0].identifiers.order_id", String.class)).containsExactly("o-\uFFFD");
     }
 
     private long recordCount(String requestId) {

@@ -12,6 +12,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +26,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
     public static final String REFUSAL_CODE = "CBC.99003016";
     public static volatile int publicPort;
+    /** The request ids of every request the echo service received: what the gateway forwarded. */
+    public static final Set<String> FORWARDED = ConcurrentHashMap.newKeySet();
 
     private HttpServer echo;
 
@@ -36,6 +40,10 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         }
         echo.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+            if (requestId != null) {
+                FORWARDED.add(requestId);
+            }
             String headers = exchange.getRequestHeaders().entrySet().stream()
                     .map(e -> quote(e.getKey().toLowerCase()) + ":" + quote(e.getValue().getFirst()))
                     .collect(Collectors.joining(","));

@@ -75,14 +75,15 @@ public class AuditSearch {
     }
 
     private static AuditViews.RecordView view(Row row) {
-        int status = row.getInteger("status");
+        Integer status = row.getInteger("status");
         return new AuditViews.RecordView(row.getLong("record_id"), row.getOffsetDateTime("occurred_at").toInstant(),
                 row.getString("actor"), row.getString("domain_id"), row.getString("domain_name"),
                 row.getString("user_id"), row.getString("user_name"), row.getString("access_key"),
                 row.getString("token_id"), row.getString("operation"), row.getString("method"),
                 row.getString("path"), identifiers(row.getJsonObject("identifiers")),
                 row.getBoolean("identifiers_truncated"), row.getString("source_ip"), status,
-                row.getString("error_code"), status < 400 ? "success" : "failure", row.getString("request_id"),
+                row.getString("error_code"), status == null ? "unknown" : status < 400 ? "success" : "failure",
+                row.getString("request_id"),
                 row.getInteger("duration_ms"));
     }
 

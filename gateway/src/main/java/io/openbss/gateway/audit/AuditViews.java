@@ -23,9 +23,9 @@ public final class AuditViews {
             @JsonProperty("operation") String operation, @JsonProperty("method") String method,
             @JsonProperty("path") String path, @JsonProperty("identifiers") Map<String, List<String>> identifiers,
             @JsonProperty("identifiers_truncated") boolean identifiersTruncated,
-            @JsonProperty("source_ip") String sourceIp, @JsonProperty("status") int status,
+            @JsonProperty("source_ip") String sourceIp, @JsonProperty("status") Integer status,
             @JsonProperty("error_code") String errorCode, @JsonProperty("result") String result,
-            @JsonProperty("request_id") String requestId, @JsonProperty("duration_ms") int durationMs) {
+            @JsonProperty("request_id") String requestId, @JsonProperty("duration_ms") Integer durationMs) {
     }
 
     /** A page of records, newest first, and how many match in all. */

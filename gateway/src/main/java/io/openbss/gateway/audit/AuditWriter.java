@@ -11,14 +11,20 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.vertx.core.impl.NoStackTraceTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Writes audit records, one insert each, while the call they record waits to be answered. The wait ends when the
- * record is written, when writing it failed, or after {@code bss.gateway.audit.write-timeout}, whichever comes first;
- * it never fails, so that auditing cannot turn a call into an error. A record that could not be written is logged
- * by operation and request id (never its content) and counted.
+ * Writes audit records while the call they record waits, each wait bounded by {@code bss.gateway.audit.write-timeout}.
+ * A call about to be forwarded is recorded first ({@link #open}): if that fails, the call is refused. Its outcome
+ * ({@link #complete}), and a call refused before forwarding ({@link #write}), are written in a wait that never fails,
+ * so that auditing cannot turn an answer into an error. A record that could not be written is logged by operation
+ * and request id (never its content) and counted. Every text is made printable first: no value a client chose can
+ * make PostgreSQL refuse the record.
  */
 @ApplicationScoped
 public class AuditWriter {
@@ -28,7 +34,11 @@ public class AuditWriter {
             INSERT INTO audit_record (occurred_at, actor, domain_id, domain_name, user_id, user_name, access_key,
                                       token_id, operation, method, path, identifiers, identifiers_truncated,
                                       source_ip, status, error_code, request_id, duration_ms)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)""";
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+            RETURNING record_id""";
+    private static final String COMPLETE = """
+            UPDATE audit_record SET status = $2, error_code = $3, duration_ms = $4
+             WHERE record_id = $1 AND status IS NULL""";
 
     private final Pool pool;
     private final Vertx vertx;
@@ -51,20 +61,60 @@ public class AuditWriter {
 
     /** Completes, never fails, once the record is written, has failed to be, or the write timeout has passed. */
     public Future<Void> write(AuditRecord record) {
+        return settled(insert(record).mapEmpty(), record.operation(), record.requestId());
+    }
+
+    /**
+     * Records a call before it is forwarded; fails (and the call must be refused) when the record is not written
+     * within the write timeout. Gives the record's id, for {@link #complete}. An insert that lands after the timeout
+     * is completed with {@code refusal}, the answer the refused call got, so that the trail holds one true record.
+     */
+    public Future<Long> open(AuditRecord record, ApigRefusal refusal) {
+        Future<Long> inserted = insert(record);
+        return inserted.timeout(timeoutMillis, TimeUnit.MILLISECONDS).recover(failure -> {
+            if (failure instanceof NoStackTraceTimeoutException) {
+                timedOut.increment();
+                inserted.onSuccess(late -> complete(late, record.operation(), record.requestId(), refusal.status(),
+                        refusal.code(), Duration.between(record.occurredAt(), Instant.now()).toMillis()));
+            }
+            lost(record.operation(), record.requestId(), failure);
+            return Future.failedFuture(failure);
+        });
+    }
+
+    /** The answer a call gets when its record could not be opened. */
+    public record ApigRefusal(int status, String code) {
+    }
+
+    /** Writes the outcome of an opened record; completes, never fails, like {@link #write}. */
+    public Future<Void> complete(long recordId, String operation, String requestId, int status, String errorCode,
+            long durationMillis) {
+        Future<Void> update = pool.preparedQuery(COMPLETE).execute(Tuple.of(recordId, status,
+                fit(errorCode, 64), (int) Math.min(Integer.MAX_VALUE, durationMillis))).mapEmpty();
+        return settled(update, operation, requestId);
+    }
+
+    private Future<Long> insert(AuditRecord record) {
+        return pool.preparedQuery(INSERT).execute(tuple(record)).map(rows -> {
+            written.increment();
+            return rows.iterator().next().getLong(0);
+        });
+    }
+
+    /** A write the answer waits for at most the write timeout, and that never fails. */
+    private Future<Void> settled(Future<Void> write, String operation, String requestId) {
         Promise<Void> settled = Promise.promise();
         long timer = vertx.setTimer(timeoutMillis, id -> {
             if (settled.tryComplete()) {
                 timedOut.increment();
                 LOG.warnf("audit record of %s (request %s) not written after %d ms; answering without waiting",
-                        record.operation(), record.requestId(), timeoutMillis);
+                        operation, requestId, timeoutMillis);
             }
         });
-        pool.preparedQuery(INSERT).execute(tuple(record)).onComplete(result -> {
+        write.onComplete(result -> {
             vertx.cancelTimer(timer);
-            if (result.succeeded()) {
-                written.increment();
-            } else {
-                lost(record.operation(), record.requestId(), result.cause());
+            if (result.failed()) {
+                lost(operation, requestId, result.cause());
             }
             settled.tryComplete();
         });
@@ -86,14 +136,20 @@ public class AuditWriter {
     private static Tuple tuple(AuditRecord record) {
         Subject subject = record.subject();
         return Tuple.wrap(Arrays.asList(BssTime.utc(record.occurredAt()), record.actor().wireName(),
-                subject.domainId(), subject.domainName(), subject.userId(), subject.userName(), subject.accessKey(),
-                subject.tokenId(), cut(record.operation(), 64), cut(record.method(), 16), cut(record.path(), 512),
-                record.identifiers().toJson(), record.identifiers().truncated(), cut(record.sourceIp(), 64),
-                record.status(), cut(record.errorCode(), 64), record.requestId(),
-                (int) Math.min(Integer.MAX_VALUE, record.durationMillis())));
+                fit(subject.domainId(), 32), fit(subject.domainName(), 64), fit(subject.userId(), 32),
+                fit(subject.userName(), 64), fit(subject.accessKey(), 40), fit(subject.tokenId(), 64),
+                fit(record.operation(), 64), fit(record.method(), 16), fit(record.path(), 512),
+                record.identifiers().toJson(), record.identifiers().truncated(), fit(record.sourceIp(), 64),
+                record.status(), fit(record.errorCode(), 64), fit(record.requestId(), 64),
+                record.durationMillis() == null ? null : (int) Math.min(Integer.MAX_VALUE, record.durationMillis())));
     }
 
-    private static String cut(String value, int length) {
-        return value == null || value.length() <= length ? value : value.substring(0, length);
+    /** Printable, and cut to its column's size: a long or odd value must not cost the whole record. */
+    private static String fit(String value, int length) {
+        if (value == null) {
+            return null;
+        }
+        String printable = Printable.of(value);
+        return printable.length() <= length ? printable : printable.substring(0, length);
     }
 }

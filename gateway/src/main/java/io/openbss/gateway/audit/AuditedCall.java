@@ -25,6 +25,10 @@ public final class AuditedCall {
     private final String sourceIp;
     private Buffer body;
     private Subject caller;
+    /** The record written before the call was forwarded, which its answer completes; null until then. */
+    private Long openedRecord;
+    /** Whether opening the record failed: the call is refused, and its record, if it ever lands, says so. */
+    private boolean openFailed;
 
     AuditedCall(OperationTable.Match match, HttpServerRequest request, String requestId, Instant occurredAt,
             long startedNanos, String sourceIp) {
@@ -61,6 +65,22 @@ public final class AuditedCall {
         return caller;
     }
 
+    Long openedRecord() {
+        return openedRecord;
+    }
+
+    void opened(long recordId) {
+        this.openedRecord = recordId;
+    }
+
+    boolean openFailed() {
+        return openFailed;
+    }
+
+    void markOpenFailed() {
+        this.openFailed = true;
+    }
+
     String authorization() {
         return request.getHeader("Authorization");
     }
@@ -77,7 +97,7 @@ public final class AuditedCall {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
-    AuditRecord record(Subject subject, int status, String errorCode, long durationMillis) {
+    AuditRecord record(Subject subject, Integer status, String errorCode, Long durationMillis) {
         BusinessIdentifiers.Collector identifiers = BusinessIdentifiers.collector()
                 .pathParameters(match.operation().pathParameters(), match.pathValues())
                 .query(request.query());

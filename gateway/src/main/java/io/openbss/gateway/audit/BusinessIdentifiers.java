@@ -148,9 +148,9 @@ public record BusinessIdentifiers(Map<String, List<String>> values, boolean trun
                 truncated = true;
                 return this;
             }
-            String kept = value;
-            if (value.length() > MAX_LENGTH) {
-                kept = value.substring(0, MAX_LENGTH);
+            String kept = Printable.of(value);
+            if (kept.length() > MAX_LENGTH) {
+                kept = kept.substring(0, MAX_LENGTH);
                 truncated = true;
             }
             if (found.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(kept)) {

@@ -12,8 +12,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The audit trail of the public API: every state-changing call that reached a known account leaves one record,
- * written after the gateway or the service has answered and before the client gets the answer. Views leave none.
+ * The audit trail of the public API: every state-changing call that reached a known account leaves one record.
+ * A call the gateway forwards is recorded before it is forwarded ({@link #beforeForwarding}), and refused when that
+ * record cannot be written; its outcome completes the record before the client gets the answer. A call refused
+ * before forwarding is recorded with its refusal. Views leave none.
  */
 @Singleton
 public class PublicCallAudit {
@@ -37,13 +39,38 @@ public class PublicCallAudit {
     }
 
     /**
-     * Writes the record of an answered call; completes, never fails, when the client may be answered. A call refused
+     * Opens the record of an authenticated call that is about to be performed; fails when it cannot be written, and
+     * the call must then be refused (with {@code refusalStatus} and {@code refusalCode}) rather than performed
+     * unrecorded. Views need none.
+     */
+    public Future<Void> beforeForwarding(AuditedCall call, int refusalStatus, String refusalCode) {
+        if (call == null) {
+            return Future.succeededFuture();
+        }
+        return writer.open(call.record(call.caller(), null, null, null),
+                        new AuditWriter.ApigRefusal(refusalStatus, refusalCode))
+                .onFailure(failure -> call.markOpenFailed())
+                .map(recordId -> {
+                    call.opened(recordId);
+                    return null;
+                });
+    }
+
+    /**
+     * Writes the record of an answered call (or completes the one opened before it was forwarded); completes, never fails, when the client may be answered. A call refused
      * before its caller was authenticated is filed under the account of the access key it named, when that key
      * exists. One naming no known key is not recorded: there is no account to file it under, and anyone could fill
      * the trail with such calls.
      */
     public Future<Void> answered(AuditedCall call, int status, String errorCode) {
         long durationMillis = call.elapsedMillis();
+        if (call.openFailed()) {
+            return Future.succeededFuture(); // the trail could not be written: the refusal's record is the late one
+        }
+        if (call.openedRecord() != null) {
+            return writer.complete(call.openedRecord(), call.operation(), call.requestId(), status, errorCode,
+                    durationMillis);
+        }
         if (call.caller() != null) {
             return writer.write(call.record(call.caller(), status, errorCode, durationMillis));
         }

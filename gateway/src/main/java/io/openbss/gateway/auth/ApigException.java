@@ -72,6 +72,12 @@ public class ApigException extends RuntimeException {
         return new ApigException(401, "APIG.0303", "Incorrect app authentication information: " + detail);
     }
 
+    /** A signed state-changing request sent again while its signature is still valid. */
+    public static ApigException replayed() {
+        return new ApigException(401, "APIG.0303",
+                "Incorrect app authentication information: this request signature has been used before");
+    }
+
     public static ApigException noSuchApi() {
         return new ApigException(404, "APIG.0101", "The API does not exist or has not been published in the environment");
     }
@@ -88,6 +94,11 @@ public class ApigException extends RuntimeException {
     /** Redis, which holds the shared quotas, does not answer and the gateway is told to refuse meanwhile. */
     public static ApigException rateLimitsUnavailable() {
         return new ApigException(503, "APIG.0201", "Rate limiting unavailable");
+    }
+
+    /** The audit record of a state-changing call could not be written: the call is refused, not performed. */
+    public static ApigException auditUnavailable() {
+        return new ApigException(503, "APIG.0201", "Audit trail unavailable: the call was not performed");
     }
 
     public static ApigException backendUnavailable() {

@@ -17,9 +17,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Authenticates a token request's user name and password. bcrypt runs on a worker thread; an unknown user costs a
- * bcrypt check too, so that timing does not tell which users exist; a user is locked for a while after more than the
- * allowed consecutive failures, as an access key is.
+ * Authenticates a token request's user name and password. The account must match every domain field the request
+ * gives (name and id), so that no combination of fields reaches a user another way. bcrypt runs on a worker thread;
+ * an unknown user costs a bcrypt check too, so that timing does not tell which users exist. A user, as resolved, is
+ * locked for a while after more than the allowed failures, as an access key is; a locked user's attempts are refused
+ * without a bcrypt check, so that guessing costs the gateway nothing once the lock holds.
  */
 @ApplicationScoped
 public class PasswordAuthenticator {
@@ -45,30 +47,35 @@ public class PasswordAuthenticator {
     Clock clock;
 
     public CompletionStage<Credential> authenticate(TokenRequest request) {
-        String lockKey = "password:" + (request.domainId() != null ? request.domainId() : request.domainName())
-                + "/" + request.userName();
-        Instant now = clock.instant();
-        if (lockout.isLocked(lockKey, now)) {
-            return CompletableFuture.failedFuture(ApigException.lockedUser());
-        }
         return pool.preparedQuery("""
                         SELECT d.domain_id, d.name AS domain_name, d.kind, d.enabled AS domain_enabled,
                                u.user_id, u.name AS user_name, u.root, u.enabled AS user_enabled, u.password_hash
                           FROM iam_user u JOIN domain d ON d.domain_id = u.domain_id
-                         WHERE u.name = $1 AND (d.name = $2 OR d.domain_id = $3)""")
+                         WHERE u.name = $1 AND ($2::text IS NULL OR d.name = $2)
+                           AND ($3::text IS NULL OR d.domain_id = $3)""")
                 .execute(Tuple.of(request.userName(), request.domainName(), request.domainId()))
                 .subscribeAsCompletionStage()
                 .thenCompose(rows -> {
                     Row row = rows.size() == 1 ? rows.iterator().next() : null;
+                    String lockKey = row == null ? null : "password:" + row.getString("user_id");
+                    if (lockKey != null && lockout.isLocked(lockKey, clock.instant())) {
+                        throw ApigException.lockedUser();
+                    }
                     String hash = row == null ? null : row.getString("password_hash");
                     return vertx.executeBlocking(() -> hasher.matches(request.password(),
                                     hash == null ? Nobody.HASH : hash), false)
-                            .toCompletionStage().thenApply(matches -> {
+                            .toCompletionStage().thenCompose(matches -> {
+                                Instant now = clock.instant();
+                                if (lockKey != null && lockout.isLocked(lockKey, now)) {
+                                    throw ApigException.lockedUser();
+                                }
                                 if (row == null || hash == null || !matches) {
-                                    if (row != null) {
-                                        lockout.failed(lockKey, now);
+                                    if (lockKey == null) {
+                                        throw ApigException.wrongPassword();
                                     }
-                                    throw ApigException.wrongPassword();
+                                    return lockout.failed(lockKey, now).thenApply(locked -> {
+                                        throw locked ? ApigException.lockedUser() : ApigException.wrongPassword();
+                                    });
                                 }
                                 lockout.succeeded(lockKey);
                                 Credential user = Credential.ofUser(row.getString("domain_id"),
@@ -79,7 +86,7 @@ public class PasswordAuthenticator {
                                 if (!user.usable()) {
                                     throw ApigException.wrongPassword();
                                 }
-                                return user;
+                                return CompletableFuture.completedFuture(user);
                             });
                 });
     }

@@ -25,8 +25,13 @@ public record Credential(String accessKey, String secretKey, boolean active, Str
 
     /** The caller as services see it: the account, and the IAM user unless the account itself calls. */
     public CallerIdentity caller() {
+        return caller(Set.of());
+    }
+
+    /** The caller, kept by its policy's condition to these cloud service types (empty: any). */
+    public CallerIdentity caller(Set<String> serviceTypes) {
         return new CallerIdentity(domainId, domainName, kind.callerKind(), rootUser ? null : userId,
-                rootUser ? null : userName, Set.of());
+                rootUser ? null : userName, serviceTypes);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.openbss.gateway.policies;
 
 import io.openbss.common.operations.Operation;
+import io.openbss.common.operations.ServiceTypeSource;
 import io.openbss.gateway.identity.Credential;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -13,8 +15,10 @@ import java.util.function.Supplier;
 /**
  * Whether a caller's policies allow an operation: an account itself (its root user) may do everything; an IAM user
  * what one of its roles allows (default: nothing), within the cloud service types of the role's condition if it has
- * one (a call that names no service type is outside every such condition). Getting a token or the account's domain
- * needs no policy.
+ * one. Under a condition, a call must name its service types where its operation takes them (all of them within one
+ * allowing policy's), or, for an operation on orders and resources, is allowed with the condition's types passed to
+ * the owning service, which checks the objects it touches; an operation that concerns no service type is refused.
+ * Getting a token or the account's domain needs no policy.
  */
 @Singleton
 public class PolicyCheck {
@@ -27,28 +31,39 @@ public class PolicyCheck {
         OUTSIDE_SERVICE_TYPES
     }
 
+    /** A verdict, and for an allowed call the service types the service must keep it to (empty: any). */
+    public record Decision(Verdict verdict, Set<String> serviceTypes) {
+
+        static final Decision ALLOWED = new Decision(Verdict.ALLOWED, Set.of());
+        static final Decision NOT_ALLOWED = new Decision(Verdict.NOT_ALLOWED, Set.of());
+        static final Decision OUTSIDE = new Decision(Verdict.OUTSIDE_SERVICE_TYPES, Set.of());
+    }
+
     @Inject
     PolicyStore policies;
 
-    public CompletionStage<Verdict> check(Credential caller, Operation operation,
+    public CompletionStage<Decision> check(Credential caller, Operation operation,
             Supplier<Set<String>> serviceTypes) {
         if (caller.rootUser() || operation.action().startsWith("iam:")) {
-            return CompletableFuture.completedFuture(Verdict.ALLOWED);
+            return CompletableFuture.completedFuture(Decision.ALLOWED);
         }
-        return policies.ofUser(caller.userId()).thenApply(granted -> verdict(granted, operation.action(),
-                serviceTypes));
+        return policies.ofUser(caller.userId()).thenApply(granted -> decide(granted, operation, serviceTypes));
     }
 
-    static Verdict verdict(List<UserPolicy> granted, String action, Supplier<Set<String>> serviceTypes) {
-        List<UserPolicy> allowing = granted.stream().filter(p -> p.allows(action)).toList();
+    static Decision decide(List<UserPolicy> granted, Operation operation, Supplier<Set<String>> serviceTypes) {
+        List<UserPolicy> allowing = granted.stream().filter(p -> p.allows(operation.action())).toList();
         if (allowing.isEmpty()) {
-            return Verdict.NOT_ALLOWED;
+            return Decision.NOT_ALLOWED;
         }
         if (allowing.stream().anyMatch(p -> p.cloudServiceTypes() == null)) {
-            return Verdict.ALLOWED;
+            return Decision.ALLOWED;
+        }
+        if (operation.serviceTypes().kind() == ServiceTypeSource.Kind.TOUCHED) {
+            Set<String> union = new TreeSet<>();
+            allowing.forEach(p -> union.addAll(p.cloudServiceTypes()));
+            return union.isEmpty() ? Decision.OUTSIDE : new Decision(Verdict.ALLOWED, union);
         }
         Set<String> named = serviceTypes.get();
-        return allowing.stream().anyMatch(p -> p.coversServiceTypes(named)) ? Verdict.ALLOWED
-                : Verdict.OUTSIDE_SERVICE_TYPES;
+        return allowing.stream().anyMatch(p -> p.coversServiceTypes(named)) ? Decision.ALLOWED : Decision.OUTSIDE;
     }
 }

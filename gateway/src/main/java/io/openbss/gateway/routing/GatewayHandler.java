@@ -8,14 +8,18 @@ import io.openbss.common.identity.CallerKind;
 import io.openbss.common.operations.Operation;
 import io.openbss.common.operations.OperationTable;
 import io.openbss.common.request.RequestIds;
+import io.openbss.common.signing.AuthorizationHeader;
+import io.openbss.common.signing.SdkSignature;
 import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.audit.AuditedCall;
 import io.openbss.gateway.audit.PublicCallAudit;
 import io.openbss.gateway.auth.ApigException;
 import io.openbss.gateway.auth.PasswordAuthenticator;
+import io.openbss.gateway.auth.ReplayGuard;
 import io.openbss.gateway.auth.SignatureAuthenticator;
 import io.openbss.gateway.auth.TokenAuthenticator;
 import io.openbss.gateway.identity.Credential;
+import io.openbss.gateway.input.InputGate;
 import io.openbss.gateway.policies.CloudServiceTypes;
 import io.openbss.gateway.policies.PolicyCheck;
 import io.openbss.gateway.ratelimits.RateLimitHeaders;
@@ -35,10 +39,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -109,12 +115,19 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
     @Inject
     SourceAddresses sourceAddresses;
 
+    @Inject
+    ReplayGuard replays;
+
+    @Inject
+    Clock clock;
+
     @Override
     public void handle(HttpServerRequest request) {
         long started = System.nanoTime();
         String requestId = RequestIds.orNew(request.getHeader(RequestIds.HEADER));
         Exchange exchange = new Exchange(request, requestId, started);
-        var match = operations.match(request.method().name(), request.path());
+        var match = InputGate.isCanonicalPath(request.path())
+                ? operations.match(request.method().name(), request.path()) : Optional.<OperationTable.Match>empty();
         if (match.isEmpty()) {
             exchange.fail(ApigException.noSuchApi());
             return;
@@ -141,12 +154,35 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
                 if (exchange.audited != null) {
                     exchange.audited.bodyRead(body);
                 }
-                authenticate(exchange, body);
+                if (!admissible(exchange, match.get().pathValues(), body)) {
+                    return;
+                }
+                if (isPasswordLogin(exchange)) {
+                    limitLogin(exchange, body);
+                } else {
+                    authenticate(exchange, body);
+                }
             }
         });
         String length = request.getHeader("Content-Length");
         if (length != null && tooLarge(length)) {
             exchange.failAndClose(ApigException.tooLarge());
+        }
+    }
+
+    /** The input gate: clean text and well-formed JSON everywhere, else 400 naming the parameter. */
+    private boolean admissible(Exchange exchange, List<String> pathValues, Buffer body) {
+        try {
+            InputGate.checkPathParameters(exchange.operation.pathParameters(), pathValues);
+            InputGate.checkQuery(exchange.request.query());
+            for (String name : FORWARDED) {
+                InputGate.checkHeader(name, exchange.request.getHeader(name));
+            }
+            InputGate.checkJson(body);
+            return true;
+        } catch (BssException e) {
+            exchange.fail(e);
+            return false;
         }
     }
 
@@ -167,16 +203,64 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
                 if (exchange.audited != null) {
                     exchange.audited.authenticated(credential);
                 }
-                limit(exchange, credential, body);
+                refuseReplay(exchange, () -> {
+                    if (exchange.limited) {
+                        authorize(exchange, credential, body);
+                    } else {
+                        limit(exchange, credential.domainId(), () -> authorize(exchange, credential, body));
+                    }
+                });
             }
         }));
     }
 
-    /** The per-API quotas of the client's address and of the caller's account. */
-    private void limit(Exchange exchange, Credential credential, Buffer body) {
+    /** A signed state-changing call whose signature was used before is a replay (views may be repeated). */
+    private void refuseReplay(Exchange exchange, Runnable firstUse) {
+        String authorization = exchange.request.getHeader("Authorization");
+        if (!exchange.operation.changesState() || authorization == null || authorization.isEmpty()) {
+            firstUse.run();
+            return;
+        }
+        Context context = Vertx.currentContext();
+        replays.firstUse(AuthorizationHeader.parse(authorization).signature(),
+                        exchange.request.getHeader(SdkSignature.DATE_HEADER), clock.instant())
+                .onComplete(checked -> onContext(context, () -> {
+                    if (checked.succeeded() && !checked.result()) {
+                        exchange.fail(ApigException.replayed());
+                    } else {
+                        firstUse.run();
+                    }
+                }));
+    }
+
+    /** A token request with a user name and password instead of a signature. */
+    private static boolean isPasswordLogin(Exchange exchange) {
+        String authorization = exchange.request.getHeader("Authorization");
+        return exchange.operation.name().equals(CREATE_TOKEN) && (authorization == null || authorization.isEmpty());
+    }
+
+    /**
+     * Password guesses are counted before the (deliberately slow) password check: per client address and per user
+     * name, whatever account fields the request names, so that neither one client nor many guessing one user can
+     * keep the gateway hashing.
+     */
+    private void limitLogin(Exchange exchange, Buffer body) {
+        String userName;
+        try {
+            userName = TokenRequest.parse(body, false).userName();
+        } catch (BssException e) {
+            exchange.fail(e);
+            return;
+        }
+        exchange.limited = true;
+        limit(exchange, "login:" + userName.toLowerCase(Locale.ROOT), () -> authenticate(exchange, body));
+    }
+
+    /** The per-API quotas of the client's address and of {@code account} (an account id, or a login's user). */
+    private void limit(Exchange exchange, String account, Runnable admitted) {
         Context context = Vertx.currentContext();
         HttpServerRequest request = exchange.request;
-        rateLimits.check(exchange.operation, exchange.address, credential.domainId())
+        rateLimits.check(exchange.operation, exchange.address, account)
                 .onComplete(checked -> onContext(context, () -> {
                     if (checked.failed()) {
                         exchange.fail(checked.cause());
@@ -191,7 +275,7 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
                             return;
                         }
                     }
-                    authorize(exchange, credential, body);
+                    admitted.run();
                 }));
     }
 
@@ -228,14 +312,16 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
             return;
         }
         Context context = Vertx.currentContext();
-        policies.check(credential, operation, () -> CloudServiceTypes.named(exchange.request.params(), body))
-                .whenComplete((verdict, failure) -> onContext(context, () -> {
+        policies.check(credential, operation,
+                        () -> CloudServiceTypes.named(operation.serviceTypes(), exchange.request.params(), body))
+                .whenComplete((decision, failure) -> onContext(context, () -> {
                     if (failure != null) {
                         exchange.fail(failure);
                         return;
                     }
-                    switch (verdict) {
-                        case ALLOWED -> dispatch(exchange, credential, body);
+                    switch (decision.verdict()) {
+                        case ALLOWED -> perform(exchange, credential.caller(decision.serviceTypes()), credential,
+                                body);
                         case NOT_ALLOWED -> exchange.fail(ApigException.notAllowed());
                         case OUTSIDE_SERVICE_TYPES -> exchange.cbc(403, "CBC.0151", "Access denied: the IAM user's "
                                 + "policy (billing:cloudServiceType) does not cover the cloud service types of this call");
@@ -243,9 +329,22 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
                 }));
     }
 
-    private void dispatch(Exchange exchange, Credential credential, Buffer body) {
+    /** A state-changing call is recorded before it is performed, and refused when that record cannot be written. */
+    private void perform(Exchange exchange, CallerIdentity caller, Credential credential, Buffer body) {
+        Context context = Vertx.currentContext();
+        ApigException unrecorded = ApigException.auditUnavailable();
+        audit.beforeForwarding(exchange.audited, unrecorded.status(), unrecorded.code())
+                .onComplete(opened -> onContext(context, () -> {
+                    if (opened.failed()) {
+                        exchange.fail(unrecorded);
+                    } else {
+                        dispatch(exchange, caller, credential, body);
+                    }
+                }));
+    }
+
+    private void dispatch(Exchange exchange, CallerIdentity caller, Credential credential, Buffer body) {
         Operation operation = exchange.operation;
-        CallerIdentity caller = credential.caller();
         if (operation.service().equals(GATEWAY)) {
             answerIam(exchange, credential, body);
             return;
@@ -334,6 +433,8 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         String address;
         AuditedCall audited;
         Span span;
+        /** Whether the call was already counted against its quotas (a password login is, before authentication). */
+        boolean limited;
         boolean done;
         boolean closeWhenRead;
 

@@ -1,6 +1,10 @@
 package io.openbss.gateway.routing;
 
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.openbss.common.request.RequestIds;
 import io.openbss.gateway.GatewayConfig;
+import io.openbss.gateway.auth.ApigException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.AbstractVerticle;
@@ -8,6 +12,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -41,11 +46,29 @@ public class PublicApiServer {
         deployment = vertx.deployVerticle(() -> new AbstractVerticle() {
             @Override
             public void start(Promise<Void> started) {
-                vertx.createHttpServer(options).requestHandler(handler).listen()
+                vertx.createHttpServer(options).requestHandler(handler).invalidRequestHandler(PublicApiServer::invalid)
+                        .listen()
                         .<Void>mapEmpty().onComplete(started);
             }
         }, new DeploymentOptions().setInstances(instances)).toCompletionStage().toCompletableFuture().join();
         LOG.infof("public BSS API listening on %s:%d", config.publicHost(), config.publicPort());
+    }
+
+    /**
+     * A request the HTTP decoder refused (request line or headers too long, malformed): answered in the APIG envelope
+     * with a request id like every other answer; Vert.x closes the connection afterwards.
+     */
+    static void invalid(HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        ApigException error;
+        if (cause instanceof TooLongHttpLineException) {
+            error = new ApigException(414, "APIG.0201", "Request-URI too long");
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            error = new ApigException(431, "APIG.0201", "Request header fields too large");
+        } else {
+            error = new ApigException(400, "APIG.0201", "Malformed HTTP request");
+        }
+        GatewayResponses.apigError(request.response(), RequestIds.generate(), error);
     }
 
     void stop(@Observes ShutdownEvent event) {
