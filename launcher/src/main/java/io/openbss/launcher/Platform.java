@@ -25,7 +25,11 @@ public final class Platform implements AutoCloseable {
 
     public Platform(LocalSettings settings) {
         this.settings = settings;
+        // $BSS_HOME and what it holds of secrets and codes are its owner's only (older versions left some readable).
+        PrivateFiles.directory(settings.home());
         this.secrets = Secrets.loadOrCreate(settings.home());
+        PrivateFiles.restrict(settings.demoEnvFile());
+        PrivateFiles.touch(smsOutbox());
     }
 
     public Secrets secrets() {
@@ -123,7 +127,10 @@ public final class Platform implements AutoCloseable {
         return service;
     }
 
-    /** Where the local run's SMS verification codes are written, for a developer to read. */
+    /**
+     * Where the local run's SMS verification codes are written, for a developer to read: made 600 here, before
+     * enterprise-service appends to it.
+     */
     public Path smsOutbox() {
         return settings.home().resolve("sms-outbox.log");
     }

@@ -5,15 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 /**
- * The local platform's key material, made once under {@code $BSS_HOME/secrets} (readable by the owner only):
+ * The local platform's key material, made once under {@code $BSS_HOME/secrets} (a 700 directory of 600 files):
  * the internal token key pair, the key that encrypts secret keys at rest, and the admin API token.
  */
 public record Secrets(Path privateKey, Path publicKey, String skEncryptionKey, String adminToken) {
@@ -25,19 +25,22 @@ public record Secrets(Path privateKey, Path publicKey, String skEncryptionKey, S
         Path skKey = dir.resolve("sk-encryption.key");
         Path admin = dir.resolve("admin.token");
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.directory(dir);
+            for (Path existing : List.of(privateKey, publicKey, skKey, admin)) {
+                PrivateFiles.restrict(existing);
+            }
             if (!Files.exists(privateKey) || !Files.exists(publicKey)) {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                 generator.initialize(2048);
                 KeyPair keys = generator.generateKeyPair();
-                write(privateKey, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
-                write(publicKey, pem("PUBLIC KEY", keys.getPublic().getEncoded()));
+                PrivateFiles.write(privateKey, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+                PrivateFiles.write(publicKey, pem("PUBLIC KEY", keys.getPublic().getEncoded()));
             }
             if (!Files.exists(skKey)) {
-                write(skKey, Base64.getEncoder().encodeToString(random(32)));
+                PrivateFiles.write(skKey, Base64.getEncoder().encodeToString(random(32)));
             }
             if (!Files.exists(admin)) {
-                write(admin, Base64.getUrlEncoder().withoutPadding().encodeToString(random(32)));
+                PrivateFiles.write(admin, Base64.getUrlEncoder().withoutPadding().encodeToString(random(32)));
             }
             return new Secrets(privateKey, publicKey, Files.readString(skKey).strip(), Files.readString(admin).strip());
         } catch (IOException e) {
@@ -56,14 +59,5 @@ public record Secrets(Path privateKey, Path publicKey, String skEncryptionKey, S
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(der) + "\n-----END " + type + "-----\n";
-    }
-
-    private static void write(Path file, String content) throws IOException {
-        Files.writeString(file, content);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: the directory's own protection applies
-        }
     }
 }
