@@ -48,7 +48,7 @@ public final class Platform implements AutoCloseable {
     /** Starts everything and waits until every service is ready. */
     public void start() {
         database = Database.start(settings.externalDatabaseUrl(), settings.home().resolve("pgdata"),
-                settings.postgresPort());
+                settings.postgresPort(), secrets.databasePasswordFile());
         ServiceProcess billing = service("billing-service", settings.billingPort(), Map.of(
                 "BSS_SANDBOX_CLOCK_CONTROL", "true"));
         ServiceProcess orders = service("orders-service", settings.ordersPort(), Map.of(

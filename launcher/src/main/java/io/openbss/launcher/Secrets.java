@@ -14,9 +14,14 @@ import java.util.List;
 
 /**
  * The local platform's key material, made once under {@code $BSS_HOME/secrets} (a 700 directory of 600 files):
- * the internal token key pair, the key that encrypts secret keys at rest, and the admin API token.
+ * the internal token key pair, the key that encrypts secret keys at rest, the admin API token, and the password of
+ * the embedded PostgreSQL's superuser.
  */
-public record Secrets(Path privateKey, Path publicKey, String skEncryptionKey, String adminToken) {
+public record Secrets(Path privateKey, Path publicKey, String skEncryptionKey, String adminToken,
+        Path databasePasswordFile) {
+
+    /** The file holding the embedded PostgreSQL's password, relative to {@code $BSS_HOME}. */
+    public static final String DATABASE_PASSWORD_FILE = "secrets/postgres.password";
 
     public static Secrets loadOrCreate(Path home) {
         Path dir = home.resolve("secrets");
@@ -24,9 +29,10 @@ public record Secrets(Path privateKey, Path publicKey, String skEncryptionKey, S
         Path publicKey = dir.resolve("internal-token-public.pem");
         Path skKey = dir.resolve("sk-encryption.key");
         Path admin = dir.resolve("admin.token");
+        Path databasePassword = home.resolve(DATABASE_PASSWORD_FILE);
         try {
             PrivateFiles.directory(dir);
-            for (Path existing : List.of(privateKey, publicKey, skKey, admin)) {
+            for (Path existing : List.of(privateKey, publicKey, skKey, admin, databasePassword)) {
                 PrivateFiles.restrict(existing);
             }
             if (!Files.exists(privateKey) || !Files.exists(publicKey)) {
@@ -42,7 +48,13 @@ public record Secrets(Path privateKey, Path publicKey, String skEncryptionKey, S
             if (!Files.exists(admin)) {
                 PrivateFiles.write(admin, Base64.getUrlEncoder().withoutPadding().encodeToString(random(32)));
             }
-            return new Secrets(privateKey, publicKey, Files.readString(skKey).strip(), Files.readString(admin).strip());
+            if (!Files.exists(databasePassword)) {
+                // URL-safe characters only: it goes into JDBC URLs, initdb's password file and an SQL literal.
+                String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random(32));
+                PrivateFiles.write(databasePassword, password);
+            }
+            return new Secrets(privateKey, publicKey, Files.readString(skKey).strip(), Files.readString(admin).strip(),
+                    databasePassword);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

@@ -30,10 +30,12 @@ class PrivateFilesTest {
         assertThat(mode(settings.home())).isEqualTo("rwx------");
         assertThat(mode(settings.home().resolve("secrets"))).isEqualTo("rwx------");
         assertThat(secretFiles(settings)).extracting(Path::getFileName).extracting(Path::toString)
-                .contains("admin.token", "sk-encryption.key", "internal-token-private.pem");
+                .contains("postgres.password", "admin.token", "sk-encryption.key", "internal-token-private.pem");
         for (Path file : ownerOnlyFiles(settings, platform)) {
             assertThat(mode(file)).as("%s", file).isEqualTo("rw-------");
         }
+        assertThat(platform.secrets().databasePasswordFile())
+                .isEqualTo(settings.home().resolve(Secrets.DATABASE_PASSWORD_FILE));
         assertThat(Files.readString(settings.demoEnvFile())).contains("export BSS_SK=secret");
     }
 
