@@ -9,15 +9,32 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The platform's PostgreSQL: an embedded server (zonky binaries from Maven Central, data kept in a directory) or
- * an external one given by URL ({@code postgresql://user:password@host:port/database}).
+ * an external one given by URL ({@code postgresql://user:password@host:port/database}). The embedded server's
+ * superuser has the password of {@code $BSS_HOME/secrets/postgres.password}, which every connection must give.
  */
 public final class Database implements AutoCloseable {
 
     public static final String DATABASE = "openbss";
+
+    private static final String PG_HBA = """
+            # Written by ./bss up: every connection, the local socket's too, gives the password of
+            # $BSS_HOME/secrets/postgres.password.
+            # TYPE  DATABASE        USER            ADDRESS                 METHOD
+            local   all             all                                     scram-sha-256
+            host    all             all             127.0.0.1/32            scram-sha-256
+            host    all             all             ::1/128                 scram-sha-256
+            local   replication     all                                     scram-sha-256
+            host    replication     all             127.0.0.1/32            scram-sha-256
+            host    replication     all             ::1/128                 scram-sha-256
+            """;
 
     private final EmbeddedPostgres embedded;
     private final String host;
@@ -35,7 +52,7 @@ public final class Database implements AutoCloseable {
         this.password = password;
     }
 
-    public static Database start(Optional<String> externalUrl, Path dataDirectory, int port) {
+    public static Database start(Optional<String> externalUrl, Path dataDirectory, int port, Path passwordFile) {
         if (externalUrl.isPresent()) {
             URI uri = URI.create(externalUrl.get().replaceFirst("^jdbc:", ""));
             String[] userInfo = uri.getUserInfo() == null ? new String[] {"postgres", ""}
@@ -45,19 +62,46 @@ public final class Database implements AutoCloseable {
                     userInfo.length > 1 ? userInfo[1] : "");
         }
         try {
+            String password = Files.readString(passwordFile).strip();
             Files.createDirectories(dataDirectory);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setOverrideWorkingDirectory(dataDirectory.getParent().resolve("pg-binaries").toFile())
-                    .setPort(port)
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("shared_buffers", System.getProperty("bss.pg.shared-buffers",
-                            System.getenv().getOrDefault("BSS_PG_SHARED_BUFFERS", "128MB")))
-                    .start();
-            Database database = new Database(pg, "127.0.0.1", port, DATABASE, "postgres", "postgres");
-            database.createIfMissing();
+            boolean trusting = Files.exists(dataDirectory.resolve("postgresql.conf")) && trusts(dataDirectory);
+            EmbeddedPostgres pg;
+            try {
+                pg = EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDirectory)
+                        .setCleanDataDirectory(false)
+                        .setRegisterShutdownHook(false)
+                        .setOverrideWorkingDirectory(dataDirectory.getParent().resolve("pg-binaries").toFile())
+                        .setPort(port)
+                        // The library runs initdb with "-A trust" and then "--<key>=<value>" for each of these (its
+                        // only way to pass initdb options): the later --auth wins, --pwfile sets the password.
+                        .setLocaleConfig("auth", "scram-sha-256")
+                        .setLocaleConfig("pwfile", passwordFile.toString())
+                        .setConnectConfig("password", password)
+                        .setServerConfig("max_connections", "300")
+                        .setServerConfig("shared_buffers", System.getProperty("bss.pg.shared-buffers",
+                                System.getenv().getOrDefault("BSS_PG_SHARED_BUFFERS", "128MB")))
+                        .start();
+            } catch (IOException e) {
+                if (passwordRefused(e)) {
+                    // The server runs, but the library gives up on it without stopping it.
+                    stopPostmaster(dataDirectory);
+                    throw new LauncherException("the embedded PostgreSQL in " + dataDirectory
+                            + " refused the password in " + passwordFile + ": put back the file that belongs to this"
+                            + " data, or delete " + dataDirectory + " to start again with an empty database", e);
+                }
+                throw e;
+            }
+            Database database = new Database(pg, "127.0.0.1", port, DATABASE, "postgres", password);
+            try {
+                if (trusting) {
+                    database.requirePassword(dataDirectory, passwordFile);
+                }
+                database.createIfMissing();
+            } catch (LauncherException e) {
+                database.close();
+                throw e;
+            }
             return database;
         } catch (IOException e) {
             throw new LauncherException("could not start the embedded PostgreSQL in " + dataDirectory + ": "
@@ -65,9 +109,75 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Whether the data directory lets some connection in without a password (made by an older ./bss up). */
+    static boolean trusts(Path dataDirectory) throws IOException {
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        return Files.exists(hba) && Files.readAllLines(hba).stream()
+                .map(line -> line.replaceFirst("#.*", "").strip())
+                .anyMatch(line -> Arrays.asList(line.split("\\s+")).contains("trust"));
+    }
+
+    /**
+     * Upgrades a data directory an older version made with trust authentication: gives the superuser the password,
+     * replaces pg_hba.conf, reloads, and waits until a wrong password is refused.
+     */
+    private void requirePassword(Path dataDirectory, Path passwordFile) {
+        try (Connection c = connect("postgres", password); Statement s = c.createStatement()) {
+            s.execute("SET password_encryption = 'scram-sha-256'");
+            s.execute("ALTER ROLE \"" + user + "\" PASSWORD '" + password.replace("'", "''") + "'");
+            PrivateFiles.write(dataDirectory.resolve("pg_hba.conf"), PG_HBA);
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new LauncherException("could not set the password of the embedded PostgreSQL in " + dataDirectory
+                    + ": " + e.getMessage(), e);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection ignored = connect("postgres", password + "-wrong")) {
+                ServiceProcess.sleep(50);
+            } catch (SQLException e) {
+                if (passwordRefused(e)) {
+                    System.out.println("The embedded PostgreSQL in " + dataDirectory + " now requires the password in "
+                            + passwordFile + " (it trusted every local connection before).");
+                    return;
+                }
+                throw new LauncherException("could not check the embedded PostgreSQL's new authentication: "
+                        + e.getMessage(), e);
+            }
+        }
+        throw new LauncherException("the embedded PostgreSQL in " + dataDirectory
+                + " still accepts any password after pg_hba.conf was rewritten");
+    }
+
+    /** Whether the server said the password was wrong (SQLSTATE invalid_password). */
+    private static boolean passwordRefused(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "28P01".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void stopPostmaster(Path dataDirectory) {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip());
+            ProcessHandle.of(pid).ifPresent(postmaster -> {
+                postmaster.destroy();
+                postmaster.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(ignored -> null).join();
+            });
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not stop the embedded PostgreSQL of " + dataDirectory + ": " + e.getMessage());
+        }
+    }
+
+    private Connection connect(String database, String withPassword) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, user,
+                withPassword);
+    }
+
     private void createIfMissing() {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres",
-                user, password);
+        try (Connection c = connect("postgres", password);
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
             if (!rs.next()) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,12 +58,7 @@ public final class DemoCredentials {
         StringBuilder content = new StringBuilder("# OpenBSS demo credentials (written by ./bss up). Source it: . ")
                 .append(file).append('\n');
         values.forEach((name, value) -> content.append("export ").append(name).append('=').append(value).append('\n'));
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PrivateFiles.directory(file.getParent());
+        PrivateFiles.write(file, content.toString());
     }
 }

@@ -97,6 +97,7 @@ public final class Main {
             return 0;
         }
         cleanUp(settings, stateFile);
+        PrivateFiles.directory(settings.home());
         Files.createDirectories(settings.logs());
         Path log = settings.logs().resolve("supervisor.log");
         List<String> command = new ArrayList<>();

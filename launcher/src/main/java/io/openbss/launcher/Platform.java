@@ -25,7 +25,11 @@ public final class Platform implements AutoCloseable {
 
     public Platform(LocalSettings settings) {
         this.settings = settings;
+        // $BSS_HOME and what it holds of secrets and codes are its owner's only (older versions left some readable).
+        PrivateFiles.directory(settings.home());
         this.secrets = Secrets.loadOrCreate(settings.home());
+        PrivateFiles.restrict(settings.demoEnvFile());
+        PrivateFiles.touch(smsOutbox());
     }
 
     public Secrets secrets() {
@@ -44,7 +48,7 @@ public final class Platform implements AutoCloseable {
     /** Starts everything and waits until every service is ready. */
     public void start() {
         database = Database.start(settings.externalDatabaseUrl(), settings.home().resolve("pgdata"),
-                settings.postgresPort());
+                settings.postgresPort(), secrets.databasePasswordFile());
         ServiceProcess billing = service("billing-service", settings.billingPort(), Map.of(
                 "BSS_SANDBOX_CLOCK_CONTROL", "true"));
         ServiceProcess orders = service("orders-service", settings.ordersPort(), Map.of(
@@ -123,7 +127,10 @@ public final class Platform implements AutoCloseable {
         return service;
     }
 
-    /** Where the local run's SMS verification codes are written, for a developer to read. */
+    /**
+     * Where the local run's SMS verification codes are written, for a developer to read: made 600 here, before
+     * enterprise-service appends to it.
+     */
     public Path smsOutbox() {
         return settings.home().resolve("sms-outbox.log");
     }

@@ -5,18 +5,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 /**
- * The local platform's key material, made once under {@code $BSS_HOME/secrets} (readable by the owner only):
- * the internal token key pair, the key that encrypts secret keys at rest, and the admin API token.
+ * The local platform's key material, made once under {@code $BSS_HOME/secrets} (a 700 directory of 600 files):
+ * the internal token key pair, the key that encrypts secret keys at rest, the admin API token, and the password of
+ * the embedded PostgreSQL's superuser.
  */
-public record Secrets(Path privateKey, Path publicKey, String skEncryptionKey, String adminToken) {
+public record Secrets(Path privateKey, Path publicKey, String skEncryptionKey, String adminToken,
+        Path databasePasswordFile) {
+
+    /** The file holding the embedded PostgreSQL's password, relative to {@code $BSS_HOME}. */
+    public static final String DATABASE_PASSWORD_FILE = "secrets/postgres.password";
 
     public static Secrets loadOrCreate(Path home) {
         Path dir = home.resolve("secrets");
@@ -24,22 +29,32 @@ public record Secrets(Path privateKey, Path publicKey, String skEncryptionKey, S
         Path publicKey = dir.resolve("internal-token-public.pem");
         Path skKey = dir.resolve("sk-encryption.key");
         Path admin = dir.resolve("admin.token");
+        Path databasePassword = home.resolve(DATABASE_PASSWORD_FILE);
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.directory(dir);
+            for (Path existing : List.of(privateKey, publicKey, skKey, admin, databasePassword)) {
+                PrivateFiles.restrict(existing);
+            }
             if (!Files.exists(privateKey) || !Files.exists(publicKey)) {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                 generator.initialize(2048);
                 KeyPair keys = generator.generateKeyPair();
-                write(privateKey, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
-                write(publicKey, pem("PUBLIC KEY", keys.getPublic().getEncoded()));
+                PrivateFiles.write(privateKey, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+                PrivateFiles.write(publicKey, pem("PUBLIC KEY", keys.getPublic().getEncoded()));
             }
             if (!Files.exists(skKey)) {
-                write(skKey, Base64.getEncoder().encodeToString(random(32)));
+                PrivateFiles.write(skKey, Base64.getEncoder().encodeToString(random(32)));
             }
             if (!Files.exists(admin)) {
-                write(admin, Base64.getUrlEncoder().withoutPadding().encodeToString(random(32)));
+                PrivateFiles.write(admin, Base64.getUrlEncoder().withoutPadding().encodeToString(random(32)));
             }
-            return new Secrets(privateKey, publicKey, Files.readString(skKey).strip(), Files.readString(admin).strip());
+            if (!Files.exists(databasePassword)) {
+                // URL-safe characters only: it goes into JDBC URLs, initdb's password file and an SQL literal.
+                String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random(32));
+                PrivateFiles.write(databasePassword, password);
+            }
+            return new Secrets(privateKey, publicKey, Files.readString(skKey).strip(), Files.readString(admin).strip(),
+                    databasePassword);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
@@ -56,14 +71,5 @@ public record Secrets(Path privateKey, Path publicKey, String skEncryptionKey, S
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(der) + "\n-----END " + type + "-----\n";
-    }
-
-    private static void write(Path file, String content) throws IOException {
-        Files.writeString(file, content);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: the directory's own protection applies
-        }
     }
 }
