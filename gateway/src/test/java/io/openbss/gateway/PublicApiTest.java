@@ -252,6 +252,34 @@ class PublicApiTest {
         assertThat(response.header("X-Request-Id")).isNotBlank();
     }
 
+    @Test
+    void aSignedStateChangingRequestSentAgainIsAReplay() throws Exception {
+        GatewayTestSupport.Account account = account("individual");
+        HttpRequest request = account.client().request("POST", "/v3/orders/customer-orders/pay", null, Map.of(),
+                "{\"order_id\":\"o-replayed\"}".getBytes(StandardCharsets.UTF_8), Instant.now());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        HttpResponse<String> replayed = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(JsonPath.from(replayed.body()).getString("error_code")).isEqualTo("APIG.0303");
+        assertThat(GatewayTestResource.FORWARDED).doesNotContain(replayed.headers().firstValue("X-Request-Id")
+                .orElseThrow());
+        // a retry signs again: a later X-Sdk-Date is a new signature
+        SignedHttpClient.Response resigned = account.client().send("POST", "/v3/orders/customer-orders/pay", null,
+                Map.of(), "{\"order_id\":\"o-replayed\"}".getBytes(StandardCharsets.UTF_8),
+                Instant.now().plusSeconds(1));
+        assertThat(resigned.status()).isEqualTo(200);
+    }
+
+    @Test
+    void viewsMayBeSentAgain() throws Exception {
+        GatewayTestSupport.Account account = account("individual");
+        HttpRequest request = account.client().request("GET", BALANCES, null, Map.of(), null, Instant.now());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
     static JsonWebToken verified(String token, String audience) throws Exception {
         JWTAuthContextInfo context = new JWTAuthContextInfo(KeyUtils.decodePublicKey(InternalKeys.publicKeyPem()),
                 "openbss");

@@ -21,6 +21,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +134,57 @@ class RedisRateLimitTest {
         assertThat(answer.status()).isEqualTo(401);
         assertThat(JsonPath.from(answer.body()).getString("error_msg"))
                 .isEqualTo(ApigException.lockedAccessKey().getMessage());
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    /** A signature another replica saw (remembered in the shared Redis) is a replay on this one. */
+    @Test
+    void aSignatureSeenByAnotherReplicaIsAReplayHere() throws Exception {
+        GatewayTestSupport.Account account = account("individual");
+        HttpRequest request = account.client().request("POST", "/v3/orders/customer-orders/pay", null,
+                Map.of("X-Forwarded-For", nextAddress()), "{\"order_id\":\"o-1\"}".getBytes(
+                        StandardCharsets.UTF_8), Instant.now());
+        String authorization = request.headers().firstValue("Authorization").orElseThrow();
+        String signature = authorization.substring(authorization.indexOf("Signature=") + "Signature=".length());
+        redis(Request.cmd(Command.SET).arg("bss:replay:" + signature).arg("1").arg("PX").arg(60_000));
+        HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(JsonPath.from(answer.body()).getString("error_code")).isEqualTo("APIG.0303");
+    }
+
+    /** Password failures counted by other replicas (in Redis) count here: one more locks the user everywhere. */
+    @Test
+    void passwordFailuresOfEveryReplicaAddUp() throws Exception {
+        GatewayTestSupport.Account account = account("individual");
+        String user = GatewayTestSupport.admin().get("/admin/v1/domains/{id}/users", account.domainId()).then()
+                .statusCode(200).extract().jsonPath().getString("users.find { it.root }.user_id");
+        GatewayTestSupport.admin().body(Map.of("password", "Tr0ub4dor&3x")).put("/admin/v1/users/{id}/password",
+                user).then().statusCode(200);
+        redis(Request.cmd(Command.SET).arg("bss:failures:password:" + user).arg("5").arg("PX").arg(60_000));
+        String wrong = login(account.name(), "Wr0ng-pass-1");
+        assertThat(wrong).contains("locked");
+        assertThat(login(account.name(), "Tr0ub4dor&3x")).contains("locked");
+    }
+
+    private static String login(String user, String password) throws Exception {
+        String body = "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\""
+                + user + "\",\"password\":\"" + password + "\",\"domain\":{\"name\":\"" + user + "\"}}}}}}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + GatewayTestResource.publicPort + "/v3/auth/tokens"))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", nextAddress())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static void redis(Request command) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            Redis.createClient(vertx, RedisTestResource.redis.url()).send(command).toCompletionStage()
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } finally {
+            vertx.close();
+        }
     }
 
     /**

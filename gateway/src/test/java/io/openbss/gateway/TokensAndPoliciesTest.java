@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -234,6 +235,55 @@ class TokensAndPoliciesTest {
         // a policy's action is checked before its condition: no role here allows paying
         HttpResponse<String> pay = send("POST", "/v3/orders/customer-orders/pay", token, "{\"order_id\":\"o\"}");
         assertThat(JsonPath.from(pay.body()).getString("error_code")).isEqualTo("APIG.0302");
+    }
+
+    /**
+     * The condition reads only the parameter its operation filters by: a decoy parameter the operation ignores widens
+     * nothing, and an operation on resources carries the condition to the service, which checks what it touches.
+     */
+    @Test
+    void aDecoyParameterDoesNotSideStepTheServiceTypeCondition() throws Exception {
+        GatewayTestSupport.Account account = account("individual");
+        String finance = iamUserToken(account, "bss_finance", List.of("hws.service.type.ec2"));
+        for (String decoy : List.of(FEE_RECORDS + "?bill_cycle=2026-10&cloud_service_type=hws.service.type.ec2",
+                FEE_RECORDS + "?bill_cycle=2026-10&service_type=hws.service.type.ec2",
+                "/v2/bills/customer-bills/res-fee-records?cycle=2026-10&service_type_code=hws.service.type.ec2")) {
+            HttpResponse<String> refused = withToken("GET", decoy, finance);
+            assertThat(refused.statusCode()).as(decoy).isEqualTo(403);
+            assertThat(JsonPath.from(refused.body()).getString("error_code")).isEqualTo("CBC.0151");
+        }
+        assertThat(withToken("GET", "/v2/bills/customer-bills/res-fee-records?cycle=2026-10"
+                + "&cloud_service_type=hws.service.type.ec2", finance).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/v2/bills/customer-bills/res-records/query", finance,
+                "{\"cycle\":\"2026-10\",\"service_type_code\":\"hws.service.type.ec2\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(send("POST", "/v2/bills/customer-bills/res-records/query", finance,
+                "{\"cycle\":\"2026-10\",\"cloud_service_type\":\"hws.service.type.ec2\"}").statusCode())
+                .isEqualTo(200);
+
+        String operator = iamUserToken(account, "bss_operator", List.of("hws.service.type.ec2"));
+        HttpResponse<String> autoRenew = send("POST", "/v2/orders/subscriptions/resources/autorenew/r-evs-1"
+                + "?service_type_code=hws.service.type.ec2", operator, null);
+        assertThat(autoRenew.statusCode()).isEqualTo(200);
+        JsonWebToken forwarded = PublicApiTest.verified(JsonPath.from(autoRenew.body())
+                .getString("headers.authorization").substring("Bearer ".length()), "orders-service");
+        assertThat(forwarded.<Object>getClaim("bss_service_types").toString()).contains("hws.service.type.ec2")
+                .doesNotContain("ebs");
+        HttpResponse<String> balances = withToken("GET", BALANCES + "?service_type_code=hws.service.type.ec2",
+                operator);
+        assertThat(balances.statusCode()).as("an operation that concerns no service type").isEqualTo(403);
+    }
+
+    @Test
+    void anUnrestrictedUserCarriesNoConditionToTheService() throws Exception {
+        GatewayTestSupport.Account account = account("individual");
+        String operator = iamUserToken(account, "bss_operator", null);
+        HttpResponse<String> autoRenew = send("POST", "/v2/orders/subscriptions/resources/autorenew/r-1", operator,
+                null);
+        assertThat(autoRenew.statusCode()).isEqualTo(200);
+        JsonWebToken forwarded = PublicApiTest.verified(JsonPath.from(autoRenew.body())
+                .getString("headers.authorization").substring("Bearer ".length()), "orders-service");
+        assertThat(forwarded.containsClaim("bss_service_types")).isFalse();
     }
 
     @Test

@@ -170,9 +170,13 @@ public final class AuditCommand {
         return all.length() <= IDENTIFIERS_WIDTH ? all : all.substring(0, IDENTIFIERS_WIDTH - 3) + "...";
     }
 
+    /** The answer's status and code; a call recorded before it was forwarded and never answered has neither. */
     private static String result(JsonNode record) {
-        return record.path("status").asText() + (record.has("error_code") ? " " + record.path("error_code").asText()
-                : "");
+        if (record.path("status").isNull()) {
+            return "unanswered";
+        }
+        return record.path("status").asText() + (record.hasNonNull("error_code")
+                ? " " + record.path("error_code").asText() : "");
     }
 
     private static String text(JsonNode record, String field, String otherwise) {

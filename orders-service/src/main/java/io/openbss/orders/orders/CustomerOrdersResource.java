@@ -1,5 +1,6 @@
 package io.openbss.orders.orders;
 
+import io.openbss.orders.conditions.ServiceTypeCondition;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
@@ -25,6 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/v2/orders/customer-orders")
 @RolesAllowed(InternalToken.GROUP_CUSTOMER)
 public class CustomerOrdersResource {
+
+    @Inject
+    ServiceTypeCondition condition;
 
     @Inject
     CurrentCaller caller;
@@ -81,8 +85,9 @@ public class CustomerOrdersResource {
         Language.of(language);
         RequestParameters.optionalText("indirect_partner_id", indirectPartnerId, 64);
         Paging paging = Paging.of(offset, limit, 10, 100);
-        return details.of(caller.get().customerId(), RequestParameters.requiredText("order_id", orderId, 64),
-                paging);
+        String order = RequestParameters.requiredText("order_id", orderId, 64);
+        return condition.onOrder(caller.get(), order).chain(() -> details.of(caller.get().customerId(), order,
+                paging));
     }
 
     @PUT
@@ -92,7 +97,9 @@ public class CustomerOrdersResource {
         if (request == null) {
             throw BssException.badParameter("body", "is required");
         }
-        return cancellation.cancel(caller.get().customerId(), request.validate()).replaceWith(Map.of());
+        var cancelled = request.validate();
+        return condition.onOrder(caller.get(), request.orderId())
+                .chain(() -> cancellation.cancel(caller.get().customerId(), cancelled)).replaceWith(Map.of());
     }
 
     @GET
@@ -100,7 +107,9 @@ public class CustomerOrdersResource {
     @Operation(operationId = "ListOrderDiscounts", summary = "The discounts an order waiting for payment may be paid "
             + "with")
     public Uni<OrderBenefits.DiscountList> discounts(@QueryParam("order_id") String orderId) {
-        return benefits.discounts(caller.get().customerId(), RequestParameters.requiredText("order_id", orderId, 64));
+        String order = RequestParameters.requiredText("order_id", orderId, 64);
+        return condition.onOrder(caller.get(), order).chain(() -> benefits.discounts(caller.get().customerId(),
+                order));
     }
 
     @GET
@@ -108,13 +117,16 @@ public class CustomerOrdersResource {
     @Operation(operationId = "ListOrderCouponsByOrderId", summary = "The coupons an order waiting for payment may be "
             + "paid with")
     public Uni<JsonObject> coupons(@QueryParam("order_id") String orderId) {
-        return benefits.coupons(caller.get().customerId(), RequestParameters.requiredText("order_id", orderId, 64));
+        String order = RequestParameters.requiredText("order_id", orderId, 64);
+        return condition.onOrder(caller.get(), order).chain(() -> benefits.coupons(caller.get().customerId(),
+                order));
     }
 
     @GET
     @Path("/refund-orders")
     @Operation(operationId = "ShowRefundOrderDetails", summary = "What a refund order gave back")
     public Uni<RefundDetails.Refunds> refunds(@QueryParam("order_id") String orderId) {
-        return refunds.of(caller.get().customerId(), RequestParameters.requiredText("order_id", orderId, 64));
+        String order = RequestParameters.requiredText("order_id", orderId, 64);
+        return condition.onOrder(caller.get(), order).chain(() -> refunds.of(caller.get().customerId(), order));
     }
 }

@@ -1,5 +1,6 @@
 package io.openbss.orders.payments;
 
+import io.openbss.orders.conditions.ServiceTypeCondition;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
@@ -16,6 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class PayOrdersResource {
 
     @Inject
+    ServiceTypeCondition condition;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -29,6 +33,7 @@ public class PayOrdersResource {
             throw BssException.badParameter("body", "is required");
         }
         request.validate();
-        return payments.pay(caller.get().customerId(), request).replaceWith(Map.of());
+        return condition.onOrder(caller.get(), request.orderId())
+                .chain(() -> payments.pay(caller.get().customerId(), request)).replaceWith(Map.of());
     }
 }

@@ -1,5 +1,6 @@
 package io.openbss.orders.renewals;
 
+import io.openbss.orders.conditions.ServiceTypeCondition;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
@@ -21,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/v2/bills/ratings/period-resources/renew-rate")
 @RolesAllowed(InternalToken.GROUP_CUSTOMER)
 public class RenewRateResource {
+
+    @Inject
+    ServiceTypeCondition condition;
 
     @Inject
     CurrentCaller caller;
@@ -58,7 +62,8 @@ public class RenewRateResource {
         }
         request.validate();
         boolean withSubordinates = Boolean.TRUE.equals(request.includeRelativeResources());
-        return renewals.quote(caller.get().customerId(), request).map(quote -> {
+        return condition.onResources(caller.get(), request.resourceIds())
+                .chain(() -> renewals.quote(caller.get().customerId(), request)).map(quote -> {
             List<InquiryResult> results = new ArrayList<>();
             BigDecimal official = BigDecimal.ZERO;
             Map<String, BigDecimal[]> offers = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.openbss.orders.resources;
 
+import io.openbss.orders.conditions.ServiceTypeCondition;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -49,6 +50,9 @@ public class SubscriptionsResource {
     }
 
     @Inject
+    ServiceTypeCondition condition;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -85,7 +89,9 @@ public class SubscriptionsResource {
             request = AutoRenewalRequest.ABSENT;
         }
         request.validate();
-        return autoRenewal.turnOn(caller.get().customerId(), resourceId, request).replaceWith(Map.of());
+        AutoRenewalRequest checked = request;
+        return condition.onResources(caller.get(), List.of(resourceId))
+                .chain(() -> autoRenewal.turnOn(caller.get().customerId(), resourceId, checked)).replaceWith(Map.of());
     }
 
     @DELETE
@@ -94,7 +100,8 @@ public class SubscriptionsResource {
             + "subordinates automatically (nothing to do when they are not)")
     public Uni<Map<String, Object>> cancelAutoRenew(@PathParam("resource_id") String resourceId) {
         requiredText("resource_id", resourceId, 64);
-        return autoRenewal.turnOff(caller.get().customerId(), resourceId).replaceWith(Map.of());
+        return condition.onResources(caller.get(), List.of(resourceId))
+                .chain(() -> autoRenewal.turnOff(caller.get().customerId(), resourceId)).replaceWith(Map.of());
     }
 
     @POST
@@ -118,7 +125,8 @@ public class SubscriptionsResource {
             throw BssException.badParameter("body", "is required");
         }
         request.validate();
-        return payPerUseAtExpiry.update(caller.get().customerId(), request);
+        return condition.onResources(caller.get(), request.resourceIds())
+                .chain(() -> payPerUseAtExpiry.update(caller.get().customerId(), request));
     }
 
     /** RenewalResourcesResponse and CancelResourcesSubscriptionResponse of the SDK. */
@@ -139,7 +147,8 @@ public class SubscriptionsResource {
             throw BssException.badParameter("body", "is required");
         }
         request.validate();
-        return renewals.renew(caller.get().customerId(), request, 1)
+        return condition.onResources(caller.get(), request.resourceIds())
+                .chain(() -> renewals.renew(caller.get().customerId(), request, 1))
                 .map(result -> new OrdersMade(result.orderIds(), result.failures()));
     }
 
@@ -152,7 +161,8 @@ public class SubscriptionsResource {
             throw BssException.badParameter("body", "is required");
         }
         request.validate();
-        return unsubscriptions.unsubscribe(caller.get().customerId(), request)
+        return condition.onResources(caller.get(), request.resourceIds())
+                .chain(() -> unsubscriptions.unsubscribe(caller.get().customerId(), request))
                 .map(orderIds -> new OrdersMade(orderIds, List.of()));
     }
 
@@ -167,7 +177,8 @@ public class SubscriptionsResource {
         UnsubscribeRequest conversion = new UnsubscribeRequest(request.resourceIds(), 1, null,
                 "converted to pay-per-use");
         conversion.validate();
-        return unsubscriptions.unsubscribe(caller.get().customerId(), conversion)
+        return condition.onResources(caller.get(), conversion.resourceIds())
+                .chain(() -> unsubscriptions.unsubscribe(caller.get().customerId(), conversion))
                 .map(orderIds -> new OrdersMade(orderIds, List.of()));
     }
 }
