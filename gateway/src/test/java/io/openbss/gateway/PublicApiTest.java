@@ -36,6 +36,8 @@ class PublicApiTest {
 
     static final String BALANCES = "/v2/accounts/customer-accounts/balances";
     static final String ORDERS = "/v2/orders/customer-orders";
+    static final String RENEW = "/v2/orders/subscriptions/resources/renew";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Inject
     ShiftableClock clock;
@@ -253,31 +255,56 @@ class PublicApiTest {
     }
 
     @Test
-    void aSignedStateChangingRequestSentAgainIsAReplay() throws Exception {
+    void aSignedRequestThatCouldActAgainIsRefusedWhenReplayed() throws Exception {
         GatewayTestSupport.Account account = account("individual");
-        HttpRequest request = account.client().request("POST", "/v3/orders/customer-orders/pay", null, Map.of(),
-                "{\"order_id\":\"o-replayed\"}".getBytes(StandardCharsets.UTF_8), Instant.now());
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        HttpResponse<String> replayed = http.send(request, HttpResponse.BodyHandlers.ofString());
+        byte[] renewal = "{\"resource_ids\":[\"r-1\"],\"period_type\":2,\"period_num\":1,\"is_auto_pay\":1}"
+                .getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = account.client().request("POST", RENEW, null, Map.of(), renewal, Instant.now());
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        HttpResponse<String> replayed = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(replayed.statusCode()).isEqualTo(401);
         assertThat(JsonPath.from(replayed.body()).getString("error_code")).isEqualTo("APIG.0303");
         assertThat(GatewayTestResource.FORWARDED).doesNotContain(replayed.headers().firstValue("X-Request-Id")
                 .orElseThrow());
         // a retry signs again: a later X-Sdk-Date is a new signature
-        SignedHttpClient.Response resigned = account.client().send("POST", "/v3/orders/customer-orders/pay", null,
-                Map.of(), "{\"order_id\":\"o-replayed\"}".getBytes(StandardCharsets.UTF_8),
-                Instant.now().plusSeconds(1));
-        assertThat(resigned.status()).isEqualTo(200);
+        assertThat(account.client().send("POST", RENEW, null, Map.of(), renewal, Instant.now().plusSeconds(1))
+                .status()).isEqualTo(200);
+    }
+
+    /** A transfer without its trans_id could move money again; with it, the service answers the first result. */
+    @Test
+    void aReplayIsServedOnlyWhenItNamesItsIdempotencyKey() throws Exception {
+        GatewayTestSupport.Account master = account("enterprise_master");
+        String transfer = "/v2/enterprises/multi-accounts/transfer-amount";
+        HttpRequest keyed = master.client().request("POST", transfer, null, Map.of(),
+                "{\"customer_id\":\"c\",\"amount\":\"1.00\",\"trans_id\":\"t-1\"}".getBytes(
+                        StandardCharsets.UTF_8), Instant.now());
+        HTTP.send(keyed, HttpResponse.BodyHandlers.ofString());
+        assertThat(HTTP.send(keyed, HttpResponse.BodyHandlers.ofString()).statusCode()).as("forwarded again")
+                .isNotEqualTo(401);
+        HttpRequest unkeyed = master.client().request("POST", transfer, null, Map.of(),
+                "{\"customer_id\":\"c\",\"amount\":\"1.00\"}".getBytes(StandardCharsets.UTF_8), Instant.now());
+        HTTP.send(unkeyed, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> replayed = HTTP.send(unkeyed, HttpResponse.BodyHandlers.ofString());
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(JsonPath.from(replayed.body()).getString("error_code")).isEqualTo("APIG.0303");
+    }
+
+    @Test
+    void repeatsThatChangeNothingMoreAreServed() throws Exception {
+        GatewayTestSupport.Account account = account("individual");
+        HttpRequest request = account.client().request("POST", "/v3/orders/customer-orders/pay", null, Map.of(),
+                "{\"order_id\":\"o-1\"}".getBytes(StandardCharsets.UTF_8), Instant.now());
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
     @Test
     void viewsMayBeSentAgain() throws Exception {
         GatewayTestSupport.Account account = account("individual");
         HttpRequest request = account.client().request("GET", BALANCES, null, Map.of(), null, Instant.now());
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
     static JsonWebToken verified(String token, String audience) throws Exception {

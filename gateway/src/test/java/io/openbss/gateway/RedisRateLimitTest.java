@@ -142,8 +142,8 @@ class RedisRateLimitTest {
     @Test
     void aSignatureSeenByAnotherReplicaIsAReplayHere() throws Exception {
         GatewayTestSupport.Account account = account("individual");
-        HttpRequest request = account.client().request("POST", "/v3/orders/customer-orders/pay", null,
-                Map.of("X-Forwarded-For", nextAddress()), "{\"order_id\":\"o-1\"}".getBytes(
+        HttpRequest request = account.client().request("POST", "/v2/orders/subscriptions/resources/renew", null,
+                Map.of("X-Forwarded-For", nextAddress()), "{\"resource_ids\":[\"r-1\"]}".getBytes(
                         StandardCharsets.UTF_8), Instant.now());
         String authorization = request.headers().firstValue("Authorization").orElseThrow();
         String signature = authorization.substring(authorization.indexOf("Signature=") + "Signature=".length());

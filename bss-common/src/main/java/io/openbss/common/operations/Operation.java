@@ -6,11 +6,11 @@ import java.util.Locale;
 /**
  * One public API operation: its name (the SDK's), method and path template, the service that owns it, who may
  * call it, its per-second quota, the IAM action ({@code service:area:view|update|create}) a user's policy must
- * allow, and where the service types that a policy's {@code billing:cloudServiceType} condition is checked against
- * are found.
+ * allow, where the service types that a policy's {@code billing:cloudServiceType} condition is checked against
+ * are found, and what a replayed request gets.
  */
 public record Operation(String name, String method, String pathTemplate, String service, CallerRule caller,
-        int limitPerSecond, String action, ServiceTypeSource serviceTypes) {
+        int limitPerSecond, String action, ServiceTypeSource serviceTypes, ReplayRule replay) {
 
     /** Whether calling it changes state (anything but a view): what the audit trail records. */
     public boolean changesState() {

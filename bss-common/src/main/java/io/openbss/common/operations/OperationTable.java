@@ -57,12 +57,12 @@ public final class OperationTable {
                 continue;
             }
             String[] cells = line.split(",");
-            if (cells.length != 8) {
+            if (cells.length != 9) {
                 throw new IllegalStateException("bad operation line: " + line);
             }
             operations.add(new Operation(cells[0], cells[1], cells[2], cells[3],
                     Operation.CallerRule.parse(cells[4]), Integer.parseInt(cells[5]), cells[6],
-                    ServiceTypeSource.parse(cells[7])));
+                    ServiceTypeSource.parse(cells[7]), ReplayRule.parse(cells[8])));
         }
         return new OperationTable(operations);
     }

@@ -7,6 +7,7 @@ import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CallerKind;
 import io.openbss.common.operations.Operation;
 import io.openbss.common.operations.OperationTable;
+import io.openbss.common.operations.ReplayRule;
 import io.openbss.common.request.RequestIds;
 import io.openbss.common.signing.AuthorizationHeader;
 import io.openbss.common.signing.SdkSignature;
@@ -154,13 +155,11 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
                 if (exchange.audited != null) {
                     exchange.audited.bodyRead(body);
                 }
-                if (!admissible(exchange, match.get().pathValues(), body)) {
-                    return;
-                }
-                if (isPasswordLogin(exchange)) {
-                    limitLogin(exchange, body);
-                } else {
+                exchange.pathValues = match.get().pathValues();
+                if (!isPasswordLogin(exchange)) {
                     authenticate(exchange, body);
+                } else if (admissible(exchange, body)) {
+                    limitLogin(exchange, body);
                 }
             }
         });
@@ -171,9 +170,9 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
     }
 
     /** The input gate: clean text and well-formed JSON everywhere, else 400 naming the parameter. */
-    private boolean admissible(Exchange exchange, List<String> pathValues, Buffer body) {
+    private boolean admissible(Exchange exchange, Buffer body) {
         try {
-            InputGate.checkPathParameters(exchange.operation.pathParameters(), pathValues);
+            InputGate.checkPathParameters(exchange.operation.pathParameters(), exchange.pathValues);
             InputGate.checkQuery(exchange.request.query());
             for (String name : FORWARDED) {
                 InputGate.checkHeader(name, exchange.request.getHeader(name));
@@ -203,7 +202,10 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
                 if (exchange.audited != null) {
                     exchange.audited.authenticated(credential);
                 }
-                refuseReplay(exchange, () -> {
+                if (!isPasswordLogin(exchange) && !admissible(exchange, body)) {
+                    return;
+                }
+                refuseReplay(exchange, body, () -> {
                     if (exchange.limited) {
                         authorize(exchange, credential, body);
                     } else {
@@ -214,10 +216,13 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         }));
     }
 
-    /** A signed state-changing call whose signature was used before is a replay (views may be repeated). */
-    private void refuseReplay(Exchange exchange, Runnable firstUse) {
+    /**
+     * A signed call whose signature was used before is a replay: refused where repeating the operation could act a
+     * second time (the operation table's replay rule); views, and repeats that change nothing more, are served.
+     */
+    private void refuseReplay(Exchange exchange, Buffer body, Runnable firstUse) {
         String authorization = exchange.request.getHeader("Authorization");
-        if (!exchange.operation.changesState() || authorization == null || authorization.isEmpty()) {
+        if (authorization == null || authorization.isEmpty() || !replayMatters(exchange.operation.replay(), body)) {
             firstUse.run();
             return;
         }
@@ -231,6 +236,23 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
                         firstUse.run();
                     }
                 }));
+    }
+
+    private static boolean replayMatters(ReplayRule rule, Buffer body) {
+        return switch (rule.kind()) {
+            case NONE, ANSWERED -> false;
+            case REFUSED -> true;
+            case KEY -> !(jsonObject(body) instanceof JsonObject json && json.getValue(rule.key()) instanceof String key
+                    && !key.isEmpty());
+        };
+    }
+
+    private static JsonObject jsonObject(Buffer body) {
+        try {
+            return body.length() == 0 ? null : new JsonObject(body);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** A token request with a user name and password instead of a signature. */
@@ -433,6 +455,8 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         String address;
         AuditedCall audited;
         Span span;
+        /** The raw values of the operation's path parameters. */
+        List<String> pathValues;
         /** Whether the call was already counted against its quotas (a password login is, before authentication). */
         boolean limited;
         boolean done;

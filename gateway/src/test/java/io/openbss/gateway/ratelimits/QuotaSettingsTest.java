@@ -3,6 +3,7 @@ package io.openbss.gateway.ratelimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openbss.common.operations.Operation;
+import io.openbss.common.operations.ReplayRule;
 import io.openbss.common.operations.ServiceTypeSource;
 import io.openbss.gateway.GatewayConfig.RateLimitsConfig;
 import java.time.Duration;
@@ -14,9 +15,11 @@ class QuotaSettingsTest {
 
     private static final Operation BALANCES = new Operation("ShowCustomerAccountBalances", "GET",
             "/v2/accounts/customer-accounts/balances", "billing", Operation.CallerRule.CUSTOMER, 20,
-            "bss:balance:view", ServiceTypeSource.NONE);
+            "bss:balance:view", ServiceTypeSource.NONE,
+            new ReplayRule(ReplayRule.Kind.NONE, null));
     private static final Operation PAY = new Operation("PayOrders", "POST", "/v3/orders/customer-orders/pay",
-            "orders", Operation.CallerRule.CUSTOMER, 10, "bss:order:update", ServiceTypeSource.TOUCHED);
+            "orders", Operation.CallerRule.CUSTOMER, 10, "bss:order:update",
+            ServiceTypeSource.TOUCHED, new ReplayRule(ReplayRule.Kind.ANSWERED, null));
 
     @Test
     void theTableUnlessAnOperationOrAnAccountIsConfigured() {
