@@ -239,8 +239,8 @@ public class CostsResource {
                 }
             }
         } catch (DateTimeParseException e) {
-            throw BssException.badParameter(beginName, measure == 1 ? "and end_time must be dates yyyy-MM-dd"
-                    : "and end_time must be months yyyy-MM");
+            throw BssException.badParameter(beginName, (measure == 1 ? "and end_time must be dates yyyy-MM-dd "
+                    : "and end_time must be months yyyy-MM ") + BssTime.YEARS);
         }
         return buckets;
     }
