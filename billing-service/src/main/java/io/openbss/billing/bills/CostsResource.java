@@ -296,7 +296,8 @@ public class CostsResource {
                 throw BssException.badParameter(at + ".filter_factor", "is required");
             }
             checkRange(at + ".operator", f.operator(), 0, 1, 0);
-            String column = DIMENSIONS.get(f.filterFactor().key());
+            // Map.ofEntries refuses to look up null: an absent key is answered like an unknown one
+            String column = f.filterFactor().key() == null ? null : DIMENSIONS.get(f.filterFactor().key());
             if (column == null) {
                 throw BssException.badParameter(at + ".filter_factor.key", "must be one of "
                         + DIMENSIONS.keySet().stream().sorted().toList());
