@@ -18,11 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in for billing-service's internal API and the gateway's internal IAM API, for enterprise-service's own
  * tests: balances, transfers and accounts with idempotency keys as the real services keep them, and faults on demand
- * (an outage, an answer lost after the work was done). The end-to-end tests run the real services.
+ * (an outage, an answer lost after the work was done, a refusal of enterprise-service's request as malformed). The
+ * end-to-end tests run the real services.
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
-    public enum Mode { NORMAL, DOWN, LOSE_ANSWER }
+    public enum Mode { NORMAL, DOWN, LOSE_ANSWER, MALFORMED }
 
     /** customer → balance type → balance */
     public static final Map<String, Map<String, BigDecimal>> BALANCES = new ConcurrentHashMap<>();
@@ -99,6 +100,12 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         boolean faulty = mode != Mode.NORMAL && FAULTS_LEFT.getAndDecrement() > 0;
         if (faulty && mode == Mode.DOWN) {
             request.response().setStatusCode(503).end();
+            return;
+        }
+        if (faulty && mode == Mode.MALFORMED) {
+            request.response().setStatusCode(400).putHeader("Content-Type", "application/json").end(new JsonObject()
+                    .put("error_code", "CBC.0100").put("error_msg", "Invalid parameter idempotency_key: is required")
+                    .encode());
             return;
         }
         String path = request.path();

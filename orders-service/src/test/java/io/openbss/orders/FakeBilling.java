@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,12 +19,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in for billing-service's internal API, for orders-service's own tests: a price list (100.00 a month per
  * resource, with a 10% commercial discount offered), charges and refunds kept once per idempotency key with the
- * ledger's refusal of what the payer cannot cover, and faults on demand (an outage, an answer lost after the charge).
+ * ledger's refusal of what the payer cannot cover, and faults on demand (an outage, an answer lost after the charge,
+ * a refusal of orders-service's request as malformed, charges held until released).
  * The end-to-end tests run the real billing-service.
  */
 public class FakeBilling implements QuarkusTestResourceLifecycleManager {
 
-    public enum Mode { NORMAL, DOWN, LOSE_ANSWER }
+    public enum Mode { NORMAL, DOWN, LOSE_ANSWER, MALFORMED }
 
     public static final BigDecimal MONTHLY_PRICE = new BigDecimal("100.00");
     public static final String DISCOUNT_ID = "commercial-10";
@@ -37,6 +39,9 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
     public static final Map<String, JsonObject> REQUESTS = new ConcurrentHashMap<>();
     private static volatile Mode mode = Mode.NORMAL;
     private static final AtomicInteger FAULTS_LEFT = new AtomicInteger();
+    /** While set, charges wait for it to complete; {@link #chargeArrived} completes when the first one comes. */
+    private static volatile CompletableFuture<Void> chargeRelease;
+    private static volatile CompletableFuture<Void> chargeArrived;
 
     private Vertx vertx;
 
@@ -48,6 +53,22 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
     public static void recover() {
         mode = Mode.NORMAL;
         FAULTS_LEFT.set(0);
+        releaseCharges();
+    }
+
+    /** Charges wait until {@link #releaseCharges()}; the answer completes when the first charge has arrived. */
+    public static CompletableFuture<Void> holdCharges() {
+        chargeArrived = new CompletableFuture<>();
+        chargeRelease = new CompletableFuture<>();
+        return chargeArrived;
+    }
+
+    public static void releaseCharges() {
+        CompletableFuture<Void> release = chargeRelease;
+        chargeRelease = null;
+        if (release != null) {
+            release.complete(null);
+        }
     }
 
     public static void fund(String payer, String amount) {
@@ -68,10 +89,14 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-            try {
-                handle(request, body.length() == 0 ? null : body.toJsonObject());
-            } catch (RuntimeException e) {
-                request.response().setStatusCode(500).end(e.toString());
+            JsonObject json = body.length() == 0 ? null : body.toJsonObject();
+            CompletableFuture<Void> release = chargeRelease;
+            if (release != null && request.path().equals("/internal/v1/ledger/charges")) {
+                io.vertx.core.Context context = Vertx.currentContext();
+                chargeArrived.complete(null);
+                release.thenRun(() -> context.runOnContext(ignored -> answer(request, json)));
+            } else {
+                answer(request, json);
             }
         }));
         try {
@@ -88,6 +113,14 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
         vertx.close();
     }
 
+    private static void answer(HttpServerRequest request, JsonObject body) {
+        try {
+            handle(request, body);
+        } catch (RuntimeException e) {
+            request.response().setStatusCode(500).end(e.toString());
+        }
+    }
+
     private static void handle(HttpServerRequest request, JsonObject body) {
         if (!fromOrdersService(request.getHeader("Authorization"))) {
             request.response().setStatusCode(401).end();
@@ -98,11 +131,20 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
             request.response().setStatusCode(503).end();
             return;
         }
+        if (faulty && mode == Mode.MALFORMED) {
+            request.response().setStatusCode(400).putHeader("Content-Type", "application/json").end(new JsonObject()
+                    .put("error_code", "CBC.0100").put("error_msg", "Invalid parameter idempotency_key: is required")
+                    .encode());
+            return;
+        }
         JsonObject answer = switch (request.path()) {
             case "/internal/v1/ratings/period" -> rate(body);
             case "/internal/v1/ledger/charges" -> move(body, true);
             case "/internal/v1/ledger/refunds" -> move(body, false);
-            case "/internal/v1/coupons/applicable" -> new JsonObject().put("count", 1).put("user_coupons",
+            case "/internal/v1/coupons/applicable" -> body.getJsonArray("service_type_codes").isEmpty()
+                    ? new JsonObject().put("error_code", "CBC.0100").put("error_msg",
+                            "Invalid parameter service_type_codes: must hold 1 to 20 service type codes")
+                    : new JsonObject().put("count", 1).put("user_coupons",
                     new JsonArray().add(new JsonObject().put("coupon_id", "CP-fake").put("coupon_type", 1)
                             .put("face_value", 50.0).put("balance", 50.0).put("status", 2)))
                     .put("coupon_max_use_quantity", new JsonArray());

@@ -239,8 +239,8 @@ public class CostsResource {
                 }
             }
         } catch (DateTimeParseException e) {
-            throw BssException.badParameter(beginName, measure == 1 ? "and end_time must be dates yyyy-MM-dd"
-                    : "and end_time must be months yyyy-MM");
+            throw BssException.badParameter(beginName, (measure == 1 ? "and end_time must be dates yyyy-MM-dd "
+                    : "and end_time must be months yyyy-MM ") + BssTime.YEARS);
         }
         return buckets;
     }
@@ -296,7 +296,8 @@ public class CostsResource {
                 throw BssException.badParameter(at + ".filter_factor", "is required");
             }
             checkRange(at + ".operator", f.operator(), 0, 1, 0);
-            String column = DIMENSIONS.get(f.filterFactor().key());
+            // Map.ofEntries refuses to look up null: an absent key is answered like an unknown one
+            String column = f.filterFactor().key() == null ? null : DIMENSIONS.get(f.filterFactor().key());
             if (column == null) {
                 throw BssException.badParameter(at + ".filter_factor.key", "must be one of "
                         + DIMENSIONS.keySet().stream().sorted().toList());

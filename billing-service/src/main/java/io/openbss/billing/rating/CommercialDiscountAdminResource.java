@@ -10,6 +10,7 @@ import io.openbss.billing.customers.Customer;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.identity.InternalToken;
+import io.openbss.common.time.BssTime;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -81,8 +82,8 @@ public class CommercialDiscountAdminResource {
                     discount.chargingMode = grant.chargingMode();
                     discount.discountRate = grant.discountRate();
                     discount.discountType = 605;
-                    discount.validFrom = Instant.parse(grant.validFrom());
-                    discount.validTo = Instant.parse(grant.validTo());
+                    discount.validFrom = BssTime.parseWire(grant.validFrom());
+                    discount.validTo = BssTime.parseWire(grant.validTo());
                     return existing != null ? Uni.createFrom().item(discount) : discount.persist();
                 }).replaceWith(grant);
     }

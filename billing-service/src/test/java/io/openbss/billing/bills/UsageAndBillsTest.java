@@ -305,6 +305,21 @@ class UsageAndBillsTest {
     }
 
     @Test
+    void aCostFilterWithoutAKeyIsRefusedNamingIt() {
+        Map<String, Object> time = Map.of("time_measure_id", 1, "begin_time", "2026-01-01", "end_time", "2026-01-02");
+        Map<String, Object> noKey = new HashMap<>();
+        noKey.put("value", List.of("hws.service.type.vpc"));
+        Map<String, Object> nullKey = new HashMap<>(noKey);
+        nullKey.put("key", null);
+        for (Map<String, Object> factor : List.of(noKey, nullKey)) {
+            post("/v4/costs/cost-analysed-bills/query", Map.of("time_condition", time,
+                    "filters", List.of(Map.of("operator", 0, "filter_factor", factor)))).statusCode(400)
+                    .body("error_code", equalTo("CBC.0100"))
+                    .body("error_msg", containsString("filters[0].filter_factor.key"));
+        }
+    }
+
+    @Test
     void anotherCustomerSeesNoneOfTheseBills() {
         String other = funded("0");
         given().header("Authorization", customer(other)).queryParam("bill_cycle", cycle)

@@ -1,9 +1,12 @@
 package io.openbss.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.openbss.common.input.OutOfRange;
 import io.openbss.common.operations.OperationTable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -36,7 +39,11 @@ public class ErrorMappers {
     public Response badJson(JsonProcessingException e) {
         String field = fieldOf(e);
         String problem;
-        if (e instanceof InvalidFormatException ife && ife.getTargetType() != null) {
+        if (e instanceof OutOfRange outOfRange) {
+            problem = outOfRange.problem();
+        } else if (coercionOf(e) != null) {
+            problem = "is out of range (expected " + rangeOf(coercionOf(e).getTargetType()) + ")";
+        } else if (e instanceof InvalidFormatException ife && ife.getTargetType() != null) {
             problem = "has the wrong type or format (expected " + simpleType(ife.getTargetType()) + ")";
         } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
             problem = "has the wrong type (expected " + simpleType(mie.getTargetType()) + ")";
@@ -50,6 +57,15 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
         return badJson(e);
+    }
+
+    /**
+     * Overrides Quarkus' own mapper for this type, which answers 500 with an empty body: a type Jackson cannot bind
+     * is a fault of the service, answered with the envelope.
+     */
+    @ServerExceptionMapper
+    public Response unbindable(InvalidDefinitionException e) {
+        return fault(e);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -115,6 +131,24 @@ public class ErrorMappers {
                     .collect(Collectors.joining(".")).replace(".[", "[");
         }
         return "body";
+    }
+
+    /** A number too large for its field's type: Jackson's own exception, or the mapping one wrapping it. */
+    private static InputCoercionException coercionOf(JsonProcessingException e) {
+        if (e instanceof InputCoercionException coercion) {
+            return coercion;
+        }
+        return e.getCause() instanceof InputCoercionException coercion ? coercion : null;
+    }
+
+    private static String rangeOf(Class<?> type) {
+        if (type == Integer.class || type == int.class) {
+            return "a number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == Long.class || type == long.class) {
+            return "a number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        return type == null ? "a smaller number" : simpleType(type);
     }
 
     private static String simpleType(Class<?> type) {

@@ -107,7 +107,7 @@ public final class RequestParameters {
         throw BssException.badParameter(name, "must be one of " + sorted(allowed));
     }
 
-    /** A UTC timestamp {@code yyyy-MM-dd'T'HH:mm:ss'Z'}. */
+    /** A UTC timestamp {@code yyyy-MM-dd'T'HH:mm:ss'Z'} in the years {@link BssTime} accepts. */
     public static Instant optionalInstant(String name, String value) {
         if (!isGiven(value)) {
             return null;
@@ -115,7 +115,7 @@ public final class RequestParameters {
         try {
             return BssTime.parseWire(value);
         } catch (DateTimeParseException e) {
-            throw BssException.badParameter(name, "must be a UTC time yyyy-MM-dd'T'HH:mm:ss'Z'");
+            throw BssException.badParameter(name, "must be a UTC time yyyy-MM-dd'T'HH:mm:ss'Z' " + BssTime.YEARS);
         }
     }
 
@@ -127,7 +127,7 @@ public final class RequestParameters {
         try {
             return BssTime.parseDate(value);
         } catch (DateTimeParseException e) {
-            throw BssException.badParameter(name, "must be a date yyyy-MM-dd");
+            throw BssException.badParameter(name, "must be a date yyyy-MM-dd " + BssTime.YEARS);
         }
     }
 
@@ -137,7 +137,7 @@ public final class RequestParameters {
         try {
             return BssTime.parseCycle(value);
         } catch (DateTimeParseException e) {
-            throw BssException.badParameter(name, "must be a month yyyy-MM");
+            throw BssException.badParameter(name, "must be a month yyyy-MM " + BssTime.YEARS);
         }
     }
 

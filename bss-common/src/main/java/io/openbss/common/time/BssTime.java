@@ -7,10 +7,22 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 
-/** Business dates are in UTC+8; timestamps on the wire are UTC {@code yyyy-MM-dd'T'HH:mm:ss'Z'}. */
+/**
+ * Business dates are in UTC+8; timestamps on the wire are UTC {@code yyyy-MM-dd'T'HH:mm:ss'Z'}. Parsed times fall in
+ * the years 1970 to 9999: the pattern alone lets years of nine digits through, which overflow on the way to the
+ * database.
+ */
 public final class BssTime {
+
+    public static final int FIRST_YEAR = 1970;
+    public static final int LAST_YEAR = 9999;
+    /** For messages: the years a parsed time may fall in. */
+    public static final String YEARS = "in the years " + FIRST_YEAR + " to " + LAST_YEAR;
 
     public static final ZoneId BUSINESS_ZONE = ZoneOffset.ofHours(8);
     private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
@@ -34,15 +46,23 @@ public final class BssTime {
     }
 
     public static Instant parseWire(String value) {
-        return Instant.from(WIRE.parse(value));
+        return Instant.from(inYears(value, WIRE.parse(value)));
     }
 
     public static LocalDate parseDate(String value) {
-        return LocalDate.parse(value, DATE);
+        return LocalDate.from(inYears(value, DATE.parse(value)));
     }
 
     public static YearMonth parseCycle(String value) {
-        return YearMonth.parse(value, CYCLE);
+        return YearMonth.from(inYears(value, CYCLE.parse(value)));
+    }
+
+    private static TemporalAccessor inYears(String value, TemporalAccessor parsed) {
+        int year = parsed.get(ChronoField.YEAR);
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new DateTimeParseException("The year is not " + YEARS, value, 0);
+        }
+        return parsed;
     }
 
     /** The business date (UTC+8) of an instant. */

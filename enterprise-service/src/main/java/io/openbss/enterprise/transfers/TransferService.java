@@ -69,8 +69,7 @@ public class TransferService {
         return switch (transfer.status()) {
             case Transfer.SUCCEEDED -> transfer.result();
             case Transfer.FAILED -> {
-                ErrorBody error = transfer.result().mapTo(ErrorBody.class);
-                throw BssException.relayed(error.errorCode(), error.errorMsg());
+                throw new Refusal(transfer.result().mapTo(ErrorBody.class)).toBssException();
             }
             default -> throw inProgress(transfer);
         };

@@ -19,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +163,10 @@ class SubAccountCreationTest {
             create(body).statusCode(400).body("error_code", equalTo("CBC.0100"))
                     .body("error_msg", containsString(field.getKey()));
         }
+        Map<String, Object> nullPermission = request(name(), 0);
+        nullPermission.put("permission_ids", Arrays.asList("READ_CONSUME_BILL", null));
+        create(nullPermission).statusCode(400).body("error_code", equalTo("CBC.0100"))
+                .body("error_msg", containsString("permission_ids[1]"));
         Map<String, Object> noPhone = request(name(), 0);
         noPhone.put("new_sub_customer", Map.of("customer_name", name(), "password", "Sub-Acc0unt!",
                 "use_pri_mobile_phone", "N", "verification_code", "123456"));

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CallerKind;
@@ -108,6 +109,17 @@ class FundTransfersTest {
         allocate(master, sub, "100.01", transId).statusCode(400).body("error_code", equalTo("CBC.99005003"));
         assertThat(FakeServices.moves(ledgerKey(transId))).isZero();
         assertThat(status(transId)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aParameterErrorOfBillingIsAnInternalErrorNotTheCallersParameter() {
+        FakeServices.fail(FakeServices.Mode.MALFORMED, Integer.MAX_VALUE);
+        String transId = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            allocate(master, sub, "1.00", transId).statusCode(500).body("error_code", equalTo("CBC.0999"))
+                    .body("error_msg", not(containsString("idempotency_key")));
+        }
+        assertThat(FakeServices.balance(master, CASH)).isEqualByComparingTo("100.00");
     }
 
     @Test

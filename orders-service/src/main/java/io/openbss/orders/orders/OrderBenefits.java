@@ -95,8 +95,7 @@ public class OrderBenefits {
     public Uni<JsonObject> coupons(String callerId, String orderId) {
         return lookup.visibleTo(callerId, orderId).flatMap(order -> {
             if (order.getInteger("status") != PENDING_PAYMENT) {
-                return Uni.createFrom().item(new JsonObject().put("count", 0).put("user_coupons", new JsonArray())
-                        .put("coupon_max_use_quantity", new JsonArray()));
+                return Uni.createFrom().item(noCoupons());
             }
             return pool.preparedQuery("""
                             SELECT DISTINCT service_type_code FROM order_line WHERE order_id = $1
@@ -104,11 +103,20 @@ public class OrderBenefits {
                     .execute(Tuple.of(orderId)).flatMap(rows -> {
                         List<String> serviceTypes = new ArrayList<>();
                         rows.forEach(row -> serviceTypes.add(row.getString(0)));
+                        if (serviceTypes.isEmpty()) {
+                            // an order imported without line items cannot be paid here, so no coupon applies
+                            return Uni.createFrom().item(noCoupons());
+                        }
                         return billing.applicableCoupons(new BillingModels.ApplicableCoupons(
                                 order.getString("customer_id"), order.getString("payer_customer_id"), orderId,
                                 serviceTypes, order.getBigDecimal("amount_after_discount"), 0, 100));
                     })
                     .onFailure().transform(RemoteErrors::answer);
         });
+    }
+
+    private static JsonObject noCoupons() {
+        return new JsonObject().put("count", 0).put("user_coupons", new JsonArray())
+                .put("coupon_max_use_quantity", new JsonArray());
     }
 }

@@ -64,7 +64,7 @@ public class PaymentService {
                     }
                     throw new BssException(ErrorCode.INVALID_PARAMETER, "Order " + order.orderId() + " is paid");
                 });
-                case 3 -> throw inProgress(order.orderId());
+                case 3 -> throw beingPaid(order.orderId());
                 case 4 -> throw new BssException(ErrorCode.INVALID_PARAMETER, "Order " + order.orderId()
                         + " is cancelled");
                 default -> throw new BssException(ErrorCode.INVALID_PARAMETER, "Order " + order.orderId()
@@ -95,7 +95,7 @@ public class PaymentService {
                             : attempt(order, payment, offer).onFailure(f -> !(f instanceof BssException))
                                     .transform(f -> {
                                         LOG.warnf("payment of %s left to the reconciler: %s", order.orderId(), f);
-                                        return inProgress(order.orderId());
+                                        return leftToReconciler(order.orderId());
                                     }));
         });
     }
@@ -155,10 +155,17 @@ public class PaymentService {
             throw new BssException(ErrorCode.INVALID_PARAMETER, "Order " + order.orderId() + " is cancelled");
         }
         // paid or being paid by a concurrent request: asking again answers its result
-        throw inProgress(order.orderId());
+        throw beingPaid(order.orderId());
     }
 
-    static BssException inProgress(String orderId) {
+    /** Another request is paying the order (a refusal, as for any resource whose order is in progress). */
+    static BssException beingPaid(String orderId) {
+        return new BssException(ErrorCode.RESOURCE_ORDER_IN_PROGRESS, "Order " + orderId
+                + " has a payment in progress; ask again for its result");
+    }
+
+    /** This request's charge had no answer (an outage): the reconciler finishes the payment. */
+    static BssException leftToReconciler(String orderId) {
         return new BssException(ErrorCode.INTERNAL, "Order " + orderId + " is being paid; ask again for its result");
     }
 }

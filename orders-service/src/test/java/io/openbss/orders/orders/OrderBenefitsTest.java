@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import io.openbss.orders.FakeBilling;
 import io.openbss.orders.OrderFixtures;
@@ -14,6 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +96,28 @@ class OrderBenefitsTest {
     void aBillingOutageIsAnInternalErrorNotAnEmptyList() {
         FakeBilling.fail(FakeBilling.Mode.DOWN, Integer.MAX_VALUE);
         get(COUPONS, customer, orderId).statusCode(500).body("error_code", equalTo("CBC.0999"));
+    }
+
+    @Test
+    void anOrderImportedWithoutLineItemsHasNoCoupons() {
+        Map<String, Object> imported = new HashMap<>(OrderImportResourceTest.order("CSNOLINES" + customer, 6));
+        imported.put("customer_id", customer);
+        OrdersTestSupport.importOrders(List.of(imported));
+        // billing refuses an empty list of services: the caller must not hear of that parameter
+        get(COUPONS, customer, "CSNOLINES" + customer).statusCode(200).body("count", equalTo(0))
+                .body("user_coupons.size()", equalTo(0)).body("coupon_max_use_quantity.size()", equalTo(0));
+    }
+
+    @Test
+    void aParameterErrorOfBillingIsAnInternalErrorNotTheCallersParameter() {
+        FakeBilling.fail(FakeBilling.Mode.MALFORMED, Integer.MAX_VALUE);
+        get(COUPONS, customer, orderId).statusCode(500).body("error_code", equalTo("CBC.0999"))
+                .body("error_msg", not(containsString("idempotency_key")));
+        OrderFixtures.pay(customer, Map.of("order_id", orderId, "use_coupon", "NO")).statusCode(500)
+                .body("error_code", equalTo("CBC.0999")).body("error_msg", not(containsString("idempotency_key")));
+        FakeBilling.recover();
+        // the refusal ended the attempt: the order waits for payment again
+        OrderFixtures.pay(customer, Map.of("order_id", orderId, "use_coupon", "NO")).statusCode(200);
     }
 
     @Test

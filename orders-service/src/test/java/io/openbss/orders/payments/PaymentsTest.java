@@ -25,7 +25,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,7 +175,7 @@ class PaymentsTest {
     void duringAnOutageThePaymentStaysPendingAndTheReconcilerFinishesIt() {
         FakeBilling.fail(FakeBilling.Mode.DOWN, Integer.MAX_VALUE);
         pay(customer, body(null, null)).statusCode(500).body("error_msg", containsString("being paid"));
-        pay(customer, body(null, null)).statusCode(500);
+        pay(customer, body(null, null)).statusCode(400).body("error_code", equalTo("CBC.99003144"));
         assertThat(order().getInteger("status")).isEqualTo(3);
         assertThat(subscriptions()).isEmpty();
         FakeBilling.recover();
@@ -209,16 +215,54 @@ class PaymentsTest {
     }
 
     @Test
-    void concurrentPaymentsOfOneOrderChargeOnce() {
-        List<CompletableFuture<Response>> calls = IntStream.range(0, 10).mapToObj(i -> CompletableFuture.supplyAsync(
-                () -> pay(customer, body(null, null)).extract().response())).toList();
-        List<Integer> statuses = new ArrayList<>();
-        calls.forEach(call -> statuses.add(call.join().statusCode()));
-        assertThat(statuses).isSubsetOf(200, 500).contains(200);
-        reconcileAfterTheGracePeriod();
+    void concurrentPaymentsOfOneOrderChargeOnceAndTheOthersAreToldItIsInProgress() {
+        List<Response> answers = payInParallel(10);
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isIn(200, 400));
+        assertThat(answers).filteredOn(answer -> answer.statusCode() == 400)
+                .allSatisfy(answer -> assertThat(answer.jsonPath().getString("error_code")).isEqualTo("CBC.99003144"));
+        assertThat(answers).anySatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
         assertThat(FakeBilling.charges("order:" + orderId + ":")).isEqualTo(1);
         assertThat(subscriptions()).hasSize(2);
         assertThat(FakeBilling.cash(customer)).isEqualByComparingTo("820.00");
+    }
+
+    @Test
+    void paymentsWhileAnotherIsAtTheLedgerAreRefusedAsInProgressNotAsAFault() throws Exception {
+        CompletableFuture<Void> charging = FakeBilling.holdCharges();
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        Future<Response> winner = first.submit(() -> pay(customer, body(null, null)).extract().response());
+        // the first payment waits at the ledger: the order is being paid while the others ask
+        charging.get(30, TimeUnit.SECONDS);
+        List<Response> others = payInParallel(9);
+        FakeBilling.releaseCharges();
+        assertThat(others).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.jsonPath().getString("error_code")).isEqualTo("CBC.99003144");
+            assertThat(answer.jsonPath().getString("error_msg")).contains(orderId).contains("in progress");
+        });
+        assertThat(winner.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        first.shutdown();
+        assertThat(FakeBilling.charges("order:" + orderId + ":")).isEqualTo(1);
+        assertThat(FakeBilling.cash(customer)).isEqualByComparingTo("820.00");
+    }
+
+    /** {@code n} PayOrders of the order sent at once, each from its own thread. */
+    private List<Response> payInParallel(int n) {
+        ExecutorService callers = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<Response>> calls = callers.invokeAll(IntStream.range(0, n)
+                    .<Callable<Response>>mapToObj(i -> () -> pay(customer, body(null, null)).extract().response())
+                    .toList());
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> call : calls) {
+                answers.add(call.get());
+            }
+            return answers;
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            callers.shutdown();
+        }
     }
 
     private void reconcileAfterTheGracePeriod() {

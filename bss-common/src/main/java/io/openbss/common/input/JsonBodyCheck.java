@@ -1,0 +1,116 @@
+package io.openbss.common.input;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.openbss.common.error.BssException;
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads every JSON request body once as tokens before it is bound, so that whatever type a resource takes (a
+ * record, a Map, a JsonNode) the same rules hold: each key and string is text {@link TextRule} accepts, a key
+ * appears once in its object, an array holds no null, and the body is well-formed UTF-8 JSON within the parser's
+ * limits. A breach is 400 CBC.0100 naming its JSON path, before any business code runs. Server side only: the
+ * answers of other services are not requests.
+ */
+@Provider
+@ConstrainedTo(RuntimeType.SERVER)
+public class JsonBodyCheck implements ReaderInterceptor {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        if (isJson(context.getMediaType())) {
+            byte[] body = context.getInputStream().readAllBytes();
+            check(body);
+            context.setInputStream(new ByteArrayInputStream(body));
+        }
+        return context.proceed();
+    }
+
+    static void check(byte[] body) throws IOException {
+        JsonParser parser = JSON.createParser(body);
+        try (parser) {
+            Deque<Set<String>> keys = new ArrayDeque<>();
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                switch (token) {
+                    case START_OBJECT -> keys.push(new HashSet<>());
+                    case END_OBJECT -> keys.pop();
+                    case FIELD_NAME -> checkKey(parser, keys.element());
+                    case VALUE_STRING -> checkText(parser, parser.getText());
+                    case VALUE_NULL -> {
+                        if (parser.getParsingContext().inArray()) {
+                            throw BssException.badParameter(path(parser.getParsingContext()), "must not be null");
+                        }
+                    }
+                    default -> {
+                        // numbers and booleans are the bound types' to check
+                    }
+                }
+            }
+        } catch (StreamConstraintsException e) {
+            throw BssException.badParameter("body", "is nested too deeply or holds a number or text too long");
+        } catch (JsonProcessingException e) {
+            throw BssException.badParameter(path(parser.getParsingContext()),
+                    e.getOriginalMessage().startsWith("Invalid UTF-8") ? "is not valid UTF-8" : "is not valid JSON");
+        }
+    }
+
+    private static void checkKey(JsonParser parser, Set<String> keysOfObject) throws IOException {
+        String key = parser.currentName();
+        String problem = TextRule.problem(key);
+        if (problem != null) {
+            throw BssException.badParameter(path(parser.getParsingContext()), "its name " + problem);
+        }
+        if (!keysOfObject.add(key)) {
+            throw BssException.badParameter(path(parser.getParsingContext()), "is given more than once");
+        }
+    }
+
+    private static void checkText(JsonParser parser, String text) {
+        String problem = TextRule.problem(text);
+        if (problem != null) {
+            throw BssException.badParameter(path(parser.getParsingContext()), problem);
+        }
+    }
+
+    /** The path of the current token as messages name fields: {@code product_infos[0].id}; the root is "body". */
+    static String path(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                path.insert(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            } else if (c.getCurrentName() != null) {
+                path.insert(0, "." + TextRule.quoted(c.getCurrentName()));
+            }
+        }
+        if (path.isEmpty() || path.charAt(0) == '[') {
+            return path.insert(0, "body").toString();
+        }
+        return path.substring(1);
+    }
+
+    private static boolean isJson(MediaType type) {
+        if (type == null) {
+            return false;
+        }
+        String subtype = type.getSubtype().toLowerCase(Locale.ROOT);
+        return subtype.equals("json") || subtype.endsWith("+json");
+    }
+}

@@ -1,0 +1,67 @@
+package io.openbss.common.input;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.openbss.common.error.BssException;
+import java.io.ByteArrayOutputStream;
+import org.junit.jupiter.api.Test;
+
+class JsonBodyCheckTest {
+
+    @Test
+    void aStringWithAControlCharacterOrAnUnpairedSurrogateIsRefusedNamingItsPath() {
+        refused("{\"order_id\":\"a\\u0000b\"}", "Invalid parameter order_id: must not contain control characters");
+        refused("{\"product_infos\":[{\"id\":\"x\"},{\"id\":\"\\b\"}]}",
+                "Invalid parameter product_infos[1].id: must not contain control characters");
+        refused("{\"a\":{\"b\":[\"ok\",\"\\ud800\"]}}", "Invalid parameter a.b[1]: must not contain unpaired surrogates");
+        refused("[\"\\u007f\"]", "Invalid parameter body[0]: must not contain control characters");
+    }
+
+    @Test
+    void aKeyIsTextToo() {
+        refused("{\"a\":{\"k\\u0000\":1}}", "Invalid parameter a.k\\u0000: its name must not contain control characters");
+    }
+
+    @Test
+    void aKeyGivenTwiceInOneObjectIsRefusedNamingIt() {
+        refused("{\"order_id\":\"x\",\"order_id\":\"y\"}", "Invalid parameter order_id: is given more than once");
+        refused("{\"l\":[{\"id\":1},{\"id\":1,\"id\":2}]}", "Invalid parameter l[1].id: is given more than once");
+        assertThatCode(() -> check("{\"a\":{\"id\":1},\"b\":{\"id\":1},\"id\":1}")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void nullInAnArrayIsRefusedButANullFieldIsNot() {
+        refused("{\"permission_ids\":[\"A\",null]}", "Invalid parameter permission_ids[1]: must not be null");
+        assertThatCode(() -> check("{\"main_id\":null}")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void malformedOrEndlesslyNestedJsonIsRefused() {
+        refused("not json", "Invalid parameter body: is not valid JSON");
+        refused("{\"order_id\":", "Invalid parameter order_id: is not valid JSON");
+        refused("[".repeat(10_000), "Invalid parameter body: is nested too deeply or holds a number or text too long");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes("{\"order_id\":\"a".getBytes(UTF_8));
+        bytes.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28});
+        bytes.writeBytes("\"}".getBytes(UTF_8));
+        assertThatThrownBy(() -> JsonBodyCheck.check(bytes.toByteArray()))
+                .hasMessage("Invalid parameter order_id: is not valid UTF-8");
+    }
+
+    @Test
+    void ordinaryBodiesPass() {
+        assertThatCode(() -> check("")).doesNotThrowAnyException();
+        assertThatCode(() -> check("{\"name\":\"中文 \\ud83d\\ude00\\t\\r\\n\",\"n\":1e400,\"l\":[1,\"a\",{}]}"))
+                .doesNotThrowAnyException();
+    }
+
+    private static void refused(String body, String message) {
+        assertThatThrownBy(() -> check(body)).isInstanceOf(BssException.class).hasMessage(message);
+    }
+
+    private static void check(String body) throws Exception {
+        JsonBodyCheck.check(body.getBytes(UTF_8));
+    }
+}
