@@ -42,13 +42,13 @@ class InputGateApiTest {
         assertBadParameter(send("GET", ORDERS, "order_id=a%7Fb", null), "order_id");
         assertBadParameter(send("GET", ORDERS, "order_id=%C3%28", null), "order_id");
         assertBadParameter(send("GET", ORDERS, "order_id=%FF", null), "order_id");
-        assertBadParameter(send("GET", ORDERS, "order%00id=1", null), "query");
+        assertBadParameter(send("GET", ORDERS, "order%00id=1", null), "order");
     }
 
     @Test
     void controlCharactersInAPathParameterAreRefusedNamingIt() throws Exception {
         assertBadParameter(send("GET", DETAILS + "o-%00", null, null), "order_id");
-        assertBadParameter(send("GET", DETAILS + "o-%0d%0a", null, null), "order_id");
+        assertBadParameter(send("GET", DETAILS + "o-%1b", null, null), "order_id");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.openbss.common.error.BssException;
 import jakarta.ws.rs.ConstrainedTo;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -24,15 +26,17 @@ import java.util.Set;
 /**
  * Reads every JSON request body once as tokens before it is bound, so that whatever type a resource takes (a
  * record, a Map, a JsonNode) the same rules hold: each key and string is text {@link TextRule} accepts, a key
- * appears once in its object, an array holds no null, and the body is well-formed UTF-8 JSON within the parser's
- * limits. A breach is 400 CBC.0100 naming its JSON path, before any business code runs. Server side only: the
+ * appears once in its object, an array holds no null, and the body is one well-formed UTF-8 JSON value nested at
+ * most {@value #MAX_DEPTH} levels deep (a BSS request nests 4). A breach is 400 CBC.0100 naming its JSON path, before any business code runs. Server side only: the
  * answers of other services are not requests.
  */
 @Provider
 @ConstrainedTo(RuntimeType.SERVER)
 public class JsonBodyCheck implements ReaderInterceptor {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    public static final int MAX_DEPTH = 32;
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -44,14 +48,36 @@ public class JsonBodyCheck implements ReaderInterceptor {
         return context.proceed();
     }
 
-    static void check(byte[] body) throws IOException {
-        JsonParser parser = JSON.createParser(body);
+    /** Checks a whole body (the gateway checks the bodies it forwards with this too). */
+    public static void check(byte[] body) {
+        if (body.length == 0) {
+            return;
+        }
+        JsonParser parser;
+        try {
+            parser = JSON.createParser(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try (parser) {
             Deque<Set<String>> keys = new ArrayDeque<>();
+            int depth = 0;
+            int values = 0;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (depth == 0 && values++ > 0) {
+                    throw BssException.badParameter("body", "must be one JSON value");
+                }
                 switch (token) {
-                    case START_OBJECT -> keys.push(new HashSet<>());
-                    case END_OBJECT -> keys.pop();
+                    case START_OBJECT -> {
+                        keys.push(new HashSet<>());
+                        depth++;
+                    }
+                    case END_OBJECT -> {
+                        keys.pop();
+                        depth--;
+                    }
+                    case START_ARRAY -> depth++;
+                    case END_ARRAY -> depth--;
                     case FIELD_NAME -> checkKey(parser, keys.element());
                     case VALUE_STRING -> checkText(parser, parser.getText());
                     case VALUE_NULL -> {
@@ -69,6 +95,8 @@ public class JsonBodyCheck implements ReaderInterceptor {
         } catch (JsonProcessingException e) {
             throw BssException.badParameter(path(parser.getParsingContext()),
                     e.getOriginalMessage().startsWith("Invalid UTF-8") ? "is not valid UTF-8" : "is not valid JSON");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -22,7 +22,8 @@ public class QueryAndPathCheck {
         checkPath(http.path(), request.getUriInfo().getPathParameters());
     }
 
-    static void checkQuery(String rawQuery) {
+    /** Every name and value of a raw query string (the gateway checks what it forwards with this too). */
+    public static void checkQuery(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return;
         }
@@ -44,6 +45,16 @@ public class QueryAndPathCheck {
             if (problem != null) {
                 throw BssException.badParameter(name.get(), problem);
             }
+        }
+    }
+
+    /** One path parameter's raw (percent-encoded) value, as the gateway routes it. */
+    public static void checkPathValue(String name, String rawValue) {
+        String value = PercentDecoding.decode(rawValue, false).orElseThrow(
+                () -> BssException.badParameter(name, "is not valid UTF-8"));
+        String problem = TextRule.problem(value);
+        if (problem != null) {
+            throw BssException.badParameter(name, problem);
         }
     }
 

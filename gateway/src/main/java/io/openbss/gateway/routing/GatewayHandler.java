@@ -172,12 +172,8 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
     /** The input gate: clean text and well-formed JSON everywhere, else 400 naming the parameter. */
     private boolean admissible(Exchange exchange, Buffer body) {
         try {
-            InputGate.checkPathParameters(exchange.operation.pathParameters(), exchange.pathValues);
-            InputGate.checkQuery(exchange.request.query());
-            for (String name : FORWARDED) {
-                InputGate.checkHeader(name, exchange.request.getHeader(name));
-            }
-            InputGate.checkJson(body);
+            InputGate.check(exchange.operation.pathParameters(), exchange.pathValues, exchange.request.query(),
+                    FORWARDED, FORWARDED.stream().map(exchange.request::getHeader).toList(), body);
             return true;
         } catch (BssException e) {
             exchange.fail(e);
