@@ -54,7 +54,7 @@ final class HostileValues {
     static final List<String> BIG_NUMBERS = List.of("-1", "2147483648", "9223372036854775808", "1e400", "-1e400",
             "0.000000001", "99999999999999999999999.99");
     static final List<String> BAD_DATES = List.of("-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
-            "2026-13-45", "2026-02-30T25:61:61Z");
+            "2026-13-45", "2026-02-30T25:61:61Z", "2026-13", "2026-00", "-999999999-01");
     static final List<String> METACHARACTERS = List.of("'", "\"", "\\", "%", "_", "*");
     static final List<String> PATH_TRICKS = List.of("..", ".", "%2E%2E", "%2F", "a%2Fb", "%5C", "..%2F..%2Fbalances");
 

@@ -37,6 +37,17 @@ final class GatewayTestSupport {
         return new Account(domainId, name, key.getString("access_key"), key.getString("secret_key"));
     }
 
+    /** The user id of the account's own (root) user. */
+    static String rootUser(Account account) {
+        return admin().get("/admin/v1/domains/{id}/users", account.domainId()).then().statusCode(200).extract()
+                .jsonPath().getString("users.find { it.root }.user_id");
+    }
+
+    static void setPassword(String userId, String password) {
+        admin().body(Map.of("password", password)).put("/admin/v1/users/{id}/password", userId).then()
+                .statusCode(200);
+    }
+
     static io.restassured.specification.RequestSpecification admin() {
         return given().header("Authorization", "Bearer " + GatewayTestResource.ADMIN_TOKEN).contentType(ContentType.JSON);
     }

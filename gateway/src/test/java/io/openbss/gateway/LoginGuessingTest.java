@@ -2,6 +2,8 @@ package io.openbss.gateway;
 
 import static io.openbss.gateway.GatewayTestSupport.account;
 import static io.openbss.gateway.GatewayTestSupport.admin;
+import static io.openbss.gateway.GatewayTestSupport.rootUser;
+import static io.openbss.gateway.GatewayTestSupport.setPassword;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -202,15 +204,5 @@ class LoginGuessingTest {
     private static String nextAddress() {
         int n = ADDRESSES.incrementAndGet();
         return "198.51." + (n / 250) + "." + (1 + n % 250);
-    }
-
-    private static String rootUser(GatewayTestSupport.Account account) {
-        return admin().get("/admin/v1/domains/{id}/users", account.domainId()).then().statusCode(200).extract()
-                .jsonPath().getString("users.find { it.root }.user_id");
-    }
-
-    private static void setPassword(String userId, String password) {
-        admin().body(Map.of("password", password)).put("/admin/v1/users/{id}/password", userId).then()
-                .statusCode(200);
     }
 }

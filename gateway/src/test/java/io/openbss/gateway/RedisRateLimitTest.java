@@ -157,10 +157,8 @@ class RedisRateLimitTest {
     @Test
     void passwordFailuresOfEveryReplicaAddUp() throws Exception {
         GatewayTestSupport.Account account = account("individual");
-        String user = GatewayTestSupport.admin().get("/admin/v1/domains/{id}/users", account.domainId()).then()
-                .statusCode(200).extract().jsonPath().getString("users.find { it.root }.user_id");
-        GatewayTestSupport.admin().body(Map.of("password", "Tr0ub4dor&3x")).put("/admin/v1/users/{id}/password",
-                user).then().statusCode(200);
+        String user = GatewayTestSupport.rootUser(account);
+        GatewayTestSupport.setPassword(user, "Tr0ub4dor&3x");
         redis(Request.cmd(Command.SET).arg("bss:failures:password:" + user).arg("5").arg("PX").arg(60_000));
         String wrong = login(account.name(), "Wr0ng-pass-1");
         assertThat(wrong).contains("locked");

@@ -2,6 +2,8 @@ package io.openbss.gateway;
 
 import static io.openbss.gateway.GatewayTestSupport.account;
 import static io.openbss.gateway.GatewayTestSupport.admin;
+import static io.openbss.gateway.GatewayTestSupport.rootUser;
+import static io.openbss.gateway.GatewayTestSupport.setPassword;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openbss.common.operations.Operation;
@@ -329,16 +331,6 @@ class TokensAndPoliciesTest {
         return admin().body(Map.of("name", "user-" + UUID.randomUUID().toString().substring(0, 8)))
                 .post("/admin/v1/domains/{id}/users", account.domainId()).then().statusCode(201).extract()
                 .path("user_id");
-    }
-
-    private static String rootUser(GatewayTestSupport.Account account) {
-        return admin().get("/admin/v1/domains/{id}/users", account.domainId()).then().statusCode(200).extract()
-                .jsonPath().getString("users.find { it.root }.user_id");
-    }
-
-    private static void setPassword(String userId, String password) {
-        admin().body(Map.of("password", password)).put("/admin/v1/users/{id}/password", userId).then()
-                .statusCode(200);
     }
 
     private static String passwordBody(String user, String password, String domain) {

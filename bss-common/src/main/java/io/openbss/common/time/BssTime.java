@@ -9,8 +9,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoField;
-import java.time.temporal.TemporalAccessor;
 
 /**
  * Business dates are in UTC+8; timestamps on the wire are UTC {@code yyyy-MM-dd'T'HH:mm:ss'Z'}. Parsed times fall in
@@ -46,23 +44,28 @@ public final class BssTime {
     }
 
     public static Instant parseWire(String value) {
-        return Instant.from(inYears(value, WIRE.parse(value)));
+        Instant instant = WIRE.parse(value, Instant::from);
+        inYears(value, instant.atOffset(ZoneOffset.UTC).getYear());
+        return instant;
     }
 
     public static LocalDate parseDate(String value) {
-        return LocalDate.from(inYears(value, DATE.parse(value)));
+        LocalDate date = DATE.parse(value, LocalDate::from);
+        inYears(value, date.getYear());
+        return date;
     }
 
+    /** A month {@code yyyy-MM}; a malformed one, or one outside the years, fails as unparseable (not as a fault). */
     public static YearMonth parseCycle(String value) {
-        return YearMonth.from(inYears(value, CYCLE.parse(value)));
+        YearMonth month = CYCLE.parse(value, YearMonth::from);
+        inYears(value, month.getYear());
+        return month;
     }
 
-    private static TemporalAccessor inYears(String value, TemporalAccessor parsed) {
-        int year = parsed.get(ChronoField.YEAR);
+    private static void inYears(String value, int year) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
             throw new DateTimeParseException("The year is not " + YEARS, value, 0);
         }
-        return parsed;
     }
 
     /** The business date (UTC+8) of an instant. */
