@@ -134,7 +134,7 @@ class LoginGuessingTest {
         String address = nextAddress();
         List<Integer> statuses = new ArrayList<>();
         List<String> policies = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 12; i++) {
             HttpResponse<String> answer = login("nobody-" + i, PASSWORD, domainByName("no-such-account"), address);
             statuses.add(answer.statusCode());
             if (answer.statusCode() == 429) {
@@ -152,7 +152,7 @@ class LoginGuessingTest {
     void oneUserNameIsThrottledFromEveryAddress() throws Exception {
         String name = "target-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> refusals = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 12; i++) {
             HttpResponse<String> answer = login(name.toUpperCase(), PASSWORD, domainByName("acct-x"), nextAddress());
             if (answer.statusCode() == 429) {
                 refusals.add(JsonPath.from(answer.body()).getString("error_msg"));

@@ -205,7 +205,8 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
                     if (exchange.limited) {
                         authorize(exchange, credential, body);
                     } else {
-                        limit(exchange, credential.domainId(), () -> authorize(exchange, credential, body));
+                        limit(exchange, credential.domainId(), false,
+                                () -> authorize(exchange, credential, body));
                     }
                 });
             }
@@ -271,11 +272,15 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
             return;
         }
         exchange.limited = true;
-        limit(exchange, "login:" + userName.toLowerCase(Locale.ROOT), () -> authenticate(exchange, body));
+        limit(exchange, "login:" + userName.toLowerCase(Locale.ROOT), true, () -> authenticate(exchange, body));
     }
 
-    /** The per-API quotas of the client's address and of {@code account} (an account id, or a login's user). */
-    private void limit(Exchange exchange, String account, Runnable admitted) {
+    /**
+     * The per-API quotas of the client's address and of {@code account} (an account id, or a login's user). A
+     * refusal is answered at once, or, with {@code holdRefusal} (password guesses), only once the quota admits again:
+     * a guesser that does not wait then costs a timer, not the gateway's CPU, and makes its next guess no sooner.
+     */
+    private void limit(Exchange exchange, String account, boolean holdRefusal, Runnable admitted) {
         Context context = Vertx.currentContext();
         HttpServerRequest request = exchange.request;
         rateLimits.check(exchange.operation, exchange.address, account)
@@ -289,7 +294,13 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
                         RateLimitHeaders.write(request.response(), verdict,
                                 "debug".equalsIgnoreCase(request.getHeader("X-Apig-Mode")));
                         if (!verdict.admitted()) {
-                            exchange.fail(ApigException.throttled(RateLimitHeaders.refusal(verdict)));
+                            ApigException throttled = ApigException.throttled(RateLimitHeaders.refusal(verdict));
+                            if (holdRefusal) {
+                                context.owner().setTimer(Math.max(1, verdict.retryAfterMillis()),
+                                        timer -> exchange.fail(throttled));
+                            } else {
+                                exchange.fail(throttled);
+                            }
                             return;
                         }
                     }
