@@ -150,8 +150,69 @@ class TokensAndPoliciesTest {
         // a good signature with a made-up token: the signature decides
         assertThat(account.client().send("GET", BALANCES, null, Map.of("X-Auth-Token", "made-up"), null, Instant.now()).status())
                 .isEqualTo(200);
-        assertThat(account.client().send("POST", "/v3/auth/tokens", null, passwordBody(account.name(), PASSWORD,
-                account.name()).getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(400);
+        // hw_ak_sk still needs a valid signature
+        assertThat(account.clientWithSecret("not-the-secret").send("POST", "/v3/auth/tokens", null,
+                "{\"auth\":{\"identity\":{\"methods\":[\"hw_ak_sk\"]}}}".getBytes(StandardCharsets.UTF_8))
+                .status()).isEqualTo(401);
+    }
+
+    /**
+     * The official IAM SDK signs its password logins with whatever key its client holds: the password decides who
+     * gets the token, the signature (good, bad, or another account's) is ignored, and the login is counted, locked
+     * and audited as an unsigned one.
+     */
+    @Test
+    void aSignedPasswordLoginIsAuthenticatedByThePasswordNotTheSignature() throws Exception {
+        GatewayTestSupport.Account account = account("individual");
+        GatewayTestSupport.Account signer = account("individual");
+        String root = rootUser(account);
+        setPassword(root, PASSWORD);
+        byte[] login = passwordBody(account.name(), PASSWORD, account.name()).getBytes(StandardCharsets.UTF_8);
+
+        String requestId = AuditTestSupport.requestId();
+        Instant signedAt = Instant.now();
+        SignedHttpClient.Response issued = signer.client().send("POST", "/v3/auth/tokens", null,
+                Map.of("X-Request-Id", requestId), login, signedAt);
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        JsonPath body = JsonPath.from(issued.body());
+        assertThat(body.getList("token.methods")).containsExactly("password");
+        assertThat(body.getString("token.user.id")).isEqualTo(root);
+        assertThat(body.getString("token.domain.id")).isEqualTo(account.domainId());
+        HttpResponse<String> call = withToken("GET", BALANCES, issued.header("X-Subject-Token"));
+        assertThat(call.statusCode()).isEqualTo(200);
+        JsonPath record = AuditTestSupport.audit(Map.of("request_id", requestId));
+        assertThat(record.getLong("total_count")).isEqualTo(1);
+        assertThat(record.getString("records[0].domain_id")).isEqualTo(account.domainId());
+        assertThat(record.getString("records[0].operation")).isEqualTo("KeystoneCreateToken");
+        assertThat(record.getInt("records[0].status")).isEqualTo(201);
+        assertThat(record.getString("records[0].access_key")).isNull();
+
+        // the same signature again is no replay: it authenticates nothing
+        assertThat(signer.client().send("POST", "/v3/auth/tokens", null, Map.of(), login, signedAt).status())
+                .isEqualTo(201);
+        // a signature that does not verify is not checked either
+        assertThat(signer.clientWithSecret("not-the-secret").send("POST", "/v3/auth/tokens", null, login).status())
+                .isEqualTo(201);
+
+        // wrong passwords, signed or not, count towards the same lock; a refused one is filed under no account
+        for (int i = 0; i < 6; i++) {
+            byte[] wrong = passwordBody(account.name(), "Wr0ng-pass" + i, account.name())
+                    .getBytes(StandardCharsets.UTF_8);
+            String wrongId = AuditTestSupport.requestId();
+            int status = i % 2 == 0
+                    ? signer.client().send("POST", "/v3/auth/tokens", null, Map.of("X-Request-Id", wrongId), wrong,
+                            Instant.now()).status()
+                    : tokenRequest(new String(wrong, StandardCharsets.UTF_8), null).statusCode();
+            assertThat(status).isEqualTo(401);
+            assertThat(AuditTestSupport.audit(Map.of("request_id", wrongId)).getLong("total_count")).isZero();
+        }
+        SignedHttpClient.Response locked = signer.client().send("POST", "/v3/auth/tokens", null, login);
+        assertThat(locked.status()).isEqualTo(401);
+        assertThat(JsonPath.from(locked.body()).getString("error_msg")).contains("locked");
+        assertThat(tokenRequest(new String(login, StandardCharsets.UTF_8), null).statusCode()).isEqualTo(401);
+        assertBad(signer.client().send("POST", "/v3/auth/tokens", null, ("{\"auth\":{\"identity\":{\"methods\":"
+                + "[\"password\"],\"password\":{\"user\":{\"name\":\"u\",\"domain\":{\"name\":\"d\"}}}}}}")
+                .getBytes(StandardCharsets.UTF_8)), "auth.identity.password.user.password");
     }
 
     @Test
@@ -361,8 +422,16 @@ class TokensAndPoliciesTest {
     }
 
     private static void assertBad(HttpResponse<String> answer, String parameter) {
-        assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(JsonPath.from(answer.body()).getString("error_code")).isEqualTo("CBC.0100");
-        assertThat(JsonPath.from(answer.body()).getString("error_msg")).contains(parameter);
+        assertBad(answer.statusCode(), answer.body(), parameter);
+    }
+
+    private static void assertBad(SignedHttpClient.Response answer, String parameter) {
+        assertBad(answer.status(), answer.body(), parameter);
+    }
+
+    private static void assertBad(int status, String body, String parameter) {
+        assertThat(status).isEqualTo(400);
+        assertThat(JsonPath.from(body).getString("error_code")).isEqualTo("CBC.0100");
+        assertThat(JsonPath.from(body).getString("error_msg")).contains(parameter);
     }
 }

@@ -29,6 +29,8 @@ public final class AuditedCall {
     private Long openedRecord;
     /** Whether opening the record failed: the call is refused, and its record, if it ever lands, says so. */
     private boolean openFailed;
+    /** Whether the call is a password login, whose signature (if any) names no caller. */
+    private boolean passwordLogin;
 
     AuditedCall(OperationTable.Match match, HttpServerRequest request, String requestId, Instant occurredAt,
             long startedNanos, String sourceIp) {
@@ -43,6 +45,14 @@ public final class AuditedCall {
     /** The whole body, once read: the identifiers it names go into the record. */
     public void bodyRead(Buffer body) {
         this.body = body;
+    }
+
+    /**
+     * Marks a password login: the password, not a signature it may carry, says who calls, so that a refused one is
+     * filed as an unsigned one is (not under the access key that signed it).
+     */
+    public void passwordLogin() {
+        this.passwordLogin = true;
     }
 
     public void authenticated(Credential credential) {
@@ -82,7 +92,7 @@ public final class AuditedCall {
     }
 
     String authorization() {
-        return request.getHeader("Authorization");
+        return passwordLogin ? null : request.getHeader("Authorization");
     }
 
     String operation() {

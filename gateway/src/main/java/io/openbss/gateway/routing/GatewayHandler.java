@@ -156,7 +156,11 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
                     exchange.audited.bodyRead(body);
                 }
                 exchange.pathValues = match.get().pathValues();
-                if (!isPasswordLogin(exchange)) {
+                exchange.passwordLogin = isPasswordLogin(exchange, body);
+                if (exchange.passwordLogin && exchange.audited != null) {
+                    exchange.audited.passwordLogin();
+                }
+                if (!exchange.passwordLogin) {
                     authenticate(exchange, body);
                 } else if (admissible(exchange, body)) {
                     limitLogin(exchange, body);
@@ -198,7 +202,7 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
                 if (exchange.audited != null) {
                     exchange.audited.authenticated(credential);
                 }
-                if (!isPasswordLogin(exchange) && !admissible(exchange, body)) {
+                if (!exchange.passwordLogin && !admissible(exchange, body)) {
                     return;
                 }
                 refuseReplay(exchange, body, () -> {
@@ -215,11 +219,13 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
 
     /**
      * A signed call whose signature was used before is a replay: refused where repeating the operation could act a
-     * second time (the operation table's replay rule); views, and repeats that change nothing more, are served.
+     * second time (the operation table's replay rule); views, and repeats that change nothing more, are served. A
+     * password login's signature authenticates nothing, so it is not a replay either.
      */
     private void refuseReplay(Exchange exchange, Buffer body, Runnable firstUse) {
         String authorization = exchange.request.getHeader("Authorization");
-        if (authorization == null || authorization.isEmpty() || !replayMatters(exchange.operation.replay(), body)) {
+        if (authorization == null || authorization.isEmpty() || exchange.passwordLogin
+                || !replayMatters(exchange.operation.replay(), body)) {
             firstUse.run();
             return;
         }
@@ -252,10 +258,16 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         }
     }
 
-    /** A token request with a user name and password instead of a signature. */
-    private static boolean isPasswordLogin(Exchange exchange) {
+    /**
+     * A token request whose body names the password method, signed or not (the official IAM SDK signs its password
+     * logins with whatever key the client was built with): the password authenticates it and names the user, and
+     * the signature, even a bad one, is not checked. An unsigned token request is one too, whatever its body names,
+     * so that its errors are the password login's.
+     */
+    private static boolean isPasswordLogin(Exchange exchange, Buffer body) {
         String authorization = exchange.request.getHeader("Authorization");
-        return exchange.operation.name().equals(CREATE_TOKEN) && (authorization == null || authorization.isEmpty());
+        return exchange.operation.name().equals(CREATE_TOKEN)
+                && (authorization == null || authorization.isEmpty() || TokenRequest.namesPassword(body));
     }
 
     /**
@@ -309,21 +321,21 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
     }
 
     /**
-     * An AK/SK signature, else (on a token request) a user name and password, else an X-Auth-Token. A request that
-     * carries both a signature and a token is authenticated by its signature alone.
+     * A password login's user name and password (whatever signature it carries), else an AK/SK signature, else an
+     * X-Auth-Token. A request that carries both a signature and a token is authenticated by its signature alone.
      */
     private CompletionStage<Credential> credentialOf(Exchange exchange, Buffer body) {
         HttpServerRequest request = exchange.request;
+        if (exchange.passwordLogin) {
+            try {
+                return passwords.authenticate(TokenRequest.parse(body, false));
+            } catch (BssException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && !authorization.isEmpty()) {
             return authenticator.authenticate(new VertxSignableRequest(request, body));
-        }
-        try {
-            if (exchange.operation.name().equals(CREATE_TOKEN)) {
-                return passwords.authenticate(TokenRequest.parse(body, false));
-            }
-        } catch (BssException e) {
-            return CompletableFuture.failedFuture(e);
         }
         String token = request.getHeader("X-Auth-Token");
         if (token != null && !token.isEmpty()) {
@@ -415,7 +427,7 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
             Context context = Vertx.currentContext();
             CompletionStage<KeystoneTokens.Issued> issued;
             try {
-                issued = keystone.issue(credential, TokenRequest.parse(body, credential.accessKey() != null));
+                issued = keystone.issue(credential, TokenRequest.parse(body, !exchange.passwordLogin));
             } catch (BssException e) {
                 exchange.fail(e);
                 return;
@@ -464,6 +476,8 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         Span span;
         /** The raw values of the operation's path parameters. */
         List<String> pathValues;
+        /** Whether this is a token request the password authenticates (signed or not). */
+        boolean passwordLogin;
         /** Whether the call was already counted against its quotas (a password login is, before authentication). */
         boolean limited;
         boolean done;

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * A Keystone v3 token request ({@code POST /v3/auth/tokens}): the {@code password} method with the user's name,
  * password and account (domain, by name or id), or {@code hw_ak_sk} on a request signed with the user's AK/SK; an
- * optional domain scope. Project scopes are refused: the BSS API is global.
+ * optional domain scope. Project scopes are refused: the BSS API is global. A body that names the password method is
+ * a password login whether or not the request is also signed (the official IAM SDK signs every request it sends,
+ * a password login too): the password authenticates it, not the signature.
  */
 public record TokenRequest(List<String> methods, String userName, String password, String domainName,
         String domainId, String scopeDomainName, String scopeDomainId) {
@@ -19,7 +21,24 @@ public record TokenRequest(List<String> methods, String userName, String passwor
     public static final String PASSWORD = "password";
     public static final String AK_SK = "hw_ak_sk";
 
-    /** Parses the body; {@code signed} says whether the request carried an AK/SK signature. */
+    /**
+     * Whether the body names the password method: such a request is a password login, signed or not. Anything that
+     * cannot be read as a token request names no method.
+     */
+    public static boolean namesPassword(Buffer body) {
+        try {
+            return body.length() > 0 && new JsonObject(body).getValue("auth") instanceof JsonObject auth
+                    && auth.getValue("identity") instanceof JsonObject identity
+                    && identity.getValue("methods") instanceof JsonArray methods && methods.contains(PASSWORD);
+        } catch (DecodeException | ClassCastException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Parses the body; {@code signed} says whether the request carried an AK/SK signature (which {@code hw_ak_sk}
+     * needs, and which a password login may carry but does not need).
+     */
     public static TokenRequest parse(Buffer body, boolean signed) {
         JsonObject json;
         try {
@@ -37,9 +56,10 @@ public record TokenRequest(List<String> methods, String userName, String passwor
                 && scope.getValue("domain") instanceof JsonObject domain ? domain : null;
         String scopeName = scopeDomain == null ? null : text(scopeDomain, "name", "auth.scope.domain.name", false);
         String scopeId = scopeDomain == null ? null : text(scopeDomain, "id", "auth.scope.domain.id", false);
-        if (signed) {
+        if (signed && !methods.contains(PASSWORD)) {
             if (!methods.contains(AK_SK)) {
-                throw BssException.badParameter("auth.identity.methods", "must be [\"hw_ak_sk\"] on a signed request");
+                throw BssException.badParameter("auth.identity.methods",
+                        "must be [\"hw_ak_sk\"] or [\"password\"] on a signed request");
             }
             return new TokenRequest(methods, null, null, null, null, scopeName, scopeId);
         }
