@@ -224,7 +224,7 @@ class BssintlIT {
 
     /** A customer's whole order life with the international SDK; BssClient reads back what each step did. */
     @Test
-    void ordersArePaidRenewedConvertedAndUnsubscribedWithTheInternationalSdk() throws InterruptedException {
+    void ordersArePaidRenewedConvertedAndUnsubscribedWithTheInternationalSdk() {
         TestPlatform.Customer buyer = TestPlatform.newIndividual("100000.00");
         BssClient bss = buyer.client();
         BssintlClient intl = intl(buyer);
