@@ -1,6 +1,5 @@
 package io.openbss.orders.orders;
 
-import io.openbss.orders.conditions.ServiceTypeCondition;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
@@ -8,6 +7,7 @@ import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.Language;
 import io.openbss.common.request.Paging;
 import io.openbss.common.request.RequestParameters;
+import io.openbss.orders.conditions.ServiceTypeCondition;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

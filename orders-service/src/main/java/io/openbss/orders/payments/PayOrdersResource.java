@@ -1,9 +1,9 @@
 package io.openbss.orders.payments;
 
-import io.openbss.orders.conditions.ServiceTypeCondition;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
+import io.openbss.orders.conditions.ServiceTypeCondition;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,11 +1,11 @@
 package io.openbss.orders.renewals;
 
-import io.openbss.orders.conditions.ServiceTypeCondition;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.orders.billing.BillingModels;
+import io.openbss.orders.conditions.ServiceTypeCondition;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,6 +1,5 @@
 package io.openbss.orders.resources;
 
-import io.openbss.orders.conditions.ServiceTypeCondition;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
+import io.openbss.orders.conditions.ServiceTypeCondition;
 import io.openbss.orders.renewconfig.AutoRenewal;
 import io.openbss.orders.renewconfig.AutoRenewalRequest;
 import io.openbss.orders.renewconfig.PayPerUseAtExpiry;
