@@ -13,6 +13,7 @@ import com.huaweicloud.sdk.bss.v2.model.ClaimEnterpriseMultiAccountCouponRequest
 import com.huaweicloud.sdk.bss.v2.model.CreateEnterpriseProjectAuthRequest;
 import com.huaweicloud.sdk.bss.v2.model.CreateSubCustomerReqV2;
 import com.huaweicloud.sdk.bss.v2.model.CreateSubEnterpriseAccountRequest;
+import com.huaweicloud.sdk.bss.v2.model.ListCustomerAccountChangeRecordsRequest;
 import com.huaweicloud.sdk.bss.v2.model.ListEnterpriseMultiAccountRequest;
 import com.huaweicloud.sdk.bss.v2.model.ListEnterpriseOrganizationsRequest;
 import com.huaweicloud.sdk.bss.v2.model.ListEnterpriseOrganizationsResponse;
@@ -107,6 +108,11 @@ class EnterpriseIT {
         }
         assertThat(subCash(independent)).isEqualByComparingTo(subBefore.add(BigDecimal.TEN));
         assertThat(masterCash()).isEqualByComparingTo(masterBefore.subtract(BigDecimal.TEN));
+        BssClient sub = client("BSS_SUB2_");
+        assertThat(changes(master, "BEADJUST", transId)).containsExactly("EXPENSE 12.34");
+        assertThat(changes(sub, "BEADJUST", transId)).containsExactly("REVENUE 12.34");
+        assertThat(changes(master, "BERETRIEVE", reclaimId)).containsExactly("REVENUE 2.34");
+        assertThat(changes(sub, "BERETRIEVE", reclaimId)).containsExactly("EXPENSE 2.34");
 
         assertBadParameter(() -> master.updateSubEnterpriseAmount(new UpdateSubEnterpriseAmountRequest().withBody(
                 new TransferEnterpriseMultiAccountReq().withCustomerId(independent).withAmount("13.00")
@@ -134,6 +140,13 @@ class EnterpriseIT {
                 403, "CBC.0151");
         assertRefused(() -> master.listEnterpriseMultiAccount(new ListEnterpriseMultiAccountRequest()
                 .withSubCustomerId(domainId("BSS_INDIVIDUAL_")).withBalanceType(CASH)), 400, "CBC.7004");
+    }
+
+    /** The caller's cash change records of this trade type and trade id, as "direction amount". */
+    private static List<String> changes(BssClient client, String tradeType, String tradeId) {
+        return client.listCustomerAccountChangeRecords(new ListCustomerAccountChangeRecordsRequest()
+                        .withBalanceType(CASH).withTradeType(tradeType).withTradeId(tradeId)).getRecords().stream()
+                .map(r -> r.getRevenueExpenseType() + " " + r.getChangeAmount()).toList();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.openbss.billing.ledger;
 
 import static io.openbss.common.request.RequestParameters.optionalInstant;
+import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -16,13 +17,13 @@ public record TransferRequest(@JsonProperty("idempotency_key") String idempotenc
         @JsonProperty("from_customer_id") String fromCustomerId,
         @JsonProperty("to_customer_id") String toCustomerId, @JsonProperty("amount") BigDecimal amount,
         @JsonProperty("balance_type") String balanceType, @JsonProperty("reason") String reason,
-        @JsonProperty("expire_time") String expireTime) {
+        @JsonProperty("expire_time") String expireTime, @JsonProperty("trade_id") String tradeId) {
 
     public static final String CASH = "BALANCE_TYPE_DEBIT";
     public static final String CREDIT = "BALANCE_TYPE_CREDIT";
 
     public void validate() {
-        // the key is the transfer's trade id too
+        // the key is the transfer's trade id unless the caller names one
         requiredText("idempotency_key", idempotencyKey, 64);
         requiredText("from_customer_id", fromCustomerId, 64);
         requiredText("to_customer_id", toCustomerId, 64);
@@ -39,6 +40,20 @@ public record TransferRequest(@JsonProperty("idempotency_key") String idempotenc
             throw BssException.badParameter("reason", "must be ALLOCATE or RECLAIM");
         }
         optionalInstant("expire_time", expireTime);
+        optionalText("trade_id", tradeId, 64);
+    }
+
+    /** The trade id both customers' change records show: the caller's (the master's trans_id), else the key. */
+    public String recordedTradeId() {
+        return tradeId == null || tradeId.isEmpty() ? idempotencyKey : tradeId;
+    }
+
+    /** ALLOCATE and RECLAIM are the enterprise's BEADJUST and BERETRIEVE; a transfer without a reason is TRANS. */
+    public TradeType tradeType() {
+        if (reason == null) {
+            return TradeType.TRANS;
+        }
+        return "RECLAIM".equals(reason) ? TradeType.BERETRIEVE : TradeType.BEADJUST;
     }
 
     public String accountType() {

@@ -29,7 +29,7 @@ public class TransferService {
         EntryHeader header = new EntryHeader("transfer:" + request.idempotencyKey(),
                 Movement.contentHash(request.fromCustomerId(), request.toCustomerId(), request.amount(),
                         request.balanceType(), request.reason()),
-                TradeType.TRANS, request.detailType(), request.idempotencyKey(), request.fromCustomerId(), null,
+                request.tradeType(), request.detailType(), request.recordedTradeId(), request.fromCustomerId(), null,
                 null, null, request.expireTime() == null ? null : "credit expires " + request.expireTime(), null);
         return ledger.transaction(connection -> journal.claimed(connection, header,
                 entryId -> openCreditIfNeeded(connection, request)

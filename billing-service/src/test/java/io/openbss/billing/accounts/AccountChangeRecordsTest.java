@@ -3,6 +3,7 @@ package io.openbss.billing.accounts;
 import static io.openbss.billing.BillingTestSupport.charge;
 import static io.openbss.billing.BillingTestSupport.customer;
 import static io.openbss.billing.BillingTestSupport.funded;
+import static io.openbss.billing.BillingTestSupport.internal;
 import static io.openbss.billing.BillingTestSupport.line;
 import static io.openbss.billing.BillingTestSupport.newCustomerId;
 import static io.openbss.billing.BillingTestSupport.recharge;
@@ -80,6 +81,42 @@ class AccountChangeRecordsTest {
     }
 
     @Test
+    void everyDocumentedTradeTypeIsAFilter() {
+        String id = funded("10.00");
+        for (String type : List.of("RECHARGE", "DEDEUCT", "REFUND", "RFROZEN", "TRANS", "ADJUST", "BEUNBIND",
+                "EXPIRED", "BONUSCONVERT", "TRADE_MODE_TRANSFER", "DEPOSIT", "BEADJUST", "BERETRIEVE")) {
+            list(id, Map.of("balance_type", "BALANCE_TYPE_DEBIT", "trade_type", type)).statusCode(200);
+        }
+    }
+
+    @Test
+    void enterpriseAllocationsAndReclaimsShowOnBothSidesUnderTheMastersTransId() {
+        String master = funded("100.00");
+        String sub = funded("0");
+        transfer("ledger-key-a-" + sub, master, sub, "30.00", "ALLOCATE", "trans-a-" + sub).statusCode(200);
+        transfer("ledger-key-r-" + sub, sub, master, "10.00", "RECLAIM", "trans-r-" + sub).statusCode(200);
+        for (String side : List.of(master, sub)) {
+            JsonPath allocated = list(side, Map.of("balance_type", "BALANCE_TYPE_DEBIT", "trade_type", "BEADJUST"))
+                    .statusCode(200).extract().jsonPath();
+            assertThat(allocated.getList("records.trade_id")).containsExactly("trans-a-" + sub);
+            assertThat(allocated.getString("records[0].change_amount")).isEqualTo("30.00");
+            JsonPath reclaimed = list(side, Map.of("balance_type", "BALANCE_TYPE_DEBIT", "trade_type", "BERETRIEVE"))
+                    .statusCode(200).extract().jsonPath();
+            assertThat(reclaimed.getList("records.trade_id")).containsExactly("trans-r-" + sub);
+            assertThat(list(side, Map.of("balance_type", "BALANCE_TYPE_DEBIT", "trade_type", "TRANS")).extract()
+                    .jsonPath().getInt("total_count")).isZero();
+        }
+        assertThat(list(sub, Map.of("balance_type", "BALANCE_TYPE_DEBIT", "trade_id", "trans-a-" + sub)).extract()
+                .jsonPath().getString("records[0].revenue_expense_type")).isEqualTo("REVENUE");
+        assertThat(list(master, Map.of("balance_type", "BALANCE_TYPE_DEBIT", "trade_id", "trans-a-" + sub))
+                .extract().jsonPath().getString("records[0].revenue_expense_type")).isEqualTo("EXPENSE");
+        // the ledger key still makes the transfer happen once
+        transfer("ledger-key-a-" + sub, master, sub, "30.00", "ALLOCATE", "trans-a-" + sub).statusCode(200);
+        assertThat(list(sub, Map.of("balance_type", "BALANCE_TYPE_DEBIT", "trade_type", "BEADJUST")).extract()
+                .jsonPath().getInt("total_count")).isEqualTo(1);
+    }
+
+    @Test
     void badQueriesNameTheParameter() {
         String id = funded("0");
         list(id, Map.of()).statusCode(400).body("error_msg", containsString("balance_type"));
@@ -94,6 +131,13 @@ class AccountChangeRecordsTest {
                 "limit", Map.of("balance_type", "BALANCE_TYPE_DEBIT", "limit", "101"));
         bad.forEach((name, params) -> list(id, params).statusCode(400).body("error_code", equalTo("CBC.0100"))
                 .body("error_msg", containsString(name)));
+    }
+
+    static io.restassured.response.ValidatableResponse transfer(String key, String from, String to, String amount,
+            String reason, String tradeId) {
+        return internal("/internal/v1/ledger/transfers", Map.of("idempotency_key", key, "from_customer_id", from,
+                "to_customer_id", to, "amount", new BigDecimal(amount), "balance_type", "BALANCE_TYPE_DEBIT",
+                "reason", reason, "trade_id", tradeId));
     }
 
     static io.restassured.response.ValidatableResponse list(String customerId, Map<String, String> params) {

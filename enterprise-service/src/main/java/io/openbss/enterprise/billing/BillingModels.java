@@ -18,7 +18,8 @@ public final class BillingModels {
     public record Transfer(@JsonProperty("idempotency_key") String idempotencyKey,
             @JsonProperty("from_customer_id") String fromCustomerId,
             @JsonProperty("to_customer_id") String toCustomerId, @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("balance_type") String balanceType, @JsonProperty("reason") String reason) {
+            @JsonProperty("balance_type") String balanceType, @JsonProperty("reason") String reason,
+            @JsonProperty("trade_id") String tradeId) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -24,9 +24,9 @@ public class LedgerMovement {
         String key = transfer.ledgerKey();
         return switch (transfer.kind()) {
             case ALLOCATE -> billing.transfer(new BillingModels.Transfer(key, transfer.masterId(), transfer.subId(),
-                    amount(request), request.getString("balance_type"), "ALLOCATE")).map(posted -> new JsonObject());
+                    amount(request), request.getString("balance_type"), "ALLOCATE", transfer.transId())).map(posted -> new JsonObject());
             case RECLAIM -> billing.transfer(new BillingModels.Transfer(key, transfer.subId(), transfer.masterId(),
-                    amount(request), request.getString("balance_type"), "RECLAIM")).map(posted -> new JsonObject());
+                    amount(request), request.getString("balance_type"), "RECLAIM", transfer.transId())).map(posted -> new JsonObject());
             case COUPON_ALLOCATE -> billing.transferCoupon(request.getString("coupon_id"),
                             new BillingModels.CouponTransfer(key, transfer.masterId(), transfer.subId(), amount(request)))
                     .map(issued -> new JsonObject().put("sub_coupon_id", issued.id()));
