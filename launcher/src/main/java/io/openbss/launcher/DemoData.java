@@ -1,6 +1,7 @@
 package io.openbss.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.openbss.common.discount.DiscountKind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -225,7 +226,8 @@ public final class DemoData {
         order.put("amount_after_discount", new BigDecimal(o.afterDiscount()));
         BigDecimal discount = new BigDecimal(o.official()).subtract(new BigDecimal(o.afterDiscount()));
         if (discount.signum() > 0) {
-            order.put("discounts", List.of(Map.of("discount_type", "301", "discount_amount", discount)));
+            order.put("discounts", List.of(Map.of("discount_type", DiscountKind.COMMERCIAL.wire(),
+                    "discount_amount", discount)));
         }
         if (o.paid()) {
             order.put("consumed_amount", new BigDecimal(o.afterDiscount()));

@@ -176,7 +176,7 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
                     .put("official_amount", official).put("discount_amount", discount)
                     .put("amount", official.subtract(discount))
                     .put("discounts", new JsonArray().add(new JsonObject().put("discount_id", DISCOUNT_ID)
-                            .put("discount_type", 2).put("discount_name", "Commercial 10%")
+                            .put("discount_type", 605).put("discount_name", "Commercial 10%")
                             .put("discount_amount", discount))));
         }
         return new JsonObject().put("items", items);

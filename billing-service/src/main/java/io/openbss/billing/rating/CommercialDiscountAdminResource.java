@@ -7,6 +7,7 @@ import static io.openbss.common.request.RequestParameters.requiredText;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.catalog.ServiceType;
 import io.openbss.billing.customers.Customer;
+import io.openbss.common.discount.DiscountKind;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.identity.InternalToken;
@@ -81,7 +82,7 @@ public class CommercialDiscountAdminResource {
                     discount.serviceTypeCode = grant.serviceTypeCode();
                     discount.chargingMode = grant.chargingMode();
                     discount.discountRate = grant.discountRate();
-                    discount.discountType = 605;
+                    discount.discountType = DiscountKind.COMMERCIAL.code();
                     discount.validFrom = BssTime.parseWire(grant.validFrom());
                     discount.validTo = BssTime.parseWire(grant.validTo());
                     return existing != null ? Uni.createFrom().item(discount) : discount.persist();

@@ -1,5 +1,6 @@
 package io.openbss.billing.rating;
 
+import io.openbss.common.discount.DiscountKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -8,12 +9,12 @@ import java.math.RoundingMode;
  * in the choice of the best offer; promotions are offered beside them (seed: the best offer is chosen among
  * commercial and partner discounts).
  *
- * @param type 605 for a commercial discount, {@link #PROMOTION_TYPE} for a promotion
+ * @param type the kind's code ({@link DiscountKind#code()}): 605 for a commercial discount, 700 for a promotion
  */
 public record Discount(String id, int type, String nameZh, String nameEn, BigDecimal rate, boolean commercial) {
 
-    /** The discount type OpenBSS reports for promotions (the SDK documents only 605-607, all commercial). */
-    public static final int PROMOTION_TYPE = 700;
+    /** The discount type of promotions: DiscountItemV2's 700 促销折扣. */
+    public static final int PROMOTION_TYPE = DiscountKind.PROMOTION.code();
 
     public String name(io.openbss.common.request.Language language) {
         return language.pick(nameZh, nameEn);

@@ -2,6 +2,7 @@ package io.openbss.orders.billing;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.common.discount.DiscountKind;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -34,7 +35,20 @@ public final class BillingModels {
             @JsonProperty("max_period_months") int maxPeriodMonths,
             @JsonProperty("official_amount") BigDecimal officialAmount,
             @JsonProperty("discount_amount") BigDecimal discountAmount, @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("discounts") List<Offer> discounts) {
+            @JsonProperty("best_discount") Offer bestDiscount, @JsonProperty("discounts") List<Offer> discounts) {
+
+        /**
+         * The DiscountItemV2 code of the discount in {@code discount_amount}: the best offer's; a billing that does
+         * not name it priced with the offer worth that amount, else with a commercial discount.
+         */
+        public String discountType() {
+            if (bestDiscount != null) {
+                return String.valueOf(bestDiscount.type());
+            }
+            return discounts == null ? DiscountKind.COMMERCIAL.wire() : discounts.stream()
+                    .filter(offer -> offer.amount() != null && offer.amount().compareTo(discountAmount) == 0)
+                    .findFirst().map(offer -> String.valueOf(offer.type())).orElse(DiscountKind.COMMERCIAL.wire());
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

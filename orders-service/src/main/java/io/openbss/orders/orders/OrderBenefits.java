@@ -1,6 +1,7 @@
 package io.openbss.orders.orders;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.common.discount.DiscountKind;
 import io.openbss.common.remote.RemoteErrors;
 import io.openbss.orders.billing.BillingClient;
 import io.openbss.orders.billing.BillingModels;
@@ -82,13 +83,18 @@ public class OrderBenefits {
         });
     }
 
+    /** DiscountInfoV3 types a discount in its own codes (2 commercial, 0 promotion), not billing's 605/700. */
+    private static int offerType(int code) {
+        return DiscountKind.ofCode(code).map(DiscountKind::offerType).orElse(code);
+    }
+
     private static DiscountInfo offer(String orderId, List<Row> lines) {
         Row first = lines.getFirst();
         List<DiscountedLine> items = lines.stream().map(line -> new DiscountedLine(
                 List.of(line.getString("line_id")), AMOUNT_OFF, line.getBigDecimal("discount_amount"))).toList();
         return new DiscountInfo(first.getString("discount_id"),
                 first.getBigDecimal("total").setScale(2, RoundingMode.HALF_UP).toPlainString(),
-                first.getInteger("discount_type"), List.of(new DiscountedOrder(orderId, items)));
+                offerType(first.getInteger("discount_type")), List.of(new DiscountedOrder(orderId, items)));
     }
 
     /** billing-service's answer as it is: it has the SDK's shape. */

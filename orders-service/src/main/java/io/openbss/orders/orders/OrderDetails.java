@@ -1,5 +1,6 @@
 package io.openbss.orders.orders;
 
+import io.openbss.common.discount.DiscountKind;
 import io.openbss.common.request.Paging;
 import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
@@ -17,9 +18,6 @@ import java.util.List;
 /** An order with its amounts and one page of its line items (ShowCustomerOrderDetails). */
 @ApplicationScoped
 public class OrderDetails {
-
-    /** The DiscountItemV2 type of a line's discount: the one the order's own discount is recorded with. */
-    static final String LINE_DISCOUNT_TYPE = "301";
 
     @Inject
     Pool pool;
@@ -55,7 +53,9 @@ public class OrderDetails {
         }
         return pool.preparedQuery("""
                         SELECT l.*, CASE WHEN p.order_id IS NULL OR p.discount_id IS NULL THEN l.discount_amount
-                                         ELSE coalesce(f.discount_amount, 0) END AS charged_discount
+                                         ELSE coalesce(f.discount_amount, 0) END AS charged_discount,
+                               CASE WHEN p.order_id IS NULL OR p.discount_id IS NULL THEN l.discount_type
+                                    ELSE f.discount_type::text END AS charged_discount_type
                           FROM order_line l
                           LEFT JOIN order_payment p ON p.order_id = l.order_id AND p.status = 'SUCCEEDED'
                           LEFT JOIN order_discount_offer f ON f.order_id = l.order_id AND f.line_id = l.line_id
@@ -85,7 +85,7 @@ public class OrderDetails {
         BigDecimal discount = l.getBigDecimal("charged_discount").setScale(2);
         BigDecimal zero = BigDecimal.ZERO.setScale(2);
         List<OrderView.Discount> discounts = discount.signum() > 0
-                ? List.of(new OrderView.Discount(LINE_DISCOUNT_TYPE, discount)) : List.of();
+                ? List.of(new OrderView.Discount(chargedType(l), discount)) : List.of();
         String serviceType = l.getString("service_type_code");
         String resourceType = l.getString("resource_type_code");
         return new OrderDetailsView.LineItem(l.getString("line_id"), serviceType, l.getString("service_type_name"),
@@ -102,5 +102,11 @@ public class OrderDetails {
     private static String wire(OffsetDateTime time) {
         Instant instant = time == null ? null : time.toInstant();
         return BssTime.formatWire(instant);
+    }
+
+    /** The DiscountItemV2 code of the discount a line was charged with (a commercial one for lines of old rows). */
+    private static String chargedType(Row line) {
+        String type = line.getString("charged_discount_type");
+        return type != null ? type : DiscountKind.COMMERCIAL.wire();
     }
 }

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes an order waiting for payment: the order, one line per resource as billing priced it, billing's discount
@@ -45,7 +47,6 @@ public class OrderWriter {
             official = official.add(line.price().officialAmount());
             amount = amount.add(line.price().amount());
         }
-        BigDecimal discount = official.subtract(amount);
         BigDecimal total = official;
         BigDecimal payable = amount;
         return connection.preparedQuery("""
@@ -64,6 +65,7 @@ public class OrderWriter {
                     }
                     List<Tuple> lines = new ArrayList<>();
                     List<Tuple> offers = new ArrayList<>();
+                    Map<String, BigDecimal> discountsByType = new TreeMap<>();
                     int n = 0;
                     for (Line line : draft.lines()) {
                         String lineId = orderId + "-" + (++n);
@@ -74,7 +76,11 @@ public class OrderWriter {
                                 price.productId(), price.specDescZh(), line.resourceName(), line.resourceSize(),
                                 line.sizeMeasureId(), line.periodType(), line.periodNum(), line.subscriptionNum(),
                                 price.maxPeriodMonths(), Numeric.create(price.officialAmount()),
-                                Numeric.create(price.discountAmount()), utc(line.effective()), utc(line.expire()))));
+                                Numeric.create(price.discountAmount()), utc(line.effective()), utc(line.expire()),
+                                lineDiscountType(price))));
+                        if (price.discountAmount().signum() > 0) {
+                            discountsByType.merge(price.discountType(), price.discountAmount(), BigDecimal::add);
+                        }
                         for (BillingModels.Offer offer : price.discounts()) {
                             offers.add(Tuple.of(orderId, lineId, offer.discountId(), offer.type(), offer.name(),
                                     Numeric.create(offer.amount())));
@@ -86,9 +92,9 @@ public class OrderWriter {
                                         region_code, product_id, product_spec_desc, resource_name, resource_size,
                                         size_measure_id, period_type, period_num, subscription_num, max_period_months,
                                         official_amount, discount_amount, amount_after_discount, effective_time,
-                                        expire_time)
+                                        expire_time, discount_type)
                                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-                                            $17, $18, $19, $20, $19::numeric - $20::numeric, $21, $22)""")
+                                            $17, $18, $19, $20, $19::numeric - $20::numeric, $21, $22, $23)""")
                             .executeBatch(lines);
                     if (!offers.isEmpty()) {
                         saved = saved.chain(() -> connection.preparedQuery("""
@@ -96,13 +102,20 @@ public class OrderWriter {
                                             discount_name, discount_amount) VALUES ($1, $2, $3, $4, $5, $6)""")
                                 .executeBatch(offers));
                     }
-                    if (discount.signum() > 0) {
+                    if (!discountsByType.isEmpty()) {
+                        List<Tuple> discounts = new ArrayList<>();
+                        discountsByType.forEach((type, sum) -> discounts.add(Tuple.of(orderId, type,
+                                Numeric.create(sum))));
                         saved = saved.chain(() -> connection.preparedQuery("""
                                         INSERT INTO order_discount (order_id, discount_type, discount_amount)
-                                        VALUES ($1, '301', $2)""")
-                                .execute(Tuple.of(orderId, Numeric.create(discount))));
+                                        VALUES ($1, $2, $3)""")
+                                .executeBatch(discounts));
                     }
                     return saved.replaceWith(orderId);
                 });
+    }
+
+    private static String lineDiscountType(BillingModels.RatedProduct price) {
+        return price.discountAmount().signum() > 0 ? price.discountType() : null;
     }
 }

@@ -70,7 +70,7 @@ class CustomerOrdersResourceTest {
             order.put("order_type", List.of(1, 2, 4).get(random.nextInt(3)));
             order.put("official_amount", 100 + i);
             order.put("amount_after_discount", 90 + i);
-            order.put("discounts", List.of(Map.of("discount_type", "301", "discount_amount", 10)));
+            order.put("discounts", List.of(Map.of("discount_type", "605", "discount_amount", 10)));
             Instant created = EPOCH.plus(random.nextInt(400 * 24), ChronoUnit.HOURS);
             order.put("create_time", created.toString());
             if (status == 5) {
@@ -97,7 +97,7 @@ class CustomerOrdersResourceTest {
         assertThat(page.getLong("total_count")).isEqualTo(1);
         assertThat(page.getFloat("order_infos[0].official_amount")).isEqualTo(100f);
         assertThat(page.getFloat("order_infos[0].amount_after_discount")).isEqualTo(90f);
-        assertThat(page.getString("order_infos[0].amount_info.discounts[0].discount_type")).isEqualTo("301");
+        assertThat(page.getString("order_infos[0].amount_info.discounts[0].discount_type")).isEqualTo("605");
         assertThat(page.getString("order_infos[0].create_time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(page.getInt("order_infos[0].measure_id")).isEqualTo(1);
     }

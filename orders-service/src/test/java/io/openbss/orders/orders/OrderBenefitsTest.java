@@ -63,6 +63,21 @@ class OrderBenefitsTest {
     }
 
     @Test
+    void everyViewTypesTheCommercialDiscountBillingPricedTheOrderWith() {
+        // billing prices the order with a commercial discount, 605 as ListRenewRateOnPeriod shows it
+        assertThat(get(CustomerOrdersResourceTest.PATH, customer, orderId).statusCode(200).extract().jsonPath()
+                .getString("order_infos[0].amount_info.discounts[0].discount_type")).isEqualTo("605");
+        JsonPath details = given().header("Authorization", customerToken(customer))
+                .get(CustomerOrdersResourceTest.PATH + "/details/" + orderId).then().statusCode(200).extract().jsonPath();
+        assertThat(details.getList("order_info.amount_info.discounts.discount_type")).containsExactly("605");
+        assertThat(details.getList("order_line_items.collect { it.amount_info.discounts[0].discount_type }"))
+                .containsOnly("605");
+        // ListOrderDiscounts (DiscountInfoV3) codes the same kind as 2, 商务优惠
+        assertThat(get(DISCOUNTS, customer, orderId).extract().jsonPath().getInt("discounts[0].discount_type"))
+                .isEqualTo(2);
+    }
+
+    @Test
     void anOrderNoLongerWaitingForPaymentHasNoDiscountsOrCoupons() {
         OrderFixtures.pay(customer, Map.of("order_id", orderId, "use_coupon", "NO")).statusCode(200);
         get(DISCOUNTS, customer, orderId).statusCode(200).body("discounts.size()", equalTo(0));

@@ -53,7 +53,7 @@ class OrderDetailsTest {
         assertThat(details.getString("order_info.currency")).isEqualTo("CNY");
         assertThat(details.getDouble("order_info.official_amount")).isEqualTo(200.0);
         assertThat(details.getDouble("order_info.amount_after_discount")).isEqualTo(180.0);
-        assertThat(details.getString("order_info.amount_info.discounts[0].discount_type")).isEqualTo("301");
+        assertThat(details.getString("order_info.amount_info.discounts[0].discount_type")).isEqualTo("605");
         assertThat(details.getDouble("order_info.amount_info.discounts[0].discount_amount")).isEqualTo(20.0);
         assertThat(details.getDouble("order_info.amount_info.coupon_amount")).isZero();
         assertThat(details.getString("order_info.payment_time")).isNull();
@@ -83,7 +83,7 @@ class OrderDetailsTest {
         assertThat(details.getList("order_line_items.collect { it.amount_info.discounts[0].discount_amount }",
                 Double.class)).containsExactly(10.0, 10.0);
         assertThat(details.getList("order_line_items.collect { it.amount_info.discounts[0].discount_type }"))
-                .containsExactly("301", "301");
+                .containsExactly("605", "605");
         assertThat(details.getList("order_line_items.currency")).containsOnly("CNY");
         assertThat(details.getList("order_line_items.effective_time")).containsOnlyNulls();
     }
