@@ -93,9 +93,13 @@ public class ResourceFeeRecordsResource {
             @QueryParam("statistic_type") String statisticType, @Context UriInfo uri) {
         Language lang = Language.of(language);
         YearMonth cycle = cycle("cycle", cycleValue);
+        // statistic_type defaults to 3, one row per bill line (SDK and API reference: "默认值为3 ... 1：按账期3：按明细")
         Integer statistic = optionalCode("statistic_type", statisticType, Set.of(1, 3));
-        BillFilters.DateRange dates = BillFilters.DateRange.within(cycle, "bill_date_begin", billDateBegin,
+        Grain grain = statistic != null && statistic == 1 ? Grain.CYCLE : Grain.DETAIL;
+        BillFilters.DateRange checked = BillFilters.DateRange.within(cycle, "bill_date_begin", billDateBegin,
                 "bill_date_end", billDateEnd, true);
+        // the reference on bill_date_begin/bill_date_end: "按账期类型统计时字段不生效", a cycle row is the whole month
+        BillFilters.DateRange dates = grain == Grain.CYCLE ? new BillFilters.DateRange(null, null) : checked;
         String resource = sentOrNull(uri, "resource_id", resourceId);
         optionalText("resource_id", resource, 128);
         Criteria criteria = new Criteria(cycle, List.of(), optionalText("cloud_service_type", cloudServiceType, 64),
@@ -103,7 +107,7 @@ public class ResourceFeeRecordsResource {
                 BillFilters.chargingMode("charge_mode", chargeMode), BillFilters.billType("bill_type", billType),
                 optionalText("enterprise_project_id", enterpriseProjectId, 64),
                 optionalBoolean("include_zero_record", includeZeroRecord), optionalText("trade_id", tradeId, 64),
-                dates.begin(), dates.end(), null, statistic != null && statistic == 1 ? Grain.CYCLE : Grain.DETAIL,
+                dates.begin(), dates.end(), null, grain,
                 Paging.of(offset, limit, 10, 1000), lang);
         return scope.customers(caller.get().customerId(), method, subCustomerId, false)
                 .flatMap(customers -> records.query(criteria.forCustomers(customers)))

@@ -135,8 +135,12 @@ public class UsageRating {
                 }));
     }
 
-    /** One usage group: a resource's use of one usage type in the period. */
-    private record Group(Row first, UsageCatalog.Price price, BigDecimal usage, BigDecimal size) {
+    /**
+     * One usage group: a resource's use of one usage type in the period, over the span its records cover (a record
+     * that began in the hour may run past it: a day's metering rated in its first hour is shown over that day).
+     */
+    private record Group(Row first, UsageCatalog.Price price, BigDecimal usage, BigDecimal size, OffsetDateTime begin,
+            OffsetDateTime end) {
     }
 
     private Uni<List<BillLineInput>> lines(SqlConnection connection, String customerId, OffsetDateTime bucket,
@@ -157,16 +161,21 @@ public class UsageRating {
             BigDecimal size = price.sizeMeasureId() == null ? BigDecimal.ONE : prices.converter().convert(
                     BigDecimal.valueOf(first.getInteger("resource_size")), first.getInteger("size_measure_id"),
                     price.sizeMeasureId()).orElseThrow();
-            groups.add(new Group(first, price, usage.setScale(8, RoundingMode.HALF_UP), size));
+            // a 95th percentile is a figure of the whole day, whatever the samples' spans
+            OffsetDateTime from = sampled ? bucket : rows.stream().map(r -> r.getOffsetDateTime("begin_time"))
+                    .min(OffsetDateTime::compareTo).orElseThrow();
+            OffsetDateTime to = sampled ? end : rows.stream().map(r -> r.getOffsetDateTime("end_time"))
+                    .max(OffsetDateTime::compareTo).orElseThrow();
+            groups.add(new Group(first, price, usage.setScale(8, RoundingMode.HALF_UP), size, from, to));
         }
         return Multi.createFrom().iterable(groups)
-                .onItem().transformToUniAndConcatenate(group -> line(connection, customerId, bucket, end, sampled,
+                .onItem().transformToUniAndConcatenate(group -> line(connection, customerId, bucket, sampled,
                         group, prices, tradeId))
                 .collect().asList();
     }
 
     private Uni<BillLineInput> line(SqlConnection connection, String customerId, OffsetDateTime bucket,
-            OffsetDateTime end, boolean sampled, Group group, UsageCatalog.Prices prices, String tradeId) {
+            boolean sampled, Group group, UsageCatalog.Prices prices, String tradeId) {
         UsageCatalog.Price price = group.price();
         return io.openbss.billing.freeresources.FreeResourceUse.use(connection, customerId, group.first().getString("resource_id"),
                         price.resourceTypeCode(), price.usageTypeCode(), price.regionCode(), price.usageMeasureId(),
@@ -186,8 +195,8 @@ public class UsageRating {
                                     group.first().getString("resource_name"), price.productId(), price.specDescZh(),
                                     group.first().getString("enterprise_project_id"), null, 5, 3, sampled ? 24 : 25,
                                     price.usageTypeCode(), group.usage(), price.usageMeasureId(), covered,
-                                    price.unitPrice(), unit, BssTime.formatWire(bucket.toInstant()),
-                                    BssTime.formatWire(end.toInstant()), official, discount,
+                                    price.unitPrice(), unit, BssTime.formatWire(group.begin().toInstant()),
+                                    BssTime.formatWire(group.end().toInstant()), official, discount,
                                     official.subtract(discount));
                         }));
     }
