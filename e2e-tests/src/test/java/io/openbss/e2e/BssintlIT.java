@@ -1,6 +1,5 @@
 package io.openbss.e2e;
 
-import static io.openbss.e2e.TestPlatform.admin;
 import static io.openbss.e2e.TestPlatform.client;
 import static io.openbss.e2e.TestPlatform.demo;
 import static io.openbss.e2e.TestPlatform.domainId;
@@ -72,11 +71,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -228,7 +225,7 @@ class BssintlIT {
         TestPlatform.Customer buyer = TestPlatform.newIndividual("100000.00");
         BssClient bss = buyer.client();
         BssintlClient intl = intl(buyer);
-        JsonNode order = purchase(buyer);
+        JsonNode order = OrdersIT.purchase(buyer);
         String orderId = order.path("order_id").asText();
         String server = order.path("resource_ids").get(0).asText();
 
@@ -306,7 +303,7 @@ class BssintlIT {
         assertThat(refunded).isPositive();
         assertThat(cash(bss)).isEqualByComparingTo(beforeRefund.add(refunded));
 
-        String pending = purchase(buyer).path("order_id").asText();
+        String pending = OrdersIT.purchase(buyer).path("order_id").asText();
         intl.cancelCustomerOrder(twin(new CancelCustomerOrderRequest().withBody(new CancelCustomerOrderReq()
                 .withOrderId(pending))));
         assertThat(bss.showCustomerOrderDetails(new ShowCustomerOrderDetailsRequest().withOrderId(pending))
@@ -411,29 +408,5 @@ class BssintlIT {
         return client.listPayPerUseCustomerResources(new ListPayPerUseCustomerResourcesRequest()
                         .withBody(new QueryResourcesReq().withResourceIds(List.of(resourceId)).withOnlyMainResource(1)))
                 .getData().getFirst();
-    }
-
-    /** A server with its disk, ordered for {@code buyer} by a cloud service (the internal purchase API). */
-    private static JsonNode purchase(TestPlatform.Customer buyer) {
-        Map<String, Object> vm = product("vm", null, "hws.service.type.ec2", "hws.resource.type.vm",
-                "s6.small.1.linux");
-        Map<String, Object> disk = product("disk", "vm", "hws.service.type.ebs", "hws.resource.type.volume", "SATA");
-        disk.put("resource_size", 40);
-        disk.put("size_measure_id", 17);
-        return admin().expect("POST", OrdersIT.ORDERS, Map.of("idempotency_key", UUID.randomUUID().toString(),
-                "customer_id", buyer.id(), "products", List.of(vm, disk)));
-    }
-
-    private static Map<String, Object> product(String id, String mainId, String service, String type, String spec) {
-        Map<String, Object> product = new HashMap<>();
-        product.put("id", id);
-        product.put("main_id", mainId);
-        product.put("service_type_code", service);
-        product.put("resource_type_code", type);
-        product.put("resource_spec_code", spec);
-        product.put("region_code", "cn-north-4");
-        product.put("period_type", 2);
-        product.put("period_num", 1);
-        return product;
     }
 }

@@ -72,7 +72,7 @@ class OrdersIT {
 
     @Test
     void buyPayAndSeeTheResourcesTheirOrderAndTheirBill() {
-        JsonNode order = purchase();
+        JsonNode order = purchase(buyer);
         String orderId = order.path("order_id").asText();
         assertThat(customer.listCustomerOrders(new ListCustomerOrdersRequest().withOrderId(orderId))
                 .getOrderInfos()).singleElement().satisfies(o -> assertThat(o.getStatus()).isEqualTo(6));
@@ -106,7 +106,7 @@ class OrdersIT {
 
     @Test
     void renewAutoRenewConvertAndUnsubscribeWithARefund() {
-        JsonNode order = purchase();
+        JsonNode order = purchase(buyer);
         String orderId = order.path("order_id").asText();
         customer.payOrders(new PayOrdersRequest().withBody(new PayCustomerOrderV3Req().withOrderId(orderId)
                 .withUseCoupon("NO")));
@@ -161,7 +161,7 @@ class OrdersIT {
 
     @Test
     void aPendingOrderCanBeCancelledAndIsThenNotPaid() {
-        String orderId = purchase().path("order_id").asText();
+        String orderId = purchase(buyer).path("order_id").asText();
         customer.cancelCustomerOrder(new CancelCustomerOrderRequest().withBody(new CancelCustomerOrderReq()
                 .withOrderId(orderId)));
         assertThat(customer.showCustomerOrderDetails(new ShowCustomerOrderDetailsRequest().withOrderId(orderId))
@@ -202,7 +202,7 @@ class OrdersIT {
 
     @Test
     void anInstantConversionToPayPerUseEndsTheSubscriptionAndRefunds() throws Exception {
-        JsonNode order = purchase();
+        JsonNode order = purchase(buyer);
         customer.payOrders(new PayOrdersRequest().withBody(new PayCustomerOrderV3Req()
                 .withOrderId(order.path("order_id").asText()).withUseCoupon("NO")));
         String server = order.path("resource_ids").get(0).asText();
@@ -226,8 +226,8 @@ class OrdersIT {
         assertThat(admin().put("/admin/v1/services/orders/v1/sandbox/clock", Map.of("offset_seconds", -1)))
                 .satisfies(a -> assertThat(a.status()).isEqualTo(400))
                 .satisfies(a -> assertThat(a.body().path("error_msg").asText()).contains("offset_seconds"));
-        JsonNode renewing = purchase();
-        JsonNode lapsing = purchase();
+        JsonNode renewing = purchase(buyer);
+        JsonNode lapsing = purchase(buyer);
         for (JsonNode order : List.of(renewing, lapsing)) {
             customer.payOrders(new PayOrdersRequest().withBody(new PayCustomerOrderV3Req()
                     .withOrderId(order.path("order_id").asText()).withUseCoupon("NO").withUseDiscount("NO")));
@@ -335,7 +335,8 @@ class OrdersIT {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private JsonNode purchase() {
+    /** A server with its disk, ordered for {@code buyer} by a cloud service (the internal purchase API). */
+    static JsonNode purchase(TestPlatform.Customer buyer) {
         Map<String, Object> vm = product("vm", null, "hws.service.type.ec2", "hws.resource.type.vm",
                 "s6.small.1.linux");
         Map<String, Object> disk = product("disk", "vm", "hws.service.type.ebs", "hws.resource.type.volume", "SATA");
