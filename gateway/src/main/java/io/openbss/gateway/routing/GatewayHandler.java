@@ -206,7 +206,7 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
                     return;
                 }
                 refuseReplay(exchange, body, () -> {
-                    if (exchange.limited) {
+                    if (exchange.passwordLogin) { // counted by its user name before authentication
                         authorize(exchange, credential, body);
                     } else {
                         limit(exchange, credential.domainId(), false,
@@ -283,7 +283,6 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
             exchange.fail(e);
             return;
         }
-        exchange.limited = true;
         limit(exchange, "login:" + userName.toLowerCase(Locale.ROOT), true, () -> authenticate(exchange, body));
     }
 
@@ -478,8 +477,6 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         List<String> pathValues;
         /** Whether this is a token request the password authenticates (signed or not). */
         boolean passwordLogin;
-        /** Whether the call was already counted against its quotas (a password login is, before authentication). */
-        boolean limited;
         boolean done;
         boolean closeWhenRead;
 
