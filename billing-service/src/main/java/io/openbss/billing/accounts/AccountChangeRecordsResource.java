@@ -83,7 +83,7 @@ public class AccountChangeRecordsResource {
         SqlQuery query = window.restrict(new SqlQuery()
                 .and("a.customer_id = ?", caller.get().customerId())
                 .and("a.account_type = ?", balance.equals("BALANCE_TYPE_CREDIT") ? "CREDIT" : "CASH")
-                .and("a.instrument_id IS NULL"), "e.created_at");
+                .and("a.instrument_id IS NULL"), "e.business_time");
         if (direction != null) {
             query.and(direction.equals("REVENUE") ? "l.amount > 0" : "l.amount < 0");
         }
@@ -103,7 +103,7 @@ public class AccountChangeRecordsResource {
                  LEFT JOIN service_type st ON st.service_type_code = e.service_type_code""" + query.where();
         return pool.preparedQuery("SELECT count(*) AS n " + from).execute(query.tuple())
                 .flatMap(count -> pool.preparedQuery("""
-                                SELECT l.line_id, l.amount, l.balance_after, e.trade_id, e.detail_type, e.created_at,
+                                SELECT l.line_id, l.amount, l.balance_after, e.trade_id, e.detail_type, e.business_time,
                                        e.payment_channel_id, e.payment_channel_no, c.customer_name, st.name_zh
                                  """ + from + " ORDER BY l.line_id DESC LIMIT " + query.bind(paging.limit())
                                 + " OFFSET " + query.bind(paging.offset()))
@@ -117,8 +117,9 @@ public class AccountChangeRecordsResource {
 
     private static ChangeRecord record(Row row) {
         BigDecimal amount = row.getBigDecimal("amount");
-        String time = BssTime.formatWire(row.getOffsetDateTime("created_at").toInstant());
-        LocalDate date = BssTime.businessDate(row.getOffsetDateTime("created_at").toInstant());
+        // the time of the event (an hour of usage is shown at that hour, whenever it was rated), as its bill lines
+        String time = BssTime.formatWire(row.getOffsetDateTime("business_time").toInstant());
+        LocalDate date = BssTime.businessDate(row.getOffsetDateTime("business_time").toInstant());
         Short channel = row.getShort("payment_channel_id");
         return new ChangeRecord(String.valueOf(row.getLong("line_id")), row.getString("detail_type"), time,
                 row.getString("trade_id"), amount.abs().toPlainString(), row.getBigDecimal("balance_after")

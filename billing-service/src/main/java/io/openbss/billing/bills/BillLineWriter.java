@@ -16,7 +16,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Writes bill lines inside the transaction of the movement that paid them. */
+/**
+ * Writes bill lines inside the transaction of the movement that paid them. A line's bill date and cycle are the
+ * UTC+8 day and month of its trade's business time (the payment, or the hour of usage whenever it was rated), the
+ * same as the change record of that movement shows.
+ */
 @ApplicationScoped
 public class BillLineWriter {
 
@@ -40,11 +44,8 @@ public class BillLineWriter {
         for (int i = 0; i < lines.size(); i++) {
             BillLineInput l = lines.get(i);
             Payment p = payments.get(i);
-            // pay-per-use is billed on the day it was used, whenever it was rated
-            LocalDate billDate = l.chargingMode() == 3 && l.effectiveTime() != null
-                    ? BssTime.businessDate(BssTime.parseWire(l.effectiveTime())) : tradeDate;
             batch.add(Tuple.from(Arrays.asList(trade.customerId(), trade.payerCustomerId(), trade.entryId(),
-                    billDate.format(CYCLE), billDate, trade.tradeId(), trade.tradeTime(), l.billType().shortValue(),
+                    tradeDate.format(CYCLE), tradeDate, trade.tradeId(), trade.tradeTime(), l.billType().shortValue(),
                     l.chargingMode().shortValue(), l.serviceTypeCode(), l.resourceTypeCode(), l.regionCode(),
                     l.resourceId(), l.resourceName(), l.productId(), l.productSpecDesc(), l.enterpriseProjectId(),
                     l.orderId(), l.periodType() == null ? null : l.periodType().shortValue(), l.usageTypeCode(),

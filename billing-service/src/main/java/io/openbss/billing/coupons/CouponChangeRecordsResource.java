@@ -91,7 +91,7 @@ public class CouponChangeRecordsResource {
 
         SqlQuery query = window.restrict(new SqlQuery()
                 .and("a.customer_id = ?", caller.get().customerId())
-                .and("a.account_type = 'COUPON'"), "e.created_at")
+                .and("a.account_type = 'COUPON'"), "e.business_time")
                 .andIf(optionalText("trade_id", tradeId, 128), "e.trade_id = ?")
                 .andIf(optionalText("coupon_id", couponId, 64), "c.coupon_id = ?");
         if (direction != null) {
@@ -110,7 +110,7 @@ public class CouponChangeRecordsResource {
                 LEFT JOIN service_type st ON st.service_type_code = e.service_type_code""" + query.where();
         return pool.preparedQuery("SELECT count(*) AS n" + from).execute(query.tuple())
                 .flatMap(count -> pool.preparedQuery("SELECT l.amount, l.balance_after, c.coupon_id, e.trade_id, "
-                                + "e.detail_type, e.created_at, cu.customer_name, st.name_zh" + from
+                                + "e.detail_type, e.business_time, cu.customer_name, st.name_zh" + from
                                 + " ORDER BY l.line_id DESC LIMIT " + query.bind(paging.limit()) + " OFFSET "
                                 + query.bind(paging.offset()))
                         .execute(query.tuple())
@@ -123,10 +123,10 @@ public class CouponChangeRecordsResource {
 
     private static ChangeRecord record(Row row) {
         BigDecimal amount = row.getBigDecimal("amount");
-        String cycle = BssTime.businessDate(row.getOffsetDateTime("created_at").toInstant()).toString().substring(0, 7);
+        String cycle = BssTime.businessDate(row.getOffsetDateTime("business_time").toInstant()).toString().substring(0, 7);
         return new ChangeRecord(row.getString("coupon_id"), DETAIL_TYPES.getOrDefault(row.getString("detail_type"),
                 row.getString("detail_type")),
-                Columns.wire(row, "created_at"), row.getString("trade_id"), amount.abs().toPlainString(),
+                Columns.wire(row, "business_time"), row.getString("trade_id"), amount.abs().toPlainString(),
                 row.getBigDecimal("balance_after").toPlainString(), amount.signum() > 0 ? "REVENUE" : "EXPENSE", cycle,
                 row.getString("customer_name"), row.getString("name_zh"), null);
     }

@@ -6,6 +6,8 @@ import static io.openbss.common.request.RequestParameters.requiredText;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.bills.BillLineInput;
 import io.openbss.common.error.BssException;
+import io.openbss.common.request.RequestParameters;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -13,13 +15,16 @@ import java.util.List;
  * pay with, whether stored-value cards may pay, and whether what nothing can pay may become arrears (pay-per-use
  * usage) or refuses the charge (orders). {@code payer_customer_id} pays for {@code customer_id} (an enterprise master
  * paying for its sub-account); by default the customer pays itself.
+ * {@code business_time} is when what is charged happened if not now (the hour of usage a rating run charges later):
+ * the change record and the bill lines show it, and their bill cycle follows from it.
  */
 public record ChargeRequest(@JsonProperty("idempotency_key") String idempotencyKey,
         @JsonProperty("customer_id") String customerId,
         @JsonProperty("payer_customer_id") String payerCustomerId, @JsonProperty("trade_id") String tradeId,
         @JsonProperty("coupon_ids") List<String> couponIds,
         @JsonProperty("use_stored_value_cards") Boolean useStoredValueCards,
-        @JsonProperty("allow_debt") Boolean allowDebt, @JsonProperty("lines") List<BillLineInput> lines) {
+        @JsonProperty("allow_debt") Boolean allowDebt, @JsonProperty("lines") List<BillLineInput> lines,
+        @JsonProperty("business_time") String businessTime) {
 
     public ChargeRequest {
         couponIds = couponIds == null ? List.of() : List.copyOf(couponIds);
@@ -31,6 +36,7 @@ public record ChargeRequest(@JsonProperty("idempotency_key") String idempotencyK
         requiredText("customer_id", customerId, 64);
         optionalText("payer_customer_id", payerCustomerId, 64);
         requiredText("trade_id", tradeId, 64);
+        RequestParameters.optionalInstant("business_time", businessTime);
         if (couponIds.size() > 20 || couponIds.stream().distinct().count() != couponIds.size()) {
             throw BssException.badParameter("coupon_ids", "must hold at most 20 different coupons");
         }
@@ -46,6 +52,10 @@ public record ChargeRequest(@JsonProperty("idempotency_key") String idempotencyK
             }
             lines.get(i).validate("lines[" + i + "].", false);
         }
+    }
+
+    public Instant businessInstant() {
+        return RequestParameters.optionalInstant("business_time", businessTime);
     }
 
     public String payer() {

@@ -55,7 +55,7 @@ public class ChargeService {
     public static EntryHeader header(ChargeRequest request) {
         return new EntryHeader("charge:" + request.idempotencyKey(), request.contentHash(), TradeType.DEDUCT,
                 request.lines().getFirst().chargingMode() == 1 ? "DEDUCT_ORDER" : "DEDUCT_USAGE", request.tradeId(),
-                request.payer(), singleService(request.lines()), null, null, null, null);
+                request.payer(), singleService(request.lines()), null, null, null, null, request.businessInstant());
     }
 
     /** The charge inside a transaction the caller owns (hourly usage rating posts many of them). */
@@ -161,7 +161,7 @@ public class ChargeService {
             payments.add(new BillLineWriter.Payment(plan.paid(i, AccountRole.CASH), plan.paid(i, AccountRole.CREDIT),
                     plan.paid(i, AccountRole.COUPON), plan.paid(i, AccountRole.CARD), plan.paid(i, AccountRole.DEBT)));
         }
-        OffsetDateTime now = journal.now();
+        OffsetDateTime now = journal.businessTime(header);
         Uni<PostedEntry> written = legs.isEmpty()
                 ? Uni.createFrom().item(new PostedEntry(entryId, header.tradeType(), header.tradeId(), now.toInstant(),
                         List.of(), false))

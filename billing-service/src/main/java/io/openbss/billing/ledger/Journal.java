@@ -66,15 +66,17 @@ public class Journal {
         return connection.preparedQuery("""
                         INSERT INTO journal_entry (idempotency_key, content_hash, trade_type, detail_type, trade_id,
                                                    customer_id, service_type_code, payment_channel_id,
-                                                   payment_channel_no, description, refunds_trade_id, created_at)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                                   payment_channel_no, description, refunds_trade_id, created_at,
+                                                   business_time)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
                         ON CONFLICT (idempotency_key) DO NOTHING
                         RETURNING entry_id""")
                 .execute(Tuple.from(Arrays.asList(header.idempotencyKey(), header.contentHash(),
                         header.tradeType().name(), header.detailType(), header.tradeId(), header.customerId(),
                         header.serviceTypeCode(), header.paymentChannelId() == null ? null
                                 : header.paymentChannelId().shortValue(),
-                        header.paymentChannelNo(), header.description(), header.refundsTradeId(), now())))
+                        header.paymentChannelNo(), header.description(), header.refundsTradeId(), now(),
+                        businessTime(header))))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("entry_id"));
     }
 
@@ -196,6 +198,11 @@ public class Journal {
                     row.getString("instrument_id"), row.getBigDecimal("amount"), row.getBigDecimal("balance_after")));
         }
         return lines;
+    }
+
+    /** When the event an entry records happened: the header's business time, else now. */
+    public OffsetDateTime businessTime(EntryHeader header) {
+        return header.businessTime() == null ? now() : utc(header.businessTime());
     }
 
     public OffsetDateTime now() {

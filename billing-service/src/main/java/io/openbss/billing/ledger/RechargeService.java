@@ -31,7 +31,7 @@ public class RechargeService {
         EntryHeader header = new EntryHeader("recharge:" + request.idempotencyKey(),
                 Movement.contentHash(request.customerId(), request.amount(), request.channel()), TradeType.RECHARGE,
                 "RECHARGE", request.idempotencyKey(), request.customerId(), null, request.channel(),
-                request.paymentChannelNo(), request.remark(), null);
+                request.paymentChannelNo(), request.remark(), null, null);
         return ledger.transaction(connection -> journal.claimed(connection, header,
                 entryId -> journal.lockCustomer(connection, request.customerId()).flatMap(accounts -> {
                     Journal.LockedAccount cash = accounts.get("CASH");

@@ -37,7 +37,7 @@ public class RefundService {
     public Uni<ChargeResult> refund(RefundRequest request) {
         EntryHeader header = new EntryHeader("refund:" + request.idempotencyKey(), request.contentHash(),
                 TradeType.REFUND, "REFUND_UNSUBSCRIBE", request.tradeId(), request.payer(),
-                ChargeService.singleService(request.lines()), null, null, null, request.refundsTradeId());
+                ChargeService.singleService(request.lines()), null, null, null, request.refundsTradeId(), null);
         return ledger.transaction(connection -> journal.claimed(connection, header,
                         entryId -> refundable(connection, request).flatMap(refundable -> give(connection, entryId,
                                 header, request, refundable))))

@@ -30,7 +30,7 @@ public class TransferService {
                 Movement.contentHash(request.fromCustomerId(), request.toCustomerId(), request.amount(),
                         request.balanceType(), request.reason()),
                 request.tradeType(), request.detailType(), request.recordedTradeId(), request.fromCustomerId(), null,
-                null, null, request.expireTime() == null ? null : "credit expires " + request.expireTime(), null);
+                null, null, request.expireTime() == null ? null : "credit expires " + request.expireTime(), null, null);
         return ledger.transaction(connection -> journal.claimed(connection, header,
                 entryId -> openCreditIfNeeded(connection, request)
                         .chain(() -> lockBoth(connection, request))

@@ -124,7 +124,8 @@ public class UsageRating {
                     return lines(connection, customerId, bucket, end, sampled, records, prices, tradeId)
                             .flatMap(lines -> payer(connection, customerId).flatMap(payer -> {
                                 ChargeRequest request = new ChargeRequest("usage:" + customerId + ":" + tradeId,
-                                        customerId, payer, tradeId, List.of(), true, true, lines);
+                                        customerId, payer, tradeId, List.of(), true, true, lines,
+                                        BssTime.formatWire(bucket.toInstant()));
                                 return charges.charge(connection, ChargeService.header(request), request);
                             }))
                             .call(() -> connection.preparedQuery(

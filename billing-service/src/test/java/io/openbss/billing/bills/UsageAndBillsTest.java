@@ -114,6 +114,32 @@ class UsageAndBillsTest {
         assertSumsAgree(buyer, now);
     }
 
+    @Test
+    void usageRatedAfterItsMonthClosedStaysInItsMonthInEveryView() {
+        String late = funded("100.00");
+        // the last hour of last month (UTC+8), rated now, in the new month
+        LocalDate lastDay = BssTime.businessDate(Instant.now()).withDayOfMonth(1).minusDays(1);
+        Instant lastHour = BssTime.startOf(lastDay).plus(23, ChronoUnit.HOURS);
+        Map<String, Object> record = record("vm-late", ECS, "hws.resource.type.vm", "s6.large.2.linux", null,
+                "Duration", "1", 4, lastHour, 0);
+        record.put("customer_id", late);
+        internal("/internal/v1/usage-records", Map.of("records", List.of(record))).statusCode(200);
+        internal("/internal/v1/usage-records/ratings", Map.of()).statusCode(200);
+        String lastCycle = lastDay.toString().substring(0, 7);
+        JsonPath fees = given().header("Authorization", customer(late)).queryParam("bill_cycle", lastCycle)
+                .get("/v2/bills/customer-bills/fee-records").then().statusCode(200).extract().jsonPath();
+        assertThat(fees.getInt("total_count")).isEqualTo(1);
+        String tradeId = fees.getString("records[0].trade_id");
+        JsonPath change = given().header("Authorization", customer(late)).queryParam("balance_type",
+                        "BALANCE_TYPE_DEBIT").queryParam("trade_id", tradeId)
+                .get("/v2/accounts/customer-accounts/account-change-records").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(change.getList("records")).hasSize(1);
+        assertThat(change.getString("records[0].bill_cycle")).isEqualTo(lastCycle);
+        assertThat(change.getString("records[0].trade_time"))
+                .isEqualTo(BssTime.formatWire(lastHour)).isEqualTo(fees.getString("records[0].trade_time"));
+    }
+
     private void assertSumsAgree(String customerId, String month) {
         JsonPath sum = given().header("Authorization", customer(customerId)).queryParam("bill_cycle", month)
                 .get("/v2/bills/customer-bills/monthly-sum").then().statusCode(200).extract().jsonPath().using(EXACT);
