@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo's money, loaded through billing-service's internal APIs: a commercial discount,
- * coupons, resource packages, pay-per-use usage of every day from the first day of the month two months before the
- * demo was first loaded until yesterday (rated at once), a stored-value card, and the yearly/monthly purchases of
- * the demo orders. Every call is idempotent and every time derives from {@code epoch} (when the demo was first loaded),
- * so that loading again adds only the days since and moves no money twice.
+ * The demo's money, set up through billing-service's internal APIs on the first day of the history: a commercial
+ * discount, coupons, resource packages and a stored-value card; and the pay-per-use usage of every day, metered and
+ * rated the day after (see {@link DemoHistory}), with 5-minute bandwidth samples for the last three days. Every
+ * call is idempotent and every time derives from {@code epoch} (when the demo was first loaded), so that loading
+ * again adds only the days since and moves no money twice.
  */
 final class DemoBilling {
 
@@ -25,21 +25,28 @@ final class DemoBilling {
 
     private final AdminClient admin;
     private final Instant epoch;
-    private final LocalDate today;
+    private final String master;
+    private final String dev;
+    private final String ops;
+    private final String individual;
     private final Map<String, String> coupons = new HashMap<>();
 
-    DemoBilling(AdminClient admin, Instant epoch, Instant now) {
+    DemoBilling(AdminClient admin, Instant epoch, String master, String dev, String ops, String individual) {
         this.admin = admin;
         this.epoch = epoch;
-        this.today = BssTime.businessDate(now);
+        this.master = master;
+        this.dev = dev;
+        this.ops = ops;
+        this.individual = individual;
     }
 
-    /** The first day of usage history. */
+    /** The first day of the history: the first day of the month two months before the demo was first loaded. */
     LocalDate historyStart() {
         return BssTime.businessDate(epoch).withDayOfMonth(1).minusMonths(2);
     }
 
-    void load(String master, String dev, String ops, String individual) {
+    /** What the history starts with (loading again finds it there). */
+    void setUp() {
         admin.expect("PUT", BILLING + "/customers/" + master + "/discounts/demo-ecs-90", Map.of(
                 "name", "ECS commercial discount", "service_type_code", "hws.service.type.ec2",
                 "discount_rate", new BigDecimal("0.90"), "valid_from", wire(historyStart()),
@@ -51,40 +58,9 @@ final class DemoBilling {
         coupon(individual, "cash", 1, "50.00", null, List.of("hws.service.type.ec2"));
         freePackage(master, "OBS-FLOW-50GB", "OBS outbound traffic 50 GB per month", 1, "50");
         freePackage(individual, "OBS-FLOW-20GB", "OBS outbound traffic 20 GB", 2, "20");
-        usage(master, dev, ops, individual);
-        rate();
-        // issued after the history was rated, so that the purchases (and the usage from now on) use it
         admin.expect("POST", BILLING + "/stored-value-cards", Map.of("idempotency_key", "demo-card-" + master,
                 "customer_id", master, "card_name", "Demo stored-value card", "face_value", new BigDecimal("2000.00"),
                 "effective_time", wire(historyStart()), "expire_time", wire(historyStart().plusYears(2))));
-    }
-
-    /** Charges a paid demo order through the ledger, as orders-service charges a purchase. */
-    void purchase(String customer, String payer, String orderId, String service, String resourceType,
-            String official, String amount, Instant paid, int months, List<String> coupons) {
-        Map<String, Object> line = new HashMap<>();
-        line.put("service_type_code", service);
-        line.put("resource_type_code", resourceType);
-        line.put("region_code", REGION);
-        line.put("resource_id", "demo-" + orderId.toLowerCase(java.util.Locale.ROOT));
-        line.put("resource_name", "demo " + orderId);
-        line.put("order_id", orderId);
-        line.put("bill_type", 1);
-        line.put("charging_mode", 1);
-        line.put("period_type", months == 12 ? 19 : 20);
-        line.put("effective_time", BssTime.formatWire(paid));
-        line.put("expire_time", BssTime.formatWire(paid.atZone(BssTime.BUSINESS_ZONE).plusMonths(months).toInstant()));
-        line.put("official_amount", new BigDecimal(official));
-        line.put("discount_amount", new BigDecimal(official).subtract(new BigDecimal(amount)));
-        line.put("amount", new BigDecimal(amount));
-        Map<String, Object> charge = new HashMap<>();
-        charge.put("idempotency_key", "demo-order-" + orderId);
-        charge.put("customer_id", customer);
-        charge.put("payer_customer_id", payer);
-        charge.put("trade_id", orderId);
-        charge.put("coupon_ids", coupons);
-        charge.put("lines", List.of(line));
-        admin.expect("POST", BILLING + "/ledger/charges", charge);
     }
 
     /** The id of a demo coupon of a customer. */
@@ -116,10 +92,10 @@ final class DemoBilling {
                         "measure_id", 10))));
     }
 
-    /** A day of use per resource for every closed day; 5-minute bandwidth samples for the last three. */
-    private void usage(String master, String dev, String ops, String individual) {
+    /** A day of use per pay-per-use resource for each day from {@code from} until (without) {@code until}, rated. */
+    void usage(LocalDate from, LocalDate until) {
         List<Map<String, Object>> records = new ArrayList<>();
-        for (LocalDate day = historyStart(); day.isBefore(today); day = day.plusDays(1)) {
+        for (LocalDate day = from; day.isBefore(until); day = day.plusDays(1)) {
             int n = (int) ChronoUnit.DAYS.between(historyStart(), day);
             records.add(daily(master, "demo-web-01", "ECS web-01", "hws.service.type.ec2", "hws.resource.type.vm",
                     "s6.large.2.linux", null, "Duration", "24", 4, day));
@@ -138,6 +114,12 @@ final class DemoBilling {
             records.add(daily(individual, "demo-blog-media", "OBS blog media", "hws.service.type.obs",
                     "hws.resource.type.obs", "obs.standard", null, "downflow", "1", 10, day));
         }
+        meter(records);
+    }
+
+    /** 5-minute bandwidth samples of the master's 95th-percentile bandwidth for the three days before {@code today}. */
+    void bandwidth(LocalDate today) {
+        List<Map<String, Object>> records = new ArrayList<>();
         for (LocalDate day = today.minusDays(3); day.isBefore(today); day = day.plusDays(1)) {
             for (int i = 0; i < 288; i++) {
                 Instant start = BssTime.startOf(day).plus(5L * i, ChronoUnit.MINUTES);
@@ -148,14 +130,15 @@ final class DemoBilling {
                         start.plus(5, ChronoUnit.MINUTES), day + "-" + i));
             }
         }
+        meter(records);
+    }
+
+    /** Sends the records (those already there are ignored) and rates every closed period now. */
+    private void meter(List<Map<String, Object>> records) {
         for (int from = 0; from < records.size(); from += 2000) {
             admin.expect("POST", BILLING + "/usage-records", Map.of("records",
                     records.subList(from, Math.min(records.size(), from + 2000))));
         }
-    }
-
-    /** Rates every closed period now instead of waiting for the schedule. */
-    private void rate() {
         JsonNode run;
         do {
             run = admin.expect("POST", BILLING + "/usage-records/ratings", Map.of());

@@ -40,6 +40,9 @@ public final class Main {
                     [--json]     the audit trail, newest first: state-changing calls (refusals too) and admin
                                  changes; also --user-id, --access-key, --request-id, --resource-id,
                                  --result success|failure, --until, --offset
+              reconcile [--months N]
+                                 check that every view of the money agrees for every account and each of the
+                                 last N bill cycles (12): prints each difference with its ids, exit 1 if any
               build              build all modules (skipping tests)
               test               run every test (what CI runs)
               bench [bills|ledger|resources|payments|all] [--customers N --lines N --requests N ...]
@@ -64,6 +67,10 @@ public final class Main {
                 case "admin" -> admin(settings, arguments.subList(1, arguments.size()));
                 case "audit" -> platformAdmin(settings)
                         .map(admin -> new AuditCommand(admin).run(arguments.subList(1, arguments.size())))
+                        .orElse(1);
+                case "reconcile" -> platformAdmin(settings)
+                        .map(admin -> new ReconcileCommand(admin, settings.endpoint())
+                                .run(arguments.subList(1, arguments.size())))
                         .orElse(1);
                 case "supervise" -> {
                     new Supervisor(settings).run();

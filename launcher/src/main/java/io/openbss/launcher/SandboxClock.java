@@ -29,14 +29,14 @@ public final class SandboxClock {
         return Duration.ofSeconds(state("orders").path("offset_seconds").asLong());
     }
 
-    /** Puts every service's business clock {@code offset} (0 or more) ahead of real time. */
+    /** Puts every service's business clock {@code offset} ahead of real time (behind it when negative). */
     public void offset(Duration offset) {
         for (String service : SERVICES) {
             admin.expect("PUT", path(service), Map.of("offset_seconds", offset.toSeconds()));
         }
     }
 
-    /** Moves business time to {@code instant} (not before now). */
+    /** Moves business time to {@code instant}. */
     public void moveTo(Instant instant) {
         offset(Duration.between(Instant.now(), instant));
     }

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Internal API of a sandbox: operators move a service's business clock forward to see renewals, expiries and bill
- * cycles happen without waiting for them. Off unless {@code bss.sandbox.clock-control=true}; every service of one
- * platform must be given the same offset.
+ * cycles happen without waiting for them, or start it in the past to play a history up to today (the demo does).
+ * Off unless {@code bss.sandbox.clock-control=true}; every service of one platform must be given the same offset.
  */
 @Path("/internal/v1/sandbox/clock")
 @RolesAllowed(InternalToken.GROUP_OPERATOR)
@@ -31,6 +31,9 @@ public class SandboxClockResource {
             @JsonProperty("clock_control") boolean clockControl) {
     }
 
+    /** How far the business clock may be from real time, either way. */
+    static final Duration MAX_OFFSET = Duration.ofDays(3660);
+
     public record ClockChange(@JsonProperty("offset_seconds") Long offsetSeconds) {
     }
 
@@ -40,7 +43,7 @@ public class SandboxClockResource {
         return state();
     }
 
-    /** Sets the business clock's offset from real time in seconds (0 or more; sandbox only). */
+    /** Sets the business clock's offset from real time in seconds (negative: in the past; sandbox only). */
     @PUT
     public ClockState change(ClockChange change) {
         if (!enabled) {
@@ -49,8 +52,9 @@ public class SandboxClockResource {
         if (change == null || change.offsetSeconds() == null) {
             throw BssException.badParameter("offset_seconds", "is required");
         }
-        if (change.offsetSeconds() < 0) {
-            throw BssException.badParameter("offset_seconds", "must be 0 or more");
+        if (Math.abs(change.offsetSeconds()) > MAX_OFFSET.toSeconds()) {
+            throw BssException.badParameter("offset_seconds", "must be within " + MAX_OFFSET.toSeconds()
+                    + " seconds (10 years) of real time");
         }
         clock.offset(Duration.ofSeconds(change.offsetSeconds()));
         return state();
