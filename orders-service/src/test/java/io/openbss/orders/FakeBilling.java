@@ -8,19 +8,25 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for billing-service's internal API, for orders-service's own tests: a price list (100.00 a month per
- * resource, with a 10% commercial discount offered), charges and refunds kept once per idempotency key with the
- * ledger's refusal of what the payer cannot cover, and faults on demand (an outage, an answer lost after the charge,
- * a refusal of orders-service's request as malformed, charges held until released).
+ * resource, with a 10% commercial discount offered), the payer's coupons that apply to an order (as they were given,
+ * with billing's limits per payment), charges and refunds kept once per idempotency key with the ledger's refusal of
+ * what the payer cannot cover, and faults on demand (an outage, an answer lost after the charge, a refusal of
+ * orders-service's request as malformed, charges held until released). A charge spends the coupons it names as the
+ * ledger does: discount coupons take their rate off the lines, then cash coupons pay, then cash.
  * The end-to-end tests run the real billing-service.
  */
 public class FakeBilling implements QuarkusTestResourceLifecycleManager {
@@ -37,6 +43,12 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
     public static final Map<String, AtomicInteger> CHARGES = new ConcurrentHashMap<>();
     /** idempotency key → the request of the charge or refund */
     public static final Map<String, JsonObject> REQUESTS = new ConcurrentHashMap<>();
+    /** payer → its coupons, in the order billing lists them */
+    private static final Map<String, List<Coupon>> COUPONS = new ConcurrentHashMap<>();
+    /** billing's coupon_max_use_quantity: three cash coupons, one discount coupon per payment */
+    private static final JsonArray MAX_USE = new JsonArray()
+            .add(new JsonObject().put("coupon_type", 1).put("coupon_group", 0).put("use_quantity_value", 3))
+            .add(new JsonObject().put("coupon_type", 2).put("coupon_group", 0).put("use_quantity_value", 1));
     private static volatile Mode mode = Mode.NORMAL;
     private static final AtomicInteger FAULTS_LEFT = new AtomicInteger();
     /** While set, charges wait for it to complete; {@link #chargeArrived} completes when the first one comes. */
@@ -77,6 +89,42 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
 
     public static BigDecimal cash(String payer) {
         return CASH.getOrDefault(payer, BigDecimal.ZERO.setScale(2));
+    }
+
+    /** A coupon of a payer: a cash coupon (type 1) pays from its balance, a discount coupon (2) leaves {@code rate}. */
+    private static final class Coupon {
+        final String id;
+        final int type;
+        final BigDecimal rate;
+        BigDecimal balance;
+        boolean used;
+
+        Coupon(String id, int type, BigDecimal balance, BigDecimal rate) {
+            this.id = id;
+            this.type = type;
+            this.balance = balance;
+            this.rate = rate;
+        }
+
+        boolean usable() {
+            return type == 1 ? balance.signum() > 0 : !used;
+        }
+
+        JsonObject info() {
+            return new JsonObject().put("coupon_id", id).put("coupon_type", type).put("status", 2)
+                    .put("face_value", type == 1 ? balance : BigDecimal.ZERO).put("balance", type == 1 ? balance : null);
+        }
+    }
+
+    public static void giveCashCoupon(String payer, String couponId, String balance) {
+        COUPONS.computeIfAbsent(payer, k -> new CopyOnWriteArrayList<>())
+                .add(new Coupon(couponId, 1, new BigDecimal(balance), null));
+    }
+
+    /** A discount coupon: a line pays {@code rate} of its amount (0.90 takes 10% off). */
+    public static void giveDiscountCoupon(String payer, String couponId, String rate) {
+        COUPONS.computeIfAbsent(payer, k -> new CopyOnWriteArrayList<>())
+                .add(new Coupon(couponId, 2, null, new BigDecimal(rate)));
     }
 
     /** Charges made under keys starting with this prefix (e.g. "order:CS...:"). */
@@ -141,13 +189,7 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
             case "/internal/v1/ratings/period" -> rate(body);
             case "/internal/v1/ledger/charges" -> move(body, true);
             case "/internal/v1/ledger/refunds" -> move(body, false);
-            case "/internal/v1/coupons/applicable" -> body.getJsonArray("service_type_codes").isEmpty()
-                    ? new JsonObject().put("error_code", "CBC.0100").put("error_msg",
-                            "Invalid parameter service_type_codes: must hold 1 to 20 service type codes")
-                    : new JsonObject().put("count", 1).put("user_coupons",
-                    new JsonArray().add(new JsonObject().put("coupon_id", "CP-fake").put("coupon_type", 1)
-                            .put("face_value", 50.0).put("balance", 50.0).put("status", 2)))
-                    .put("coupon_max_use_quantity", new JsonArray());
+            case "/internal/v1/coupons/applicable" -> applicable(body);
             default -> null;
         };
         if (answer == null) {
@@ -182,6 +224,19 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
         return new JsonObject().put("items", items);
     }
 
+    /** The payer's usable coupons, whose coupons pay as in billing: the payer's when one is given. */
+    private static JsonObject applicable(JsonObject body) {
+        if (body.getJsonArray("service_type_codes").isEmpty()) {
+            return new JsonObject().put("error_code", "CBC.0100").put("error_msg",
+                    "Invalid parameter service_type_codes: must hold 1 to 20 service type codes");
+        }
+        JsonArray coupons = new JsonArray();
+        COUPONS.getOrDefault(payer(body), List.of()).stream().filter(Coupon::usable)
+                .forEach(coupon -> coupons.add(coupon.info()));
+        return new JsonObject().put("count", coupons.size()).put("user_coupons", coupons)
+                .put("coupon_max_use_quantity", MAX_USE.copy());
+    }
+
     /** A charge (or refund) once per key; a charge the payer cannot cover is refused and moves nothing. */
     private static synchronized JsonObject move(JsonObject body, boolean charge) {
         String key = body.getString("idempotency_key");
@@ -189,23 +244,60 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
         if (first != null) {
             return first.copy().put("replayed", true);
         }
-        String payer = body.getString("payer_customer_id") != null ? body.getString("payer_customer_id")
-                : body.getString("customer_id");
+        String payer = payer(body);
+        List<Coupon> named = new ArrayList<>();
+        for (Object id : charge ? body.getJsonArray("coupon_ids", new JsonArray()) : new JsonArray()) {
+            Coupon coupon = COUPONS.getOrDefault(payer, List.of()).stream()
+                    .filter(c -> c.id.equals(id) && c.usable()).findFirst().orElse(null);
+            if (coupon == null) {
+                return new JsonObject().put("error_code", "CBC.0100").put("error_msg", "Coupon " + id
+                        + " cannot be used");
+            }
+            named.add(coupon);
+        }
         BigDecimal amount = BigDecimal.ZERO;
         for (Object line : body.getJsonArray("lines")) {
-            amount = amount.add(new BigDecimal(((JsonObject) line).getValue("amount").toString()));
+            BigDecimal due = new BigDecimal(((JsonObject) line).getValue("amount").toString());
+            for (Coupon coupon : named) {
+                if (coupon.type == 2) {
+                    due = due.multiply(coupon.rate).setScale(2, RoundingMode.HALF_UP);
+                }
+            }
+            amount = amount.add(due);
         }
-        if (charge && cash(payer).compareTo(amount) < 0) {
+        BigDecimal byCoupons = BigDecimal.ZERO;
+        for (Coupon coupon : named) {
+            if (coupon.type == 1) {
+                byCoupons = byCoupons.add(coupon.balance.min(amount.subtract(byCoupons)));
+            }
+        }
+        BigDecimal byCash = amount.subtract(byCoupons);
+        if (charge && cash(payer).compareTo(byCash) < 0) {
             return new JsonObject().put("error_code", "CBC.99005003").put("error_msg", "Insufficient balance");
         }
-        CASH.put(payer, cash(payer).subtract(amount));
+        BigDecimal left = byCoupons;
+        for (Coupon coupon : named) {
+            if (coupon.type == 1) {
+                BigDecimal take = coupon.balance.min(left);
+                coupon.balance = coupon.balance.subtract(take);
+                left = left.subtract(take);
+            } else {
+                coupon.used = true;
+            }
+        }
+        CASH.put(payer, cash(payer).subtract(byCash));
         CHARGES.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         REQUESTS.put(key, body);
         JsonObject posted = new JsonObject().put("entry_id", POSTED.size() + 1).put("replayed", false)
-                .put("amount", amount).put("coupon_amount", BigDecimal.ZERO).put("stored_card_amount", BigDecimal.ZERO)
-                .put("cash_amount", amount).put("credit_amount", BigDecimal.ZERO);
+                .put("amount", amount).put("coupon_amount", byCoupons).put("stored_card_amount", BigDecimal.ZERO)
+                .put("cash_amount", byCash).put("credit_amount", BigDecimal.ZERO);
         POSTED.put(key, posted);
         return posted;
+    }
+
+    private static String payer(JsonObject body) {
+        return body.getString("payer_customer_id") != null ? body.getString("payer_customer_id")
+                : body.getString("customer_id");
     }
 
 

@@ -35,6 +35,22 @@ public final class Amortization {
                 : new Share(zero, amount, zero);
     }
 
+    /**
+     * The cents of {@code paid} (an amount to the cent, spread over [from, to)) that fall in [a, b), with
+     * {@code from <= a <= b <= to}: what is spread up to {@code b} less what is spread up to {@code a}, each rounded to
+     * the cent, so that the cents of adjoining periods add up to exactly what was paid.
+     */
+    static BigDecimal cents(BigDecimal paid, Instant from, Instant to, Instant a, Instant b) {
+        if (!b.isAfter(a)) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        return spreadUpTo(paid, from, to, b).subtract(spreadUpTo(paid, from, to, a));
+    }
+
+    private static BigDecimal spreadUpTo(BigDecimal paid, Instant from, Instant to, Instant t) {
+        return portion(paid, from, to, from, t).setScale(2, RoundingMode.HALF_UP);
+    }
+
     /** The part of {@code amount} (spread over [from, to)) that falls in [a, b). */
     static BigDecimal portion(BigDecimal amount, Instant from, Instant to, Instant a, Instant b) {
         if (!b.isAfter(a)) {

@@ -39,7 +39,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * ListCosts (/v4 cost analysis): the caller's costs (and its visible sub-accounts') per day or month, grouped by
  * dimensions and filtered by them. ORIGINAL_COST counts a bill line when it is billed; AMORTIZED_COST spreads a
- * subscription over its period. PAYMENT_AMOUNT is the payable amount; NET_AMOUNT leaves out what coupons paid.
+ * subscription over its period, in cents ({@link Amortization#cents}). PAYMENT_AMOUNT is what paid each line
+ * ({@link BillSql#PAID}); NET_AMOUNT leaves out what coupons paid. {@code official_amount} is the official price.
+ * <p>
+ * Every view of the money sums what paid each line, to the cent; no view rounds a sum of unrounded amounts. A line's
+ * payable amount keeps 8 decimals but was paid to the cent, and rounding the sum of many payable amounts differs
+ * from the sum of what paid them: a month's costs would then disagree with its ShowCustomerMonthlySum.
  */
 @Path("/v4/costs/cost-analysed-bills/query")
 @RolesAllowed(InternalToken.GROUP_CUSTOMER)
@@ -139,8 +144,8 @@ public class CostsResource {
         }
         return scope.customers(caller.get().customerId(), "all", null, false).flatMap(customers -> {
             query.and("b.customer_id = ANY(?)", (Object) customers.toArray(String[]::new));
-            StringBuilder select = new StringBuilder("SELECT b.amount, b.official_amount, b.coupon_amount, "
-                    + "b.charging_mode, b.effective_time, b.expire_time, b.bill_date");
+            StringBuilder select = new StringBuilder("SELECT " + BillSql.PAID + " AS paid, b.official_amount, "
+                    + "b.coupon_amount, b.charging_mode, b.effective_time, b.expire_time, b.bill_date");
             for (int i = 0; i < keys.size(); i++) {
                 select.append(", ").append(DIMENSIONS.get(keys.get(i))).append(" AS d").append(i);
             }
@@ -159,8 +164,8 @@ public class CostsResource {
             for (int i = 0; i < keys.size(); i++) {
                 dims.add(r.getString("d" + i));
             }
-            BigDecimal amount = net ? r.getBigDecimal("amount").subtract(r.getBigDecimal("coupon_amount"))
-                    : r.getBigDecimal("amount");
+            BigDecimal amount = net ? r.getBigDecimal("paid").subtract(r.getBigDecimal("coupon_amount"))
+                    : r.getBigDecimal("paid");
             BigDecimal official = r.getBigDecimal("official_amount");
             Map<String, BigDecimal[]> costs = groups.computeIfAbsent(dims, k -> new TreeMap<>());
             Instant effective = r.getOffsetDateTime("effective_time") == null ? null
@@ -176,7 +181,7 @@ public class CostsResource {
                 if (spread) {
                     Instant start = effective.isAfter(bucket.start()) ? effective : bucket.start();
                     Instant end = expire.isBefore(bucket.end()) ? expire : bucket.end();
-                    a = Amortization.portion(amount, effective, expire, start, end);
+                    a = Amortization.cents(amount, effective, expire, start, end);
                     o = Amortization.portion(official, effective, expire, start, end);
                 } else if (!billed.isBefore(bucket.start()) && billed.isBefore(bucket.end())) {
                     a = amount;

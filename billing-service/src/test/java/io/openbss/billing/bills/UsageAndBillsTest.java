@@ -6,6 +6,7 @@ import static io.openbss.billing.BillingTestSupport.customer;
 import static io.openbss.billing.BillingTestSupport.funded;
 import static io.openbss.billing.BillingTestSupport.internal;
 import static io.openbss.billing.BillingTestSupport.line;
+import static io.openbss.billing.BillingTestSupport.operator;
 import static io.openbss.billing.BillingTestSupport.service;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -271,6 +272,73 @@ class UsageAndBillsTest {
                 Map.of("time_measure_id", 2, "begin_time", month, "end_time", month))).statusCode(200).extract()
                 .jsonPath();
         assertThat(original.getString("cost_data[0].amount_by_costs")).isEqualTo("1200.00");
+    }
+
+    @Test
+    void costsSumWhatPaidEachLineToTheCentLikeTheMonthlySum() {
+        String payer = funded("100.00");
+        String coupon = given().header("Authorization", operator()).contentType(ContentType.JSON)
+                .body(Map.of("idempotency_key", "coupon-" + payer, "customer_id", payer, "coupon_type", 1,
+                        "face_value", new BigDecimal("1.00"), "plan_name", "usage coupon",
+                        "valid_time", BssTime.formatWire(hour.minus(30, ChronoUnit.DAYS)),
+                        "expire_time", BssTime.formatWire(hour.plus(300, ChronoUnit.DAYS))))
+                .post("/internal/v1/coupons").then().statusCode(200).extract().path("id");
+        // three hours of usage, each payable 4.125 and paid 4.13: 12.39 paid, where the payable amounts sum to 12.375
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> usage = line(ECS, "4.125");
+            usage.put("bill_type", 5);
+            usage.put("charging_mode", 3);
+            usage.remove("period_type");
+            usage.put("effective_time", BssTime.formatWire(hour.plus(i, ChronoUnit.HOURS)));
+            usage.put("expire_time", BssTime.formatWire(hour.plus(i + 1, ChronoUnit.HOURS)));
+            charge("usage-" + i + "-" + payer, payer, List.of(usage),
+                    i == 0 ? Map.of("coupon_ids", List.of(coupon)) : Map.of()).statusCode(200);
+        }
+        JsonPath sum = given().header("Authorization", customer(payer)).queryParam("bill_cycle", cycle)
+                .get("/v2/bills/customer-bills/monthly-sum").then().statusCode(200).extract().jsonPath().using(EXACT);
+        BigDecimal consumed = sum.getObject("consume_amount", BigDecimal.class);
+        BigDecimal byCoupons = sum.getObject("coupon_amount", BigDecimal.class);
+        assertThat(consumed).as("the lines round differently one by one than summed")
+                .isNotEqualByComparingTo(new BigDecimal("12.375").setScale(2, java.math.RoundingMode.HALF_UP));
+        assertThat(byCoupons).isPositive();
+
+        Map<String, Object> month = Map.of("time_measure_id", 2, "begin_time", cycle, "end_time", cycle);
+        JsonPath original = post(payer, "/v4/costs/cost-analysed-bills/query", Map.of("time_condition", month))
+                .statusCode(200).extract().jsonPath();
+        assertThat(new BigDecimal(original.getString("cost_data[0].amount_by_costs")))
+                .isEqualByComparingTo(consumed);
+        assertThat(new BigDecimal(original.getString("cost_data[0].costs[0].amount"))).isEqualByComparingTo(consumed);
+        JsonPath amortized = post(payer, "/v4/costs/cost-analysed-bills/query", Map.of("time_condition", month,
+                "cost_type", "AMORTIZED_COST")).statusCode(200).extract().jsonPath();
+        assertThat(new BigDecimal(amortized.getString("cost_data[0].amount_by_costs"))).isEqualByComparingTo(consumed);
+        JsonPath net = post(payer, "/v4/costs/cost-analysed-bills/query", Map.of("time_condition", month,
+                "amount_type", "NET_AMOUNT")).statusCode(200).extract().jsonPath();
+        assertThat(new BigDecimal(net.getString("cost_data[0].amount_by_costs")))
+                .isEqualByComparingTo(consumed.subtract(byCoupons));
+        JsonPath daily = post(payer, "/v4/costs/cost-analysed-bills/query", Map.of("time_condition", Map.of(
+                "time_measure_id", 1, "begin_time", day.withDayOfMonth(1).toString(),
+                "end_time", day.withDayOfMonth(day.lengthOfMonth()).toString()))).statusCode(200).extract().jsonPath();
+        assertThat(new BigDecimal(daily.getString("cost_data[0].amount_by_costs"))).isEqualByComparingTo(consumed);
+    }
+
+    @Test
+    void amortizedCostsSpreadWhatWasPaidInCentsThatAddUpToIt() {
+        String buyer = funded("2000.00");
+        Instant start = BssTime.startOf(BssTime.businessDate(Instant.now()).withDayOfMonth(1));
+        Map<String, Object> line = periodLine("1000.00");
+        line.put("effective_time", BssTime.formatWire(start));
+        line.put("expire_time", BssTime.formatWire(start.atZone(BssTime.BUSINESS_ZONE).plusYears(1).toInstant()));
+        charge("year-" + buyer, buyer, List.of(line), Map.of()).statusCode(200);
+        String first = BssTime.businessDate(start).toString().substring(0, 7);
+        String last = BssTime.businessDate(start).plusMonths(11).toString().substring(0, 7);
+        JsonPath costs = post(buyer, "/v4/costs/cost-analysed-bills/query", Map.of("time_condition",
+                Map.of("time_measure_id", 2, "begin_time", first, "end_time", last), "cost_type", "AMORTIZED_COST"))
+                .statusCode(200).extract().jsonPath();
+        List<BigDecimal> months = costs.getList("cost_data[0].costs.amount", String.class).stream()
+                .map(BigDecimal::new).toList();
+        assertThat(months).hasSize(12).allSatisfy(m -> assertThat(m.scale()).isEqualTo(2));
+        assertThat(months.stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("1000.00")
+                .isEqualByComparingTo(costs.getString("cost_data[0].amount_by_costs"));
     }
 
     @Test

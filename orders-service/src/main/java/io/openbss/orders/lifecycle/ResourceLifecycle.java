@@ -4,7 +4,7 @@ import static io.openbss.common.time.BssTime.utc;
 
 import io.openbss.common.time.BssTime;
 import io.openbss.orders.OrdersConfig;
-import io.openbss.orders.payments.PaymentService;
+import io.openbss.orders.payments.AutomaticPayment;
 import io.openbss.orders.renewals.RenewalRequest;
 import io.openbss.orders.renewals.RenewalService;
 import io.quarkus.scheduler.Scheduled;
@@ -51,7 +51,7 @@ public class ResourceLifecycle {
     RenewalService renewals;
 
     @Inject
-    PaymentService payments;
+    AutomaticPayment payments;
 
     private final AtomicReference<CompletableFuture<Void>> lastRun =
             new AtomicReference<>(CompletableFuture.completedFuture(null));
@@ -101,7 +101,7 @@ public class ResourceLifecycle {
                         SELECT o.order_id FROM order_line l JOIN customer_order o ON o.order_id = l.order_id
                          WHERE l.resource_id = $1 AND o.status = 6 AND o.order_type = 2 LIMIT 1""")
                 .execute(Tuple.of(resourceId)).flatMap(open -> open.size() > 0
-                        ? payments.payAsPriced(customerId, open.iterator().next().getString("order_id"))
+                        ? payments.pay(customerId, open.iterator().next().getString("order_id"))
                         : renewals.renew(customerId, new RenewalRequest(List.of(resourceId),
                                 resource.getInteger("period_type"), resource.getInteger("period_num"), 1, null), 8)
                                 .invoke(result -> result.failures().forEach(f -> LOG.infof(

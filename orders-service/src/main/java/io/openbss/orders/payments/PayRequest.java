@@ -18,6 +18,19 @@ public record PayRequest(@JsonProperty("order_id") String orderId, @JsonProperty
 
     /** CouponSimpleInfoOrderPayV3: 300 discount coupon, 301 promotion cash coupon, 302 cash coupon, 303 card. */
     public record CouponChoice(@JsonProperty("id") String id, @JsonProperty("type") Integer type) {
+
+        /**
+         * A coupon as ListOrderCouponsByOrderId types it (CouponInfoV2: 1 cash coupon 代金券, 2 discount coupon, 3
+         * product coupon, 4 flexi-purchase coupon 现金券), typed as a payment names it; a product coupon pays from its
+         * value like a cash coupon.
+         */
+        static CouponChoice of(String id, int couponType) {
+            return new CouponChoice(id, switch (couponType) {
+                case 2 -> 300;
+                case 4 -> 302;
+                default -> 301;
+            });
+        }
     }
 
     /** DiscountSimpleInfoV3: 0 promotion, 2 commercial, 3 partner, ... 609 order price adjustment. */

@@ -8,9 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** A payment attempt as recorded: what it charges (coupons, discount, per-line amounts) and its outcome. */
+/**
+ * A payment attempt as recorded: what it charges (coupons, discount, per-line amounts), the amount it charges before
+ * coupons, and its outcome.
+ */
 record Payment(String orderId, int attempt, String status, List<String> couponIds, String discountId,
-        String requestHash, JsonObject result, OffsetDateTime createdAt) {
+        BigDecimal amount, String requestHash, JsonObject result, OffsetDateTime createdAt) {
 
     static final String PENDING = "PENDING";
     static final String SUCCEEDED = "SUCCEEDED";
@@ -19,7 +22,8 @@ record Payment(String orderId, int attempt, String status, List<String> couponId
     static Payment of(Row row) {
         return new Payment(row.getString("order_id"), row.getInteger("attempt"), row.getString("status"),
                 Arrays.asList(row.getArrayOfStrings("coupon_ids")), row.getString("discount_id"),
-                row.getString("request_hash"), row.getJsonObject("result"), row.getOffsetDateTime("created_at"));
+                row.getBigDecimal("amount"), row.getString("request_hash"), row.getJsonObject("result"),
+                row.getOffsetDateTime("created_at"));
     }
 
     /** The ledger's idempotency key: one per attempt; an attempt starts only when the one before charged nothing. */

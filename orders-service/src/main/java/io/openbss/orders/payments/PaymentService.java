@@ -73,11 +73,6 @@ public class PaymentService {
         }).replaceWithVoid();
     }
 
-    /** Pays an order as priced (billing's best discount), without coupons: automatic payment of renewals. */
-    public Uni<Void> payAsPriced(String callerId, String orderId) {
-        return pay(callerId, new PayRequest(orderId, "NO", null, null, null));
-    }
-
     private Uni<Void> start(OrderToPay order, List<String> couponIds, String discountId, String hash) {
         if (order.paymentEnd() != null && !store.now().isBefore(order.paymentEnd())) {
             throw new BssException(ErrorCode.INVALID_PARAMETER, "The payment window of order " + order.orderId()
@@ -85,7 +80,8 @@ public class PaymentService {
         }
         return offer(order, discountId).flatMap(offer -> {
             BigDecimal amount = BigDecimal.ZERO;
-            Payment draft = new Payment(order.orderId(), 0, Payment.PENDING, couponIds, discountId, hash, null, null);
+            Payment draft = new Payment(order.orderId(), 0, Payment.PENDING, couponIds, discountId, null, hash, null,
+                    null);
             for (OrderToPay.Line line : order.lines()) {
                 amount = amount.add(line.officialAmount().subtract(draft.discountOf(line, offer)));
             }

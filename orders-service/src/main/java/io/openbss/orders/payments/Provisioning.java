@@ -17,11 +17,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a charged order does, in the transaction that records its payment: the order is completed, a new purchase
- * provisions its resources (main ones first), a renewal extends them. Never without the charge, never twice.
+ * What a charged order does, in the transaction that records its payment: the order is completed with the amounts
+ * billing charged (what discount coupons took off shown as a discount), a new purchase provisions its resources
+ * (main ones first), a renewal extends them. Never without the charge, never twice.
  */
 @ApplicationScoped
 public class Provisioning {
+
+    /** DiscountItemV2 300 (促销折扣券): what the discount coupons of a payment took off the order. */
+    static final String DISCOUNT_COUPON = "300";
 
     /** The period a line buys, from when its payment started (new purchases) or from its line (renewals). */
     record Period(Instant effective, Instant expire) {
@@ -45,6 +49,13 @@ public class Provisioning {
                 .execute(Tuple.of(order.orderId(), now, Numeric.create(charged.amount()),
                         Numeric.create(charged.couponAmount()), Numeric.create(charged.storedCardAmount()),
                         Numeric.create(cash)));
+        // billing charges less than the payment's amount (lines to the cent) only by what discount coupons took off
+        BigDecimal byDiscountCoupons = payment.amount().subtract(charged.amount());
+        if (byDiscountCoupons.signum() > 0) {
+            done = done.chain(() -> connection.preparedQuery(
+                            "INSERT INTO order_discount (order_id, discount_type, discount_amount) VALUES ($1, $2, $3)")
+                    .execute(Tuple.of(order.orderId(), DISCOUNT_COUPON, Numeric.create(byDiscountCoupons))));
+        }
         List<Tuple> lines = new ArrayList<>();
         for (OrderToPay.Line line : order.lines()) {
             Period period = period(order, line, payment);

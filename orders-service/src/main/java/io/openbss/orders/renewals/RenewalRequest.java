@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * RenewalResourcesReq and ListRenewRateOnPeriodReq of the SDK: 1-10 main resources renewed by 1-11 months or 1-3
- * years; {@code is_auto_pay} 1 pays at once.
+ * years; {@code is_auto_pay} 1 pays at once, with discounts and coupons (AutomaticPayment).
  */
 public record RenewalRequest(@JsonProperty("resource_ids") List<String> resourceIds,
         @JsonProperty("period_type") Integer periodType, @JsonProperty("period_num") Integer periodNum,

@@ -8,7 +8,7 @@ import io.openbss.orders.OrdersConfig;
 import io.openbss.orders.billing.BillingClient;
 import io.openbss.orders.billing.BillingModels;
 import io.openbss.orders.orders.OrderWriter;
-import io.openbss.orders.payments.PaymentService;
+import io.openbss.orders.payments.AutomaticPayment;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -28,7 +28,8 @@ import java.util.Map;
 /**
  * Renews main resources with their subordinates: prices the period with billing, refuses what cannot be renewed
  * (a subordinate alone, a resource in an unpaid or in-progress order, a deleted one, more than the maximum period),
- * writes one renewal order per main resource (from its current expiry) and, when asked, pays it at once.
+ * writes one renewal order per main resource (from its current expiry) and, when asked, pays it at once with the
+ * discounts and coupons automatic payment uses.
  */
 @ApplicationScoped
 public class RenewalService {
@@ -54,7 +55,7 @@ public class RenewalService {
     OrderWriter writer;
 
     @Inject
-    PaymentService payments;
+    AutomaticPayment payments;
 
     @Inject
     Clock clock;
@@ -98,7 +99,7 @@ public class RenewalService {
         List<Uni<Void>> paid = new ArrayList<>();
         for (int i = 0; i < orderIds.size(); i++) {
             String resourceId = resourceIds.get(i);
-            paid.add(payments.payAsPriced(callerId, orderIds.get(i)).onFailure(BssException.class)
+            paid.add(payments.pay(callerId, orderIds.get(i)).onFailure(BssException.class)
                     .recoverWithItem(e -> {
                         failures.add(new Failure(ErrorCode.AUTO_PAY_FAILED.code(),
                                 "Automatic payment failed: " + ((BssException) e).code() + " " + e.getMessage()

@@ -92,16 +92,18 @@ class OrderBenefitsTest {
 
     @Test
     void aPendingOrderListsTheCouponsBillingFindsForIt() {
+        FakeBilling.giveCashCoupon(customer, "CP-" + customer, "50.00");
         get(COUPONS, customer, orderId).statusCode(200).body("count", equalTo(1))
-                .body("user_coupons[0].coupon_id", equalTo("CP-fake"))
+                .body("user_coupons[0].coupon_id", equalTo("CP-" + customer))
                 .body("user_coupons[0].coupon_type", equalTo(1))
                 .body("user_coupons[0].face_value", equalTo(50.0f))
-                .body("coupon_max_use_quantity.size()", equalTo(0));
+                .body("coupon_max_use_quantity.size()", equalTo(2));
     }
 
     @Test
     void theMasterPayingForASubAccountSeesItsOffers() {
         String master = OrderFixtures.newCustomer();
+        FakeBilling.giveCashCoupon(master, "CP-" + master, "50.00");
         String subOrder = OrderDetailsTest.purchasePaidBy(customer, master);
         get(DISCOUNTS, master, subOrder).statusCode(200).body("discounts[0].discount_value", equalTo("10.00"));
         get(COUPONS, master, subOrder).statusCode(200).body("count", equalTo(1));

@@ -19,11 +19,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -86,6 +89,55 @@ class RenewalsTest {
         assertThat(FakeBilling.cash(customer)).isEqualByComparingTo("640.00");
         assertThat(FakeBilling.REQUESTS.get("order:" + order.getString("order_id") + ":1")
                 .getJsonArray("lines").getJsonObject(0).getInteger("bill_type")).isEqualTo(2);
+    }
+
+    @Test
+    void anAutoPaidRenewalPaysWithTheBestDiscountAndTheCouponsPayOrdersWouldTakeAndShowsWhatWasCharged() {
+        String discountCoupon = customer + "-discount";
+        String cashCoupon = customer + "-cash";
+        String secondDiscountCoupon = customer + "-discount-2";
+        FakeBilling.giveDiscountCoupon(customer, discountCoupon, "0.90");
+        FakeBilling.giveCashCoupon(customer, cashCoupon, "50.00");
+        FakeBilling.giveDiscountCoupon(customer, secondDiscountCoupon, "0.50");
+        FakeBilling.giveCashCoupon(OrderFixtures.newCustomer(), customer + "-someone-elses", "500.00");
+        BigDecimal cashBefore = FakeBilling.cash(customer);
+
+        RenewalService.Result result = renew(server, 2, 1, 1);
+        assertThat(result.failures()).isEmpty();
+        String orderId = result.orderIds().get(0);
+        JsonObject charge = FakeBilling.REQUESTS.get("order:" + orderId + ":1");
+        JsonObject charged = FakeBilling.POSTED.get("order:" + orderId + ":1");
+
+        // ListOrderCouponsByOrderId's coupons as far as one payment may use them: one discount coupon
+        assertThat(charge.getJsonArray("coupon_ids").getList()).containsExactly(discountCoupon, cashCoupon);
+        JsonPath details = given().header("Authorization", OrderFixtures.customerToken(customer))
+                .get("/v2/orders/customer-orders/details/" + orderId).then().statusCode(200).extract().jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        // each line is charged with billing's best offer, as ListOrderDiscounts' first one takes off
+        List<Map<String, Object>> lines = details.getList("order_line_items");
+        for (int i = 0; i < lines.size(); i++) {
+            JsonObject line = charge.getJsonArray("lines").getJsonObject(i);
+            assertThat(decimal(line.getValue("discount_amount")))
+                    .isEqualByComparingTo(details.getString("order_line_items[" + i
+                            + "].amount_info.discounts[0].discount_amount"))
+                    .isPositive();
+        }
+        assertThat(details.getInt("order_info.status")).isEqualTo(5);
+        BigDecimal official = decimal(details.getString("order_info.official_amount"));
+        BigDecimal afterDiscounts = decimal(details.getString("order_info.amount_after_discount"));
+        assertThat(afterDiscounts).isEqualByComparingTo(decimal(charged.getValue("amount")));
+        assertThat(decimal(details.getString("order_info.amount_info.coupon_amount")))
+                .isEqualByComparingTo(decimal(charged.getValue("coupon_amount"))).isPositive();
+        assertThat(decimal(details.getString("order_info.amount_info.stored_card_amount")))
+                .isEqualByComparingTo(decimal(charged.getValue("stored_card_amount")));
+        List<String> discountTypes = details.getList("order_info.amount_info.discounts.discount_type");
+        assertThat(discountTypes).containsExactly("300", "605");
+        BigDecimal discounts = details.getList("order_info.amount_info.discounts.discount_amount", BigDecimal.class)
+                .stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(official.subtract(discounts)).isEqualByComparingTo(afterDiscounts);
+        assertThat(FakeBilling.cash(customer)).isEqualByComparingTo(cashBefore.subtract(
+                decimal(charged.getValue("cash_amount"))));
+        assertThat(decimal(charged.getValue("cash_amount"))).isLessThan(afterDiscounts);
     }
 
     @Test
@@ -238,6 +290,10 @@ class RenewalsTest {
     private void assertRefused(String resourceId, String code) {
         assertThatThrownBy(() -> renew(resourceId, 2, 1, 0)).isInstanceOfSatisfying(BssException.class,
                 e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    private static BigDecimal decimal(Object amount) {
+        return new BigDecimal(amount.toString());
     }
 
     private Instant expiry(String resourceId) {
