@@ -115,6 +115,40 @@ public final class TestPlatform implements BeforeAllCallback {
         return new Customer(id, key.path("access_key").asText(), key.path("secret_key").asText());
     }
 
+    /**
+     * A new enterprise master given {@code cash} (and a credit line, if not null), and an independent sub-account
+     * (its own finances) under it, both registered with billing, each with an AK/SK.
+     */
+    static Customer[] newEnterprise(String cash, String creditLimit) {
+        AdminClient admin = admin();
+        Customer master = newCustomer("enterprise_master", cash, creditLimit);
+        Customer sub = newCustomer("enterprise_sub", "0.00", null);
+        String org = Long.toUnsignedString(Long.parseUnsignedLong(master.id().substring(0, 12), 16) * 10);
+        String enterprise = "/admin/v1/services/enterprise/v1/enterprises/" + master.id();
+        admin.expect("PUT", enterprise + "/organizations/" + org, Map.of("name", "Enterprise " + master.id()));
+        admin.expect("PUT", enterprise + "/sub-customers/" + sub.id(), Map.of("account_name", "sub" + sub.id()
+                .substring(0, 12), "display_name", "Sub-account", "org_id", org, "financial_custody", 0));
+        return new Customer[] {master, sub};
+    }
+
+    private static Customer newCustomer(String kind, String cash, String creditLimit) {
+        AdminClient admin = admin();
+        String name = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+        String id = admin.expect("POST", "/admin/v1/domains", Map.of("name", name, "kind", kind))
+                .path("domain_id").asText();
+        Map<String, Object> registration = new java.util.HashMap<>(Map.of("customer_name", name));
+        if (creditLimit != null) {
+            registration.put("credit_limit", new BigDecimal(creditLimit));
+        }
+        admin.expect("PUT", "/admin/v1/services/billing/v1/customers/" + id, registration);
+        if (new BigDecimal(cash).signum() > 0) {
+            admin.expect("POST", "/admin/v1/services/billing/v1/ledger/recharges", Map.of("idempotency_key",
+                    "it-" + id, "customer_id", id, "amount", new BigDecimal(cash), "payment_channel_id", 2));
+        }
+        JsonNode key = admin.expect("POST", "/admin/v1/domains/" + id + "/access-keys", Map.of());
+        return new Customer(id, key.path("access_key").asText(), key.path("secret_key").asText());
+    }
+
     /** The admin API as the operator. */
     static AdminClient admin() {
         return new AdminClient(settings().adminEndpoint(), running.platform().secrets().adminToken());

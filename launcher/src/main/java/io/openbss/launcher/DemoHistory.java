@@ -77,9 +77,13 @@ final class DemoHistory {
             customers.get(master).post("/v2/orders/subscriptions/resources/autorenew/"
                     + order.path("resource_ids").get(0).asText(), Map.of());
         }));
-        // a data volume for three months, paid partly with the master's cash coupon
+        // a data volume for three months, paid partly with the master's cash coupon (all of it)
         steps.add(new Step(3, () -> pay(master, purchase("demo-data-volume", masterId, null,
-                volume("data-volume", "SSD", 100, 2, 3)), billing.couponId(masterId, "cash"))));
+                volume("data-volume", "SSD", 200, 2, 3)), billing.couponId(masterId, "cash"))));
+        // a load balancer for a year
+        steps.add(new Step(4, () -> pay(master, purchase("demo-load-balancer", masterId, null,
+                product("load-balancer", "hws.service.type.elb", "hws.resource.type.elb", "elbv3.basic.1az", 3, 1)),
+                null)));
         // the individual's blog server for six months, with its ECS cash coupon
         steps.add(new Step(5, () -> pay(DemoData.INDIVIDUAL, purchase("demo-blog-server", individual, null,
                 server("blog-server", "s6.small.1.linux", 2, 6)), billing.couponId(individual, "cash"))));

@@ -23,8 +23,8 @@ import java.util.TreeSet;
  * and each record's bill cycle is the month of its trade time;</li>
  * <li>per trade, over all customers: the cash its fee records say was paid is what its change records moved, in
  * the same bill cycle;</li>
- * <li>every paid order has fee records whose split equals its amount information; a refund order has negative ones;
- * </li>
+ * <li>every paid order has fee records, in the bill cycle it was paid in, whose split equals its amount
+ * information; a refund order has negative ones;</li>
  * <li>every enterprise transfer shows under its trans_id on both sides, with opposite amounts.</li>
  * </ul>
  * Rounding rule: each bill line is paid to the cent (cash + credit + coupon + card + arrears); every sum is a sum of
@@ -219,6 +219,12 @@ public final class Reconciliation {
                             + info.path("order_type").asInt() + ", amount " + amount.toPlainString() + ") has none");
                 }
                 continue;
+            }
+            String paidIn = BssTime.businessDate(BssTime.parseWire(order.path("payment_time").asText())).toString()
+                    .substring(0, 7);
+            if (!Set.of(paidIn).equals(feeCycles.get(orderId))) {
+                differ(id, "order's fee records are in the cycle it was paid in", orderId + " paid in " + paidIn
+                        + ", billed in " + feeCycles.get(orderId));
             }
             Split billed = fees.stream().reduce(Split.ZERO, Split::plus);
             check(id, "order amount = its fee records", orderId, refund ? amount.negate() : amount, billed.total());
