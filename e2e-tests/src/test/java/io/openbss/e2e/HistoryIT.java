@@ -305,6 +305,7 @@ class HistoryIT {
      */
     private static void assertLedgerInvariants(long seed) throws SQLException {
         try (Connection db = TestPlatform.database(); Statement sql = db.createStatement()) {
+            sql.execute("SET search_path TO billing");
             assertThat(count(sql, "SELECT count(*) FROM (SELECT 1 FROM journal_line HAVING sum(amount) <> 0) t"))
                     .as("seed %d: sum of all lines", seed).isZero();
             assertThat(count(sql, """

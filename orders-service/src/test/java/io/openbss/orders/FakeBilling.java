@@ -288,9 +288,10 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
         CASH.put(payer, cash(payer).subtract(byCash));
         CHARGES.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         REQUESTS.put(key, body);
+        // like the ledger: a charge answers what each kind of account paid, a refund what each got back
         JsonObject posted = new JsonObject().put("entry_id", POSTED.size() + 1).put("replayed", false)
-                .put("amount", amount).put("coupon_amount", byCoupons).put("stored_card_amount", BigDecimal.ZERO)
-                .put("cash_amount", byCash).put("credit_amount", BigDecimal.ZERO);
+                .put("amount", amount.abs()).put("coupon_amount", byCoupons).put("stored_card_amount", BigDecimal.ZERO)
+                .put("cash_amount", byCash.abs()).put("credit_amount", BigDecimal.ZERO);
         POSTED.put(key, posted);
         return posted;
     }

@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -63,7 +64,7 @@ public class RefundOrders {
                             .flatMap(rows -> billing.refund(new BillingModels.Refund("refund-order:" + refundOrderId,
                                     order.getString("customer_id"), order.getString("payer_customer_id"),
                                     refundOrderId, order.getString("base_order_id"), lines(refundOrderId, rows))))
-                            .flatMap(refunded -> finish(refundOrderId, 5))
+                            .flatMap(refunded -> refunded(refundOrderId, refunded))
                             .onFailure(Refusal.class).recoverWithUni(refusal -> {
                                 LOG.warnf("refund order %s refused by billing: %s", refundOrderId, refusal.getMessage());
                                 return finish(refundOrderId, 4);
@@ -92,6 +93,17 @@ public class RefundOrders {
     private Uni<Long> countPending() {
         return pool.query("SELECT count(*) FROM customer_order WHERE order_type = 4 AND status = 3").execute()
                 .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** Completed: the order shows what billing gave back to each kind of account, as the bill lines do. */
+    private Uni<Void> refunded(String refundOrderId, BillingModels.Charged refunded) {
+        return pool.preparedQuery("""
+                        UPDATE customer_order SET status = 5, payment_time = $2, stored_card_amount = $3,
+                               consumed_amount = $4
+                         WHERE order_id = $1 AND status = 3""")
+                .execute(Tuple.of(refundOrderId, utc(clock.instant()), Numeric.create(refunded.storedCardAmount()),
+                        Numeric.create(refunded.cashAmount().add(refunded.creditAmount()))))
+                .replaceWithVoid();
     }
 
     private Uni<Void> finish(String refundOrderId, int status) {

@@ -95,6 +95,10 @@ class UnsubscribeTest {
                 expected);
         assertThat(FakeBilling.cash(customer)).isEqualByComparingTo(new BigDecimal("820.00")
                 .add(refund.getBigDecimal("amount_after_discount")));
+        // the refund order shows what went back to cash, as its bill lines do
+        assertThat(refund.getBigDecimal("consumed_amount")).isEqualByComparingTo(
+                refund.getBigDecimal("amount_after_discount"));
+        assertThat(refund.getBigDecimal("stored_card_amount")).isZero();
         JsonObject ledger = FakeBilling.REQUESTS.get("refund-order:" + refundOrders.get(0));
         assertThat(ledger.getString("refunds_trade_id")).isEqualTo(orderId);
         assertThat(ledger.getJsonArray("lines").getJsonObject(0).getInteger("bill_type")).isEqualTo(4);
