@@ -58,6 +58,9 @@ class HistoryIT {
     static final String BILLING = "/admin/v1/services/billing/v1";
     static final List<String> SERVERS = List.of("s6.small.1.linux", "s6.medium.2.linux", "s6.large.2.linux");
 
+    /** What the histories did, by kind of step: done (2xx) and refused by the business (4xx). */
+    static final Map<String, int[]> TALLY = new java.util.TreeMap<>();
+
     /** The state of one history: its accounts, their clients, resources in use and coupons left. */
     static final class History {
         final Random random;
@@ -66,7 +69,6 @@ class HistoryIT {
         final List<List<String>> resources = List.of(new ArrayList<>(), new ArrayList<>());
         final List<String> coupons = new ArrayList<>();
         final SandboxClock clock = new SandboxClock(admin());
-        int refused;
 
         History(long seed) {
             random = new Random(seed);
@@ -93,7 +95,14 @@ class HistoryIT {
                     .isEmpty();
             assertLedgerInvariants(seed);
         }
-        System.out.printf("HistoryIT: %d histories from seed %d reconciled%n", count, base);
+        System.out.printf("HistoryIT: %d histories from seed %d reconciled; steps done/refused: %s%n", count, base,
+                TALLY.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0] + "/" + e.getValue()[1])
+                        .toList());
+        if (count >= 20) {
+            // the histories did what they are for: every kind of step succeeded somewhere
+            assertThat(TALLY.keySet()).contains("pay", "renew", "auto-renew", "unsubscribe", "transfer");
+            assertThat(TALLY.values()).allSatisfy(t -> assertThat(t[0]).isPositive());
+        }
     }
 
     private List<Reconciliation.Difference> play(long seed) {
@@ -165,26 +174,26 @@ class HistoryIT {
         } else if (h.random.nextInt(3) == 0) {
             pay.withUseDiscount("NO").withUseCoupon("NO");
         }
-        if (refusedUnlessPaid(h, () -> h.clients[who].payOrders(new PayOrdersRequest().withBody(pay)))) {
+        if (refusedUnlessPaid("pay", () -> h.clients[who].payOrders(new PayOrdersRequest().withBody(pay)))) {
             h.resources.get(who).add(order.path("resource_ids").get(0).asText());
         }
     }
 
     private static void renew(History h, int who) {
-        pick(h, who).ifPresent(resource -> refusedUnlessPaid(h, () -> h.clients[who].renewalResources(
+        pick(h, who).ifPresent(resource -> refusedUnlessPaid("renew", () -> h.clients[who].renewalResources(
                 new RenewalResourcesRequest().withBody(new RenewalResourcesReq().withResourceIds(List.of(resource))
                         .withPeriodType(2).withPeriodNum(1 + h.random.nextInt(2)).withIsAutoPay(1)))));
     }
 
     private static void autoRenew(History h, int who) {
-        pick(h, who).ifPresent(resource -> refusedUnlessPaid(h, () -> h.clients[who].autoRenewalResources(
+        pick(h, who).ifPresent(resource -> refusedUnlessPaid("auto-renew", () -> h.clients[who].autoRenewalResources(
                 new AutoRenewalResourcesRequest().withResourceId(resource).withBody(new AutoRenewalResourcesReq()
                         .withAutoRenewTimes(1 + h.random.nextInt(3))))));
     }
 
     private static void unsubscribe(History h, int who) {
         pick(h, who).ifPresent(resource -> {
-            if (refusedUnlessPaid(h, () -> h.clients[who].cancelResourcesSubscription(
+            if (refusedUnlessPaid("unsubscribe", () -> h.clients[who].cancelResourcesSubscription(
                     new CancelResourcesSubscriptionRequest().withBody(new UnsubscribeResourcesReq()
                             .withResourceIds(List.of(resource)).withUnsubscribeType(1)
                             .withUnsubscribeReasonType(5))))) {
@@ -198,12 +207,12 @@ class HistoryIT {
         String amount = BigDecimal.valueOf(1 + h.random.nextInt(20000), 2).toPlainString();
         String sub = h.accounts[1].id();
         if (h.random.nextInt(3) > 0) {
-            refusedUnlessPaid(h, () -> h.clients[0].updateSubEnterpriseAmount(new UpdateSubEnterpriseAmountRequest()
-                    .withBody(new TransferEnterpriseMultiAccountReq().withCustomerId(sub).withAmount(amount)
+            refusedUnlessPaid("transfer", () -> h.clients[0].updateSubEnterpriseAmount(
+                    new UpdateSubEnterpriseAmountRequest().withBody(new TransferEnterpriseMultiAccountReq().withCustomerId(sub).withAmount(amount)
                             .withTransId(UUID.randomUUID().toString()).withBalanceType("BALANCE_TYPE_DEBIT"))));
         } else {
-            refusedUnlessPaid(h, () -> h.clients[0].reclaimSubEnterpriseAmount(new ReclaimSubEnterpriseAmountRequest()
-                    .withBody(new RetrieveEnterpriseMultiAccountReq().withCustomerId(sub).withAmount(amount)
+            refusedUnlessPaid("reclaim", () -> h.clients[0].reclaimSubEnterpriseAmount(
+                    new ReclaimSubEnterpriseAmountRequest().withBody(new RetrieveEnterpriseMultiAccountReq().withCustomerId(sub).withAmount(amount)
                             .withTransId(UUID.randomUUID().toString()).withBalanceType("BALANCE_TYPE_DEBIT"))));
         }
     }
@@ -250,10 +259,12 @@ class HistoryIT {
      * Runs a customer's call: true when it succeeded; a refusal of the business (4xx: not enough money, a resource
      * expired meanwhile) is part of a random history, a server error is not.
      */
-    private static boolean refusedUnlessPaid(History h, Supplier<?> call) {
+    private static boolean refusedUnlessPaid(String kind, Supplier<?> call) {
+        int[] tally = TALLY.computeIfAbsent(kind, k -> new int[2]);
         for (int attempt = 0; ; attempt++) {
             try {
                 call.get();
+                tally[0]++;
                 return true;
             } catch (ClientRequestException e) {
                 if (e.getHttpStatusCode() == 429 && attempt < 20) {
@@ -261,7 +272,7 @@ class HistoryIT {
                     continue;
                 }
                 assertThat(e.getHttpStatusCode()).as(e.getErrorCode() + " " + e.getErrorMsg()).isBetween(400, 499);
-                h.refused++;
+                tally[1]++;
                 return false;
             }
         }

@@ -59,7 +59,7 @@ final class DemoBilling {
         freePackage(master, "OBS-FLOW-50GB", "OBS outbound traffic 50 GB per month", 1, "50");
         freePackage(individual, "OBS-FLOW-20GB", "OBS outbound traffic 20 GB", 2, "20");
         admin.expect("POST", BILLING + "/stored-value-cards", Map.of("idempotency_key", "demo-card-" + master,
-                "customer_id", master, "card_name", "Demo stored-value card", "face_value", new BigDecimal("2000.00"),
+                "customer_id", master, "card_name", "Demo stored-value card", "face_value", new BigDecimal("8000.00"),
                 "effective_time", wire(historyStart()), "expire_time", wire(historyStart().plusYears(2))));
     }
 

@@ -243,7 +243,8 @@ public final class Reconciliation {
             BigDecimal moved = changedCash.get(trade);
             if (moved == null ? cash.signum() != 0 : moved.compareTo(cash.negate()) != 0) {
                 differ("-", "fee records' cash = change records", "trade " + trade + ": fee records "
-                        + cash.toPlainString() + ", change records " + (moved == null ? "none" : moved.toPlainString()));
+                        + cash.toPlainString() + ", change records "
+                        + (moved == null ? "none" : moved.toPlainString()));
             }
             Set<String> cycles = changeCycles.get(trade);
             if (cycles != null && !cycles.equals(feeCycles.get(trade))) {
