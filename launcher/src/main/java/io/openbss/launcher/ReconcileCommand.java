@@ -13,17 +13,17 @@ import java.util.Map;
  * {@link Reconciliation}). It reads as each customer through the public API, with an AK/SK it makes for the run and
  * disables afterwards. Prints each difference with the ids that show it; exit 1 if there is any.
  */
-final class ReconcileCommand {
+public final class ReconcileCommand {
 
     private final AdminClient admin;
     private final String endpoint;
 
-    ReconcileCommand(AdminClient admin, String endpoint) {
+    public ReconcileCommand(AdminClient admin, String endpoint) {
         this.admin = admin;
         this.endpoint = endpoint;
     }
 
-    int run(List<String> arguments) {
+    public int run(List<String> arguments) {
         int months = 12;
         if (arguments.size() == 2 && arguments.get(0).equals("--months") && arguments.get(1).matches("\\d{1,3}")
                 && Integer.parseInt(arguments.get(1)) > 0) {
@@ -46,7 +46,7 @@ final class ReconcileCommand {
     }
 
     /** Reconciles the customers' views over the cycles, reading as each with a key made for the purpose. */
-    static List<Reconciliation.Difference> reconcile(AdminClient admin, String endpoint, List<String> customers,
+    public static List<Reconciliation.Difference> reconcile(AdminClient admin, String endpoint, List<String> customers,
             YearMonth first, YearMonth last) {
         Reconciliation reconciliation = new Reconciliation();
         for (String customer : customers) {

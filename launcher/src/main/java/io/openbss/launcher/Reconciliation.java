@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.openbss.common.time.BssTime;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,8 @@ import java.util.TreeSet;
  * and each record's bill cycle is the month of its trade time;</li>
  * <li>per trade, over all customers: the cash its fee records say was paid is what its change records moved, in
  * the same bill cycle;</li>
- * <li>every paid order has fee records, in the bill cycle it was paid in, whose split equals its amount
- * information; a refund order has negative ones;</li>
+ * <li>every paid order has fee records of its bill type, in the bill cycle it was paid in, whose split equals its
+ * amount information; a refund order has negative ones;</li>
  * <li>every enterprise transfer shows under its trans_id on both sides, with opposite amounts.</li>
  * </ul>
  * Rounding rule: each bill line is paid to the cent (cash + credit + coupon + card + arrears); every sum is a sum of
@@ -78,11 +77,14 @@ public final class Reconciliation {
     private static final String RESOURCES = "/v2/bills/customer-bills/res-fee-records";
     private static final String CHANGES = "/v2/accounts/customer-accounts/account-change-records";
     private static final Set<String> TRANSFER_TYPES = Set.of("BEADJUST", "BERETRIEVE");
+    /** The fee records' bill types of an order type: a new purchase, a renewal (by hand or automatic), a refund. */
+    private static final Map<Integer, Set<Integer>> BILL_TYPES = Map.of(1, Set.of(1), 2, Set.of(2, 8), 4, Set.of(4));
 
     private final List<Difference> differences = new ArrayList<>();
     /** Per trade id over all customers: what its fee records say each payer's cash paid, and in which cycles. */
     private final Map<String, BigDecimal> feeCash = new TreeMap<>();
     private final Map<String, Set<String>> feeCycles = new TreeMap<>();
+    private final Map<String, Set<Integer>> feeBillTypes = new TreeMap<>();
     private final Map<String, BigDecimal> changedCash = new TreeMap<>();
     private final Map<String, Set<String>> changeCycles = new TreeMap<>();
     private final Map<String, List<String>> transfers = new TreeMap<>();
@@ -96,9 +98,9 @@ public final class Reconciliation {
         for (YearMonth cycle = first; !cycle.isAfter(last); cycle = cycle.plusMonths(1)) {
             cycle(view, cycle.toString());
         }
-        changes(view, first, last);
-        transfers(view, first, last);
-        orders(view);
+        changes(view, first);
+        transfers(view, first);
+        orders(view, first, last);
     }
 
     private void cycle(CustomerView view, String cycle) {
@@ -118,6 +120,7 @@ public final class Reconciliation {
             String trade = fee.path("trade_id").asText();
             feeCash.merge(trade, split.cash(), BigDecimal::add);
             feeCycles.computeIfAbsent(trade, k -> new TreeSet<>()).add(fee.path("bill_cycle").asText());
+            feeBillTypes.computeIfAbsent(trade, k -> new TreeSet<>()).add(fee.path("bill_type").asInt());
             orderFees.computeIfAbsent(trade, k -> new ArrayList<>()).add(split);
         }
         agree(id, "monthly sum = fee records", cycle, monthly, fees);
@@ -145,9 +148,9 @@ public final class Reconciliation {
         check(id, "ListCosts = monthly sum", cycle, cost, amount(everything, "consume_amount"));
     }
 
-    private void changes(CustomerView view, YearMonth first, YearMonth last) {
+    private void changes(CustomerView view, YearMonth first) {
         String id = view.customerId();
-        List<JsonNode> records = new ArrayList<>(view.all(CHANGES, window("BALANCE_TYPE_DEBIT", first, last, null),
+        List<JsonNode> records = new ArrayList<>(view.all(CHANGES, window("BALANCE_TYPE_DEBIT", first, null),
                 "records", 100));
         // the API lists the newest first; the chain runs from the oldest
         records.sort((a, b) -> Long.compare(a.path("account_change_id").asLong(),
@@ -188,9 +191,9 @@ public final class Reconciliation {
         }
     }
 
-    private void transfers(CustomerView view, YearMonth first, YearMonth last) {
+    private void transfers(CustomerView view, YearMonth first) {
         for (String type : TRANSFER_TYPES) {
-            for (JsonNode record : view.all(CHANGES, window("BALANCE_TYPE_DEBIT", first, last, type),
+            for (JsonNode record : view.all(CHANGES, window("BALANCE_TYPE_DEBIT", first, type),
                     "records", 100)) {
                 String trade = record.path("trade_id").asText();
                 BigDecimal amount = amount(record, "change_amount");
@@ -201,11 +204,16 @@ public final class Reconciliation {
         }
     }
 
-    private void orders(CustomerView view) {
+    private void orders(CustomerView view, YearMonth first, YearMonth last) {
         String id = view.customerId();
         for (JsonNode order : view.all("/v2/orders/customer-orders", Map.of(), "order_infos", 100)) {
             String orderId = order.path("order_id").asText();
             if (order.path("payment_time").asText("").isEmpty() || order.path("status").asInt() != 5) {
+                continue;
+            }
+            YearMonth paidIn = YearMonth.from(BssTime.businessDate(BssTime.parseWire(
+                    order.path("payment_time").asText())));
+            if (paidIn.isBefore(first) || paidIn.isAfter(last)) {
                 continue;
             }
             JsonNode info = view.get("/v2/orders/customer-orders/details/" + orderId, Map.of()).path("order_info");
@@ -220,11 +228,14 @@ public final class Reconciliation {
                 }
                 continue;
             }
-            String paidIn = BssTime.businessDate(BssTime.parseWire(order.path("payment_time").asText())).toString()
-                    .substring(0, 7);
-            if (!Set.of(paidIn).equals(feeCycles.get(orderId))) {
+            if (!Set.of(paidIn.toString()).equals(feeCycles.get(orderId))) {
                 differ(id, "order's fee records are in the cycle it was paid in", orderId + " paid in " + paidIn
                         + ", billed in " + feeCycles.get(orderId));
+            }
+            Set<Integer> billTypes = BILL_TYPES.get(info.path("order_type").asInt());
+            if (billTypes != null && !billTypes.containsAll(feeBillTypes.get(orderId))) {
+                differ(id, "order's fee records have its bill type", orderId + " (order type "
+                        + info.path("order_type").asInt() + ") billed as " + feeBillTypes.get(orderId));
             }
             Split billed = fees.stream().reduce(Split.ZERO, Split::plus);
             check(id, "order amount = its fee records", orderId, refund ? amount.negate() : amount, billed.total());
@@ -266,17 +277,14 @@ public final class Reconciliation {
         return customers;
     }
 
-    private static Map<String, String> window(String balance, YearMonth first, YearMonth last, String type) {
+    private static Map<String, String> window(String balance, YearMonth first, String type) {
+        // to the end of time: the last record must chain to today's balance, even if the clock was ahead once
         Map<String, String> query = new TreeMap<>(Map.of("balance_type", balance,
-                "trade_time_begin", first.atDay(1).toString(), "trade_time_end", lastDay(last).toString()));
+                "trade_time_begin", first.atDay(1).toString(), "trade_time_end", "9999-12-31"));
         if (type != null) {
             query.put("trade_type", type);
         }
         return query;
-    }
-
-    private static LocalDate lastDay(YearMonth month) {
-        return month.atEndOfMonth();
     }
 
     private void agree(String customer, String check, String cycle, Split expected, Split actual) {
