@@ -90,11 +90,9 @@ public final class Reconciliation {
     private final Map<String, List<String>> transfers = new TreeMap<>();
     private final Map<String, BigDecimal> transferSums = new TreeMap<>();
     private final Map<String, List<Split>> orderFees = new TreeMap<>();
-    private int customers;
 
     /** Reads everything one customer sees for the bill cycles {@code first} to {@code last}, and checks it. */
     public void customer(CustomerView view, YearMonth first, YearMonth last) {
-        customers++;
         for (YearMonth cycle = first; !cycle.isAfter(last); cycle = cycle.plusMonths(1)) {
             cycle(view, cycle.toString());
         }
@@ -124,18 +122,8 @@ public final class Reconciliation {
             orderFees.computeIfAbsent(trade, k -> new ArrayList<>()).add(split);
         }
         agree(id, "monthly sum = fee records", cycle, monthly, fees);
-        Split lines = Split.ZERO;
-        for (JsonNode line : view.all(RESOURCES, Map.of("cycle", cycle, "method", "oneself",
-                "include_zero_record", "true", "statistic_type", "3"), "fee_records", 1000)) {
-            lines = lines.plus(Split.of(line, "stored_card_amount"));
-        }
-        agree(id, "monthly sum = resource records per line", cycle, monthly, lines);
-        Split perCycle = Split.ZERO;
-        for (JsonNode line : view.all(RESOURCES, Map.of("cycle", cycle, "method", "oneself",
-                "include_zero_record", "true", "statistic_type", "1"), "fee_records", 1000)) {
-            perCycle = perCycle.plus(Split.of(line, "stored_card_amount"));
-        }
-        agree(id, "monthly sum = resource records per cycle", cycle, monthly, perCycle);
+        agree(id, "monthly sum = resource records per line", cycle, monthly, resourceRecords(view, cycle, "3"));
+        agree(id, "monthly sum = resource records per cycle", cycle, monthly, resourceRecords(view, cycle, "1"));
         JsonNode everything = view.get("/v2/bills/customer-bills/monthly-sum", Map.of("bill_cycle", cycle,
                 "limit", "1"));
         JsonNode costs = view.post("/v4/costs/cost-analysed-bills/query", Map.of("time_condition",
@@ -146,6 +134,16 @@ public final class Reconciliation {
             cost = cost.add(amount(data, "amount_by_costs"));
         }
         check(id, "ListCosts = monthly sum", cycle, cost, amount(everything, "consume_amount"));
+    }
+
+    /** The sum of the resource records of a cycle: one per bill line (statistic type 3) or per cycle (1). */
+    private static Split resourceRecords(CustomerView view, String cycle, String statisticType) {
+        Split sum = Split.ZERO;
+        for (JsonNode line : view.all(RESOURCES, Map.of("cycle", cycle, "method", "oneself",
+                "include_zero_record", "true", "statistic_type", statisticType), "fee_records", 1000)) {
+            sum = sum.plus(Split.of(line, "stored_card_amount"));
+        }
+        return sum;
     }
 
     private void changes(CustomerView view, YearMonth first) {
@@ -271,10 +269,6 @@ public final class Reconciliation {
             }
         });
         return List.copyOf(differences);
-    }
-
-    public int customers() {
-        return customers;
     }
 
     private static Map<String, String> window(String balance, YearMonth first, String type) {
