@@ -239,8 +239,9 @@ public final class Main {
             System.out.println(USAGE);
             return 2;
         }
-        System.out.println("Business time " + clock.now() + " (UTC), " + clock.offset().toHours()
-                + " h ahead of real time; the gateway keeps real time.");
+        long hours = clock.offset().toHours();
+        System.out.println("Business time " + clock.now() + " (UTC), " + Math.abs(hours) + " h "
+                + (hours < 0 ? "behind" : "ahead of") + " real time; the gateway keeps real time.");
         return 0;
     }
 
