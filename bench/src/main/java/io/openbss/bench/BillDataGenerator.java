@@ -113,9 +113,9 @@ final class BillDataGenerator {
                     cycle.atDay(1), cycle.lengthOfMonth(), customers - 1, perCustomer - 1));
             s.execute(String.format("""
                     INSERT INTO journal_entry (idempotency_key, content_hash, trade_type, detail_type, trade_id,
-                                               customer_id, created_at)
+                                               customer_id, created_at, business_time)
                     SELECT 'bench-usage:' || customer_id || ':%1$s', repeat('0', 64), 'DEDUCT', 'DEDUCT_USAGE',
-                           'USG-bench-%1$s-' || customer_id, customer_id, TIMESTAMPTZ '%2$s'
+                           'USG-bench-%1$s-' || customer_id, customer_id, TIMESTAMPTZ '%2$s', TIMESTAMPTZ '%2$s'
                       FROM bench_line GROUP BY customer_id
                     ON CONFLICT (idempotency_key) DO NOTHING""", cycle, cycle.atEndOfMonth() + " 23:00:00+08"));
             s.execute(String.format("""

@@ -5,6 +5,9 @@ import static io.openbss.e2e.TestPlatform.demo;
 import static io.openbss.e2e.TestPlatform.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.huaweicloud.sdk.bss.v2.BssClient;
+import com.huaweicloud.sdk.bss.v2.model.CustomerOrderV2;
+import com.huaweicloud.sdk.bss.v2.model.ListCustomerOrdersRequest;
 import com.huaweicloud.sdk.bss.v2.model.PayCustomerOrderV3Req;
 import com.huaweicloud.sdk.bss.v2.model.PayOrdersRequest;
 import io.openbss.common.time.BssTime;
@@ -15,7 +18,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -56,6 +62,32 @@ class ReconcileIT {
             // the platform is shared: the other tests reconcile every account
             plantCardAmount(orderId, "- 1");
         }
+    }
+
+    @Test
+    void anOrderPaidWithoutItsDiscountShowsWhatWasCharged() {
+        TestPlatform.Customer buyer = TestPlatform.newIndividual("1000.00");
+        // three months of a volume: the EVS promotion (10% off from 3 months) is the order's best offer
+        Map<String, Object> volume = new HashMap<>(Map.of("id", "disk", "service_type_code", "hws.service.type.ebs",
+                "resource_type_code", "hws.resource.type.volume", "resource_spec_code", "SSD", "region_code",
+                "cn-north-4", "period_type", 2, "period_num", 3, "resource_size", 100, "size_measure_id", 17));
+        String orderId = admin().expect("POST", OrdersIT.ORDERS, Map.of("idempotency_key", UUID.randomUUID()
+                .toString(), "customer_id", buyer.id(), "products", List.of(volume))).path("order_id").asText();
+        BssClient client = buyer.client();
+        assertThat(order(client, orderId).getAmountInfo().getDiscounts()).isNotEmpty();
+        client.payOrders(new PayOrdersRequest().withBody(new PayCustomerOrderV3Req().withOrderId(orderId)
+                .withUseDiscount("NO").withUseCoupon("NO")));
+        CustomerOrderV2 paid = order(client, orderId);
+        assertThat(paid.getAmountInfo().getDiscounts()).isEmpty();
+        assertThat(paid.getAmountAfterDiscount()).isEqualTo(paid.getOfficialAmount());
+        YearMonth now = YearMonth.from(BssTime.businessDate(Instant.now()));
+        assertThat(ReconcileCommand.reconcile(admin(), settings().endpoint(), List.of(buyer.id()), now, now))
+                .isEmpty();
+    }
+
+    private static CustomerOrderV2 order(BssClient client, String orderId) {
+        return client.listCustomerOrders(new ListCustomerOrdersRequest().withOrderId(orderId)).getOrderInfos()
+                .getFirst();
     }
 
     private static void plantCardAmount(String orderId, String change) throws Exception {

@@ -3,6 +3,7 @@ package io.openbss.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openbss.common.time.BssTime;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -85,6 +86,7 @@ public final class Reconciliation {
     private final Map<String, BigDecimal> feeCash = new TreeMap<>();
     private final Map<String, Set<String>> feeCycles = new TreeMap<>();
     private final Map<String, Set<Integer>> feeBillTypes = new TreeMap<>();
+    private final Map<String, BigDecimal> feeDiscounts = new TreeMap<>();
     private final Map<String, BigDecimal> changedCash = new TreeMap<>();
     private final Map<String, Set<String>> changeCycles = new TreeMap<>();
     private final Map<String, List<String>> transfers = new TreeMap<>();
@@ -119,6 +121,7 @@ public final class Reconciliation {
             feeCash.merge(trade, split.cash(), BigDecimal::add);
             feeCycles.computeIfAbsent(trade, k -> new TreeSet<>()).add(fee.path("bill_cycle").asText());
             feeBillTypes.computeIfAbsent(trade, k -> new TreeSet<>()).add(fee.path("bill_type").asInt());
+            feeDiscounts.merge(trade, amount(fee, "official_discount_amount"), BigDecimal::add);
             orderFees.computeIfAbsent(trade, k -> new ArrayList<>()).add(split);
         }
         agree(id, "monthly sum = fee records", cycle, monthly, fees);
@@ -216,7 +219,7 @@ public final class Reconciliation {
             }
             JsonNode info = view.get("/v2/orders/customer-orders/details/" + orderId, Map.of()).path("order_info");
             JsonNode paid = info.path("amount_info");
-            BigDecimal amount = amount(info, "amount_after_discount").setScale(2, java.math.RoundingMode.HALF_UP);
+            BigDecimal amount = amount(info, "amount_after_discount").setScale(2, RoundingMode.HALF_UP);
             boolean refund = info.path("order_type").asInt() == 4;
             List<Split> fees = orderFees.get(orderId);
             if (fees == null) {
@@ -240,6 +243,12 @@ public final class Reconciliation {
             BigDecimal coupons = amount(paid, "coupon_amount").add(amount(paid, "flexipurchase_coupon_amount"));
             check(id, "order coupon amount = its fee records' coupon", orderId,
                     refund ? coupons.negate() : coupons, billed.coupon());
+            BigDecimal discounts = BigDecimal.ZERO;
+            for (JsonNode discount : paid.path("discounts")) {
+                discounts = discounts.add(amount(discount, "discount_amount"));
+            }
+            check(id, "order discounts = its fee records' discounts", orderId, refund ? discounts.negate() : discounts,
+                    feeDiscounts.get(orderId).setScale(2, RoundingMode.HALF_UP));
             BigDecimal card = amount(paid, "stored_card_amount");
             check(id, "order card amount = its fee records' card", orderId, refund ? card.negate() : card,
                     billed.card());

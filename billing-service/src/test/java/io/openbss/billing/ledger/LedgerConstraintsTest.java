@@ -72,8 +72,8 @@ class LedgerConstraintsTest {
             String otherAmount) {
         pool.withTransaction(c -> c.preparedQuery("""
                         WITH e AS (INSERT INTO journal_entry (idempotency_key, content_hash, trade_type, trade_id,
-                                       customer_id, created_at)
-                                   VALUES ($1, repeat('0', 64), 'ADJUST', 't', $2, now())
+                                       customer_id, created_at, business_time)
+                                   VALUES ($1, repeat('0', 64), 'ADJUST', 't', $2, now(), now())
                                    RETURNING entry_id)
                         INSERT INTO journal_line (entry_id, account_id, amount, created_at)
                         SELECT entry_id, a, x::numeric, now() FROM e, (VALUES ($3, $4), ($5, $6)) AS l(a, x)

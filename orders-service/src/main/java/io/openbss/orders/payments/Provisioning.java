@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * What a charged order does, in the transaction that records its payment: the order is completed with the amounts
- * billing charged (what discount coupons took off shown as a discount), a new purchase provisions its resources
+ * billing charged and the discounts it was charged with (what discount coupons took off shown as a discount, the
+ * offer the payment chose instead of the best one), a new purchase provisions its resources
  * (main ones first), a renewal extends them. Never without the charge, never twice.
  */
 @ApplicationScoped
@@ -49,6 +50,18 @@ public class Provisioning {
                 .execute(Tuple.of(order.orderId(), now, Numeric.create(charged.amount()),
                         Numeric.create(charged.couponAmount()), Numeric.create(charged.storedCardAmount()),
                         Numeric.create(cash)));
+        if (payment.discountId() != null) {
+            // paid with another offer than the best one the order was priced with, or with none: the order shows
+            // the discount its lines were charged with, as its bill lines do
+            done = done.chain(() -> connection.preparedQuery("DELETE FROM order_discount WHERE order_id = $1")
+                            .execute(Tuple.of(order.orderId())))
+                    .chain(() -> connection.preparedQuery("""
+                                    INSERT INTO order_discount (order_id, discount_type, discount_amount)
+                                    SELECT order_id, discount_type::text, sum(discount_amount)
+                                      FROM order_discount_offer WHERE order_id = $1 AND discount_id = $2
+                                     GROUP BY order_id, discount_type""")
+                            .execute(Tuple.of(order.orderId(), payment.discountId())));
+        }
         // billing charges less than the payment's amount (lines to the cent) only by what discount coupons took off
         BigDecimal byDiscountCoupons = payment.amount().subtract(charged.amount());
         if (byDiscountCoupons.signum() > 0) {

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,11 +106,14 @@ class PaymentsTest {
     void theChosenDiscountOrNoneDecidesTheAmount() {
         pay(customer, body("NO", null)).statusCode(200);
         assertThat(FakeBilling.cash(customer)).isEqualByComparingTo("800.00");
+        // the order shows the discounts it was charged with, as its bill lines do: none
+        assertThat(discounts(orderId)).isEmpty();
         String other = OrderFixtures.newCustomer();
         String second = OrderFixtures.serverWithDisk(other).getString("order_id");
         FakeBilling.fund(other, "1000.00");
         pay(other, body(second, "YES", FakeBilling.DISCOUNT_ID)).statusCode(200);
         assertThat(FakeBilling.cash(other)).isEqualByComparingTo("820.00");
+        assertThat(discounts(second)).containsExactly(Map.entry("605", new BigDecimal("20.00")));
         String third = OrderFixtures.serverWithDisk(other).getString("order_id");
         pay(other, body(third, "YES", "not-offered")).statusCode(400).body("error_code", equalTo("CBC.0101"))
                 .body("error_msg", containsString("discount_infos"));
@@ -269,6 +273,15 @@ class PaymentsTest {
         pool.query("UPDATE order_payment SET next_attempt_at = now() - interval '1 second' WHERE status = 'PENDING'")
                 .execute().await().indefinitely();
         reconciler.reconcile().await().atMost(Duration.ofSeconds(30));
+    }
+
+    /** The order's discounts by type, as ShowCustomerOrderDetails shows them. */
+    private Map<String, BigDecimal> discounts(String order) {
+        Map<String, BigDecimal> discounts = new java.util.TreeMap<>();
+        pool.preparedQuery("SELECT discount_type, discount_amount FROM order_discount WHERE order_id = $1")
+                .execute(Tuple.of(order)).await().indefinitely()
+                .forEach(row -> discounts.put(row.getString("discount_type"), row.getBigDecimal("discount_amount")));
+        return discounts;
     }
 
     private Row order() {
