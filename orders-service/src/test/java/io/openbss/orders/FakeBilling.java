@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for billing-service's internal API, for orders-service's own tests: a price list (100.00 a month per
- * resource, with a 10% commercial discount offered), the payer's coupons that apply to an order (as they were given,
- * with billing's limits per payment), charges and refunds kept once per idempotency key with the ledger's refusal of
- * what the payer cannot cover, and faults on demand (an outage, an answer lost after the charge, a refusal of
+ * resource, with a 10% commercial discount offered; specs named "unknown..." are not sold, and those named "sized..."
+ * need a size, as billing's linear products do), the payer's coupons that apply to an order (as they were given, with
+ * billing's limits per payment), charges and refunds kept once per idempotency key with the ledger's refusal of what
+ * the payer cannot cover, and faults on demand (an outage, an answer lost after the charge, a refusal of
  * orders-service's request as malformed, charges held until released). A charge spends the coupons it names as the
  * ledger does: discount coupons take their rate off the lines, then cash coupons pay, then cash.
  * The end-to-end tests run the real billing-service.
@@ -35,6 +36,9 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
 
     public static final BigDecimal MONTHLY_PRICE = new BigDecimal("100.00");
     public static final String DISCOUNT_ID = "commercial-10";
+    /** The catalog's Chinese names of the resource types the tests buy; others are named after their code. */
+    public static final Map<String, String> RESOURCE_TYPE_NAMES = Map.of("hws.resource.type.vm", "云主机",
+            "hws.resource.type.volume", "云硬盘");
     /** payer → cash */
     public static final Map<String, BigDecimal> CASH = new ConcurrentHashMap<>();
     /** idempotency key → the first answer */
@@ -210,11 +214,18 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
             if (p.getString("resource_spec").startsWith("unknown")) {
                 return new JsonObject().put("error_code", "CBC.99006006").put("error_msg", "No such product");
             }
+            if (p.getString("resource_spec").startsWith("sized") && p.getInteger("resource_size") == null) {
+                return new JsonObject().put("error_code", "CBC.0100").put("error_msg", "Invalid parameter "
+                        + "product_infos[" + items.size() + "].resource_size: is required for "
+                        + p.getString("resource_spec"));
+            }
             int months = p.getInteger("period_type") == 3 ? 12 * p.getInteger("period_num") : p.getInteger("period_num");
             BigDecimal official = MONTHLY_PRICE.multiply(BigDecimal.valueOf((long) months * p.getInteger("subscription_num")));
             BigDecimal discount = official.divide(BigDecimal.TEN).setScale(2);
             items.add(new JsonObject().put("id", p.getString("id")).put("product_id", "P-" + p.getString("resource_spec"))
                     .put("spec_desc_zh", p.getString("resource_spec")).put("max_period_months", 36)
+                    .put("resource_type_name", RESOURCE_TYPE_NAMES.getOrDefault(p.getString("resource_type"),
+                            "资源类型 " + p.getString("resource_type")))
                     .put("official_amount", official).put("discount_amount", discount)
                     .put("amount", official.subtract(discount))
                     .put("discounts", new JsonArray().add(new JsonObject().put("discount_id", DISCOUNT_ID)

@@ -17,6 +17,10 @@ import java.util.UUID;
 public final class OrderFixtures {
 
     public static final String AUDIENCE = "orders-service";
+    /** The project and enterprise project every fixture product is bought in. */
+    public static final String PROJECT_ID = "0b6f4b0c5a00d3f52f2dc0138f4b9ac5";
+    public static final String ENTERPRISE_PROJECT_ID = "c1ab06a0-6d3c-4b7a-9f0e-2c5a1f3b7e11";
+    public static final String ENTERPRISE_PROJECT_NAME = "production";
 
     private OrderFixtures() {
     }
@@ -42,6 +46,9 @@ public final class OrderFixtures {
         product.put("period_type", periodType);
         product.put("period_num", periodNum);
         product.put("resource_name", id);
+        product.put("project_id", PROJECT_ID);
+        product.put("enterprise_project_id", ENTERPRISE_PROJECT_ID);
+        product.put("enterprise_project_name", ENTERPRISE_PROJECT_NAME);
         return product;
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import org.hibernate.annotations.Formula;
 import java.math.BigDecimal;
 
 /** One spec of one resource type in one region, with its yearly/monthly prices (per unit of size if linear). */
@@ -31,6 +32,10 @@ public class Product extends PanacheEntityBase {
 
     @Column(name = "spec_desc_en")
     public String specDescEn;
+
+    /** The Chinese name of the product's resource type, read with the product so that rating needs no second query. */
+    @Formula("(SELECT t.name_zh FROM resource_type t WHERE t.resource_type_code = resource_type_code)")
+    public String resourceTypeNameZh;
 
     /** Set for linear products (disks, bandwidth): prices are per unit of this measure. */
     @Column(name = "size_measure_id")

@@ -32,6 +32,7 @@ public class InternalRatingResource {
     public record RatedProduct(@JsonProperty("id") String id, @JsonProperty("product_id") String productId,
             @JsonProperty("service_type_code") String serviceTypeCode,
             @JsonProperty("resource_type_code") String resourceTypeCode,
+            @JsonProperty("resource_type_name") String resourceTypeName,
             @JsonProperty("resource_spec") String resourceSpec, @JsonProperty("region_code") String regionCode,
             @JsonProperty("spec_desc_zh") String specDescZh, @JsonProperty("spec_desc_en") String specDescEn,
             @JsonProperty("max_period_months") int maxPeriodMonths,
@@ -55,8 +56,9 @@ public class InternalRatingResource {
         return rating.quotePeriod(request.customerId(), request.validated()).map(quote -> {
             List<RatedProduct> items = quote.items().stream().map(i -> new RatedProduct(i.item().spec().id(),
                     i.product().productId, i.product().serviceTypeCode, i.product().resourceTypeCode,
-                    i.product().resourceSpec, i.product().regionCode, i.product().specDescZh, i.product().specDescEn,
-                    i.product().maxPeriodMonths, i.official(), i.bestDiscount(), i.amount(),
+                    i.product().resourceTypeNameZh, i.product().resourceSpec, i.product().regionCode,
+                    i.product().specDescZh, i.product().specDescEn, i.product().maxPeriodMonths, i.official(),
+                    i.bestDiscount(), i.amount(),
                     i.best().map(d -> new AppliedDiscount(d.id(), d.type(), d.nameZh(), i.offers().get(d))).orElse(null),
                     i.offers().entrySet().stream().map(e -> new AppliedDiscount(e.getKey().id(), e.getKey().type(),
                             e.getKey().nameZh(), e.getValue())).toList())).toList();

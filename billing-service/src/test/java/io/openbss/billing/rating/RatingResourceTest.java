@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.PostgresResource;
@@ -197,6 +198,22 @@ class RatingResourceTest {
         given().header("Authorization", customer(id)).contentType(ContentType.JSON)
                 .body(Map.of("customer_id", id, "product_infos", List.of()))
                 .post("/internal/v1/ratings/period").then().statusCode(403);
+    }
+
+    @Test
+    void internalRatingNamesEachItemsProductAndResourceType() {
+        String id = newCustomerId();
+        given().header("Authorization", InternalKeys.bearer("billing-service",
+                        io.openbss.common.identity.CallerIdentity.service("orders-service")))
+                .contentType(ContentType.JSON).body(Map.of("customer_id", id, "product_infos",
+                        List.of(vm("a", "s6.large.2.linux", "cn-north-4", 2, 1, 1), disk("b", "SSD", 40, 17, 2, 1))))
+                .post("/internal/v1/ratings/period").then().statusCode(200)
+                .body("items[0].id", equalTo("a"))
+                .body("items[0].product_id", startsWith("OFFI"))
+                .body("items[0].resource_type_name", equalTo("云主机"))
+                .body("items[1].id", equalTo("b"))
+                .body("items[1].product_id", startsWith("OFFI"))
+                .body("items[1].resource_type_name", equalTo("云硬盘"));
     }
 
     static Map<String, Object> vm(String id, String spec, String region, int periodType, int periodNum, int quantity) {

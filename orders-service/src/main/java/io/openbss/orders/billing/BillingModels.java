@@ -31,6 +31,7 @@ public final class BillingModels {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record RatedProduct(@JsonProperty("id") String id, @JsonProperty("product_id") String productId,
+            @JsonProperty("resource_type_name") String resourceTypeName,
             @JsonProperty("spec_desc_zh") String specDescZh,
             @JsonProperty("max_period_months") int maxPeriodMonths,
             @JsonProperty("official_amount") BigDecimal officialAmount,

@@ -7,12 +7,14 @@ import static io.openbss.common.request.RequestParameters.requiredText;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.request.RequestParameters;
+import io.openbss.orders.resources.ProjectAssignment;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Yearly/monthly resources an operator brings from elsewhere (another BSS, or the demo): each belongs to an order
- * already recorded for its customer. Main resources first; a subordinate names its main one.
+ * already recorded for its customer. Main resources first; a subordinate names its main one. Each is a product of
+ * billing's catalog, which names its product id, spec description and resource type.
  */
 public record ResourceImport(@JsonProperty("resources") List<Resource> resources) {
 
@@ -29,7 +31,13 @@ public record ResourceImport(@JsonProperty("resources") List<Resource> resources
             @JsonProperty("period_type") Integer periodType, @JsonProperty("period_num") Integer periodNum,
             @JsonProperty("effective_time") String effectiveTime, @JsonProperty("expire_time") String expireTime,
             @JsonProperty("expire_policy") Integer expirePolicy,
-            @JsonProperty("auto_renew_times") Integer autoRenewTimes) {
+            @JsonProperty("auto_renew_times") Integer autoRenewTimes, @JsonProperty("project_id") String projectId,
+            @JsonProperty("enterprise_project_id") String enterpriseProjectId,
+            @JsonProperty("enterprise_project_name") String enterpriseProjectName) {
+
+        ProjectAssignment projects() {
+            return ProjectAssignment.of(projectId, enterpriseProjectId, enterpriseProjectName);
+        }
 
         Instant effective() {
             return RequestParameters.optionalInstant("effective_time", effectiveTime);
@@ -64,6 +72,7 @@ public record ResourceImport(@JsonProperty("resources") List<Resource> resources
             requiredText(at + "resource_spec_code", r.resourceSpecCode(), 128);
             requiredText(at + "region_code", r.regionCode(), 64);
             optionalText(at + "resource_name", r.resourceName(), 256);
+            r.projects().validate(at);
             if (r.periodType() == null || r.periodNum() == null) {
                 throw BssException.badParameter(at + "period_type", "period_type and period_num are required");
             }

@@ -4,6 +4,7 @@ import static io.openbss.common.time.BssTime.utc;
 
 import io.openbss.orders.billing.BillingModels;
 import io.openbss.orders.purchases.OrderIds;
+import io.openbss.orders.resources.ProjectAssignment;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -29,11 +30,14 @@ public class OrderWriter {
             String creationHash, List<Line> lines) {
     }
 
-    /** A line: the resource, its period, and its price; {@code effective}/{@code expire} known for renewals. */
+    /**
+     * A line: the resource, its period, and its price (which names the product and its resource type);
+     * {@code effective}/{@code expire} known for renewals.
+     */
     public record Line(String resourceId, String mainResourceId, String serviceTypeCode, String serviceTypeName,
             String resourceTypeCode, String resourceSpecCode, String regionCode, String resourceName,
-            Integer resourceSize, Integer sizeMeasureId, int periodType, int periodNum, int subscriptionNum,
-            Instant effective, Instant expire, BillingModels.RatedProduct price) {
+            ProjectAssignment projects, Integer resourceSize, Integer sizeMeasureId, int periodType, int periodNum,
+            int subscriptionNum, Instant effective, Instant expire, BillingModels.RatedProduct price) {
     }
 
     /** The new order's id; null when a concurrent request with the same creation key wrote it first. */
@@ -70,14 +74,16 @@ public class OrderWriter {
                     for (Line line : draft.lines()) {
                         String lineId = orderId + "-" + (++n);
                         BillingModels.RatedProduct price = line.price();
-                        lines.add(Tuple.from(Arrays.asList(orderId, lineId, line.resourceId(),
+                        List<Object> values = new ArrayList<>(Arrays.asList(orderId, lineId, line.resourceId(),
                                 line.mainResourceId(), line.serviceTypeCode(), line.serviceTypeName(),
                                 line.resourceTypeCode(), line.resourceSpecCode(), line.regionCode(),
                                 price.productId(), price.specDescZh(), line.resourceName(), line.resourceSize(),
                                 line.sizeMeasureId(), line.periodType(), line.periodNum(), line.subscriptionNum(),
                                 price.maxPeriodMonths(), Numeric.create(price.officialAmount()),
                                 Numeric.create(price.discountAmount()), utc(line.effective()), utc(line.expire()),
-                                lineDiscountType(price))));
+                                lineDiscountType(price), price.resourceTypeName()));
+                        values.addAll(line.projects().columns());
+                        lines.add(Tuple.from(values));
                         if (price.discountAmount().signum() > 0) {
                             discountsByType.merge(price.discountType(), price.discountAmount(), BigDecimal::add);
                         }
@@ -92,9 +98,11 @@ public class OrderWriter {
                                         region_code, product_id, product_spec_desc, resource_name, resource_size,
                                         size_measure_id, period_type, period_num, subscription_num, max_period_months,
                                         official_amount, discount_amount, amount_after_discount, effective_time,
-                                        expire_time, discount_type)
+                                        expire_time, discount_type, resource_type_name, project_id,
+                                        enterprise_project_id, enterprise_project_name)
                                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-                                            $17, $18, $19, $20, $19::numeric - $20::numeric, $21, $22, $23)""")
+                                            $17, $18, $19, $20, $19::numeric - $20::numeric, $21, $22, $23, $24, $25,
+                                            $26, $27)""")
                             .executeBatch(lines);
                     if (!offers.isEmpty()) {
                         saved = saved.chain(() -> connection.preparedQuery("""

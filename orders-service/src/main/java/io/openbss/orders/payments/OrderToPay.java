@@ -1,5 +1,6 @@
 package io.openbss.orders.payments;
 
+import io.openbss.orders.resources.ProjectAssignment;
 import io.vertx.mutiny.sqlclient.Row;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,19 +13,20 @@ record OrderToPay(String orderId, String customerId, String payerCustomerId, int
 
     /** A line of the order, with the discount the payment applies to it. */
     record Line(String lineId, String resourceId, String mainResourceId, String serviceTypeCode,
-            String serviceTypeName, String resourceTypeCode, String resourceSpecCode, String regionCode,
-            String productId, String productSpecDesc, String resourceName, Integer resourceSize,
-            Integer sizeMeasureId, int periodType, int periodNum, int maxPeriodMonths, BigDecimal officialAmount,
-            BigDecimal bestDiscount, Instant effective, Instant expire) {
+            String serviceTypeName, String resourceTypeCode, String resourceTypeName, String resourceSpecCode,
+            String regionCode, String productId, String productSpecDesc, String resourceName,
+            ProjectAssignment projects, Integer resourceSize, Integer sizeMeasureId, int periodType, int periodNum,
+            int maxPeriodMonths, BigDecimal officialAmount, BigDecimal bestDiscount, Instant effective,
+            Instant expire) {
 
         static Line of(Row row) {
             return new Line(row.getString("line_id"), row.getString("resource_id"),
                     row.getString("main_resource_id"), row.getString("service_type_code"),
                     row.getString("service_type_name"), row.getString("resource_type_code"),
-                    row.getString("resource_spec_code"), row.getString("region_code"), row.getString("product_id"),
-                    row.getString("product_spec_desc"), row.getString("resource_name"),
-                    row.getInteger("resource_size"), row.getInteger("size_measure_id"),
-                    row.getInteger("period_type"), row.getInteger("period_num"),
+                    row.getString("resource_type_name"), row.getString("resource_spec_code"),
+                    row.getString("region_code"), row.getString("product_id"), row.getString("product_spec_desc"),
+                    row.getString("resource_name"), ProjectAssignment.of(row), row.getInteger("resource_size"),
+                    row.getInteger("size_measure_id"), row.getInteger("period_type"), row.getInteger("period_num"),
                     row.getInteger("max_period_months"), row.getBigDecimal("official_amount"),
                     row.getBigDecimal("discount_amount"), instant(row.getOffsetDateTime("effective_time")),
                     instant(row.getOffsetDateTime("expire_time")));

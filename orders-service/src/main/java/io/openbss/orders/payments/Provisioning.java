@@ -111,12 +111,14 @@ public class Provisioning {
                 continue;
             }
             Period period = period(order, line, payment);
-            rows.add(Tuple.from(Arrays.asList(line.resourceId(), order.customerId(), order.payerCustomerId(),
-                    line.mainResourceId(), order.orderId(), line.serviceTypeCode(), line.serviceTypeName(),
-                    line.resourceTypeCode(), line.resourceSpecCode(), line.regionCode(), line.productId(),
-                    line.productSpecDesc(), line.resourceName(), line.resourceSize(), line.sizeMeasureId(),
-                    utc(period.effective()), utc(period.expire()), line.months(), line.maxPeriodMonths(), now,
-                    line.periodType(), line.periodNum())));
+            List<Object> values = new ArrayList<>(Arrays.asList(line.resourceId(), order.customerId(),
+                    order.payerCustomerId(), line.mainResourceId(), order.orderId(), line.serviceTypeCode(),
+                    line.serviceTypeName(), line.resourceTypeCode(), line.resourceSpecCode(), line.regionCode(),
+                    line.productId(), line.productSpecDesc(), line.resourceName(), line.resourceSize(),
+                    line.sizeMeasureId(), utc(period.effective()), utc(period.expire()), line.months(),
+                    line.maxPeriodMonths(), now, line.periodType(), line.periodNum(), line.resourceTypeName()));
+            values.addAll(line.projects().columns());
+            rows.add(Tuple.from(values));
         }
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -126,9 +128,10 @@ public class Provisioning {
                             order_id, service_type_code, service_type_name, resource_type_code, resource_spec_code,
                             region_code, product_id, product_spec_desc, resource_name, resource_size, size_measure_id,
                             status, effective_time, expire_time, bought_months, max_period_months, update_time,
-                            period_type, period_num)
+                            period_type, period_num, resource_type_name, project_id, enterprise_project_id,
+                            enterprise_project_name)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 2, $16, $17, $18,
-                                $19, $20, $21, $22)""")
+                                $19, $20, $21, $22, $23, $24, $25, $26)""")
                 .executeBatch(rows).replaceWithVoid();
     }
 }

@@ -2,6 +2,7 @@ package io.openbss.orders.purchases;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.remote.RemoteErrors;
+import io.openbss.common.request.RequestParameters;
 import io.openbss.orders.OrdersConfig;
 import io.openbss.orders.billing.BillingClient;
 import io.openbss.orders.billing.BillingModels;
@@ -33,6 +34,8 @@ public class OrderCreation {
     public record Created(String orderId, BigDecimal officialAmount, BigDecimal amountAfterDiscount,
             List<String> resourceIds) {
     }
+
+    private static final String RESOURCE_TYPE_PREFIX = "hws.resource.type.";
 
     @Inject
     Pool pool;
@@ -93,9 +96,10 @@ public class OrderCreation {
                 : UUID.randomUUID().toString().replace("-", "")));
         List<OrderWriter.Line> lines = request.products().stream().map(p -> new OrderWriter.Line(
                 resourceIds.get(p.id()), p.mainId() == null ? null : resourceIds.get(p.mainId()), p.serviceTypeCode(),
-                name(p), p.resourceTypeCode(), p.resourceSpecCode(), p.regionCode(), p.resourceName(),
-                p.resourceSize(), p.sizeMeasureId(), p.periodType(), p.periodNum(),
-                p.subscriptionNum() == null ? 1 : p.subscriptionNum(), null, null, prices.get(p.id()))).toList();
+                name(p), p.resourceTypeCode(), p.resourceSpecCode(), p.regionCode(),
+                resourceName(p, resourceIds.get(p.id())), p.projects(), p.resourceSize(), p.sizeMeasureId(),
+                p.periodType(), p.periodNum(), p.subscriptionNum() == null ? 1 : p.subscriptionNum(), null, null,
+                prices.get(p.id()))).toList();
         Instant now = clock.instant();
         return writer.write(connection, new OrderWriter.Draft(request.customerId(), request.payerCustomerId(), 1, 1,
                         request.idempotencyKey(), hash, lines), now, now.plus(config.paymentWindow()))
@@ -107,5 +111,25 @@ public class OrderCreation {
 
     private static String name(PurchaseRequest.Product product) {
         return product.serviceTypeName() != null ? product.serviceTypeName() : product.serviceTypeCode();
+    }
+
+    /**
+     * The name given, or the kind of name a cloud console gives a resource created without one: its resource type
+     * without the {@code hws.resource.type.} prefix, dots as dashes, a dash and a short id, the first 8 letters and
+     * digits of its resource id ({@code hws.resource.type.volume} → {@code volume-3f2a9c1b},
+     * {@code hws.resource.type.rds.vm} → {@code rds-vm-...}). Taken from the resource id rather than drawn at random,
+     * it tells the customer's resources apart and leads back to the resource. The line keeps it, so the resource is
+     * provisioned with it.
+     */
+    private static String resourceName(PurchaseRequest.Product product, String resourceId) {
+        if (RequestParameters.isGiven(product.resourceName())) {
+            return product.resourceName();
+        }
+        String type = product.resourceTypeCode();
+        if (type.startsWith(RESOURCE_TYPE_PREFIX) && type.length() > RESOURCE_TYPE_PREFIX.length()) {
+            type = type.substring(RESOURCE_TYPE_PREFIX.length());
+        }
+        String shortId = resourceId.replaceAll("[^A-Za-z0-9]", "");
+        return type.replace('.', '-') + "-" + shortId.substring(0, Math.min(8, shortId.length()));
     }
 }

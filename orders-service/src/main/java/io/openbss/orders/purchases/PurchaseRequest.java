@@ -7,6 +7,7 @@ import static io.openbss.common.request.RequestParameters.requiredText;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.signing.CanonicalRequest;
+import io.openbss.orders.resources.ProjectAssignment;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,10 @@ public record PurchaseRequest(@JsonProperty("idempotency_key") String idempotenc
         @JsonProperty("payer_customer_id") String payerCustomerId,
         @JsonProperty("products") List<Product> products) {
 
-    /** One resource to buy; {@code main_id} names the main resource's {@code id} for a subordinate one. */
+    /**
+     * One resource to buy; {@code main_id} names the main resource's {@code id} for a subordinate one. The project
+     * and enterprise project are where the cloud service places the resource, shown with it.
+     */
     public record Product(@JsonProperty("id") String id, @JsonProperty("main_id") String mainId,
             @JsonProperty("resource_id") String resourceId, @JsonProperty("resource_name") String resourceName,
             @JsonProperty("service_type_code") String serviceTypeCode,
@@ -29,7 +33,14 @@ public record PurchaseRequest(@JsonProperty("idempotency_key") String idempotenc
             @JsonProperty("resource_spec_code") String resourceSpecCode,
             @JsonProperty("region_code") String regionCode, @JsonProperty("resource_size") Integer resourceSize,
             @JsonProperty("size_measure_id") Integer sizeMeasureId, @JsonProperty("period_type") Integer periodType,
-            @JsonProperty("period_num") Integer periodNum, @JsonProperty("subscription_num") Integer subscriptionNum) {
+            @JsonProperty("period_num") Integer periodNum, @JsonProperty("subscription_num") Integer subscriptionNum,
+            @JsonProperty("project_id") String projectId,
+            @JsonProperty("enterprise_project_id") String enterpriseProjectId,
+            @JsonProperty("enterprise_project_name") String enterpriseProjectName) {
+
+        public ProjectAssignment projects() {
+            return ProjectAssignment.of(projectId, enterpriseProjectId, enterpriseProjectName);
+        }
     }
 
     public void validate() {
@@ -57,6 +68,7 @@ public record PurchaseRequest(@JsonProperty("idempotency_key") String idempotenc
             requiredText(at + "resource_type_code", p.resourceTypeCode(), 64);
             requiredText(at + "resource_spec_code", p.resourceSpecCode(), 128);
             requiredText(at + "region_code", p.regionCode(), 64);
+            p.projects().validate(at);
             if (p.periodType() == null) {
                 throw BssException.badParameter(at + "period_type", "is required: 2 (month) or 3 (year)");
             }

@@ -200,7 +200,7 @@ public class RenewalService {
                 Instant expire = r.expireTime().atZone(BssTime.BUSINESS_ZONE).plusMonths(months).toInstant();
                 lines.add(new OrderWriter.Line(r.resourceId(), r.mainResourceId(), r.serviceTypeCode(),
                         r.serviceTypeName(), r.resourceTypeCode(), r.resourceSpecCode(), r.regionCode(),
-                        r.resourceName(), r.resourceSize(), r.sizeMeasureId(), request.periodType(),
+                        r.resourceName(), r.projects(), r.resourceSize(), r.sizeMeasureId(), request.periodType(),
                         request.periodNum(), 1, r.expireTime(), expire, rated));
             }
             Instant now = clock.instant();

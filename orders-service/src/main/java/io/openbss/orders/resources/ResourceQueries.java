@@ -29,7 +29,7 @@ public class ResourceQueries {
             s.resource_id, s.main_resource_id, s.resource_name, s.region_code, s.service_type_code,
             s.service_type_name, s.resource_type_code, s.resource_spec_code, s.product_id, s.product_spec_desc,
             s.resource_size, s.size_measure_id, s.status, s.effective_time, s.expire_time, s.expire_policy,
-            s.update_time""";
+            s.update_time, s.resource_type_name, s.project_id, s.enterprise_project_id, s.enterprise_project_name""";
 
     @Inject
     Pool pool;

@@ -7,34 +7,39 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 /**
- * OrderInstanceV2 of the SDK: a yearly/monthly resource. Its internal id is its resource id; the resource type's
- * name, the project and the enterprise project are not recorded, so they are left out.
+ * OrderInstanceV2 of the SDK: a yearly/monthly resource. Its internal id is its resource id. Resources recorded
+ * before their resource type's name and projects were kept show none, and a resource without an enterprise project
+ * leaves it out, as the SDK does with absent fields.
  */
 public record ResourceView(@JsonProperty("id") String id, @JsonProperty("resource_id") String resourceId,
         @JsonProperty("resource_name") String resourceName, @JsonProperty("region_code") String regionCode,
         @JsonProperty("service_type_code") String serviceTypeCode,
         @JsonProperty("resource_type_code") String resourceTypeCode,
+        @JsonProperty("resource_type_name") String resourceTypeName,
         @JsonProperty("service_type_name") String serviceTypeName,
-        @JsonProperty("resource_spec_code") String resourceSpecCode, @JsonProperty("product_id") String productId,
-        @JsonProperty("parent_resource_id") String parentResourceId,
+        @JsonProperty("resource_spec_code") String resourceSpecCode, @JsonProperty("project_id") String projectId,
+        @JsonProperty("product_id") String productId, @JsonProperty("parent_resource_id") String parentResourceId,
         @JsonProperty("is_main_resource") int isMainResource, @JsonProperty("status") int status,
         @JsonProperty("effective_time") String effectiveTime, @JsonProperty("expire_time") String expireTime,
         @JsonProperty("expire_policy") int expirePolicy, @JsonProperty("product_spec_desc") String productSpecDesc,
         @JsonProperty("spec_size") BigDecimal specSize,
         @JsonProperty("spec_size_measure_id") Integer specSizeMeasureId,
-        @JsonProperty("update_time") String updateTime) {
+        @JsonProperty("update_time") String updateTime,
+        @JsonProperty("enterprise_project") ProjectAssignment.EnterpriseProject enterpriseProject) {
 
     static ResourceView of(Row row) {
         String main = row.getString("main_resource_id");
         Integer size = row.getInteger("resource_size");
+        ProjectAssignment projects = ProjectAssignment.of(row);
         return new ResourceView(row.getString("resource_id"), row.getString("resource_id"),
                 row.getString("resource_name"), row.getString("region_code"), row.getString("service_type_code"),
-                row.getString("resource_type_code"), row.getString("service_type_name"),
-                row.getString("resource_spec_code"), row.getString("product_id"), main, main == null ? 1 : 0,
-                row.getInteger("status"), wire(row.getOffsetDateTime("effective_time")),
-                wire(row.getOffsetDateTime("expire_time")), row.getInteger("expire_policy"),
-                row.getString("product_spec_desc"), size == null ? null : BigDecimal.valueOf(size),
-                row.getInteger("size_measure_id"), wire(row.getOffsetDateTime("update_time")));
+                row.getString("resource_type_code"), row.getString("resource_type_name"),
+                row.getString("service_type_name"), row.getString("resource_spec_code"), projects.projectId(),
+                row.getString("product_id"), main, main == null ? 1 : 0, row.getInteger("status"),
+                wire(row.getOffsetDateTime("effective_time")), wire(row.getOffsetDateTime("expire_time")),
+                row.getInteger("expire_policy"), row.getString("product_spec_desc"),
+                size == null ? null : BigDecimal.valueOf(size), row.getInteger("size_measure_id"),
+                wire(row.getOffsetDateTime("update_time")), projects.enterpriseProject());
     }
 
     private static String wire(OffsetDateTime time) {

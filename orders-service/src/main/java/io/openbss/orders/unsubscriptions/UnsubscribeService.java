@@ -5,6 +5,7 @@ import static io.openbss.common.time.BssTime.utc;
 import io.openbss.orders.purchases.OrderIds;
 import io.openbss.orders.renewals.Renewable;
 import io.openbss.orders.renewals.RenewalService;
+import io.openbss.orders.resources.ProjectAssignment;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -98,11 +99,14 @@ public class UnsubscribeService {
         for (Refunded refunded : lines) {
             Row l = refunded.line();
             String lineId = orderId + "-" + (++n);
-            orderLines.add(Tuple.from(Arrays.asList(orderId, lineId, l.getString("resource_id"),
+            List<Object> values = new ArrayList<>(Arrays.asList(orderId, lineId, l.getString("resource_id"),
                     l.getString("main_resource_id"), l.getString("service_type_code"), l.getString("service_type_name"),
                     l.getString("resource_type_code"), l.getString("resource_spec_code"), l.getString("region_code"),
                     l.getString("product_id"), l.getString("product_spec_desc"), l.getString("resource_name"),
-                    Numeric.create(refunded.amount()), utc(now), l.getOffsetDateTime("expire_time"))));
+                    Numeric.create(refunded.amount()), utc(now), l.getOffsetDateTime("expire_time"),
+                    l.getString("resource_type_name")));
+            values.addAll(ProjectAssignment.of(l).columns());
+            orderLines.add(Tuple.from(values));
             marks.add(Tuple.of(l.getString("order_id"), l.getString("line_id"), orderId,
                     Numeric.create(refunded.amount())));
         }
@@ -118,8 +122,10 @@ public class UnsubscribeService {
                                 INSERT INTO order_line (order_id, line_id, resource_id, main_resource_id,
                                     service_type_code, service_type_name, resource_type_code, resource_spec_code,
                                     region_code, product_id, product_spec_desc, resource_name, official_amount,
-                                    discount_amount, amount_after_discount, effective_time, expire_time)
-                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, $13, $14, $15)""")
+                                    discount_amount, amount_after_discount, effective_time, expire_time,
+                                    resource_type_name, project_id, enterprise_project_id, enterprise_project_name)
+                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, $13, $14, $15,
+                                        $16, $17, $18, $19)""")
                         .executeBatch(orderLines))
                 .chain(() -> connection.preparedQuery("""
                                 INSERT INTO line_refund (order_id, line_id, refund_order_id, amount)

@@ -30,6 +30,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +90,21 @@ class RenewalsTest {
         assertThat(FakeBilling.cash(customer)).isEqualByComparingTo("640.00");
         assertThat(FakeBilling.REQUESTS.get("order:" + order.getString("order_id") + ":1")
                 .getJsonArray("lines").getJsonObject(0).getInteger("bill_type")).isEqualTo(2);
+    }
+
+    @Test
+    void aRenewalsLinesNameTheResourceTypeAndKeepTheResourcesProjects() {
+        String renewal = renew(server, 2, 1, 0).orderIds().get(0);
+        List<Row> lines = new ArrayList<>();
+        pool.preparedQuery("SELECT * FROM order_line WHERE order_id = $1 ORDER BY line_id").execute(Tuple.of(renewal))
+                .await().indefinitely().forEach(lines::add);
+        assertThat(lines).extracting(l -> l.getString("resource_id")).containsExactly(server, disk);
+        assertThat(lines).extracting(l -> l.getString("resource_type_name")).containsExactly("云主机", "云硬盘");
+        assertThat(lines).extracting(l -> l.getString("project_id")).containsOnly(OrderFixtures.PROJECT_ID);
+        assertThat(lines).extracting(l -> l.getString("enterprise_project_id"))
+                .containsOnly(OrderFixtures.ENTERPRISE_PROJECT_ID);
+        assertThat(lines).extracting(l -> l.getString("enterprise_project_name"))
+                .containsOnly(OrderFixtures.ENTERPRISE_PROJECT_NAME);
     }
 
     @Test

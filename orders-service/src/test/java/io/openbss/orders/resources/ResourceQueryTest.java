@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +122,12 @@ class ResourceQueryTest {
         assertThat(page.getString("data[0].product_spec_desc")).isEqualTo("SSD");
         assertThat(page.getString("data[0].region_code")).isEqualTo("cn-north-4");
         assertThat(page.getString("data[0].resource_name")).isEqualTo("disk");
+        assertThat(page.getString("data[0].resource_type_name")).isEqualTo("云硬盘");
+        assertThat(page.getString("data[0].project_id")).isEqualTo(OrderFixtures.PROJECT_ID);
+        assertThat(page.getString("data[0].enterprise_project.id")).isEqualTo(OrderFixtures.ENTERPRISE_PROJECT_ID);
+        assertThat(page.getString("data[0].enterprise_project.name"))
+                .isEqualTo(OrderFixtures.ENTERPRISE_PROJECT_NAME);
+        assertThat(page.getString("data[0].product_id")).isEqualTo(lineProductId(disk));
         assertThat(page.getInt("data[0].expire_policy")).isZero();
         assertThat(Instant.parse(page.getString("data[0].expire_time"))).isEqualTo(disk.expire());
         assertThat(page.getString("data[0].effective_time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
@@ -130,6 +137,28 @@ class ResourceQueryTest {
                 "status_list", List.of(2, 3, 4, 5))).statusCode(200).extract().jsonPath();
         assertThat(main.getInt("data[0].is_main_resource")).isEqualTo(1);
         assertThat(main.getString("data[0].parent_resource_id")).isNull();
+        assertThat(main.getString("data[0].resource_type_name")).isEqualTo("云主机");
+        assertThat(main.getString("data[0].product_id")).isEqualTo("P-s6.large.2.linux")
+                .isEqualTo(lineProductId(server));
+    }
+
+    @Test
+    void aResourceBoughtWithoutNameOrProjectsIsNamedAfterItsTypeAndShowsNoEnterpriseProject() {
+        String customer = OrderFixtures.newCustomer();
+        FakeBilling.fund(customer, "1000.00");
+        Map<String, Object> server = OrderFixtures.product("vm", null, "s6.large.2.linux", 2, 1);
+        server.keySet().removeAll(Set.of("resource_name", "project_id", "enterprise_project_id",
+                "enterprise_project_name"));
+        JsonPath order = OrderFixtures.purchase(customer, UUID.randomUUID().toString(), List.of(server))
+                .statusCode(201).extract().jsonPath();
+        String resourceId = order.getString("resource_ids[0]");
+        OrderFixtures.pay(customer, Map.of("order_id", order.getString("order_id"), "use_coupon", "NO"))
+                .statusCode(200);
+        Map<String, Object> shown = query(customer, Map.of()).statusCode(200).extract().jsonPath().getMap("data[0]");
+        assertThat(shown.get("resource_id")).isEqualTo(resourceId);
+        assertThat(shown.get("resource_name")).isEqualTo("vm-" + resourceId.substring(0, 8));
+        assertThat(shown.get("resource_type_name")).isEqualTo("云主机");
+        assertThat(shown).doesNotContainKeys("project_id", "enterprise_project");
     }
 
     @Test
@@ -289,6 +318,13 @@ class ResourceQueryTest {
                 .statusCode(400).body("error_msg", containsString("expire_time_end"));
         given().header("Authorization", customerToken(me)).contentType(ContentType.JSON).body("{\"limit\": 5")
                 .post(PATH).then().statusCode(400).body("error_code", equalTo("CBC.0100"));
+    }
+
+    /** The product id of the new-purchase order line that bought the resource. */
+    String lineProductId(Res resource) {
+        return pool.preparedQuery("SELECT product_id FROM order_line WHERE order_id = $1 AND resource_id = $2")
+                .execute(Tuple.of(resource.orderId(), resource.id())).await().indefinitely().iterator().next()
+                .getString("product_id");
     }
 
     List<Res> expected(Predicate<Res> filter) {

@@ -118,6 +118,17 @@ class UnsubscribeTest {
     }
 
     @Test
+    void aRefundLineIsTheResourceItRefundsAsItsOrderLineRecordedIt() {
+        String refund = unsubscribe(server, 1).get(0);
+        Row line = pool.preparedQuery("SELECT * FROM order_line WHERE order_id = $1 AND resource_id = $2")
+                .execute(Tuple.of(refund, disk)).await().indefinitely().iterator().next();
+        assertThat(line.getString("resource_type_name")).isEqualTo("云硬盘");
+        assertThat(line.getString("project_id")).isEqualTo(OrderFixtures.PROJECT_ID);
+        assertThat(line.getString("enterprise_project_id")).isEqualTo(OrderFixtures.ENTERPRISE_PROJECT_ID);
+        assertThat(line.getString("enterprise_project_name")).isEqualTo(OrderFixtures.ENTERPRISE_PROJECT_NAME);
+    }
+
+    @Test
     void unsubscribingOnlyTheRenewalsRefundsThemInFullAndKeepsTheResource() {
         FakeBilling.fund(customer, "5000.00");
         String renewal = renewals.renew(customer, new RenewalRequest(List.of(server), 2, 2, 1, null), 1)

@@ -1,0 +1,85 @@
+package io.openbss.orders.imports;
+
+import io.openbss.common.error.BssException;
+import io.openbss.common.error.ErrorBody;
+import io.openbss.common.error.ErrorCode;
+import io.openbss.common.remote.Refusal;
+import io.openbss.common.remote.RemoteErrors;
+import io.openbss.orders.billing.BillingClient;
+import io.openbss.orders.billing.BillingModels;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The catalog product of each imported resource, found as a purchase finds it: billing's period rating of the
+ * resource's spec, for its customer. Only the product is wanted, so one period of the resource's kind is rated: a
+ * resource bought for longer than its product is sold for today is still found. Billing rates at most
+ * {@value #BATCH} items at a time.
+ */
+@ApplicationScoped
+class ImportedProducts {
+
+    static final int BATCH = 100;
+    /** How billing names an item of its rating request in a parameter error. */
+    private static final Pattern RATED_ITEM = Pattern.compile("product_infos\\[(\\d{1,3})]");
+
+    @Inject
+    BillingClient billing;
+
+    /** The rated product of each resource, in the order of {@code resources}. */
+    Uni<List<BillingModels.RatedProduct>> of(List<ResourceImport.Resource> resources) {
+        Map<String, List<Integer>> byCustomer = new LinkedHashMap<>();
+        for (int i = 0; i < resources.size(); i++) {
+            byCustomer.computeIfAbsent(resources.get(i).customerId(), k -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> batches = new ArrayList<>();
+        for (List<Integer> indexes : byCustomer.values()) {
+            for (int from = 0; from < indexes.size(); from += BATCH) {
+                batches.add(indexes.subList(from, Math.min(from + BATCH, indexes.size())));
+            }
+        }
+        BillingModels.RatedProduct[] products = new BillingModels.RatedProduct[resources.size()];
+        return Multi.createFrom().iterable(batches)
+                .onItem().transformToUniAndConcatenate(batch -> rate(resources, batch))
+                .invoke(items -> items.forEach(item -> products[Integer.parseInt(item.id())] = item))
+                .collect().last()
+                .map(done -> Arrays.asList(products));
+    }
+
+    /** One batch of one customer's resources; each item's id is the resource's index in the import. */
+    private Uni<List<BillingModels.RatedProduct>> rate(List<ResourceImport.Resource> resources, List<Integer> batch) {
+        List<BillingModels.PeriodProduct> products = batch.stream().map(i -> {
+            ResourceImport.Resource r = resources.get(i);
+            return new BillingModels.PeriodProduct(String.valueOf(i), r.serviceTypeCode(), r.resourceTypeCode(),
+                    r.resourceSpecCode(), r.regionCode(), r.resourceSize(), r.sizeMeasureId(), r.periodType(), 1, 1);
+        }).toList();
+        return billing.ratePeriod(new BillingModels.PeriodRating(resources.get(batch.get(0)).customerId(), products))
+                .map(BillingModels.RatedProducts::items)
+                .onFailure(Refusal.class).transform(refusal -> aboutResource((Refusal) refusal, batch))
+                .onFailure().transform(RemoteErrors::answer);
+    }
+
+    /**
+     * Billing refuses a parameter of the rating request by the item's place in it (a disk's size is required, for
+     * one); every rated field is copied from a resource, so the import's caller is told which resource it was.
+     */
+    private static Throwable aboutResource(Refusal refusal, List<Integer> batch) {
+        ErrorBody body = refusal.body();
+        Matcher item = RATED_ITEM.matcher(body.errorMsg() == null ? "" : body.errorMsg());
+        if (!ErrorCode.BAD_PARAMETER.code().equals(body.errorCode()) || !item.find()
+                || Integer.parseInt(item.group(1)) >= batch.size()) {
+            return refusal;
+        }
+        return new BssException(ErrorCode.BAD_PARAMETER,
+                item.replaceFirst("resources[" + batch.get(Integer.parseInt(item.group(1))) + "]"));
+    }
+}

@@ -1,0 +1,66 @@
+package io.openbss.orders.purchases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.openbss.orders.FakeBilling;
+import io.openbss.orders.OrderFixtures;
+import io.openbss.testing.InternalKeys;
+import io.openbss.testing.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(InternalKeys.class)
+@QuarkusTestResource(FakeBilling.class)
+class PurchaseResourceTest {
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void eachLineRecordsItsResourceTypeNameAndProjects() {
+        String orderId = OrderFixtures.serverWithDisk(OrderFixtures.newCustomer()).getString("order_id");
+        List<Row> lines = new ArrayList<>();
+        pool.preparedQuery("SELECT * FROM order_line WHERE order_id = $1 ORDER BY line_id").execute(Tuple.of(orderId))
+                .await().indefinitely().forEach(lines::add);
+        assertThat(lines).extracting(l -> l.getString("resource_type_name")).containsExactly("云主机", "云硬盘");
+        assertThat(lines).extracting(l -> l.getString("project_id")).containsOnly(OrderFixtures.PROJECT_ID);
+        assertThat(lines).extracting(l -> l.getString("enterprise_project_id"))
+                .containsOnly(OrderFixtures.ENTERPRISE_PROJECT_ID);
+        assertThat(lines).extracting(l -> l.getString("enterprise_project_name"))
+                .containsOnly(OrderFixtures.ENTERPRISE_PROJECT_NAME);
+    }
+
+    @Test
+    void projectsAreCheckedLikeTheOtherFields() {
+        Map<String, Integer> limits = Map.of("project_id", 64, "enterprise_project_id", 256,
+                "enterprise_project_name", 256);
+        for (Map.Entry<String, Integer> limit : limits.entrySet()) {
+            Map<String, Object> product = OrderFixtures.product("vm", null, "s6.large.2.linux", 2, 1);
+            product.put(limit.getKey(), "p".repeat(limit.getValue()));
+            OrderFixtures.purchase(OrderFixtures.newCustomer(), UUID.randomUUID().toString(), List.of(product))
+                    .statusCode(201);
+            product.put(limit.getKey(), "p".repeat(limit.getValue() + 1));
+            OrderFixtures.purchase(OrderFixtures.newCustomer(), UUID.randomUUID().toString(), List.of(product))
+                    .statusCode(400).body("error_code", equalTo("CBC.0100"))
+                    .body("error_msg", containsString("products[0]." + limit.getKey()));
+        }
+        Map<String, Object> nameOnly = OrderFixtures.product("vm", null, "s6.large.2.linux", 2, 1);
+        nameOnly.remove("enterprise_project_id");
+        OrderFixtures.purchase(OrderFixtures.newCustomer(), UUID.randomUUID().toString(), List.of(nameOnly))
+                .statusCode(400).body("error_code", equalTo("CBC.0100"))
+                .body("error_msg", containsString("products[0].enterprise_project_id"));
+    }
+}
