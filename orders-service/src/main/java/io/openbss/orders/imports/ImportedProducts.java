@@ -1,12 +1,9 @@
 package io.openbss.orders.imports;
 
-import io.openbss.common.error.BssException;
-import io.openbss.common.error.ErrorBody;
-import io.openbss.common.error.ErrorCode;
-import io.openbss.common.remote.Refusal;
 import io.openbss.common.remote.RemoteErrors;
 import io.openbss.orders.billing.BillingClient;
 import io.openbss.orders.billing.BillingModels;
+import io.openbss.orders.billing.RatedItems;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The catalog product of each imported resource, found as a purchase finds it: billing's period rating of the
@@ -30,7 +25,6 @@ class ImportedProducts {
 
     static final int BATCH = 100;
     /** How billing names an item of its rating request in a parameter error. */
-    private static final Pattern RATED_ITEM = Pattern.compile("product_infos\\[(\\d{1,3})]");
 
     @Inject
     BillingClient billing;
@@ -64,22 +58,8 @@ class ImportedProducts {
         }).toList();
         return billing.ratePeriod(new BillingModels.PeriodRating(resources.get(batch.get(0)).customerId(), products))
                 .map(BillingModels.RatedProducts::items)
-                .onFailure(Refusal.class).transform(refusal -> aboutResource((Refusal) refusal, batch))
+                .onFailure().transform(failure -> RatedItems.named(failure, batch.size(),
+                        i -> "resources[" + batch.get(i) + "]"))
                 .onFailure().transform(RemoteErrors::answer);
-    }
-
-    /**
-     * Billing refuses a parameter of the rating request by the item's place in it (a disk's size is required, for
-     * one); every rated field is copied from a resource, so the import's caller is told which resource it was.
-     */
-    private static Throwable aboutResource(Refusal refusal, List<Integer> batch) {
-        ErrorBody body = refusal.body();
-        Matcher item = RATED_ITEM.matcher(body.errorMsg() == null ? "" : body.errorMsg());
-        if (!ErrorCode.BAD_PARAMETER.code().equals(body.errorCode()) || !item.find()
-                || Integer.parseInt(item.group(1)) >= batch.size()) {
-            return refusal;
-        }
-        return new BssException(ErrorCode.BAD_PARAMETER,
-                item.replaceFirst("resources[" + batch.get(Integer.parseInt(item.group(1))) + "]"));
     }
 }

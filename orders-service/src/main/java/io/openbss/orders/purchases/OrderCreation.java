@@ -6,6 +6,7 @@ import io.openbss.common.request.RequestParameters;
 import io.openbss.orders.OrdersConfig;
 import io.openbss.orders.billing.BillingClient;
 import io.openbss.orders.billing.BillingModels;
+import io.openbss.orders.billing.RatedItems;
 import io.openbss.orders.orders.OrderWriter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -60,6 +61,8 @@ public class OrderCreation {
                                         p.resourceTypeCode(), p.resourceSpecCode(), p.regionCode(), p.resourceSize(),
                                         p.sizeMeasureId(), p.periodType(), p.periodNum(),
                                         p.subscriptionNum() == null ? 1 : p.subscriptionNum())).toList()))
+                .onFailure().transform(failure -> RatedItems.named(failure, request.products().size(),
+                        i -> "products[" + i + "]"))
                 .onFailure().transform(RemoteErrors::answer)
                 .flatMap(rated -> pool.withTransaction(connection -> insert(connection, request, hash, rated)))
                 .flatMap(created -> created != null ? Uni.createFrom().item(created)

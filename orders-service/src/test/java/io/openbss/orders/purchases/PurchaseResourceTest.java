@@ -63,4 +63,14 @@ class PurchaseResourceTest {
                 .statusCode(400).body("error_code", equalTo("CBC.0100"))
                 .body("error_msg", containsString("products[0].enterprise_project_id"));
     }
+
+    @Test
+    void aProductBillingCannotPriceWithoutItsSizeIsRefusedNamingIt() {
+        Map<String, Object> server = OrderFixtures.product("vm", null, "s6.large.2.linux", 2, 1);
+        Map<String, Object> disk = OrderFixtures.product("disk", "vm", "sized.disk", 2, 1);
+        disk.remove("resource_size");
+        OrderFixtures.purchase(OrderFixtures.newCustomer(), UUID.randomUUID().toString(), List.of(server, disk))
+                .statusCode(400).body("error_code", equalTo("CBC.0100"))
+                .body("error_msg", containsString("products[1].resource_size"));
+    }
 }
