@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * <li>per trade, over all customers: the cash its fee records say was paid is what its change records moved, in
  * the same bill cycle;</li>
  * <li>every paid order has fee records of its bill type, in the bill cycle it was paid in, whose split equals its
- * amount information; a refund order has negative ones;</li>
+ * amount information, and its line items show what paid each of its bill lines; a refund order has negative ones;
+ * </li>
  * <li>every enterprise transfer shows under its trans_id on both sides, with opposite amounts.</li>
  * </ul>
  * Rounding rule: each bill line is paid to the cent (cash + credit + coupon + card + arrears); every sum is a sum of
@@ -87,6 +88,8 @@ public final class Reconciliation {
     private final Map<String, Set<String>> feeCycles = new TreeMap<>();
     private final Map<String, Set<Integer>> feeBillTypes = new TreeMap<>();
     private final Map<String, BigDecimal> feeDiscounts = new TreeMap<>();
+    /** Per trade: what paid each of its bill lines (resource records, one per line). */
+    private final Map<String, List<Split>> lineSplits = new TreeMap<>();
     private final Map<String, BigDecimal> changedCash = new TreeMap<>();
     private final Map<String, Set<String>> changeCycles = new TreeMap<>();
     private final Map<String, List<String>> transfers = new TreeMap<>();
@@ -125,8 +128,9 @@ public final class Reconciliation {
             orderFees.computeIfAbsent(trade, k -> new ArrayList<>()).add(split);
         }
         agree(id, "monthly sum = fee records", cycle, monthly, fees);
-        agree(id, "monthly sum = resource records per line", cycle, monthly, resourceRecords(view, cycle, "3"));
-        agree(id, "monthly sum = resource records per cycle", cycle, monthly, resourceRecords(view, cycle, "1"));
+        agree(id, "monthly sum = resource records per line", cycle, monthly, resourceRecords(view, cycle, "3", true));
+        agree(id, "monthly sum = resource records per cycle", cycle, monthly,
+                resourceRecords(view, cycle, "1", false));
         JsonNode everything = view.get("/v2/bills/customer-bills/monthly-sum", Map.of("bill_cycle", cycle,
                 "limit", "1"));
         JsonNode costs = view.post("/v4/costs/cost-analysed-bills/query", Map.of("time_condition",
@@ -139,12 +143,19 @@ public final class Reconciliation {
         check(id, "ListCosts = monthly sum", cycle, cost, amount(everything, "consume_amount"));
     }
 
-    /** The sum of the resource records of a cycle: one per bill line (statistic type 3) or per cycle (1). */
-    private static Split resourceRecords(CustomerView view, String cycle, String statisticType) {
+    /**
+     * The sum of the resource records of a cycle: one per bill line (statistic type 3), kept per trade when
+     * {@code perLine}, or one per resource and cycle (1).
+     */
+    private Split resourceRecords(CustomerView view, String cycle, String statisticType, boolean perLine) {
         Split sum = Split.ZERO;
         for (JsonNode line : view.all(RESOURCES, Map.of("cycle", cycle, "method", "oneself",
                 "include_zero_record", "true", "statistic_type", statisticType), "fee_records", 1000)) {
-            sum = sum.plus(Split.of(line, "stored_card_amount"));
+            Split split = Split.of(line, "stored_card_amount");
+            sum = sum.plus(split);
+            if (perLine) {
+                lineSplits.computeIfAbsent(line.path("trade_id").asText(), k -> new ArrayList<>()).add(split);
+            }
         }
         return sum;
     }
@@ -249,10 +260,41 @@ public final class Reconciliation {
             }
             check(id, "order discounts = its fee records' discounts", orderId, refund ? discounts.negate() : discounts,
                     feeDiscounts.get(orderId).setScale(2, RoundingMode.HALF_UP));
+            lineItems(view, id, orderId, refund);
             BigDecimal card = amount(paid, "stored_card_amount");
             check(id, "order card amount = its fee records' card", orderId, refund ? card.negate() : card,
                     billed.card());
         }
+    }
+
+    /**
+     * The order's line items show what paid each of its bill lines: the same (coupon, card, rest) triples, whichever
+     * line is which (a line item names no resource).
+     */
+    private void lineItems(CustomerView view, String id, String orderId, boolean refund) {
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : view.get("/v2/orders/customer-orders/details/" + orderId, Map.of("limit", "100"))
+                .path("order_line_items")) {
+            JsonNode paid = item.path("amount_info");
+            BigDecimal sign = refund ? BigDecimal.ONE.negate() : BigDecimal.ONE;
+            items.add(triple(amount(paid, "coupon_amount").multiply(sign),
+                    amount(paid, "stored_card_amount").multiply(sign), amount(paid, "consumed_amount").multiply(sign)));
+        }
+        List<String> lines = new ArrayList<>();
+        for (Split split : lineSplits.getOrDefault(orderId, List.of())) {
+            lines.add(triple(split.coupon(), split.card(), split.cash().add(split.credit()).add(split.debt())));
+        }
+        items.sort(null);
+        lines.sort(null);
+        if (!items.equals(lines)) {
+            differ(id, "order line items = its bill lines", orderId + ": (coupon/card/rest) " + items + " vs "
+                    + lines);
+        }
+    }
+
+    private static String triple(BigDecimal coupon, BigDecimal card, BigDecimal rest) {
+        return coupon.setScale(2).toPlainString() + "/" + card.setScale(2).toPlainString() + "/"
+                + rest.setScale(2).toPlainString();
     }
 
     /** Checks what only all customers together show, and returns every difference found. */

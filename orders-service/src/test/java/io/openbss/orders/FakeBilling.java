@@ -267,6 +267,7 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
             named.add(coupon);
         }
         BigDecimal amount = BigDecimal.ZERO;
+        List<BigDecimal> dues = new ArrayList<>();
         for (Object line : body.getJsonArray("lines")) {
             BigDecimal due = new BigDecimal(((JsonObject) line).getValue("amount").toString());
             for (Coupon coupon : named) {
@@ -274,6 +275,7 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
                     due = due.multiply(coupon.rate).setScale(2, RoundingMode.HALF_UP);
                 }
             }
+            dues.add(due);
             amount = amount.add(due);
         }
         BigDecimal byCoupons = BigDecimal.ZERO;
@@ -299,10 +301,20 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
         CASH.put(payer, cash(payer).subtract(byCash));
         CHARGES.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         REQUESTS.put(key, body);
-        // like the ledger: a charge answers what each kind of account paid, a refund what each got back
+        // like the ledger: a charge answers what each kind of account paid, a refund what each got back, in all and
+        // per line (cash coupons pay the lines in order, cash the rest)
+        JsonArray lines = new JsonArray();
+        BigDecimal couponsLeft = byCoupons;
+        for (BigDecimal due : dues) {
+            BigDecimal coupon = due.signum() > 0 ? couponsLeft.min(due) : BigDecimal.ZERO;
+            couponsLeft = couponsLeft.subtract(coupon);
+            lines.add(new JsonObject().put("cash_amount", due.subtract(coupon).abs()).put("credit_amount", BigDecimal.ZERO)
+                    .put("coupon_amount", coupon).put("stored_card_amount", BigDecimal.ZERO)
+                    .put("debt_amount", BigDecimal.ZERO));
+        }
         JsonObject posted = new JsonObject().put("entry_id", POSTED.size() + 1).put("replayed", false)
                 .put("amount", amount.abs()).put("coupon_amount", byCoupons).put("stored_card_amount", BigDecimal.ZERO)
-                .put("cash_amount", byCash.abs()).put("credit_amount", BigDecimal.ZERO);
+                .put("cash_amount", byCash.abs()).put("credit_amount", BigDecimal.ZERO).put("lines", lines);
         POSTED.put(key, posted);
         return posted;
     }

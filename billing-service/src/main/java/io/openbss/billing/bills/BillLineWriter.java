@@ -67,6 +67,24 @@ public class BillLineWriter {
                 .executeBatch(batch).replaceWithVoid();
     }
 
+    /** What paid each bill line of an entry, in the order they were written (the order of the request's lines). */
+    public Uni<List<Payment>> payments(SqlConnection connection, long entryId) {
+        return connection.preparedQuery("""
+                        SELECT cash_amount, credit_amount, coupon_amount, stored_card_amount, debt_amount
+                          FROM bill_line WHERE entry_id = $1 ORDER BY line_id""")
+                .execute(Tuple.of(entryId))
+                .map(rows -> {
+                    List<Payment> payments = new ArrayList<>();
+                    rows.forEach(r -> payments.add(new Payment(cents(r, "cash_amount"), cents(r, "credit_amount"),
+                            cents(r, "coupon_amount"), cents(r, "stored_card_amount"), cents(r, "debt_amount"))));
+                    return payments;
+                });
+    }
+
+    private static long cents(io.vertx.mutiny.sqlclient.Row row, String column) {
+        return row.getBigDecimal(column).movePointRight(2).longValueExact();
+    }
+
     private static Numeric numeric(BigDecimal value) {
         return value == null ? null : Numeric.create(value);
     }

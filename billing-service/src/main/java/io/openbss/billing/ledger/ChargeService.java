@@ -47,8 +47,9 @@ public class ChargeService {
     BillLineWriter bills;
 
     public Uni<ChargeResult> charge(ChargeRequest request) {
-        return ledger.transaction(connection -> charge(connection, header(request), request))
-                .map(entry -> ChargeResult.of(entry, false));
+        return ledger.transaction(connection -> charge(connection, header(request), request)
+                .flatMap(entry -> bills.payments(connection, entry.entryId())
+                        .map(lines -> ChargeResult.of(entry, false, lines))));
     }
 
     /** The journal entry a charge posts. */

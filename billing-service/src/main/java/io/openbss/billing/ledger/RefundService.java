@@ -40,8 +40,9 @@ public class RefundService {
                 ChargeService.singleService(request.lines()), null, null, null, request.refundsTradeId(), null);
         return ledger.transaction(connection -> journal.claimed(connection, header,
                         entryId -> refundable(connection, request).flatMap(refundable -> give(connection, entryId,
-                                header, request, refundable))))
-                .map(entry -> ChargeResult.of(entry, true));
+                                header, request, refundable)))
+                .flatMap(entry -> bills.payments(connection, entry.entryId())
+                        .map(lines -> ChargeResult.of(entry, true, lines))));
     }
 
     /** What the charge paid, per account, from refundable sources, less what earlier refunds gave back. */

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.openbss.billing.LedgerProbe;
+import io.vertx.mutiny.sqlclient.Row;
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -111,6 +112,16 @@ class ChargeTest {
         // the coupon limited to ECS paid only the ECS line
         assertThat(probe.one("SELECT coupon_amount FROM bill_line WHERE customer_id = $1 AND service_type_code = $2",
                 id, EVS).getBigDecimal("coupon_amount")).isZero();
+        // the answer says what paid each line, in the request's order, as its bill line records it
+        for (int i = 0; i < 2; i++) {
+            Row bill = probe.one("SELECT * FROM bill_line WHERE customer_id = $1 AND service_type_code = $2", id,
+                    i == 0 ? ECS : EVS);
+            for (String part : List.of("cash_amount", "credit_amount", "coupon_amount", "stored_card_amount",
+                    "debt_amount")) {
+                assertThat(new BigDecimal(paid.getString("lines[" + i + "]." + part))).as("line %d %s", i, part)
+                        .isEqualByComparingTo(bill.getBigDecimal(part));
+            }
+        }
         probe.assertInvariants();
     }
 

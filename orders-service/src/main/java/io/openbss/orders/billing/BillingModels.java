@@ -86,7 +86,17 @@ public final class BillingModels {
     public record Charged(@JsonProperty("entry_id") long entryId, @JsonProperty("replayed") boolean replayed,
             @JsonProperty("amount") BigDecimal amount, @JsonProperty("coupon_amount") BigDecimal couponAmount,
             @JsonProperty("stored_card_amount") BigDecimal storedCardAmount,
-            @JsonProperty("cash_amount") BigDecimal cashAmount, @JsonProperty("credit_amount") BigDecimal creditAmount) {
+            @JsonProperty("cash_amount") BigDecimal cashAmount, @JsonProperty("credit_amount") BigDecimal creditAmount,
+            @JsonProperty("lines") List<LinePayment> lines) {
+    }
+
+    /** What paid (or got back) one line: its bill line's split. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LinePayment(@JsonProperty("cash_amount") BigDecimal cashAmount,
+            @JsonProperty("credit_amount") BigDecimal creditAmount,
+            @JsonProperty("coupon_amount") BigDecimal couponAmount,
+            @JsonProperty("stored_card_amount") BigDecimal storedCardAmount,
+            @JsonProperty("debt_amount") BigDecimal debtAmount) {
     }
 
     public record ApplicableCoupons(@JsonProperty("customer_id") String customerId,

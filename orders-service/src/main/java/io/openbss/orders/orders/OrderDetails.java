@@ -93,7 +93,9 @@ public class OrderDetails {
                 l.getInteger("period_num"), wire(l.getOffsetDateTime("effective_time")),
                 wire(l.getOffsetDateTime("expire_time")), l.getInteger("subscription_num"),
                 official.subtract(discount), official,
-                new OrderView.AmountInfo(discounts, zero, zero, zero, zero, zero), currency, serviceType,
+                new OrderView.AmountInfo(discounts, zero, l.getBigDecimal("coupon_amount"),
+                        l.getBigDecimal("stored_card_amount"), zero, l.getBigDecimal("consumed_amount")), currency,
+                serviceType,
                 resourceType, new OrderDetailsView.Product(l.getString("product_id"),
                         l.getString("product_spec_desc"), serviceType, resourceType),
                 l.getString("order_id"));

@@ -1,5 +1,7 @@
 package io.openbss.orders.payments;
 
+import io.openbss.orders.orders.LinePayments;
+
 import static io.openbss.common.time.BssTime.utc;
 
 import io.openbss.common.time.BssTime;
@@ -50,6 +52,8 @@ public class Provisioning {
                 .execute(Tuple.of(order.orderId(), now, Numeric.create(charged.amount()),
                         Numeric.create(charged.couponAmount()), Numeric.create(charged.storedCardAmount()),
                         Numeric.create(cash)));
+        done = done.chain(() -> LinePayments.record(connection, order.orderId(),
+                order.lines().stream().map(OrderToPay.Line::lineId).toList(), charged));
         if (payment.discountId() != null) {
             // paid with another offer than the best one the order was priced with, or with none: the order shows
             // the discount its lines were charged with, as its bill lines do

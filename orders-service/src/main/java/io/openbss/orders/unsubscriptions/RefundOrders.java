@@ -7,6 +7,7 @@ import io.openbss.common.remote.Refusal;
 import io.openbss.common.time.BssTime;
 import io.openbss.orders.billing.BillingClient;
 import io.openbss.orders.billing.BillingModels;
+import io.openbss.orders.orders.LinePayments;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -63,8 +64,8 @@ public class RefundOrders {
                             .execute(Tuple.of(refundOrderId))
                             .flatMap(rows -> billing.refund(new BillingModels.Refund("refund-order:" + refundOrderId,
                                     order.getString("customer_id"), order.getString("payer_customer_id"),
-                                    refundOrderId, order.getString("base_order_id"), lines(refundOrderId, rows))))
-                            .flatMap(refunded -> refunded(refundOrderId, refunded))
+                                    refundOrderId, order.getString("base_order_id"), lines(refundOrderId, rows)))
+                                    .flatMap(refunded -> refunded(refundOrderId, lineIds(rows), refunded)))
                             .onFailure(Refusal.class).recoverWithUni(refusal -> {
                                 LOG.warnf("refund order %s refused by billing: %s", refundOrderId, refusal.getMessage());
                                 return finish(refundOrderId, 4);
@@ -96,14 +97,21 @@ public class RefundOrders {
     }
 
     /** Completed: the order shows what billing gave back to each kind of account, as the bill lines do. */
-    private Uni<Void> refunded(String refundOrderId, BillingModels.Charged refunded) {
-        return pool.preparedQuery("""
+    private Uni<Void> refunded(String refundOrderId, List<String> lineIds, BillingModels.Charged refunded) {
+        return pool.withTransaction(connection -> connection.preparedQuery("""
                         UPDATE customer_order SET status = 5, payment_time = $2, stored_card_amount = $3,
                                consumed_amount = $4
                          WHERE order_id = $1 AND status = 3""")
                 .execute(Tuple.of(refundOrderId, utc(clock.instant()), Numeric.create(refunded.storedCardAmount()),
                         Numeric.create(refunded.cashAmount().add(refunded.creditAmount()))))
-                .replaceWithVoid();
+                .flatMap(updated -> updated.rowCount() == 0 ? Uni.createFrom().voidItem()
+                        : LinePayments.record(connection, refundOrderId, lineIds, refunded)));
+    }
+
+    private static List<String> lineIds(Iterable<Row> rows) {
+        List<String> ids = new ArrayList<>();
+        rows.forEach(row -> ids.add(row.getString("line_id")));
+        return ids;
     }
 
     private Uni<Void> finish(String refundOrderId, int status) {

@@ -154,6 +154,18 @@ class RenewalsTest {
         assertThat(FakeBilling.cash(customer)).isEqualByComparingTo(cashBefore.subtract(
                 decimal(charged.getValue("cash_amount"))));
         assertThat(decimal(charged.getValue("cash_amount"))).isLessThan(afterDiscounts);
+        // and each line item shows what paid its bill line
+        for (int i = 0; i < lines.size(); i++) {
+            JsonObject paid = charged.getJsonArray("lines").getJsonObject(i);
+            String info = "order_line_items[" + i + "].amount_info.";
+            assertThat(decimal(details.getString(info + "coupon_amount")))
+                    .isEqualByComparingTo(decimal(paid.getValue("coupon_amount")));
+            assertThat(decimal(details.getString(info + "consumed_amount")))
+                    .isEqualByComparingTo(decimal(paid.getValue("cash_amount")));
+        }
+        assertThat(details.getList("order_line_items.amount_info.coupon_amount", BigDecimal.class).stream()
+                .reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(decimal(details.getString("order_info.amount_info.coupon_amount")));
     }
 
     @Test
