@@ -101,8 +101,8 @@ public final class Reconciliation {
         for (YearMonth cycle = first; !cycle.isAfter(last); cycle = cycle.plusMonths(1)) {
             cycle(view, cycle.toString());
         }
-        changes(view, first);
-        transfers(view, first);
+        changes(view);
+        transfers(view);
         orders(view, first, last);
     }
 
@@ -160,9 +160,9 @@ public final class Reconciliation {
         return sum;
     }
 
-    private void changes(CustomerView view, YearMonth first) {
+    private void changes(CustomerView view) {
         String id = view.customerId();
-        List<JsonNode> records = new ArrayList<>(view.all(CHANGES, window("BALANCE_TYPE_DEBIT", first, null),
+        List<JsonNode> records = new ArrayList<>(view.all(CHANGES, window("BALANCE_TYPE_DEBIT", null),
                 "records", 100));
         // the API lists the newest first; the chain runs from the oldest
         records.sort((a, b) -> Long.compare(a.path("account_change_id").asLong(),
@@ -203,9 +203,9 @@ public final class Reconciliation {
         }
     }
 
-    private void transfers(CustomerView view, YearMonth first) {
+    private void transfers(CustomerView view) {
         for (String type : TRANSFER_TYPES) {
-            for (JsonNode record : view.all(CHANGES, window("BALANCE_TYPE_DEBIT", first, type),
+            for (JsonNode record : view.all(CHANGES, window("BALANCE_TYPE_DEBIT", type),
                     "records", 100)) {
                 String trade = record.path("trade_id").asText();
                 BigDecimal amount = amount(record, "change_amount");
@@ -322,10 +322,11 @@ public final class Reconciliation {
         return List.copyOf(differences);
     }
 
-    private static Map<String, String> window(String balance, YearMonth first, String type) {
-        // to the end of time: the last record must chain to today's balance, even if the clock was ahead once
+    private static Map<String, String> window(String balance, String type) {
+        // all of them: the chain has no gap (a movement's trade time may precede the first cycle checked, an hour of
+        // usage rated later), and the last record must chain to today's balance even if the clock was ahead once
         Map<String, String> query = new TreeMap<>(Map.of("balance_type", balance,
-                "trade_time_begin", first.atDay(1).toString(), "trade_time_end", "9999-12-31"));
+                "trade_time_begin", "1970-01-01", "trade_time_end", "9999-12-31"));
         if (type != null) {
             query.put("trade_type", type);
         }
