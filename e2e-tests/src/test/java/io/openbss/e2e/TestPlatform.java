@@ -61,7 +61,24 @@ public final class TestPlatform implements BeforeAllCallback {
                 .computeIfAbsent(Running.class, key -> start(), Running.class);
     }
 
+    /**
+     * Starts the platform on free ports; a port found free can be taken by another process before a service binds
+     * it, so a start that fails is tried again, on other ports, twice.
+     */
     private static Running start() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce();
+            } catch (io.openbss.launcher.LauncherException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                System.err.println("TestPlatform: start failed (" + e.getMessage() + "), trying other ports");
+            }
+        }
+    }
+
+    private static Running startOnce() {
         try {
             Path root = Path.of(System.getProperty("bss.root")).toAbsolutePath();
             Path home = Files.createTempDirectory(Files.createDirectories(root.resolve("e2e-tests/target")),
@@ -70,6 +87,7 @@ public final class TestPlatform implements BeforeAllCallback {
                     freePort(), freePort(), Optional.ofNullable(System.getenv("BSS_TEST_PG_URL"))
                     .filter(s -> !s.isBlank()), true, ProcessHandle.current().info().command().orElse("java"));
             Platform platform = new Platform(settings);
+            // a failed start stops what it started
             platform.start();
             DemoCredentials demo = new DemoData(new AdminClient(settings.adminEndpoint(),
                     platform.secrets().adminToken()), settings.endpoint()).load(DemoCredentials.empty());

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The demo's money, set up through billing-service's internal APIs on the first day of the history: a commercial
- * discount, coupons, resource packages and a stored-value card; and the pay-per-use usage of every day, metered and
- * rated the day after (see {@link DemoHistory}), with 5-minute bandwidth samples for the last three days. Every
+ * discount, coupons and resource packages (a stored-value card comes later); and the pay-per-use usage of every day,
+ * metered and rated the day after (see {@link DemoHistory}), with 5-minute bandwidth samples for the last three
+ * days. Every
  * call is idempotent and every time derives from {@code epoch} (when the demo was first loaded), so that loading
  * again adds only the days since and moves no money twice.
  */
@@ -58,9 +59,13 @@ final class DemoBilling {
         coupon(individual, "cash", 1, "50.00", null, List.of("hws.service.type.ec2"));
         freePackage(master, "OBS-FLOW-50GB", "OBS outbound traffic 50 GB per month", 1, "50");
         freePackage(individual, "OBS-FLOW-20GB", "OBS outbound traffic 20 GB", 2, "20");
+    }
+
+    /** A stored-value card for the master, bought on {@code day}: from then on it pays before cash. */
+    void storedValueCard(LocalDate day) {
         admin.expect("POST", BILLING + "/stored-value-cards", Map.of("idempotency_key", "demo-card-" + master,
-                "customer_id", master, "card_name", "Demo stored-value card", "face_value", new BigDecimal("8000.00"),
-                "effective_time", wire(historyStart()), "expire_time", wire(historyStart().plusYears(2))));
+                "customer_id", master, "card_name", "Demo stored-value card", "face_value", new BigDecimal("2000.00"),
+                "effective_time", wire(day), "expire_time", wire(day.plusYears(2))));
     }
 
     /** The id of a demo coupon of a customer. */

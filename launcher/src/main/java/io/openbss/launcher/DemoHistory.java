@@ -44,7 +44,7 @@ final class DemoHistory {
 
     /** Plays the history from {@code first} (the clock is there) to today, then returns the clock to real time. */
     void play(LocalDate first, LocalDate today) {
-        List<Step> steps = steps((int) ChronoUnit.DAYS.between(first, today));
+        List<Step> steps = steps(first, (int) ChronoUnit.DAYS.between(first, today));
         for (LocalDate day = first; day.isBefore(today); day = day.plusDays(1)) {
             clock.moveTo(BssTime.startOf(day).plus(Duration.ofHours(10)));
             int n = (int) ChronoUnit.DAYS.between(first, day);
@@ -60,7 +60,7 @@ final class DemoHistory {
         clock.runLifecycle();
     }
 
-    private List<Step> steps(int days) {
+    private List<Step> steps(LocalDate first, int days) {
         DemoData.DemoAccount master = DemoData.MASTER;
         String masterId = ids.get(master);
         String dev = ids.get(DemoData.SUB1);
@@ -94,6 +94,8 @@ final class DemoHistory {
         steps.add(new Step(10, () -> customers.get(master).post("/v2/enterprises/multi-accounts/transfer-amount",
                 Map.of("customer_id", ops, "amount", "200.00", "trans_id", "demo-allocation-" + ops,
                         "balance_type", "BALANCE_TYPE_DEBIT"))));
+        // a month in, the master buys a stored-value card: it pays before cash from then on
+        steps.add(new Step(30, () -> billing.storedValueCard(first.plusDays(30))));
         // operations' cache for one month, changing to pay-per-use when it expires
         steps.add(new Step(12, () -> {
             JsonNode order = purchase("demo-ops-cache", ops, null, product("ops-cache", "hws.service.type.dcs",
