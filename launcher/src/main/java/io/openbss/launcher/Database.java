@@ -52,6 +52,16 @@ public final class Database implements AutoCloseable {
         this.password = password;
     }
 
+    /**
+     * Whether the embedded PostgreSQL commits durably (fsync, synchronous_commit and full_page_writes on): yes,
+     * unless {@code BSS_PG_FAST=true} (or {@code -Dbss.pg.fast=true}) trades that for speed in a throwaway sandbox,
+     * where a crash of PostgreSQL or of the machine loses the writes of the last moments, answered or not.
+     */
+    public static boolean durable() {
+        return !Boolean.parseBoolean(System.getProperty("bss.pg.fast", System.getenv().getOrDefault("BSS_PG_FAST",
+                "false")));
+    }
+
     public static Database start(Optional<String> externalUrl, Path dataDirectory, int port, Path passwordFile) {
         if (externalUrl.isPresent()) {
             URI uri = URI.create(externalUrl.get().replaceFirst("^jdbc:", ""));
@@ -78,6 +88,11 @@ public final class Database implements AutoCloseable {
                         .setLocaleConfig("auth", "scram-sha-256")
                         .setLocaleConfig("pwfile", passwordFile.toString())
                         .setConnectConfig("password", password)
+                        // durable unless asked not to: a commit answered is on disk (the library's defaults
+                        // turn all three off, and a crash of PostgreSQL lost writes already answered 200)
+                        .setServerConfig("fsync", durable() ? "on" : "off")
+                        .setServerConfig("synchronous_commit", durable() ? "on" : "off")
+                        .setServerConfig("full_page_writes", durable() ? "on" : "off")
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("shared_buffers", System.getProperty("bss.pg.shared-buffers",
                                 System.getenv().getOrDefault("BSS_PG_SHARED_BUFFERS", "128MB")))

@@ -179,6 +179,7 @@ public final class Main {
                 + (s.has("ready_ms") ? String.format(", ready %.1f s after start", s.path("ready_ms").asLong() / 1e3)
                 : ""));
         System.out.println("  endpoint " + s.path("endpoint").asText() + "   admin " + s.path("admin_endpoint").asText());
+        System.out.println("  PostgreSQL " + s.path("database").asText("?"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (JsonNode service : s.path("services")) {
             String health = health(http, service.path("port").asInt());

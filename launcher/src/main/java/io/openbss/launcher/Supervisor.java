@@ -46,7 +46,10 @@ public final class Supervisor {
         }
         status.put("status", "ready").put("endpoint", settings.endpoint()).put("admin_endpoint", settings.adminEndpoint())
                 .put("ready_ms", Duration.ofNanos(System.nanoTime() - started).toMillis())
-                .put("demo_env", settings.demoData() ? settings.demoEnvFile().toString() : null);
+                .put("demo_env", settings.demoData() ? settings.demoEnvFile().toString() : null)
+                .put("database", settings.externalDatabaseUrl().isPresent() ? "external"
+                        : Database.durable() ? "embedded, durable commits" : "embedded, FAST: commits not durable "
+                        + "(BSS_PG_FAST=true), a crash loses the last writes");
         ArrayNode services = status.putArray("services");
         for (ServiceProcess service : platform.services()) {
             services.addObject().put("name", service.name()).put("pid", service.pid()).put("port", service.port())

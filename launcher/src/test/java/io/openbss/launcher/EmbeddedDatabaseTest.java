@@ -40,6 +40,37 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void everyAnsweredCommitSurvivesAKillOfPostgres() throws Exception {
+        Secrets secrets = Secrets.loadOrCreate(home);
+        Path pgdata = home.resolve("pgdata");
+        int port = freePort();
+        int answered = 0;
+        try (Database db = Database.start(Optional.empty(), pgdata, port, secrets.databasePasswordFile());
+                Connection c = connect(db, db.password())) {
+            c.createStatement().execute("CREATE TABLE answered (n INT PRIMARY KEY)");
+            // each insert is committed and answered before the next; PostgreSQL is killed right after the last
+            try (var insert = c.prepareStatement("INSERT INTO answered VALUES (?)")) {
+                for (int n = 1; n <= 2000; n++) {
+                    insert.setInt(1, n);
+                    insert.executeUpdate();
+                    answered = n;
+                }
+            }
+            long postmaster = Long.parseLong(Files.readAllLines(pgdata.resolve("postmaster.pid")).getFirst().strip());
+            ProcessHandle process = ProcessHandle.of(postmaster).orElseThrow();
+            assertThat(process.destroyForcibly()).isTrue();
+            process.onExit().get();
+        }
+        try (Database again = Database.start(Optional.empty(), pgdata, port, secrets.databasePasswordFile());
+                Connection c = connect(again, again.password());
+                ResultSet count = c.createStatement().executeQuery("SELECT count(*), max(n) FROM answered")) {
+            count.next();
+            assertThat(count.getInt(1)).as("answered commits found after the kill").isEqualTo(answered);
+            assertThat(count.getInt(2)).isEqualTo(answered);
+        }
+    }
+
+    @Test
     void aDataDirectoryMadeWithTrustByAnOlderVersionIsUpgradedInPlace() throws Exception {
         Path pgdata = home.resolve("pgdata");
         int port = freePort();
