@@ -22,6 +22,7 @@ final class DemoHistory {
     private static final String ORDERS = "/admin/v1/services/orders/v1";
     private static final String REGION = "cn-north-4";
     private static final String EC2 = "hws.service.type.ec2";
+    private static final String PROJECT = "0a1b2c3d4e5f40718293a4b5c6d7e8f9";
 
     /** Something a customer or a cloud service does on a day of the history (days after its first). */
     private record Step(int day, Runnable action) {
@@ -181,6 +182,10 @@ final class DemoHistory {
         product.put("resource_type_code", type);
         product.put("resource_spec_code", spec);
         product.put("region_code", REGION);
+        // the region's project of the demo, and the default enterprise project ("0") every account has
+        product.put("project_id", PROJECT);
+        product.put("enterprise_project_id", "0");
+        product.put("enterprise_project_name", "default");
         product.put("period_type", periodType);
         product.put("period_num", periodNum);
         return product;
