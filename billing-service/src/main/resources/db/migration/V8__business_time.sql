@@ -3,4 +3,3 @@
 ALTER TABLE journal_entry ADD COLUMN business_time TIMESTAMPTZ;
 UPDATE journal_entry SET business_time = created_at;
 ALTER TABLE journal_entry ALTER COLUMN business_time SET NOT NULL;
-CREATE INDEX journal_entry_by_customer_business_time ON journal_entry (customer_id, business_time);

@@ -4,6 +4,7 @@ import static io.openbss.common.time.BssTime.utc;
 
 import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.data.Numeric;
@@ -67,12 +68,15 @@ public class BillLineWriter {
                 .executeBatch(batch).replaceWithVoid();
     }
 
-    /** What paid each bill line of an entry, in the order they were written (the order of the request's lines). */
-    public Uni<List<Payment>> payments(SqlConnection connection, long entryId) {
+    /**
+     * What paid each bill line of an entry, in the order they were written (the order of the request's lines); found
+     * through the trade's index, as the charge answers it on the ledger's hot path.
+     */
+    public Uni<List<Payment>> payments(SqlConnection connection, String tradeId, long entryId) {
         return connection.preparedQuery("""
                         SELECT cash_amount, credit_amount, coupon_amount, stored_card_amount, debt_amount
-                          FROM bill_line WHERE entry_id = $1 ORDER BY line_id""")
-                .execute(Tuple.of(entryId))
+                          FROM bill_line WHERE trade_id = $1 AND entry_id = $2 ORDER BY line_id""")
+                .execute(Tuple.of(tradeId, entryId))
                 .map(rows -> {
                     List<Payment> payments = new ArrayList<>();
                     rows.forEach(r -> payments.add(new Payment(cents(r, "cash_amount"), cents(r, "credit_amount"),
@@ -81,7 +85,7 @@ public class BillLineWriter {
                 });
     }
 
-    private static long cents(io.vertx.mutiny.sqlclient.Row row, String column) {
+    private static long cents(Row row, String column) {
         return row.getBigDecimal(column).movePointRight(2).longValueExact();
     }
 

@@ -48,7 +48,7 @@ public class ChargeService {
 
     public Uni<ChargeResult> charge(ChargeRequest request) {
         return ledger.transaction(connection -> charge(connection, header(request), request)
-                .flatMap(entry -> bills.payments(connection, entry.entryId())
+                .flatMap(entry -> bills.payments(connection, entry.tradeId(), entry.entryId())
                         .map(lines -> ChargeResult.of(entry, false, lines))));
     }
 

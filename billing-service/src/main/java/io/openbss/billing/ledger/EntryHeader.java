@@ -45,9 +45,4 @@ public record EntryHeader(String idempotencyKey, String contentHash, TradeType t
         return new EntryHeader(idempotencyKey, contentHash, tradeType, detailType, tradeId, customerId,
                 serviceTypeCode, paymentChannelId, paymentChannelNo, description, tradeIdOfCharge, businessTime);
     }
-
-    public EntryHeader at(Instant time) {
-        return new EntryHeader(idempotencyKey, contentHash, tradeType, detailType, tradeId, customerId,
-                serviceTypeCode, paymentChannelId, paymentChannelNo, description, refundsTradeId, time);
-    }
 }

@@ -41,7 +41,7 @@ public class RefundService {
         return ledger.transaction(connection -> journal.claimed(connection, header,
                         entryId -> refundable(connection, request).flatMap(refundable -> give(connection, entryId,
                                 header, request, refundable)))
-                .flatMap(entry -> bills.payments(connection, entry.entryId())
+                .flatMap(entry -> bills.payments(connection, entry.tradeId(), entry.entryId())
                         .map(lines -> ChargeResult.of(entry, true, lines))));
     }
 
