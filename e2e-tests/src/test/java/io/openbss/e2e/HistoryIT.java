@@ -24,10 +24,6 @@ import io.openbss.launcher.CustomerView;
 import io.openbss.launcher.Reconciliation;
 import io.openbss.launcher.SandboxClock;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -54,7 +50,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HistoryIT {
 
     static final String REGION = "cn-north-4";
-    static final String PURCHASES = "/admin/v1/services/orders/v1/purchases";
     static final String BILLING = "/admin/v1/services/billing/v1";
     static final Instant HISTORY_EPOCH = Instant.parse("2025-01-01T00:00:00Z");
     static final List<String> SERVERS = List.of("s6.small.1.linux", "s6.medium.2.linux", "s6.large.2.linux");
@@ -95,7 +90,7 @@ class HistoryIT {
             }
             assertThat(differences).as("history seed %d (replay: -Dhistory.seed=%d -Dhistory.count=1)", seed, seed)
                     .isEmpty();
-            assertLedgerInvariants(seed);
+            assertThat(LedgerInvariants.broken()).as("ledger invariants after history seed %d", seed).isEmpty();
         }
         System.out.printf("HistoryIT: %d histories from seed %d reconciled; steps done/refused: %s%n", count, base,
                 TALLY.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0] + "/" + e.getValue()[1])
@@ -160,17 +155,17 @@ class HistoryIT {
 
     /** A cloud service orders a server (with a disk, sometimes) for 1-3 months; the account pays it. */
     private static void buy(History h, int who) {
-        Map<String, Object> vm = product("vm", null, "hws.service.type.ec2", "hws.resource.type.vm",
+        Map<String, Object> vm = OrdersIT.product("vm", null, "hws.service.type.ec2", "hws.resource.type.vm",
                 SERVERS.get(h.random.nextInt(SERVERS.size())), 1 + h.random.nextInt(3));
         List<Map<String, Object>> products = new ArrayList<>(List.of(vm));
         if (h.random.nextBoolean()) {
-            Map<String, Object> disk = product("disk", "vm", "hws.service.type.ebs", "hws.resource.type.volume",
+            Map<String, Object> disk = OrdersIT.product("disk", "vm", "hws.service.type.ebs", "hws.resource.type.volume",
                     h.random.nextBoolean() ? "SATA" : "SSD", (Integer) vm.get("period_num"));
             disk.put("resource_size", 10 * (1 + h.random.nextInt(10)));
             disk.put("size_measure_id", 17);
             products.add(disk);
         }
-        JsonNode order = admin().expect("POST", PURCHASES, Map.of("idempotency_key", UUID.randomUUID().toString(),
+        JsonNode order = admin().expect("POST", OrdersIT.ORDERS, Map.of("idempotency_key", UUID.randomUUID().toString(),
                 "customer_id", h.accounts[who].id(), "products", products));
         PayCustomerOrderV3Req pay = new PayCustomerOrderV3Req().withOrderId(order.path("order_id").asText());
         if (who == 0 && !h.coupons.isEmpty() && h.random.nextBoolean()) {
@@ -300,53 +295,5 @@ class HistoryIT {
                     account.id(), account.accessKey(), account.secretKey()), first, last);
         }
         return reconciliation.finish();
-    }
-
-    private static Map<String, Object> product(String id, String mainId, String service, String type, String spec,
-            int months) {
-        Map<String, Object> product = new HashMap<>();
-        product.put("id", id);
-        product.put("main_id", mainId);
-        product.put("service_type_code", service);
-        product.put("resource_type_code", type);
-        product.put("resource_spec_code", spec);
-        product.put("region_code", REGION);
-        product.put("period_type", 2);
-        product.put("period_num", months);
-        return product;
-    }
-
-    /**
-     * The ledger's invariants over the whole platform: all lines sum to zero, every entry balances, every balance
-     * is the sum of its lines, no cash, credit, coupon or card balance is negative, no arrears positive.
-     */
-    private static void assertLedgerInvariants(long seed) throws SQLException {
-        try (Connection db = TestPlatform.database(); Statement sql = db.createStatement()) {
-            sql.execute("SET search_path TO billing");
-            assertThat(count(sql, "SELECT count(*) FROM (SELECT 1 FROM journal_line HAVING sum(amount) <> 0) t"))
-                    .as("seed %d: sum of all lines", seed).isZero();
-            assertThat(count(sql, """
-                    SELECT count(*) FROM (SELECT entry_id FROM journal_line GROUP BY entry_id
-                                           HAVING sum(amount) <> 0 OR count(*) = 1) unbalanced"""))
-                    .as("seed %d: unbalanced entries", seed).isZero();
-            assertThat(count(sql, """
-                    SELECT count(*) FROM ledger_account a
-                     WHERE a.balance IS NOT NULL
-                       AND a.balance <> (SELECT coalesce(sum(l.amount), 0) FROM journal_line l
-                                          WHERE l.account_id = a.account_id)"""))
-                    .as("seed %d: balances that are not the sum of their lines", seed).isZero();
-            assertThat(count(sql, """
-                    SELECT count(*) FROM ledger_account
-                     WHERE (account_type IN ('CASH', 'CREDIT', 'COUPON', 'CARD') AND balance < 0)
-                        OR (account_type = 'DEBT' AND balance > 0)"""))
-                    .as("seed %d: negative balances", seed).isZero();
-        }
-    }
-
-    private static long count(Statement sql, String query) throws SQLException {
-        try (ResultSet rows = sql.executeQuery(query)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }

@@ -18,9 +18,6 @@ import io.openbss.e2e.HostileRunner.Answer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -164,38 +161,9 @@ class HostileIT {
         return checked;
     }
 
-    /**
-     * The ledger's invariants, read from billing's tables as LedgerProbe (billing-service's tests) reads them: all
-     * lines sum to zero, every entry balances, every balance is the sum of its lines, no cash, credit, coupon or card
-     * balance is negative and no arrears positive.
-     */
+    /** The ledger's invariants ({@link LedgerInvariants}): each that does not hold is a violation. */
     private static void ledger(List<Violation> violations) throws Exception {
-        Map<String, String> invariants = new LinkedHashMap<>();
-        invariants.put("journal lines that do not sum to zero",
-                "SELECT CASE WHEN coalesce(sum(amount), 0) = 0 THEN 0 ELSE 1 END FROM journal_line");
-        invariants.put("unbalanced journal entries", """
-                SELECT count(*) FROM (SELECT entry_id FROM journal_line GROUP BY entry_id
-                                       HAVING sum(amount) <> 0 OR count(*) = 1) unbalanced""");
-        invariants.put("accounts whose balance is not the sum of their lines", """
-                SELECT count(*) FROM ledger_account a
-                 WHERE a.balance IS NOT NULL
-                   AND a.balance <> (SELECT coalesce(sum(l.amount), 0) FROM journal_line l
-                                      WHERE l.account_id = a.account_id)""");
-        invariants.put("negative balances (cash, credit, coupon, card) or positive arrears", """
-                SELECT count(*) FROM ledger_account
-                 WHERE (account_type IN ('CASH', 'CREDIT', 'COUPON', 'CARD') AND balance < 0)
-                    OR (account_type = 'DEBT' AND balance > 0)""");
-        try (Connection connection = TestPlatform.database(); Statement statement = connection.createStatement()) {
-            statement.execute("SET search_path TO billing");
-            for (Map.Entry<String, String> invariant : invariants.entrySet()) {
-                try (ResultSet result = statement.executeQuery(invariant.getValue())) {
-                    result.next();
-                    long broken = result.getLong(1);
-                    if (broken != 0) {
-                        violations.add(Violation.found("(ledger)", invariant.getKey(), broken + " found"));
-                    }
-                }
-            }
-        }
+        LedgerInvariants.broken().forEach((invariant, rows) -> violations.add(Violation.found("(ledger)", invariant,
+                rows + " found")));
     }
 }

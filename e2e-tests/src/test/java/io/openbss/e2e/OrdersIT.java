@@ -338,15 +338,18 @@ class OrdersIT {
     /** A server with its disk, ordered for {@code buyer} by a cloud service (the internal purchase API). */
     static JsonNode purchase(TestPlatform.Customer buyer) {
         Map<String, Object> vm = product("vm", null, "hws.service.type.ec2", "hws.resource.type.vm",
-                "s6.small.1.linux");
-        Map<String, Object> disk = product("disk", "vm", "hws.service.type.ebs", "hws.resource.type.volume", "SATA");
+                "s6.small.1.linux", 1);
+        Map<String, Object> disk = product("disk", "vm", "hws.service.type.ebs", "hws.resource.type.volume", "SATA",
+                1);
         disk.put("resource_size", 40);
         disk.put("size_measure_id", 17);
         return admin().expect("POST", ORDERS, Map.of("idempotency_key", UUID.randomUUID().toString(),
                 "customer_id", buyer.id(), "products", List.of(vm, disk)));
     }
 
-    private static Map<String, Object> product(String id, String mainId, String service, String type, String spec) {
+    /** A product of a purchase (the internal purchase API) for {@code months} months in cn-north-4. */
+    static Map<String, Object> product(String id, String mainId, String service, String type, String spec,
+            int months) {
         Map<String, Object> product = new HashMap<>();
         product.put("id", id);
         product.put("main_id", mainId);
@@ -355,7 +358,7 @@ class OrdersIT {
         product.put("resource_spec_code", spec);
         product.put("region_code", "cn-north-4");
         product.put("period_type", 2);
-        product.put("period_num", 1);
+        product.put("period_num", months);
         return product;
     }
 

@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,9 +67,10 @@ class ReconcileIT {
     void anOrderPaidWithoutItsDiscountShowsWhatWasCharged() {
         TestPlatform.Customer buyer = TestPlatform.newIndividual("1000.00");
         // three months of a volume: the EVS promotion (10% off from 3 months) is the order's best offer
-        Map<String, Object> volume = new HashMap<>(Map.of("id", "disk", "service_type_code", "hws.service.type.ebs",
-                "resource_type_code", "hws.resource.type.volume", "resource_spec_code", "SSD", "region_code",
-                "cn-north-4", "period_type", 2, "period_num", 3, "resource_size", 100, "size_measure_id", 17));
+        Map<String, Object> volume = OrdersIT.product("disk", null, "hws.service.type.ebs",
+                "hws.resource.type.volume", "SSD", 3);
+        volume.put("resource_size", 100);
+        volume.put("size_measure_id", 17);
         String orderId = admin().expect("POST", OrdersIT.ORDERS, Map.of("idempotency_key", UUID.randomUUID()
                 .toString(), "customer_id", buyer.id(), "products", List.of(volume))).path("order_id").asText();
         BssClient client = buyer.client();

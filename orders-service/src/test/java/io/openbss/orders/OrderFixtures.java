@@ -1,6 +1,7 @@
 package io.openbss.orders;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CallerKind;
@@ -8,6 +9,10 @@ import io.openbss.testing.InternalKeys;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +28,21 @@ public final class OrderFixtures {
     public static final String ENTERPRISE_PROJECT_NAME = "production";
 
     private OrderFixtures() {
+    }
+
+    /**
+     * Asserts that the order's lines, a server and its disk, name their resource types and carry the project and the
+     * enterprise project every fixture product is bought in.
+     */
+    public static void assertServerAndDiskLinesNamedInTheirProjects(Pool pool, String orderId) {
+        List<Row> lines = new ArrayList<>();
+        pool.preparedQuery("SELECT * FROM order_line WHERE order_id = $1 ORDER BY line_id").execute(Tuple.of(orderId))
+                .await().indefinitely().forEach(lines::add);
+        assertThat(lines).extracting(l -> l.getString("resource_type_name")).containsExactly("云主机", "云硬盘");
+        assertThat(lines).extracting(l -> l.getString("project_id")).containsOnly(PROJECT_ID);
+        assertThat(lines).extracting(l -> l.getString("enterprise_project_id")).containsOnly(ENTERPRISE_PROJECT_ID);
+        assertThat(lines).extracting(l -> l.getString("enterprise_project_name"))
+                .containsOnly(ENTERPRISE_PROJECT_NAME);
     }
 
     public static String customerToken(String customerId) {

@@ -245,12 +245,8 @@ class UsageAndBillsTest {
 
     @Test
     void aYearlyPurchaseIsAmortisedOverItsYear() {
-        String buyer = funded("2000.00");
         Instant start = BssTime.startOf(BssTime.businessDate(Instant.now()).withDayOfMonth(1));
-        Map<String, Object> line = periodLine("1200.00");
-        line.put("effective_time", BssTime.formatWire(start));
-        line.put("expire_time", BssTime.formatWire(start.atZone(BssTime.BUSINESS_ZONE).plusYears(1).toInstant()));
-        charge("year-" + buyer, buyer, List.of(line), Map.of()).statusCode(200);
+        String buyer = boughtAYear(start, "1200.00");
         String month = BssTime.businessDate(start).toString().substring(0, 7);
         JsonPath breakdown = given().header("Authorization", customer(buyer)).queryParam("shared_month", month)
                 .get("/v2/costs/cost-analysed-bills/monthly-breakdown").then().statusCode(200).extract().jsonPath()
@@ -323,12 +319,8 @@ class UsageAndBillsTest {
 
     @Test
     void amortizedCostsSpreadWhatWasPaidInCentsThatAddUpToIt() {
-        String buyer = funded("2000.00");
         Instant start = BssTime.startOf(BssTime.businessDate(Instant.now()).withDayOfMonth(1));
-        Map<String, Object> line = periodLine("1000.00");
-        line.put("effective_time", BssTime.formatWire(start));
-        line.put("expire_time", BssTime.formatWire(start.atZone(BssTime.BUSINESS_ZONE).plusYears(1).toInstant()));
-        charge("year-" + buyer, buyer, List.of(line), Map.of()).statusCode(200);
+        String buyer = boughtAYear(start, "1000.00");
         String first = BssTime.businessDate(start).toString().substring(0, 7);
         String last = BssTime.businessDate(start).plusMonths(11).toString().substring(0, 7);
         JsonPath costs = post(buyer, "/v4/costs/cost-analysed-bills/query", Map.of("time_condition",
@@ -467,6 +459,16 @@ class UsageAndBillsTest {
     Map<String, Object> withCustomer(Map<String, Object> record) {
         record.put("customer_id", id);
         return record;
+    }
+
+    /** A new customer who bought a year of a server from {@code start}, for {@code amount}. */
+    static String boughtAYear(Instant start, String amount) {
+        String buyer = funded("2000.00");
+        Map<String, Object> line = periodLine(amount);
+        line.put("effective_time", BssTime.formatWire(start));
+        line.put("expire_time", BssTime.formatWire(start.atZone(BssTime.BUSINESS_ZONE).plusYears(1).toInstant()));
+        charge("year-" + buyer, buyer, List.of(line), Map.of()).statusCode(200);
+        return buyer;
     }
 
     static Map<String, Object> periodLine(String amount) {

@@ -1,6 +1,5 @@
 package io.openbss.orders.purchases;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -11,10 +10,7 @@ import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,16 +27,8 @@ class PurchaseResourceTest {
 
     @Test
     void eachLineRecordsItsResourceTypeNameAndProjects() {
-        String orderId = OrderFixtures.serverWithDisk(OrderFixtures.newCustomer()).getString("order_id");
-        List<Row> lines = new ArrayList<>();
-        pool.preparedQuery("SELECT * FROM order_line WHERE order_id = $1 ORDER BY line_id").execute(Tuple.of(orderId))
-                .await().indefinitely().forEach(lines::add);
-        assertThat(lines).extracting(l -> l.getString("resource_type_name")).containsExactly("云主机", "云硬盘");
-        assertThat(lines).extracting(l -> l.getString("project_id")).containsOnly(OrderFixtures.PROJECT_ID);
-        assertThat(lines).extracting(l -> l.getString("enterprise_project_id"))
-                .containsOnly(OrderFixtures.ENTERPRISE_PROJECT_ID);
-        assertThat(lines).extracting(l -> l.getString("enterprise_project_name"))
-                .containsOnly(OrderFixtures.ENTERPRISE_PROJECT_NAME);
+        OrderFixtures.assertServerAndDiskLinesNamedInTheirProjects(pool,
+                OrderFixtures.serverWithDisk(OrderFixtures.newCustomer()).getString("order_id"));
     }
 
     @Test
