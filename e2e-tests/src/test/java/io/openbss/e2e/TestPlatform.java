@@ -16,6 +16,7 @@ import io.openbss.launcher.DemoData;
 import io.openbss.launcher.LocalSettings;
 import io.openbss.launcher.Platform;
 import io.openbss.launcher.ServiceProcess;
+import io.openbss.launcher.Watchdog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -193,6 +194,21 @@ public final class TestPlatform implements BeforeAllCallback {
 
     static void restart(String name) {
         running.platform().restart(name);
+    }
+
+    /** A watchdog over the platform's processes, as ./bss up's supervisor keeps one: closed by the caller. */
+    static Watchdog watchdog() {
+        return new Watchdog(running.platform(), () -> { }).start();
+    }
+
+    /** Whether the platform's PostgreSQL is the embedded one (which a test may kill). */
+    static boolean embeddedDatabase() {
+        return running.platform().database().embedded();
+    }
+
+    /** Kills the embedded PostgreSQL's postmaster with SIGKILL, as a crash would. */
+    static void killDatabase() {
+        ProcessHandle.of(running.platform().database().pid()).ifPresent(ProcessHandle::destroyForcibly);
     }
 
     /** The local run's SMS outbox, where verification codes are written. */

@@ -42,9 +42,12 @@ public final class Database implements AutoCloseable {
     private final String name;
     private final String user;
     private final String password;
+    private final ProcessHandle postmaster;
 
-    private Database(EmbeddedPostgres embedded, String host, int port, String name, String user, String password) {
+    private Database(EmbeddedPostgres embedded, String host, int port, String name, String user, String password,
+            ProcessHandle postmaster) {
         this.embedded = embedded;
+        this.postmaster = postmaster;
         this.host = host;
         this.port = port;
         this.name = name;
@@ -69,7 +72,7 @@ public final class Database implements AutoCloseable {
                     : uri.getUserInfo().split(":", 2);
             String db = uri.getPath() == null || uri.getPath().length() < 2 ? DATABASE : uri.getPath().substring(1);
             return new Database(null, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), db, userInfo[0],
-                    userInfo.length > 1 ? userInfo[1] : "");
+                    userInfo.length > 1 ? userInfo[1] : "", null);
         }
         try {
             String password = Files.readString(passwordFile).strip();
@@ -107,7 +110,8 @@ public final class Database implements AutoCloseable {
                 }
                 throw e;
             }
-            Database database = new Database(pg, "127.0.0.1", port, DATABASE, "postgres", password);
+            Database database = new Database(pg, "127.0.0.1", port, DATABASE, "postgres", password,
+                    postmaster(dataDirectory));
             try {
                 if (trusting) {
                     database.requirePassword(dataDirectory, passwordFile);
@@ -174,6 +178,12 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
+    /** The running server's postmaster, from the pid file it writes (pg_ctl, the library's child, has exited). */
+    private static ProcessHandle postmaster(Path dataDirectory) throws IOException {
+        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip());
+        return ProcessHandle.of(pid).orElseThrow(() -> new IOException("PostgreSQL (pid " + pid + ") has exited"));
+    }
+
     private static void stopPostmaster(Path dataDirectory) {
         try {
             long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip());
@@ -225,6 +235,16 @@ public final class Database implements AutoCloseable {
 
     public boolean embedded() {
         return embedded != null;
+    }
+
+    /** Whether the embedded server still runs (an external one is not ours to watch: always true). */
+    public boolean alive() {
+        return postmaster == null || postmaster.isAlive();
+    }
+
+    /** The embedded server's postmaster pid, or -1 for an external server. */
+    public long pid() {
+        return postmaster == null ? -1 : postmaster.pid();
     }
 
     @Override

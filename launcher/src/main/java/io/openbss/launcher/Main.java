@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,8 +27,12 @@ public final class Main {
     private static final String USAGE = """
             usage: ./bss <command>
               up                 build what is missing, start PostgreSQL and the four services, load the demo data
+                                 and keep them running; on a degraded platform, start what is down
               down               stop everything ./bss up started
-              status             what is running, where, with start-up times and memory
+              status             what is running, where, with start-up times, memory and restarts; "degraded"
+                                 naming what is down (the supervisor restarts a process that exits)
+              restart <process>  restart one: billing-service, orders-service, enterprise-service, gateway,
+                                 postgresql
               call <Operation> [--name value ...] [--body JSON] [--as SUB1|SUB2|INDIVIDUAL]
                                  sign a call with the demo (or given --ak/--sk) credentials and print the answer
               admin <GET|POST|PUT|DELETE> <path> [JSON]
@@ -62,6 +67,7 @@ public final class Main {
                 case "up" -> up(settings);
                 case "down" -> down(settings);
                 case "status" -> status(settings);
+                case "restart" -> restart(settings, arguments.subList(1, arguments.size()));
                 case "call" -> new CallCommand(settings).run(arguments.subList(1, arguments.size()));
                 case "clock" -> clock(settings, arguments.subList(1, arguments.size()));
                 case "admin" -> admin(settings, arguments.subList(1, arguments.size()));
@@ -97,11 +103,21 @@ public final class Main {
     private static int up(LocalSettings settings) throws IOException {
         StateFile stateFile = new StateFile(settings.home());
         Optional<ObjectNode> state = stateFile.read();
-        if (state.isPresent() && alive(state.get().path("pid").asLong())
-                && "ready".equals(state.get().path("status").asText())) {
-            System.out.println("OpenBSS is already running.");
-            printReady(settings, state.get());
-            return 0;
+        if (state.isPresent() && alive(state.get().path("pid").asLong())) {
+            String status = state.get().path("status").asText();
+            if (status.equals("ready")) {
+                System.out.println("OpenBSS is already running.");
+                printReady(settings, state.get());
+                return 0;
+            }
+            if (status.equals("degraded")) {
+                // the supervisor is restarting what is down, perhaps waiting between attempts: no more waiting
+                RestartRequests requests = new RestartRequests(settings.home());
+                state.get().path("down").forEach(name -> requests.ask(name.asText()));
+                System.out.print("OpenBSS is degraded (down: " + names(state.get().path("down"))
+                        + "); starting what is missing");
+                return awaitReady(settings, stateFile, () -> alive(state.get().path("pid").asLong()));
+            }
         }
         cleanUp(settings, stateFile);
         PrivateFiles.directory(settings.home());
@@ -113,12 +129,17 @@ public final class Main {
         }
         command.addAll(List.of(settings.javaCommand(), "-Xmx256m", "-Dbss.root=" + settings.root(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "supervise"));
-        long started = System.nanoTime();
         Process supervisor = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         System.out.print("Starting OpenBSS (PostgreSQL, billing, orders, enterprise, gateway)");
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        return awaitReady(settings, stateFile, supervisor::isAlive);
+    }
+
+    /** Waits (printing dots) until the supervisor says "ready", and prints how to call the platform. */
+    private static int awaitReady(LocalSettings settings, StateFile stateFile, BooleanSupplier supervisorAlive) {
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             ServiceProcess.sleep(500);
             System.out.print(".");
@@ -129,14 +150,70 @@ public final class Main {
                 printReady(settings, current.get());
                 return 0;
             }
-            if (status.equals("failed") || !supervisor.isAlive()) {
-                System.out.println(" failed: " + current.map(s -> s.path("message").asText()).orElse("see " + log));
+            if (status.equals("failed") || !supervisorAlive.getAsBoolean()) {
+                System.out.println(" failed: " + current.map(s -> s.path("message").asText())
+                        .orElse("see " + settings.logs().resolve("supervisor.log")));
                 System.out.println("Logs: " + settings.logs());
                 return 1;
             }
         }
         System.out.println(" not ready after 5 minutes; see " + settings.logs());
         return 1;
+    }
+
+    /** {@code ./bss restart <process>}: the supervisor stops it (gracefully) and starts it again. */
+    private static int restart(LocalSettings settings, List<String> arguments) {
+        StateFile stateFile = new StateFile(settings.home());
+        Optional<ObjectNode> state = stateFile.read();
+        if (state.isEmpty() || !alive(state.get().path("pid").asLong())) {
+            System.out.println("OpenBSS is not running (./bss up starts it).");
+            return 1;
+        }
+        List<String> known = new ArrayList<>();
+        state.get().path("services").forEach(service -> known.add(service.path("name").asText()));
+        if (state.get().has("postgresql")) {
+            known.add(Watchdog.POSTGRESQL);
+        }
+        if (arguments.size() != 1 || !known.contains(arguments.getFirst())) {
+            System.out.println("usage: ./bss restart <" + String.join("|", known) + ">");
+            return 2;
+        }
+        String name = arguments.getFirst();
+        int restarts = process(state.get(), name).path("restarts").asInt();
+        new RestartRequests(settings.home()).ask(name);
+        System.out.print("Restarting " + name);
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline && alive(state.get().path("pid").asLong())) {
+            ServiceProcess.sleep(250);
+            System.out.print(".");
+            JsonNode now = stateFile.read().map(s -> process(s, name)).orElse(JSON.createObjectNode());
+            if (now.path("restarts").asInt() > restarts && now.path("up").asBoolean()) {
+                System.out.printf(" ready in %.1f s (pid %d).%n", (System.nanoTime() - started) / 1e9,
+                        now.path("pid").asLong());
+                return 0;
+            }
+        }
+        System.out.println(" not back; see ./bss status and " + settings.logs());
+        return 1;
+    }
+
+    private static JsonNode process(JsonNode state, String name) {
+        if (name.equals(Watchdog.POSTGRESQL)) {
+            return state.path("postgresql");
+        }
+        for (JsonNode service : state.path("services")) {
+            if (service.path("name").asText().equals(name)) {
+                return service;
+            }
+        }
+        return JSON.createObjectNode();
+    }
+
+    private static String names(JsonNode array) {
+        List<String> names = new ArrayList<>();
+        array.forEach(name -> names.add(name.asText()));
+        return String.join(", ", names);
     }
 
     private static void printReady(LocalSettings settings, JsonNode state) {
@@ -175,20 +252,44 @@ public final class Main {
             return 1;
         }
         JsonNode s = state.get();
-        System.out.println("OpenBSS: " + s.path("status").asText() + ", supervisor pid " + s.path("pid").asLong()
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        List<String> lines = new ArrayList<>();
+        List<String> down = new ArrayList<>();
+        s.path("down").forEach(name -> down.add(name.asText()));
+        for (JsonNode service : s.path("services")) {
+            String name = service.path("name").asText();
+            String health = health(http, service.path("port").asInt());
+            if (health.equals("DOWN") && !down.contains(name) && s.path("status").asText().equals("ready")) {
+                down.add(name + " (not ready)");
+            }
+            long rss = ServiceProcess.residentMiB(service.path("pid").asLong());
+            lines.add(String.format("  %-19s pid %-8d %-6s started in %5.2f s, RSS %d MiB now (%d MiB when ready),"
+                            + " %d restarts%s", name, service.path("pid").asLong(), health,
+                    service.path("startup_ms").asLong() / 1e3, rss, service.path("rss_mib").asLong(),
+                    service.path("restarts").asInt(), lastExit(service)));
+        }
+        String status = s.path("status").asText();
+        if (status.equals("ready") && !down.isEmpty()) {
+            status = "degraded";
+        }
+        System.out.println("OpenBSS: " + status + (down.isEmpty() ? "" : ", down: " + String.join(", ", down))
+                + "; supervisor pid " + s.path("pid").asLong()
                 + (s.has("ready_ms") ? String.format(", ready %.1f s after start", s.path("ready_ms").asLong() / 1e3)
                 : ""));
         System.out.println("  endpoint " + s.path("endpoint").asText() + "   admin " + s.path("admin_endpoint").asText());
-        System.out.println("  PostgreSQL " + s.path("database").asText("?"));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        for (JsonNode service : s.path("services")) {
-            String health = health(http, service.path("port").asInt());
-            long rss = ServiceProcess.residentMiB(service.path("pid").asLong());
-            System.out.printf("  %-19s pid %-8d %-6s started in %5.2f s, RSS %d MiB now (%d MiB when ready)%n",
-                    service.path("name").asText(), service.path("pid").asLong(), health,
-                    service.path("startup_ms").asLong() / 1e3, rss, service.path("rss_mib").asLong());
-        }
-        return 0;
+        JsonNode postgres = s.path("postgresql");
+        System.out.println("  PostgreSQL " + s.path("database").asText("?") + (postgres.has("pid")
+                ? String.format(", pid %d, %s, %d restarts%s", postgres.path("pid").asLong(),
+                postgres.path("up").asBoolean() ? "UP" : "DOWN", postgres.path("restarts").asInt(), lastExit(postgres))
+                : ""));
+        lines.forEach(System.out::println);
+        return status.equals("ready") ? 0 : 3;
+    }
+
+    private static String lastExit(JsonNode process) {
+        return process.path("last_exit").isTextual() ? " (last: " + process.path("last_exit").asText()
+                + (process.path("next_start").isTextual() ? ", next start " + process.path("next_start").asText()
+                : "") + ")" : "";
     }
 
     private static int admin(LocalSettings settings, List<String> arguments) throws IOException {

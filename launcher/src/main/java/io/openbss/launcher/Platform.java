@@ -47,8 +47,7 @@ public final class Platform implements AutoCloseable {
 
     /** Starts everything and waits until every service is ready. */
     public void start() {
-        database = Database.start(settings.externalDatabaseUrl(), settings.home().resolve("pgdata"),
-                settings.postgresPort(), secrets.databasePasswordFile());
+        database = startDatabase();
         ServiceProcess billing = service("billing-service", settings.billingPort(), Map.of(
                 "BSS_SANDBOX_CLOCK_CONTROL", "true"));
         ServiceProcess orders = service("orders-service", settings.ordersPort(), Map.of(
@@ -104,6 +103,24 @@ public final class Platform implements AutoCloseable {
         env.put("BSS_ADMIN_TOKEN", secrets.adminToken());
         env.put("BSS_INTERNAL_TOKEN_PRIVATE_KEY_LOCATION", secrets.privateKey().toString());
         return env;
+    }
+
+    private Database startDatabase() {
+        return Database.start(settings.externalDatabaseUrl(), settings.home().resolve("pgdata"),
+                settings.postgresPort(), secrets.databasePasswordFile());
+    }
+
+    /**
+     * Starts the embedded PostgreSQL again, on its data and port, after it stopped or was killed (PostgreSQL
+     * recovers its committed transactions from its write-ahead log); the services reconnect by themselves.
+     */
+    public void restartDatabase() {
+        try {
+            database.close();
+        } catch (IOException e) {
+            System.err.println("stopping PostgreSQL: " + e.getMessage());
+        }
+        database = startDatabase();
     }
 
     /** Starts a service again (after it stopped or was killed) and waits until it is ready. */

@@ -85,6 +85,16 @@ public final class ServiceProcess {
         throw new LauncherException(name + " was not ready within " + timeout.toSeconds() + " s; see " + log);
     }
 
+    /** Whether the process runs (it may not be ready yet). */
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** How the process ended: its exit code (137 when killed with SIGKILL, 143 with SIGTERM). */
+    public String exit() {
+        return process == null ? "not started" : process.isAlive() ? "running" : "exit " + process.exitValue();
+    }
+
     public Duration startupTime() {
         return startupTime;
     }
