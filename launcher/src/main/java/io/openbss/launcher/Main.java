@@ -48,6 +48,9 @@ public final class Main {
               reconcile [--months N]
                                  check that every view of the money agrees for every account and each of the
                                  last N bill cycles (12): prints each difference with its ids, exit 1 if any
+              chaos [--kills billing-service,orders-service,enterprise-service,gateway,postgresql] [--writes N]
+                                 kill each component in turn under a money workload (ChaosIT, on a platform
+                                 of its own) and check that no answered write was lost or doubled
               build              build all modules (skipping tests)
               test               run every test (what CI runs)
               bench [bills|ledger|resources|payments|all] [--customers N --lines N --requests N ...]
