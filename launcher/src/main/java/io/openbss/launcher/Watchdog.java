@@ -109,6 +109,7 @@ public final class Watchdog implements AutoCloseable {
         int failures;
         String lastExit;
         Instant upSince = Instant.now();
+        Instant downSince;
         Instant nextStart;
 
         Watched(String name, BooleanSupplier alive, Runnable start, LongSupplier pid, Supplier<String> exit) {
@@ -131,7 +132,8 @@ public final class Watchdog implements AutoCloseable {
                 Duration wait = wanted ? Duration.ZERO : backoff(failures);
                 synchronized (Watchdog.this) {
                     lastExit = wanted ? "restart requested" : exit.get();
-                    nextStart = Instant.now().plus(wait);
+                    downSince = Instant.now();
+                    nextStart = downSince.plus(wait);
                 }
                 System.err.println("watchdog: " + name + ": " + lastExit + "; starting it "
                         + (wait.isZero() ? "now" : "in " + wait.toSeconds() + " s"));
@@ -151,7 +153,8 @@ public final class Watchdog implements AutoCloseable {
                     upSince = Instant.now();
                     nextStart = null;
                 }
-                System.err.println("watchdog: " + name + " is back (restart " + restarts + ")");
+                System.err.println("watchdog: " + name + " is back after "
+                        + Duration.between(downSince, upSince).toMillis() + " ms (restart " + restarts + ")");
             } catch (RuntimeException e) {
                 if (closed) {
                     return;
