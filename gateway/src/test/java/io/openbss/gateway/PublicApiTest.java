@@ -199,10 +199,11 @@ class PublicApiTest {
     }
 
     @Test
-    void unreachableServiceIs502() throws Exception {
+    void anUnreachableServiceIs503TheCallNotPerformed() throws Exception {
         SignedHttpClient.Response response = account("enterprise_master").client()
                 .send("GET", "/v2/enterprises/multi-accounts/sub-customers", null, null);
-        assertApig(response, 502, "APIG.0201");
+        assertApig(response, 503, "APIG.0201");
+        assertThat(response.body()).contains("not performed");
     }
 
     @Test

@@ -105,6 +105,11 @@ public class ApigException extends RuntimeException {
         return new ApigException(502, "APIG.0201", "Backend unavailable");
     }
 
+    /** No connection to the service could be made: it never saw the call, which may be sent again. */
+    public static ApigException backendNotReached() {
+        return new ApigException(503, "APIG.0201", "Backend unavailable: the call was not performed");
+    }
+
     public static ApigException backendTimeout() {
         return new ApigException(504, "APIG.0201", "Backend timeout");
     }

@@ -15,6 +15,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.net.ConnectException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,7 +64,10 @@ public class BackendClient {
         return targets.containsKey(service);
     }
 
-    /** Fails with an {@link ApigException} (502 or 504) when the service cannot answer. */
+    /**
+     * Fails with an {@link ApigException} when the service cannot answer: 503 when no connection could be made (the
+     * service never saw the call), 504 when it did not answer in time, 502 when the exchange broke off.
+     */
     public Future<BackendResponse> forward(String service, HttpMethod method, String uri, MultiMap headers,
             Buffer body) {
         Target target = targets.get(service);
@@ -78,9 +82,12 @@ public class BackendClient {
                 .compose(response -> response.body()
                         .map(content -> new BackendResponse(response.statusCode(), response.headers(), content)))
                 .recover(failure -> {
+                    LOG.warnf("%s %s to %s failed: %s", method, uri, service, failure.toString());
+                    if (failure instanceof ConnectException) {
+                        return Future.failedFuture(ApigException.backendNotReached());
+                    }
                     boolean timeout = failure instanceof TimeoutException
                             || failure.getClass().getSimpleName().contains("Timeout");
-                    LOG.warnf("%s %s to %s failed: %s", method, uri, service, failure.toString());
                     return Future.failedFuture(timeout ? ApigException.backendTimeout()
                             : ApigException.backendUnavailable());
                 });
