@@ -14,12 +14,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * The gateway under test: a free public port, fresh keys, and an echo service standing in for the three services,
  * answering with what it received so that tests can see exactly what the gateway forwarded. A path ending in
- * {@code /fail} is answered 500, one ending in {@code /refuse} with a service's refusal (400 and its error code).
+ * {@code /fail} is answered 500, one ending in {@code /refuse} with a service's refusal (400 and its error code);
+ * one whose body names {@code "order_id":"held"} waits for {@link #releaseHeld()}.
  */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -28,6 +31,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public static volatile int publicPort;
     /** The request ids of every request the echo service received: what the gateway forwarded. */
     public static final Set<String> FORWARDED = ConcurrentHashMap.newKeySet();
+    /** Counted down when a held call has arrived at the echo service. */
+    public static volatile CountDownLatch heldArrived = new CountDownLatch(1);
+    private static volatile CountDownLatch heldRelease = new CountDownLatch(1);
 
     private HttpServer echo;
 
@@ -53,6 +59,14 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
                             : "?" + exchange.getRequestURI().getRawQuery()))
                     + ",\"headers\":{" + headers + "}"
                     + ",\"body\":" + quote(new String(body, StandardCharsets.UTF_8)) + "}";
+            if (new String(body, StandardCharsets.UTF_8).contains("\"order_id\":\"held\"")) {
+                heldArrived.countDown();
+                try {
+                    heldRelease.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String path = exchange.getRequestURI().getPath();
             if (path.endsWith("/refuse")) {
                 answer = "{\"error_code\":\"" + REFUSAL_CODE + "\",\"error_msg\":\"The resource does not exist\"}";
@@ -81,6 +95,14 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("bss.gateway.internal-token.private-key", InternalKeys.privateKeyPem());
         config.put("mp.jwt.verify.publickey", InternalKeys.publicKeyPem());
         return config;
+    }
+
+    /** Lets the held call go on, and holds the next one. */
+    public static void releaseHeld() {
+        CountDownLatch release = heldRelease;
+        heldArrived = new CountDownLatch(1);
+        heldRelease = new CountDownLatch(1);
+        release.countDown();
     }
 
     @Override

@@ -11,6 +11,8 @@ public enum ErrorCode {
     FLOW_CONTROL("CBC.0250", 429),
     INTERNAL("CBC.0999", 500),
     NOT_IMPLEMENTED("CBC.0999", 501),
+    /** The service is shutting down: the request was not performed, and may be sent again. */
+    SHUTTING_DOWN("CBC.0999", 503),
     RESOURCE_NOT_FOUND("CBC.99003016", 400),
     RESOURCE_PENDING_PAYMENT("CBC.99003100", 400),
     RESOURCE_ORDER_IN_PROGRESS("CBC.99003144", 400),
