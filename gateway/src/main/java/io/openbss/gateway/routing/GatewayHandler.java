@@ -436,8 +436,10 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         headers.set("Authorization", "Bearer " + tokens.tokenFor(caller, operation.service()));
         headers.set(RequestIds.HEADER, exchange.requestId);
         tracing.propagate(exchange.span, headers);
-        backends.forward(operation.service(), exchange.request.method(), exchange.request.uri(), headers, body)
-                .onComplete(result -> {
+        // a view, or a change whose repeat changes nothing more, may be sent again when its connection breaks
+        boolean repeatable = !replayMatters(operation.replay(), body);
+        backends.forward(operation.service(), exchange.request.method(), exchange.request.uri(), headers, body,
+                repeatable).onComplete(result -> {
                     if (result.failed()) {
                         exchange.fail(result.cause());
                     } else {
