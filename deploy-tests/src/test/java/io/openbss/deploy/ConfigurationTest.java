@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Lifecycle;
+import io.fabric8.kubernetes.api.model.LifecycleHandler;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.SleepAction;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -76,6 +83,52 @@ class ConfigurationTest {
             }
         });
         assertThat(missing).as("required environment in %s", overlay).isEmpty();
+    }
+
+    /**
+     * A pod is given the time its shutdown takes: preStop, then the shutdown delay (readiness DOWN, still serving),
+     * then the requests in flight finish within the shutdown timeout; the grace period must cover all three, or the
+     * kubelet kills the JVM while it is answering.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theGracePeriodCoversPreStopAndTheShutdownDelayAndTimeout(String overlay) {
+        Manifests manifests = Manifests.rendered(overlay);
+        List<String> wrong = new ArrayList<>();
+        for (String name : List.of("gateway", "billing-service", "orders-service", "enterprise-service")) {
+            PodSpec pod = manifests.named(Deployment.class, name).orElseThrow().getSpec().getTemplate().getSpec();
+            Container container = pod.getContainers().get(0);
+            Map<String, String> env = manifests.environment(container);
+            if (!env.containsKey("BSS_SHUTDOWN_TIMEOUT")) {
+                wrong.add(name + ": no BSS_SHUTDOWN_TIMEOUT (in-flight requests would be cut at once)");
+                continue;
+            }
+            long preStop = Optional.ofNullable(container.getLifecycle()).map(Lifecycle::getPreStop)
+                    .map(LifecycleHandler::getSleep).map(SleepAction::getSeconds).orElse(0L);
+            Duration needed = Duration.ofSeconds(preStop).plus(duration(env.getOrDefault("BSS_SHUTDOWN_DELAY", "0s")))
+                    .plus(duration(env.get("BSS_SHUTDOWN_TIMEOUT")));
+            long grace = Optional.ofNullable(pod.getTerminationGracePeriodSeconds()).orElse(30L);
+            if (Duration.ofSeconds(grace).compareTo(needed) <= 0) {
+                wrong.add(name + ": terminationGracePeriodSeconds " + grace + " <= " + needed.toSeconds() + " s");
+            }
+        }
+        assertThat(wrong).as("shutdown in %s", overlay).isEmpty();
+    }
+
+    /** A Quarkus duration: ISO-8601 ({@code PT20S}), or a number with {@code ms}, {@code s}, {@code m} or {@code h}. */
+    static Duration duration(String value) {
+        if (value.startsWith("P") || value.startsWith("p")) {
+            return Duration.parse(value);
+        }
+        Matcher parts = Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(value.strip());
+        assertThat(parts.matches()).as("duration %s", value).isTrue();
+        long amount = Long.parseLong(parts.group(1));
+        return switch (parts.group(2) == null ? "s" : parts.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofSeconds(amount);
+        };
     }
 
     /** Several gateways enforce one set of quotas only if the counters live in Redis, reached with its password. */

@@ -122,14 +122,14 @@ class AuditTrailTest {
         String badSignature = send(individual.clientWithSecret("not-the-secret"), "POST", PAY, payment, 401);
         String callerRule = send(individual.client(), "POST", TRANSFER, payment, 403);
         String serviceRefusal = send(individual.client(), "POST", AUTO_RENEW + "refuse", null, 400);
-        String serviceDown = send(master.client(), "POST", TRANSFER, transfer, 502);
+        String serviceDown = send(master.client(), "POST", TRANSFER, transfer, 503);
 
         assertRecorded(badSignature, individual, "PayOrders", 401, "APIG.0301");
         assertThat(audit(Map.of("request_id", badSignature)).getList("records[0].identifiers.order_id"))
                 .containsExactly("ord-7");
         assertRecorded(callerRule, individual, "UpdateSubEnterpriseAmount", 403, "CBC.0151");
         assertRecorded(serviceRefusal, individual, "AutoRenewalResources", 400, GatewayTestResource.REFUSAL_CODE);
-        assertRecorded(serviceDown, master, "UpdateSubEnterpriseAmount", 502, "APIG.0201");
+        assertRecorded(serviceDown, master, "UpdateSubEnterpriseAmount", 503, "APIG.0201");
         Map<String, List<String>> transferred = audit(Map.of("request_id", serviceDown))
                 .getMap("records[0].identifiers");
         assertThat(transferred).isEqualTo(Map.of("customer_id", List.of("sub-1"), "trans_id", List.of("t-9")));

@@ -14,12 +14,20 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The gateway under test: a free public port, fresh keys, and an echo service standing in for the three services,
  * answering with what it received so that tests can see exactly what the gateway forwarded. A path ending in
- * {@code /fail} is answered 500, one ending in {@code /refuse} with a service's refusal (400 and its error code).
+ * {@code /fail} is answered 500, one ending in {@code /refuse} with a service's refusal (400 and its error code);
+ * one whose body names {@code "order_id":"held"} waits for {@link #releaseHeld()}; one whose body names a value
+ * {@code cut-once-...} has its connection closed without an answer the first time, {@code cut-always-...} every
+ * time ({@link #CUT} counts them).
  */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -28,6 +36,12 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public static volatile int publicPort;
     /** The request ids of every request the echo service received: what the gateway forwarded. */
     public static final Set<String> FORWARDED = ConcurrentHashMap.newKeySet();
+    /** Counted down when a held call has arrived at the echo service. */
+    public static volatile CountDownLatch heldArrived = new CountDownLatch(1);
+    private static volatile CountDownLatch heldRelease = new CountDownLatch(1);
+    /** How many times each {@code cut-...} value reached the echo service. */
+    public static final Map<String, AtomicInteger> CUT = new ConcurrentHashMap<>();
+    private static final Pattern CUT_VALUE = Pattern.compile("\"(cut-(once|always)-[^\"]*)\"");
 
     private HttpServer echo;
 
@@ -53,6 +67,22 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
                             : "?" + exchange.getRequestURI().getRawQuery()))
                     + ",\"headers\":{" + headers + "}"
                     + ",\"body\":" + quote(new String(body, StandardCharsets.UTF_8)) + "}";
+            Matcher cut = CUT_VALUE.matcher(new String(body, StandardCharsets.UTF_8));
+            if (cut.find()) {
+                int seen = CUT.computeIfAbsent(cut.group(1), k -> new AtomicInteger()).incrementAndGet();
+                if (cut.group(2).equals("always") || seen == 1) {
+                    exchange.close(); // no answer: the connection is closed
+                    return;
+                }
+            }
+            if (new String(body, StandardCharsets.UTF_8).contains("\"order_id\":\"held\"")) {
+                heldArrived.countDown();
+                try {
+                    heldRelease.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String path = exchange.getRequestURI().getPath();
             if (path.endsWith("/refuse")) {
                 answer = "{\"error_code\":\"" + REFUSAL_CODE + "\",\"error_msg\":\"The resource does not exist\"}";
@@ -81,6 +111,14 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("bss.gateway.internal-token.private-key", InternalKeys.privateKeyPem());
         config.put("mp.jwt.verify.publickey", InternalKeys.publicKeyPem());
         return config;
+    }
+
+    /** Lets the held call go on, and holds the next one. */
+    public static void releaseHeld() {
+        CountDownLatch release = heldRelease;
+        heldArrived = new CountDownLatch(1);
+        heldRelease = new CountDownLatch(1);
+        release.countDown();
     }
 
     @Override

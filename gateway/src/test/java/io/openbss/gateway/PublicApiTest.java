@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.AfterEach;
@@ -199,10 +200,27 @@ class PublicApiTest {
     }
 
     @Test
-    void unreachableServiceIs502() throws Exception {
+    void anUnreachableServiceIs503TheCallNotPerformed() throws Exception {
         SignedHttpClient.Response response = account("enterprise_master").client()
                 .send("GET", "/v2/enterprises/multi-accounts/sub-customers", null, null);
-        assertApig(response, 502, "APIG.0201");
+        assertApig(response, 503, "APIG.0201");
+        assertThat(response.body()).contains("not performed");
+    }
+
+    @Test
+    void aCallThatMayBeRepeatedIsSentAgainWhenItsConnectionBreaksOneThatMayNotIs502() throws Exception {
+        GatewayTestSupport.Account account = account("individual");
+        String once = "cut-once-" + UUID.randomUUID();
+        SignedHttpClient.Response paid = account.client().send("POST", "/v3/orders/customer-orders/pay", null,
+                ("{\"order_id\":\"" + once + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        assertThat(GatewayTestResource.CUT.get(once)).hasValue(2);
+
+        String always = "cut-always-" + UUID.randomUUID();
+        SignedHttpClient.Response renewed = account.client().send("POST", RENEW, null, ("{\"resource_ids\":[\""
+                + always + "\"],\"period_type\":2,\"period_num\":1}").getBytes(StandardCharsets.UTF_8));
+        assertApig(renewed, 502, "APIG.0201");
+        assertThat(GatewayTestResource.CUT.get(always)).as("a renewal is never sent twice").hasValue(1);
     }
 
     @Test

@@ -2,10 +2,12 @@ package io.openbss.enterprise.billing;
 
 import io.openbss.common.remote.Refusal;
 import io.openbss.common.remote.RemoteErrors;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -17,51 +19,61 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * neither retried nor counted against the circuit; any other failure means the outcome is unknown.
  */
 @ApplicationScoped
-@Timeout(value = 5, unit = ChronoUnit.SECONDS)
-@Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = Refusal.class)
-@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-        skipOn = Refusal.class)
 public class BillingClient {
+
+    /** The circuit breaker of every call to billing-service, by this name in {@code /q/health/well}. */
+    public static final String BREAKER = "billing-service";
 
     @Inject
     @RestClient
     BillingApi api;
 
     public Uni<BillingModels.Posted> transfer(BillingModels.Transfer transfer) {
-        return RemoteErrors.classified("billing-service", api.transfer(transfer));
+        return guarded(() -> api.transfer(transfer));
     }
 
     public Uni<BillingModels.IssuedCoupon> transferCoupon(String couponId, BillingModels.CouponTransfer transfer) {
-        return RemoteErrors.classified("billing-service", api.transferCoupon(couponId, transfer));
+        return guarded(() -> api.transferCoupon(couponId, transfer));
     }
 
     public Uni<BillingModels.ReclaimedCoupon> reclaimCoupon(String couponId, BillingModels.CouponReclaim reclaim) {
-        return RemoteErrors.classified("billing-service", api.reclaimCoupon(couponId, reclaim));
+        return guarded(() -> api.reclaimCoupon(couponId, reclaim));
     }
 
     public Uni<BillingModels.Funds> funds(String customerId) {
-        return RemoteErrors.classified("billing-service", api.funds(customerId));
+        return guarded(() -> api.funds(customerId));
     }
 
     public Uni<BillingModels.CouponPage> transferableCoupons(String customerId, int offset, int limit) {
-        return RemoteErrors.classified("billing-service", api.transferableCoupons(customerId, offset, limit));
+        return guarded(() -> api.transferableCoupons(customerId, offset, limit));
     }
 
     public Uni<BillingModels.CouponPage> receivedCoupons(String customerId, String fromCustomerId, int offset,
             int limit) {
-        return RemoteErrors.classified("billing-service",
-                api.receivedCoupons(customerId, fromCustomerId, offset, limit));
+        return guarded(() -> api.receivedCoupons(customerId, fromCustomerId, offset, limit));
     }
 
     /** Registers a new customer with billing and its association with its master; both are idempotent PUTs. */
     public Uni<Void> register(String customerId, String customerName) {
-        return RemoteErrors.classified("billing-service",
-                api.register(customerId, new BillingModels.Registration(customerName)).replaceWithVoid());
+        return guarded(() -> api.register(customerId, new BillingModels.Registration(customerName))
+                .replaceWithVoid());
     }
 
     public Uni<Void> associate(String subCustomerId, BillingModels.Association association) {
-        return RemoteErrors.classified("billing-service",
-                api.associate(subCustomerId, association).replaceWithVoid());
+        return guarded(() -> api.associate(subCustomerId, association).replaceWithVoid());
     }
 
+    /**
+     * One call to billing-service, under the one circuit breaker of the service: billing is up or down as a whole,
+     * so every call counts towards opening it and one successful trial closes it for all. Once open, it lets a trial
+     * call through after a second, so that callers are served again within about a second of billing being back.
+     */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = Refusal.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 1, delayUnit = ChronoUnit.SECONDS,
+            successThreshold = 1, skipOn = Refusal.class)
+    @CircuitBreakerName(BREAKER)
+    <T> Uni<T> guarded(Supplier<Uni<T>> call) {
+        return RemoteErrors.classified(BREAKER, Uni.createFrom().deferred(call::get));
+    }
 }

@@ -105,6 +105,16 @@ public class ApigException extends RuntimeException {
         return new ApigException(502, "APIG.0201", "Backend unavailable");
     }
 
+    /** No connection to the service could be made: it never saw the call, which may be sent again. */
+    public static ApigException backendNotReached() {
+        return new ApigException(503, "APIG.0201", "Backend unavailable: the call was not performed");
+    }
+
+    /** The gateway is shutting down and takes no new call: this one was not performed, and may be sent again. */
+    public static ApigException shuttingDown() {
+        return new ApigException(503, "APIG.0201", "The gateway is shutting down: the call was not performed");
+    }
+
     public static ApigException backendTimeout() {
         return new ApigException(504, "APIG.0201", "Backend timeout");
     }

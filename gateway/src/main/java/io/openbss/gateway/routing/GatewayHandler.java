@@ -30,10 +30,13 @@ import io.openbss.gateway.tokens.KeystoneTokens;
 import io.openbss.gateway.tokens.TokenRequest;
 import io.opentelemetry.api.trace.Span;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
@@ -52,6 +55,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -122,10 +126,17 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
     @Inject
     Clock clock;
 
+    @Inject
+    InFlightCalls calls;
+
     @Override
     public void handle(HttpServerRequest request) {
         long started = System.nanoTime();
         String requestId = RequestIds.orNew(request.getHeader(RequestIds.HEADER));
+        if (!calls.admit()) {
+            refuseWhileShuttingDown(request, requestId);
+            return;
+        }
         Exchange exchange = new Exchange(request, requestId, started);
         var match = InputGate.isCanonicalPath(request.path())
                 ? operations.match(request.method().name(), request.path()) : Optional.<OperationTable.Match>empty();
@@ -147,8 +158,15 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
                 exchange.failAndClose(ApigException.tooLarge());
             }
         });
-        request.exceptionHandler(failure -> exchange.done = true);
+        request.exceptionHandler(failure -> {
+            boolean answering = exchange.done;
+            exchange.done = true;
+            if (!exchange.read && !answering) {
+                exchange.settle(); // the client went away before its call was read: nothing more will happen
+            }
+        });
         request.endHandler(v -> {
+            exchange.read = true;
             if (exchange.closeWhenRead) {
                 request.connection().close();
             } else if (!exchange.done) {
@@ -171,6 +189,25 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         if (length != null && tooLarge(length)) {
             exchange.failAndClose(ApigException.tooLarge());
         }
+    }
+
+    /**
+     * A call that arrives while the gateway shuts down: refused before anything is done (so not recorded either), and
+     * its connection closed once the call is read, so that the client sends its next call elsewhere or later.
+     */
+    private static void refuseWhileShuttingDown(HttpServerRequest request, String requestId) {
+        Promise<Void> read = Promise.promise();
+        if (request.isEnded()) {
+            read.complete();
+        } else {
+            request.handler(chunk -> { });
+            request.endHandler(v -> read.tryComplete());
+            request.exceptionHandler(failure -> read.tryComplete());
+        }
+        request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        Future<Void> written = GatewayResponses.apigError(request.response(), requestId, ApigException.shuttingDown());
+        Future.join(written, read.future()).onComplete(done -> request.connection().close());
+        Vertx.currentContext().owner().setTimer(LINGER_MS, timer -> request.connection().close());
     }
 
     /** The input gate: clean text and well-formed JSON everywhere, else 400 naming the parameter. */
@@ -399,8 +436,10 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         headers.set("Authorization", "Bearer " + tokens.tokenFor(caller, operation.service()));
         headers.set(RequestIds.HEADER, exchange.requestId);
         tracing.propagate(exchange.span, headers);
-        backends.forward(operation.service(), exchange.request.method(), exchange.request.uri(), headers, body)
-                .onComplete(result -> {
+        // a view, or a change whose repeat changes nothing more, may be sent again when its connection breaks
+        boolean repeatable = !replayMatters(operation.replay(), body);
+        backends.forward(operation.service(), exchange.request.method(), exchange.request.uri(), headers, body,
+                repeatable).onComplete(result -> {
                     if (result.failed()) {
                         exchange.fail(result.cause());
                     } else {
@@ -479,6 +518,10 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         boolean passwordLogin;
         boolean done;
         boolean closeWhenRead;
+        /** Whether the whole call has been read: from then on every path ends in {@link #finish}. */
+        boolean read;
+        /** Whether {@link InFlightCalls} has been told that this call is over (answers may end on another thread). */
+        private final AtomicBoolean settled = new AtomicBoolean();
 
         Exchange(HttpServerRequest request, String requestId, long started) {
             this.request = request;
@@ -544,17 +587,38 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
             });
         }
 
-        /** Every answer goes through here: counted, and for a state-changing call audited before it is sent. */
+        /**
+         * Every answer goes through here: counted, and for a state-changing call audited before it is sent; while the
+         * gateway shuts down, it tells the client to close the connection.
+         */
         private void finish(int status, Supplier<String> errorCode, Runnable send) {
             done = true;
             record(status);
             if (span != null) {
                 GatewayTracing.end(span, status);
             }
+            Runnable answer = () -> {
+                try {
+                    HttpServerResponse response = request.response();
+                    if (calls.closing() && !response.headWritten()) {
+                        response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+                    }
+                    send.run();
+                } finally {
+                    settle();
+                }
+            };
             if (audited == null) {
-                send.run();
+                answer.run();
             } else {
-                audit.answered(audited, status, errorCode.get()).onComplete(written -> send.run());
+                audit.answered(audited, status, errorCode.get()).onComplete(written -> answer.run());
+            }
+        }
+
+        /** Tells {@link InFlightCalls} once that this call is over. */
+        void settle() {
+            if (settled.compareAndSet(false, true)) {
+                calls.finished();
             }
         }
 

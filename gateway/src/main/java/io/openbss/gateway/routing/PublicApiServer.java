@@ -13,9 +13,11 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,6 +37,9 @@ public class PublicApiServer {
 
     @Inject
     GatewayHandler handler;
+
+    @Inject
+    InFlightCalls calls;
 
     private String deployment;
 
@@ -71,9 +76,20 @@ public class PublicApiServer {
         GatewayResponses.apigError(request.response(), RequestIds.generate(), error);
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (deployment != null) {
-            vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().join();
+    /**
+     * Closes the public listener once the calls in flight are answered, their audit records written, or the shutdown
+     * timeout is over; before any other observer, while the database and the services are still there. New calls are
+     * refused meanwhile ({@link InFlightCalls}).
+     */
+    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        if (!calls.awaitNone()) {
+            LOG.warnf("%d public calls still in flight at the end of the shutdown timeout; closing the listener",
+                    calls.count());
+        }
+        String listening = deployment;
+        deployment = null;
+        if (listening != null) {
+            vertx.undeploy(listening).toCompletionStage().toCompletableFuture().join();
         }
     }
 }

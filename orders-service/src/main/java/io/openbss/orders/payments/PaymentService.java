@@ -160,8 +160,12 @@ public class PaymentService {
                 + " has a payment in progress; ask again for its result");
     }
 
-    /** This request's charge had no answer (an outage): the reconciler finishes the payment. */
+    /**
+     * This request's charge had no answer (an outage): the reconciler finishes the payment. For the caller it is an
+     * order in progress, as for a second PayOrders while the first is at the ledger: a refusal to ask again later,
+     * not a fault.
+     */
     static BssException leftToReconciler(String orderId) {
-        return new BssException(ErrorCode.INTERNAL, "Order " + orderId + " is being paid; ask again for its result");
+        return beingPaid(orderId);
     }
 }
