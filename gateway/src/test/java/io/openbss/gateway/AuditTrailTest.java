@@ -265,6 +265,30 @@ class AuditTrailTest {
     }
 
     @Test
+    void anOutcomeThatCannotBeWrittenAtOnceIsWrittenOncePostgresTakesItAgain() throws Exception {
+        GatewayTestSupport.Account account = account("individual");
+        // PostgreSQL refuses this call's outcome (not its opening record), as it would while restarting
+        pool.query("ALTER TABLE audit_record ADD CONSTRAINT refuse_outcome CHECK (status IS NULL "
+                + "OR identifiers->'order_id'->>0 <> 'o-later') NOT VALID").execute().await().indefinitely();
+        String requestId;
+        try {
+            requestId = send(account.client(), "POST", PAY, "{\"order_id\":\"o-later\"}".getBytes(
+                    StandardCharsets.UTF_8), 200);
+            assertThat(GatewayTestResource.FORWARDED).contains(requestId);
+            assertThat(audit(Map.of("request_id", requestId)).getString("records[0].status")).isNull();
+        } finally {
+            pool.query("ALTER TABLE audit_record DROP CONSTRAINT refuse_outcome").execute().await().indefinitely();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonPath records = audit(Map.of("request_id", requestId));
+        while (records.get("records[0].status") == null && System.nanoTime() < deadline) {
+            records = audit(Map.of("request_id", requestId));
+        }
+        assertThat(records.getLong("total_count")).isEqualTo(1);
+        assertThat(records.getInt("records[0].status")).isEqualTo(200);
+    }
+
+    @Test
     void controlCharactersInIdentifiersCannotSilenceTheTrail() throws Exception {
         GatewayTestSupport.Account account = account("individual");
         String requestId = send(account.client(), "POST", PAY, "{\"order_id\":\"o-\\u0000\"}".getBytes(

@@ -40,6 +40,9 @@ public class AuditWriter {
             UPDATE audit_record SET status = $2, error_code = $3, duration_ms = $4
              WHERE record_id = $1 AND status IS NULL""";
 
+    /** How long the outcome of a performed call is tried again while it cannot be written. */
+    private static final Duration COMPLETION_RETRIES = Duration.ofSeconds(60);
+
     private final Pool pool;
     private final Vertx vertx;
     private final long timeoutMillis;
@@ -86,12 +89,29 @@ public class AuditWriter {
     public record ApigRefusal(int status, String code) {
     }
 
-    /** Writes the outcome of an opened record; completes, never fails, like {@link #write}. */
+    /**
+     * Writes the outcome of an opened record; completes, never fails, like {@link #write}. The update only fills a
+     * record still without a status, so it is tried again while PostgreSQL does not answer (it was restarting):
+     * the call was performed, and its record must say how it ended.
+     */
     public Future<Void> complete(long recordId, String operation, String requestId, int status, String errorCode,
             long durationMillis) {
-        Future<Void> update = pool.preparedQuery(COMPLETE).execute(Tuple.of(recordId, status,
-                fit(errorCode, 64), (int) Math.min(Integer.MAX_VALUE, durationMillis))).mapEmpty();
-        return settled(update, operation, requestId);
+        Tuple values = Tuple.of(recordId, status, fit(errorCode, 64), (int) Math.min(Integer.MAX_VALUE,
+                durationMillis));
+        Promise<Void> completed = Promise.promise();
+        completeWithRetries(values, System.nanoTime() + COMPLETION_RETRIES.toNanos(), 100, completed);
+        return settled(completed.future(), operation, requestId);
+    }
+
+    private void completeWithRetries(Tuple values, long deadline, long waitMillis, Promise<Void> completed) {
+        pool.preparedQuery(COMPLETE).execute(values).onSuccess(rows -> completed.tryComplete()).onFailure(failure -> {
+            if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis) - deadline > 0) {
+                completed.tryFail(failure);
+            } else {
+                vertx.setTimer(waitMillis, id -> completeWithRetries(values, deadline, Math.min(waitMillis * 2,
+                        5_000), completed));
+            }
+        });
     }
 
     private Future<Long> insert(AuditRecord record) {
