@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.openbss.common.signing.CanonicalRequest;
+import io.openbss.common.hash.Sha256;
 import io.openbss.common.signing.SignedHttpClient;
 import io.openbss.launcher.AdminClient;
 import io.openbss.launcher.Watchdog;
@@ -332,7 +332,7 @@ class ChaosIT {
         String sql = transfer ? "SELECT entry_id FROM billing.journal_entry WHERE idempotency_key = ?"
                 : "SELECT entry_id FROM billing.journal_entry WHERE trade_id = ? AND trade_type = 'DEDUCT'";
         try (PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, transfer ? "transfer:ENT" + CanonicalRequest.sha256Hex(master.id() + ":"
+            query.setString(1, transfer ? "transfer:ENT" + Sha256.hex(master.id() + ":"
                     + write.key()).substring(0, 40) : write.key());
             List<String> entries = new ArrayList<>();
             try (ResultSet rs = query.executeQuery()) {

@@ -239,10 +239,27 @@ class EnterpriseIT {
     }
 
     @Test
-    void enterpriseProjectsCanBeTurnedOnByAnyCustomer() {
+    void enterpriseProjectsCanBeTurnedOnByAnyCustomerOnce() throws Exception {
+        TestPlatform.Customer customer = TestPlatform.newIndividual("1.00");
+        assertThat(enterpriseProjectsOn(customer.id())).isZero();
+        customer.client().createEnterpriseProjectAuth(new CreateEnterpriseProjectAuthRequest());
+        assertThat(enterpriseProjectsOn(customer.id())).isEqualTo(1);
+        customer.client().createEnterpriseProjectAuth(new CreateEnterpriseProjectAuthRequest());
+        assertThat(enterpriseProjectsOn(customer.id())).as("turned on again: still once").isEqualTo(1);
         master.createEnterpriseProjectAuth(new CreateEnterpriseProjectAuthRequest());
-        client("BSS_INDIVIDUAL_").createEnterpriseProjectAuth(new CreateEnterpriseProjectAuthRequest());
-        master.createEnterpriseProjectAuth(new CreateEnterpriseProjectAuthRequest());
+        assertThat(enterpriseProjectsOn(domainId("BSS_"))).isEqualTo(1);
+    }
+
+    /** How many times the customer's enterprise projects are recorded as turned on. */
+    private static long enterpriseProjectsOn(String customerId) throws java.sql.SQLException {
+        try (java.sql.Connection db = TestPlatform.database(); java.sql.PreparedStatement query = db.prepareStatement(
+                "SELECT count(*) FROM enterprise.enterprise_project_authority WHERE customer_id = ?")) {
+            query.setString(1, customerId);
+            try (java.sql.ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /**

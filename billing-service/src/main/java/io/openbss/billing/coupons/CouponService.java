@@ -10,7 +10,7 @@ import io.openbss.billing.ledger.PostedEntry;
 import io.openbss.billing.ledger.TradeType;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
-import io.openbss.common.signing.CanonicalRequest;
+import io.openbss.common.hash.Sha256;
 import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -42,7 +42,7 @@ public class CouponService {
     Journal journal;
 
     public Uni<String> issueCoupon(CouponIssue issue) {
-        String couponId = "CP" + CanonicalRequest.sha256Hex("coupon|" + issue.idempotencyKey()).substring(0, 22);
+        String couponId = "CP" + Sha256.hex("coupon|" + issue.idempotencyKey()).substring(0, 22);
         boolean valued = issue.couponType() != 2;
         EntryHeader header = EntryHeader.of("coupon-issue:" + issue.idempotencyKey(), TradeType.ADJUST, "COUPON_ISSUE",
                 couponId, issue.customerId()).withContentHash(Movement.contentHash(issue.customerId(),
@@ -72,7 +72,7 @@ public class CouponService {
     }
 
     public Uni<String> issueCard(CardIssue issue) {
-        String cardId = "SVC" + CanonicalRequest.sha256Hex("card|" + issue.idempotencyKey()).substring(0, 21);
+        String cardId = "SVC" + Sha256.hex("card|" + issue.idempotencyKey()).substring(0, 21);
         EntryHeader header = EntryHeader.of("card-issue:" + issue.idempotencyKey(), TradeType.ADJUST, "CARD_ISSUE",
                 cardId, issue.customerId()).withContentHash(Movement.contentHash(issue.customerId(), issue.cardName(),
                 issue.faceValue(), issue.effectiveTime(), issue.expireTime()));
@@ -98,7 +98,7 @@ public class CouponService {
      * is refused as if it did not exist.
      */
     public Uni<String> transfer(String couponId, CouponTransfer transfer) {
-        String newId = "CP" + CanonicalRequest.sha256Hex("coupon-transfer|" + transfer.idempotencyKey())
+        String newId = "CP" + Sha256.hex("coupon-transfer|" + transfer.idempotencyKey())
                 .substring(0, 22);
         return ledger.transaction(connection -> lockCoupon(connection, couponId, transfer.fromCustomerId())
                 .flatMap(source -> {

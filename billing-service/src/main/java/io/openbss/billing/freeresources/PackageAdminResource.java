@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.identity.InternalToken;
-import io.openbss.common.signing.CanonicalRequest;
+import io.openbss.common.hash.Sha256;
 import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -49,7 +49,7 @@ public class PackageAdminResource {
             throw BssException.badParameter("body", "is required");
         }
         grant.validate();
-        String packageId = "FRP" + CanonicalRequest.sha256Hex("package|" + grant.idempotencyKey()).substring(0, 21);
+        String packageId = "FRP" + Sha256.hex("package|" + grant.idempotencyKey()).substring(0, 21);
         List<String> ids = new ArrayList<>();
         List<Tuple> quotas = new ArrayList<>();
         for (int i = 0; i < grant.freeResources().size(); i++) {

@@ -1,6 +1,6 @@
 package io.openbss.billing.ledger;
 
-import io.openbss.common.signing.CanonicalRequest;
+import io.openbss.common.hash.Sha256;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -36,7 +36,7 @@ public record Movement(EntryHeader header, List<Leg> legs) {
             content.append(part instanceof BigDecimal amount ? amount.setScale(2).toPlainString() : String.valueOf(part))
                     .append('|');
         }
-        return CanonicalRequest.sha256Hex(content.toString());
+        return Sha256.hex(content.toString());
     }
 
     /** A movement whose identity is its legs: the same key with other legs or another trade is refused. */
@@ -45,6 +45,6 @@ public record Movement(EntryHeader header, List<Leg> legs) {
         content.append(header.tradeType()).append('|').append(header.tradeId()).append('|').append(header.customerId());
         legs.stream().sorted(Comparator.comparing(Leg::accountId)).forEach(leg -> content.append('|')
                 .append(leg.accountId()).append('=').append(leg.amount().setScale(2).toPlainString()));
-        return new Movement(header.withContentHash(CanonicalRequest.sha256Hex(content.toString())), legs);
+        return new Movement(header.withContentHash(Sha256.hex(content.toString())), legs);
     }
 }

@@ -6,7 +6,7 @@ import io.openbss.billing.bills.BillLineInput;
 import io.openbss.billing.ledger.ChargeRequest;
 import io.openbss.billing.ledger.ChargeService;
 import io.openbss.billing.ledger.LedgerService;
-import io.openbss.common.signing.CanonicalRequest;
+import io.openbss.common.hash.Sha256;
 import io.openbss.common.time.BssTime;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -118,7 +118,7 @@ public class UsageRating {
                     if (records.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    String digest = CanonicalRequest.sha256Hex(String.join(",", records.stream()
+                    String digest = Sha256.hex(String.join(",", records.stream()
                             .map(r -> r.getString("record_id")).toList())).substring(0, 12);
                     String tradeId = "USG" + HOUR.format(bucket.toInstant()) + "-" + digest;
                     return lines(connection, customerId, bucket, end, sampled, records, prices, tradeId)

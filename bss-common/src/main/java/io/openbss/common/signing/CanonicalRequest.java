@@ -1,11 +1,7 @@
 package io.openbss.common.signing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -81,21 +77,4 @@ public final class CanonicalRequest {
         return query.toString();
     }
 
-    /** MessageDigest.getInstance looks through the security providers each time; one digest per thread. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    });
-
-    /** Lowercase hex SHA-256, as used for the payload and for the canonical request. */
-    public static String sha256Hex(byte[] data) {
-        return HexFormat.of().formatHex(SHA_256.get().digest(data));
-    }
-
-    public static String sha256Hex(String data) {
-        return sha256Hex(data.getBytes(StandardCharsets.UTF_8));
-    }
 }

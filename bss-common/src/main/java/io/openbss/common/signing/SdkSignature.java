@@ -1,5 +1,6 @@
 package io.openbss.common.signing;
 
+import io.openbss.common.hash.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -34,7 +35,7 @@ public final class SdkSignature {
 
     public static String compute(String canonicalRequest, String sdkDate, String secretKey) {
         String stringToSign = AuthorizationHeader.ALGORITHM + "\n" + sdkDate + "\n"
-                + CanonicalRequest.sha256Hex(canonicalRequest);
+                + Sha256.hex(canonicalRequest);
         try {
             Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

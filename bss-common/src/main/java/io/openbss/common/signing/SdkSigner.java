@@ -1,5 +1,6 @@
 package io.openbss.common.signing;
 
+import io.openbss.common.hash.Sha256;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class SdkSigner {
         }
         List<String> names = new ArrayList<>(signed.keySet());
         RequestParts request = new RequestParts(method, rawPath, rawQuery, signed, body);
-        String canonical = CanonicalRequest.of(request, names, CanonicalRequest.sha256Hex(body));
+        String canonical = CanonicalRequest.of(request, names, Sha256.hex(body));
         String signature = SdkSignature.compute(canonical, date, secretKey);
         return Map.of(SdkSignature.DATE_HEADER, date, "Authorization",
                 new AuthorizationHeader(accessKey, names, signature).format());

@@ -1,5 +1,6 @@
 package io.openbss.common.signing;
 
+import io.openbss.common.hash.Sha256;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -44,7 +45,7 @@ public final class SignatureVerifier {
         if (CanonicalRequest.UNSIGNED_PAYLOAD.equals(declared)) {
             return declared;
         }
-        String actual = CanonicalRequest.sha256Hex(request.body());
+        String actual = Sha256.hex(request.body());
         if (declared == null) {
             return actual;
         }

@@ -1,5 +1,6 @@
 package io.openbss.common.signing;
 
+import io.openbss.common.hash.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ class SignatureVectorsTest {
                 "20261123T153955Z", null, null);
         String canonical = CanonicalRequest.of(request,
                 AuthorizationHeader.parse(authorization("host;user-agent;x-domain-id;x-sdk-date", "00")).signedHeaders(),
-                CanonicalRequest.sha256Hex(new byte[0]));
+                Sha256.hex(new byte[0]));
         assertThat(canonical).isEqualTo("GET\n/v2/orders/customer-orders/\n"
                 + "create_time_begin=2024-01-01T00%3A00%3A00Z&create_time_end=2024-02-01T00%3A00%3A00Z&limit=10"
                 + "&offset=0&order_id=CS2001011234ABCDE&status=2\n"

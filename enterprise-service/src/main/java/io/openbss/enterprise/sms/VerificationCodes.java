@@ -4,7 +4,7 @@ import static io.openbss.common.time.BssTime.utc;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
-import io.openbss.common.signing.CanonicalRequest;
+import io.openbss.common.hash.Sha256;
 import io.openbss.enterprise.EnterpriseConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -103,6 +103,6 @@ public class VerificationCodes {
     }
 
     private static String hash(String mobilePhone, String code) {
-        return CanonicalRequest.sha256Hex(mobilePhone + ":" + code);
+        return Sha256.hex(mobilePhone + ":" + code);
     }
 }

@@ -1,6 +1,6 @@
 package io.openbss.enterprise.transfers;
 
-import io.openbss.common.signing.CanonicalRequest;
+import io.openbss.common.hash.Sha256;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 
@@ -21,6 +21,6 @@ public record Transfer(String masterId, String transId, TransferKind kind, Strin
 
     /** The idempotency key of the ledger movement: one per master and trans_id, short enough to be a trade id. */
     public String ledgerKey() {
-        return "ENT" + CanonicalRequest.sha256Hex(masterId + ":" + transId).substring(0, 40);
+        return "ENT" + Sha256.hex(masterId + ":" + transId).substring(0, 40);
     }
 }

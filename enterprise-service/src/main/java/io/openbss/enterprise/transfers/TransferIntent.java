@@ -1,6 +1,6 @@
 package io.openbss.enterprise.transfers;
 
-import io.openbss.common.signing.CanonicalRequest;
+import io.openbss.common.hash.Sha256;
 import io.vertx.core.json.JsonObject;
 
 /** A validated transfer request: what the master asks, under its trans_id. */
@@ -8,6 +8,6 @@ public record TransferIntent(String transId, TransferKind kind, String subId, Js
 
     /** Equal for two requests exactly when they ask for the same movement. */
     public String hash() {
-        return CanonicalRequest.sha256Hex(kind + "|" + subId + "|" + request.encode());
+        return Sha256.hex(kind + "|" + subId + "|" + request.encode());
     }
 }

@@ -4,7 +4,7 @@ import static io.openbss.common.time.BssTime.utc;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.openbss.common.signing.CanonicalRequest;
+import io.openbss.common.hash.Sha256;
 import io.openbss.gateway.Futures;
 import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.identity.Credential;
@@ -131,6 +131,6 @@ public class TokenStore {
     }
 
     private static String hash(String token) {
-        return CanonicalRequest.sha256Hex(token);
+        return Sha256.hex(token);
     }
 }

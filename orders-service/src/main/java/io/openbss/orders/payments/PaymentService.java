@@ -3,7 +3,7 @@ package io.openbss.orders.payments;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.remote.Refusal;
-import io.openbss.common.signing.CanonicalRequest;
+import io.openbss.common.hash.Sha256;
 import io.openbss.common.time.BssTime;
 import io.openbss.orders.billing.BillingClient;
 import io.openbss.orders.billing.BillingModels;
@@ -51,7 +51,7 @@ public class PaymentService {
                 throw BssException.foreignObject("order " + request.orderId());
             }
             String discountId = request.discountId();
-            String hash = CanonicalRequest.sha256Hex(order.orderId() + "|" + request.couponIds() + "|" + discountId);
+            String hash = Sha256.hex(order.orderId() + "|" + request.couponIds() + "|" + discountId);
             if (order.status() == 6 && order.lines().isEmpty()) {
                 throw new BssException(ErrorCode.INVALID_PARAMETER, "Order " + order.orderId()
                         + " has no line items to pay: it was imported as it stood elsewhere");

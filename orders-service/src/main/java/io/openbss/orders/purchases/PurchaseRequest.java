@@ -6,7 +6,7 @@ import static io.openbss.common.request.RequestParameters.requiredText;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
-import io.openbss.common.signing.CanonicalRequest;
+import io.openbss.common.hash.Sha256;
 import io.openbss.orders.resources.ProjectAssignment;
 import java.util.HashSet;
 import java.util.List;
@@ -98,6 +98,6 @@ public record PurchaseRequest(@JsonProperty("idempotency_key") String idempotenc
         for (Product p : products) {
             content.append('|').append(p);
         }
-        return CanonicalRequest.sha256Hex(content.toString());
+        return Sha256.hex(content.toString());
     }
 }
