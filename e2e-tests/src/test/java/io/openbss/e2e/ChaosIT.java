@@ -136,9 +136,13 @@ class ChaosIT {
         try (Connection db = TestPlatform.database()) {
             for (Write write : writes) {
                 List<String> movements = movements(db, write);
+                if (!write.kind().equals("transfer") && movements.size() != (paid(db, write.key()) ? 1 : 0)) {
+                    lost.add(write.kind() + " " + write.key() + " has " + movements.size() + " ledger movements, "
+                            + "its order " + (paid(db, write.key()) ? "is" : "is not") + " paid");
+                }
                 if (write.succeeded()) {
                     answeredWrites++;
-                    if (movements.size() != 1) {
+                    if (!write.kind().endsWith("not answered") && movements.size() != 1) {
                         lost.add(write.kind() + " " + write.key() + " answered " + write.answers().getLast().status()
                                 + " has " + movements.size() + " ledger movements " + movements);
                     }
@@ -190,8 +194,12 @@ class ChaosIT {
                 "period_type", 2, "period_num", 1, "is_auto_pay", 1), false);
         writes.remove(write);
         if (write.succeeded()) {
+            // an automatic payment that failed (billing away) leaves the renewal order waiting for payment, or to
+            // the reconciler: the order is answered, its payment is not
+            boolean paid = write.answers().getLast().body().path("fail_resource_infos").isEmpty();
             for (JsonNode orderId : write.answers().getLast().body().path("order_ids")) {
-                writes.add(new Write("renewal", orderId.asText(), write.answers()));
+                writes.add(new Write(paid ? "renewal" : "renewal, payment not answered", orderId.asText(),
+                        write.answers()));
             }
         }
     }
@@ -341,6 +349,16 @@ class ChaosIT {
                 }
             }
             return entries;
+        }
+    }
+
+    private static boolean paid(Connection db, String orderId) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(
+                "SELECT status FROM orders.customer_order WHERE order_id = ?")) {
+            query.setString(1, orderId);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 5;
+            }
         }
     }
 
