@@ -136,9 +136,12 @@ class ChaosIT {
         try (Connection db = TestPlatform.database()) {
             for (Write write : writes) {
                 List<String> movements = movements(db, write);
-                if (!write.kind().equals("transfer") && movements.size() != (paid(db, write.key()) ? 1 : 0)) {
-                    lost.add(write.kind() + " " + write.key() + " has " + movements.size() + " ledger movements, "
-                            + "its order " + (paid(db, write.key()) ? "is" : "is not") + " paid");
+                if (!write.kind().equals("transfer")) {
+                    boolean paid = paid(db, write.key());
+                    if (movements.size() != (paid ? 1 : 0)) {
+                        lost.add(write.kind() + " " + write.key() + " has " + movements.size()
+                                + " ledger movements, its order " + (paid ? "is" : "is not") + " paid");
+                    }
                 }
                 if (write.succeeded()) {
                     answeredWrites++;

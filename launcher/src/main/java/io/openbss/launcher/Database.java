@@ -180,14 +180,22 @@ public final class Database implements AutoCloseable {
 
     /** The running server's postmaster, from the pid file it writes (pg_ctl, the library's child, has exited). */
     private static ProcessHandle postmaster(Path dataDirectory) throws IOException {
-        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip());
+        long pid = postmasterPid(dataDirectory);
         return ProcessHandle.of(pid).orElseThrow(() -> new IOException("PostgreSQL (pid " + pid + ") has exited"));
+    }
+
+    /** The pid in the data directory's {@code postmaster.pid} (its first line). */
+    static long postmasterPid(Path dataDirectory) throws IOException {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip());
+        } catch (NumberFormatException | java.util.NoSuchElementException e) {
+            throw new IOException("unreadable " + dataDirectory.resolve("postmaster.pid"), e);
+        }
     }
 
     private static void stopPostmaster(Path dataDirectory) {
         try {
-            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip());
-            ProcessHandle.of(pid).ifPresent(postmaster -> {
+            ProcessHandle.of(postmasterPid(dataDirectory)).ifPresent(postmaster -> {
                 postmaster.destroy();
                 postmaster.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(ignored -> null).join();
             });

@@ -364,12 +364,12 @@ public final class Main {
         state.ifPresent(s -> stop(s.path("pid").asLong(), Duration.ofSeconds(60)));
         state.ifPresent(s -> s.path("services").forEach(service -> stop(service.path("pid").asLong(),
                 Duration.ofSeconds(20))));
-        Path postmaster = settings.home().resolve("pgdata/postmaster.pid");
-        if (Files.exists(postmaster)) {
+        Path pgdata = settings.home().resolve("pgdata");
+        if (Files.exists(pgdata.resolve("postmaster.pid"))) {
             try {
-                stop(Long.parseLong(Files.readAllLines(postmaster).getFirst().strip()), Duration.ofSeconds(30));
-            } catch (IOException | NumberFormatException e) {
-                System.err.println("bss: cannot read " + postmaster + ": " + e.getMessage());
+                stop(Database.postmasterPid(pgdata), Duration.ofSeconds(30));
+            } catch (IOException e) {
+                System.err.println("bss: cannot read " + pgdata.resolve("postmaster.pid") + ": " + e.getMessage());
             }
         }
         stateFile.delete();

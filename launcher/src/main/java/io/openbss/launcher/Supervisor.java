@@ -17,11 +17,13 @@ public final class Supervisor {
     private final LocalSettings settings;
     private final StateFile state;
     private final ObjectNode status = StateFile.newState();
-    private final Map<String, Long> startup = new HashMap<>();
-    private final Map<String, Long> memory = new HashMap<>();
-    private final Map<String, Integer> ports = new HashMap<>();
+    /** Each service as it was when the platform became ready. */
+    private final Map<String, Started> whenReady = new HashMap<>();
     private volatile Watchdog watchdog;
     private volatile boolean ready;
+
+    private record Started(int port, long startupMillis, long residentMiB) {
+    }
 
     public Supervisor(LocalSettings settings) {
         this.settings = settings;
@@ -46,9 +48,8 @@ public final class Supervisor {
         try {
             platform.start();
             for (ServiceProcess service : platform.services()) {
-                startup.put(service.name(), service.startupTime().toMillis());
-                memory.put(service.name(), service.residentMiB());
-                ports.put(service.name(), service.port());
+                whenReady.put(service.name(), new Started(service.port(), service.startupTime().toMillis(),
+                        service.residentMiB()));
             }
             watchdog = new Watchdog(platform, this::publish).start();
             if (settings.demoData()) {
@@ -107,9 +108,10 @@ public final class Supervisor {
             node.put("name", component.name()).put("pid", component.pid()).put("up", component.up())
                     .put("restarts", component.restarts()).put("last_exit", component.lastExit())
                     .put("next_start", component.nextStart() == null ? null : component.nextStart().toString());
-            if (startup.containsKey(component.name())) {
-                node.put("port", ports.get(component.name())).put("startup_ms", startup.get(component.name()))
-                        .put("rss_mib", memory.get(component.name()));
+            Started service = whenReady.get(component.name());
+            if (service != null) {
+                node.put("port", service.port()).put("startup_ms", service.startupMillis())
+                        .put("rss_mib", service.residentMiB());
             }
         }
         state.write(status);

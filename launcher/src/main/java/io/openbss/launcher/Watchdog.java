@@ -62,7 +62,7 @@ public final class Watchdog implements AutoCloseable {
         requested.add(name);
     }
 
-    public List<String> names() {
+    private List<String> names() {
         return watched.stream().map(w -> w.name).toList();
     }
 
