@@ -8,11 +8,11 @@ import static io.openbss.common.request.RequestParameters.sentOrNull;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.ledger.RechargeRequest;
 import io.openbss.billing.ledger.TradeType;
-import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.Paging;
+import io.openbss.common.sql.SqlQuery;
 import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -80,7 +80,7 @@ public class AccountChangeRecordsResource {
         TradeWindow window = TradeWindow.of(tradeTimeBegin, tradeTimeEnd, BssTime.businessDate(clock.instant()));
         Paging paging = Paging.of(offset, limit, 10, 100);
 
-        SqlQuery query = window.restrict(new SqlQuery()
+        SqlQuery query = window.restrict(SqlQuery.sql()
                 .and("a.customer_id = ?", caller.get().customerId())
                 .and("a.account_type = ?", balance.equals("BALANCE_TYPE_CREDIT") ? "CREDIT" : "CASH")
                 .and("a.instrument_id IS NULL"), "e.business_time");

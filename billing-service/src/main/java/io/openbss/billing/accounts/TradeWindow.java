@@ -3,8 +3,8 @@ package io.openbss.billing.accounts;
 import static io.openbss.common.request.RequestParameters.optionalDate;
 import static io.openbss.common.time.BssTime.utc;
 
-import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.error.BssException;
+import io.openbss.common.sql.SqlQuery;
 import io.openbss.common.time.BssTime;
 import java.time.LocalDate;
 

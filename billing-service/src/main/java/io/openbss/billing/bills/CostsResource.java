@@ -6,11 +6,11 @@ import static io.openbss.common.request.RequestParameters.requiredText;
 import static io.openbss.common.time.BssTime.utc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.Language;
+import io.openbss.common.sql.SqlQuery;
 import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -131,7 +131,7 @@ public class CostsResource {
         int offset = checkRange("offset", body.offset(), 0, 200_000, 0);
         int limit = checkRange("limit", body.limit(), 0, 1000, 10);
         List<String> keys = groupKeys(body.groupby());
-        SqlQuery query = new SqlQuery();
+        SqlQuery query = SqlQuery.sql();
         filters(query, body.filters());
         Instant from = buckets.getFirst().start();
         Instant to = buckets.getLast().end();

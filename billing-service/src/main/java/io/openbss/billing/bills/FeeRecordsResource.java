@@ -7,11 +7,11 @@ import static io.openbss.common.request.RequestParameters.optionalText;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.query.Columns;
-import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.Language;
 import io.openbss.common.request.Paging;
+import io.openbss.common.sql.SqlQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -94,7 +94,7 @@ public class FeeRecordsResource {
         BillFilters.DateRange dates = BillFilters.DateRange.within(cycle, "bill_date_begin", billDateBegin,
                 "bill_date_end", billDateEnd, false);
         Paging paging = Paging.of(offset, limit, 10, 1000);
-        SqlQuery query = new SqlQuery()
+        SqlQuery query = SqlQuery.sql()
                 .and("b.bill_cycle = ?", cycle.toString())
                 .andIf(optionalText("service_type_code", serviceTypeCode, 64), "b.service_type_code = ?")
                 .andIf(optionalText("resource_type_code", resourceTypeCode, 64), "b.resource_type_code = ?")

@@ -6,11 +6,11 @@ import static io.openbss.common.time.BssTime.utc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.query.Columns;
-import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.Language;
 import io.openbss.common.request.Paging;
+import io.openbss.common.sql.SqlQuery;
 import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -95,7 +95,7 @@ public class MonthlyBreakdownResource {
         Integer mode = BillFilters.chargingMode("charging_mode", chargingMode);
         Integer type = BillFilters.billType("bill_type", billType);
         Paging paging = Paging.of(offset, limit, 10, 1000);
-        SqlQuery query = new SqlQuery()
+        SqlQuery query = SqlQuery.sql()
                 .and("((b.charging_mode = 1 AND b.effective_time < ? AND b.expire_time > ?) OR b.bill_cycle = ?)",
                         utc(BssTime.startOf(month.plusMonths(1).atDay(1))),
                         utc(BssTime.startOf(month.atDay(1))), month.toString())

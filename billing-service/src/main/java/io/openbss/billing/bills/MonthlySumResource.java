@@ -4,11 +4,11 @@ import static io.openbss.common.request.RequestParameters.cycle;
 import static io.openbss.common.request.RequestParameters.optionalText;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.Language;
 import io.openbss.common.request.Paging;
+import io.openbss.common.sql.SqlQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -90,7 +90,7 @@ public class MonthlySumResource {
         String project = optionalText("enterprise_project_id", enterpriseProjectId, 64);
         Paging paging = Paging.of(offset, limit, 10, 1000);
         return scope.customers(caller.get().customerId(), method, subCustomerId, true).flatMap(customers -> {
-            SqlQuery query = new SqlQuery().and("b.customer_id = ANY(?)", (Object) customers.toArray(String[]::new))
+            SqlQuery query = SqlQuery.sql().and("b.customer_id = ANY(?)", (Object) customers.toArray(String[]::new))
                     .and("b.bill_cycle = ?", cycle.toString())
                     .andIf(service, "b.service_type_code = ?")
                     .andIf(project, "b.enterprise_project_id = ?");

@@ -1,8 +1,8 @@
 package io.openbss.billing.bills;
 
-import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.request.Language;
 import io.openbss.common.request.Paging;
+import io.openbss.common.sql.SqlQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -60,7 +60,7 @@ public class ResourceRecords {
     Pool pool;
 
     public Uni<Page> query(Criteria c) {
-        SqlQuery query = new SqlQuery()
+        SqlQuery query = SqlQuery.sql()
                 .and("b.customer_id = ANY(?)", (Object) c.customers().toArray(String[]::new))
                 .and("b.bill_cycle = ?", c.cycle().toString())
                 .andIf(c.service(), "b.service_type_code = ?")

@@ -4,8 +4,8 @@ import static io.openbss.common.time.BssTime.utc;
 
 import static io.openbss.billing.query.Columns.wire;
 
-import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.request.Paging;
+import io.openbss.common.sql.SqlQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -43,7 +43,7 @@ class ApplicableCoupons {
     HeldCoupons held;
 
     Uni<CouponViews.ApplicableCouponList> list(ApplicableCouponsRequest request, Paging paging) {
-        SqlQuery query = new SqlQuery();
+        SqlQuery query = SqlQuery.sql();
         query.and(CouponApplicability.of(query, new CouponApplicability.Order(request.payer(),
                 request.serviceTypeCodes(), request.amount(), utc(clock.instant()))).condition());
         String from = " FROM " + CouponApplicability.FROM + query.where();

@@ -1,7 +1,7 @@
 package io.openbss.billing.coupons;
 
-import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.error.BssException;
+import io.openbss.common.sql.SqlQuery;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.sqlclient.data.Numeric;
 import java.math.BigDecimal;

@@ -7,10 +7,10 @@ import static io.openbss.common.request.RequestParameters.required;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.accounts.TradeWindow;
 import io.openbss.billing.query.Columns;
-import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.Paging;
+import io.openbss.common.sql.SqlQuery;
 import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -89,7 +89,7 @@ public class CouponChangeRecordsResource {
         TradeWindow window = TradeWindow.of(tradeTimeBegin, tradeTimeEnd, BssTime.businessDate(clock.instant()));
         Paging paging = Paging.of(offset, limit, 10, 100);
 
-        SqlQuery query = window.restrict(new SqlQuery()
+        SqlQuery query = window.restrict(SqlQuery.sql()
                 .and("a.customer_id = ?", caller.get().customerId())
                 .and("a.account_type = 'COUPON'"), "e.business_time")
                 .andIf(optionalText("trade_id", tradeId, 128), "e.trade_id = ?")

@@ -9,10 +9,10 @@ import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.required;
 import static io.openbss.common.request.RequestParameters.sentOrNull;
 
-import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.Paging;
+import io.openbss.common.sql.SqlQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -71,7 +71,7 @@ public class CouponsResource {
         Paging paging = Paging.of(offset, limit, 10, 100);
         optionalText("indirect_partner_id", indirectPartnerId, 64);
         OffsetDateTime now = utc(clock.instant());
-        SqlQuery query = new SqlQuery();
+        SqlQuery query = SqlQuery.sql();
         String status = STATUS.replace(":now", query.bind(now));
         query.and("c.customer_id = ?", caller.get().customerId());
         query.andIf(text(uri, "coupon_id", couponId), "c.coupon_id = ?");
@@ -113,7 +113,7 @@ public class CouponsResource {
         required("status", status);
         Integer state = optionalCode("status", status, Set.of(1, 2));
         Paging paging = Paging.of(offset, limit, 10, 100);
-        SqlQuery query = new SqlQuery().and("s.customer_id = ?", caller.get().customerId())
+        SqlQuery query = SqlQuery.sql().and("s.customer_id = ?", caller.get().customerId())
                 .and(state == 1 ? "a.balance > 0" : "a.balance = 0")
                 .andIf(optionalText("card_id", cardId, 64), "s.card_id = ?");
         String from = " FROM stored_value_card s JOIN ledger_account a ON a.account_id = s.account_id" + query.where();

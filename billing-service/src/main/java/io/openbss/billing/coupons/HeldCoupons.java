@@ -4,10 +4,10 @@ import static io.openbss.common.time.BssTime.utc;
 
 import static io.openbss.billing.query.Columns.wire;
 
-import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.request.Paging;
+import io.openbss.common.sql.SqlQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -51,7 +51,7 @@ class HeldCoupons {
     }
 
     private static SqlQuery held(String customerId) {
-        return new SqlQuery().and("c.customer_id = ?", customerId)
+        return SqlQuery.sql().and("c.customer_id = ?", customerId)
                 .and("c.reclaimed_at IS NULL")
                 .and("a.balance > 0");
     }

@@ -6,10 +6,10 @@ import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.time.BssTime.utc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.Language;
+import io.openbss.common.sql.SqlQuery;
 import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -92,7 +92,7 @@ public class FreeResourcePackagesResource {
         int offset = checkRange("offset", q.offset(), 0, 999_999, 0);
         int limit = checkRange("limit", q.limit(), 1, 100, 10);
         OffsetDateTime now = now();
-        SqlQuery query = new SqlQuery();
+        SqlQuery query = SqlQuery.sql();
         String status = STATUS.replace(":now", query.bind(now));
         query.and("p.customer_id = ?", caller.get().customerId())
                 .andIf(optionalText("region_code", q.regionCode(), 64), "p.region_code = ?")

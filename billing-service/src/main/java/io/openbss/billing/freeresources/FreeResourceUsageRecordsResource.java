@@ -8,11 +8,11 @@ import static io.openbss.common.request.RequestParameters.required;
 import static io.openbss.common.time.BssTime.utc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.Paging;
+import io.openbss.common.sql.SqlQuery;
 import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -71,7 +71,7 @@ public class FreeResourceUsageRecordsResource {
             throw BssException.badParameter("deduct_time_end", "must be within 90 days of deduct_time_begin");
         }
         Paging paging = Paging.of(offset, limit, 10, 1000);
-        SqlQuery query = new SqlQuery().and("u.customer_id = ?", caller.get().customerId())
+        SqlQuery query = SqlQuery.sql().and("u.customer_id = ?", caller.get().customerId())
                 .and("u.deduct_time >= ?", utc(BssTime.startOf(from)))
                 .and("u.deduct_time < ?", utc(BssTime.startOf(to.plusDays(1))))
                 .andIf(optionalText("free_resource_id", freeResourceId, 64), "u.free_resource_id = ?")

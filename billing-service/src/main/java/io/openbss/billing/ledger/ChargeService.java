@@ -4,9 +4,9 @@ import io.openbss.billing.bills.BillLineInput;
 import io.openbss.billing.bills.BillLineWriter;
 import io.openbss.billing.coupons.CouponApplicability;
 import io.openbss.billing.ledger.PaymentPlan.AccountRole;
-import io.openbss.billing.query.SqlQuery;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
+import io.openbss.common.sql.SqlQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -194,7 +194,7 @@ public class ChargeService {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         Set<String> orderServices = new HashSet<>();
         request.lines().forEach(line -> orderServices.add(line.serviceTypeCode()));
-        SqlQuery query = new SqlQuery();
+        SqlQuery query = SqlQuery.sql();
         CouponApplicability rules = CouponApplicability.of(query, new CouponApplicability.Order(request.payer(),
                 orderServices, orderAmount, journal.now()));
         return connection.preparedQuery("SELECT c.coupon_id, c.coupon_type, c.face_value, c.discount_rate, "

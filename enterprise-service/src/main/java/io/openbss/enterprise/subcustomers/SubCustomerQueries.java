@@ -1,7 +1,7 @@
 package io.openbss.enterprise.subcustomers;
 
+import io.openbss.common.sql.SqlQuery;
 import io.openbss.enterprise.organizations.Organization;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -18,34 +18,29 @@ public class SubCustomerQueries {
     }
 
     public Uni<SubCustomerPage> search(String masterId, SubCustomerSearch search) {
-        StringBuilder where = new StringBuilder("masterCustomerId = :master");
-        Parameters params = Parameters.with("master", masterId);
-        nameFilter(where, params, "accountName", "accountName", search.accountName(), search.fuzzy());
-        nameFilter(where, params, "displayName", "displayName", search.displayName(), search.fuzzy());
-        if (search.orgId() != null) {
-            where.append(" and orgId = :orgId");
-            params.and("orgId", search.orgId());
-        }
+        SqlQuery filters = SqlQuery.hql().and("masterCustomerId = ?", masterId);
+        nameFilter(filters, "accountName", search.accountName(), search.fuzzy());
+        nameFilter(filters, "displayName", search.displayName(), search.fuzzy());
+        filters.andIf(search.orgId(), "orgId = ?");
+        String where = filters.conditions();
+        Object[] params = filters.values();
         int first = search.paging().offset();
-        return SubCustomer.count(where.toString(), params).flatMap(total -> total <= first
+        return SubCustomer.count(where, params).flatMap(total -> total <= first
                 ? Uni.createFrom().item(new SubCustomerPage(total, List.of(), Map.of()))
                 : SubCustomer.<SubCustomer>find(where + " order by createdAt, subCustomerId", params)
                         .range(first, search.paging().lastIndex()).list()
                         .flatMap(page -> orgNames(page).map(names -> new SubCustomerPage(total, page, names))));
     }
 
-    private static void nameFilter(StringBuilder where, Parameters params, String field, String param, String value,
-            boolean fuzzy) {
+    private static void nameFilter(SqlQuery filters, String field, String value, boolean fuzzy) {
         if (value == null) {
             return;
         }
         if (fuzzy) {
-            where.append(" and lower(").append(field).append(") like :").append(param).append(" escape '\\'");
-            params.and(param, "%" + value.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            filters.and("lower(" + field + ") like ? escape '\\'", "%" + value.toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         } else {
-            where.append(" and ").append(field).append(" = :").append(param);
-            params.and(param, value);
+            filters.and(field + " = ?", value);
         }
     }
 

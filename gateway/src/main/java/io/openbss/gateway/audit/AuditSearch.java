@@ -1,5 +1,6 @@
 package io.openbss.gateway.audit;
 
+import io.openbss.common.sql.SqlQuery;
 import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -27,51 +28,33 @@ public class AuditSearch {
     Pool pool;
 
     public Uni<AuditViews.RecordPage> find(AuditQuery query) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
-        equal(conditions, values, "domain_id", query.domainId());
-        equal(conditions, values, "user_id", query.userId());
-        equal(conditions, values, "access_key", query.accessKey());
-        equal(conditions, values, "operation", query.operation());
-        equal(conditions, values, "request_id", query.requestId());
-        if (query.resourceId() != null) {
-            values.add(query.resourceId());
-            conditions.add("audit_identifier_values(identifiers) @> ARRAY[$" + values.size() + "]::text[]");
-        }
+        SqlQuery filters = SqlQuery.sql()
+                .andIf(query.domainId(), "domain_id = ?")
+                .andIf(query.userId(), "user_id = ?")
+                .andIf(query.accessKey(), "access_key = ?")
+                .andIf(query.operation(), "operation = ?")
+                .andIf(query.requestId(), "request_id = ?")
+                .andIf(query.resourceId(), "audit_identifier_values(identifiers) @> ARRAY[?]::text[]")
+                .andIf(query.since() == null ? null : BssTime.utc(query.since()), "occurred_at >= ?")
+                .andIf(query.until() == null ? null : BssTime.utc(query.until()), "occurred_at < ?");
         if (query.success() != null) {
-            conditions.add(query.success() ? "status < 400" : "status >= 400");
+            filters.and(query.success() ? "status < 400" : "status >= 400");
         }
-        if (query.since() != null) {
-            values.add(BssTime.utc(query.since()));
-            conditions.add("occurred_at >= $" + values.size());
-        }
-        if (query.until() != null) {
-            values.add(BssTime.utc(query.until()));
-            conditions.add("occurred_at < $" + values.size());
-        }
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        List<Object> paged = new ArrayList<>(values);
-        paged.add(query.paging().limit());
-        paged.add(query.paging().offset());
+        String where = filters.where();
+        Tuple values = filters.tuple();
         Uni<Long> total = pool.preparedQuery("SELECT count(*) FROM audit_record" + where)
-                .execute(Tuple.wrap(values)).map(rows -> rows.iterator().next().getLong(0));
-        Uni<List<AuditViews.RecordView>> page = pool.preparedQuery("SELECT " + COLUMNS + " FROM audit_record"
-                        + where + " ORDER BY occurred_at DESC, record_id DESC LIMIT $" + (values.size() + 1)
-                        + " OFFSET $" + (values.size() + 2))
-                .execute(Tuple.wrap(paged)).map(rows -> {
-                    List<AuditViews.RecordView> records = new ArrayList<>(rows.size());
-                    rows.forEach(row -> records.add(view(row)));
-                    return records;
+                .execute(values).map(rows -> rows.iterator().next().getLong(0));
+        String page = " ORDER BY occurred_at DESC, record_id DESC LIMIT " + filters.bind(query.paging().limit())
+                + " OFFSET " + filters.bind(query.paging().offset());
+        Uni<List<AuditViews.RecordView>> records = pool
+                .preparedQuery("SELECT " + COLUMNS + " FROM audit_record" + where + page)
+                .execute(filters.tuple()).map(rows -> {
+                    List<AuditViews.RecordView> views = new ArrayList<>(rows.size());
+                    rows.forEach(row -> views.add(view(row)));
+                    return views;
                 });
-        return Uni.combine().all().unis(total, page).asTuple()
+        return Uni.combine().all().unis(total, records).asTuple()
                 .map(both -> new AuditViews.RecordPage(both.getItem1(), both.getItem2()));
-    }
-
-    private static void equal(List<String> conditions, List<Object> values, String column, String value) {
-        if (value != null) {
-            values.add(value);
-            conditions.add(column + " = $" + values.size());
-        }
     }
 
     private static AuditViews.RecordView view(Row row) {
