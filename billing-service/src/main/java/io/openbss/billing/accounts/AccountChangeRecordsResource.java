@@ -19,6 +19,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -63,22 +64,28 @@ public class AccountChangeRecordsResource {
             @JsonProperty("resource_type_name") String resourceTypeName) {
     }
 
-    @GET
-    @Operation(operationId = "ListCustomerAccountChangeRecords", summary = "Revenue and expense of the cash or credit account")
-    @SuppressWarnings("java:S107")
-    public Uni<ChangeRecords> list(@QueryParam("balance_type") String balanceType,
+    public record ChangeRecordsQuery(@QueryParam("balance_type") String balanceType,
             @QueryParam("revenue_expense_type") String revenueExpenseType, @QueryParam("trade_type") String tradeType,
             @QueryParam("trade_time_begin") String tradeTimeBegin, @QueryParam("trade_time_end") String tradeTimeEnd,
             @QueryParam("trade_id") String tradeId, @QueryParam("payment_channel_id") String paymentChannelId,
             @QueryParam("payment_channel_no") String paymentChannelNo, @QueryParam("offset") String offset,
-            @QueryParam("limit") String limit, @Context UriInfo uri) {
-        String balance = optionalWord("balance_type", required("balance_type", balanceType),
+            @QueryParam("limit") String limit) {
+    }
+
+    @GET
+    @Operation(operationId = "ListCustomerAccountChangeRecords",
+            summary = "Revenue and expense of the cash or credit account")
+    public Uni<ChangeRecords> list(@BeanParam ChangeRecordsQuery params, @Context UriInfo uri) {
+        String balance = optionalWord("balance_type", required("balance_type", params.balanceType()),
                 Set.of("BALANCE_TYPE_DEBIT", "BALANCE_TYPE_CREDIT"));
-        String direction = optionalWord("revenue_expense_type", revenueExpenseType, Set.of("REVENUE", "EXPENSE"));
+        String direction = optionalWord("revenue_expense_type", params.revenueExpenseType(),
+                Set.of("REVENUE", "EXPENSE"));
+        String tradeType = params.tradeType();
         TradeType trade = tradeType == null || tradeType.isEmpty() ? null : TradeType.fromWire(tradeType)
                 .orElseThrow(() -> BssException.badParameter("trade_type", "is not a known trade type"));
-        TradeWindow window = TradeWindow.of(tradeTimeBegin, tradeTimeEnd, BssTime.businessDate(clock.instant()));
-        Paging paging = Paging.of(offset, limit, 10, 100);
+        TradeWindow window = TradeWindow.of(params.tradeTimeBegin(), params.tradeTimeEnd(),
+                BssTime.businessDate(clock.instant()));
+        Paging paging = Paging.of(params.offset(), params.limit(), 10, 100);
 
         SqlQuery query = window.restrict(SqlQuery.sql()
                 .and("a.customer_id = ?", caller.get().customerId())
@@ -88,9 +95,9 @@ public class AccountChangeRecordsResource {
             query.and(direction.equals("REVENUE") ? "l.amount > 0" : "l.amount < 0");
         }
         query.andIf(trade == null ? null : trade.name(), "e.trade_type = ?");
-        query.andIf(optionalText("trade_id", tradeId, 128), "e.trade_id = ?");
-        query.andIf(optionalText("payment_channel_no", paymentChannelNo, 64), "e.payment_channel_no = ?");
-        String channels = sentOrNull(uri, "payment_channel_id", paymentChannelId);
+        query.andIf(optionalText("trade_id", params.tradeId(), 128), "e.trade_id = ?");
+        query.andIf(optionalText("payment_channel_no", params.paymentChannelNo(), 64), "e.payment_channel_no = ?");
+        String channels = sentOrNull(uri, "payment_channel_id", params.paymentChannelId());
         if (channels != null) {
             query.and(channels.isEmpty() ? "e.payment_channel_id IS NULL" : "e.payment_channel_id = ANY(?)",
                     channels.isEmpty() ? new Object[0] : new Object[] {channelIds(channels)});

@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -48,7 +49,8 @@ public class FeeRecordsResource {
     }
 
     /** MonthlyBillRecord. */
-    public record FeeRecord(@JsonProperty("bill_cycle") String billCycle, @JsonProperty("customer_id") String customerId,
+    public record FeeRecord(@JsonProperty("bill_cycle") String billCycle,
+            @JsonProperty("customer_id") String customerId,
             @JsonProperty("service_type_code") String serviceTypeCode,
             @JsonProperty("resource_type_code") String resourceTypeCode,
             @JsonProperty("service_type_name") String serviceTypeName,
@@ -62,8 +64,10 @@ public class FeeRecordsResource {
             @JsonProperty("official_amount") BigDecimal officialAmount,
             @JsonProperty("official_discount_amount") BigDecimal officialDiscountAmount,
             @JsonProperty("erase_amount") BigDecimal eraseAmount,
-            @JsonProperty("consume_amount") BigDecimal consumeAmount, @JsonProperty("cash_amount") BigDecimal cashAmount,
-            @JsonProperty("credit_amount") BigDecimal creditAmount, @JsonProperty("coupon_amount") BigDecimal couponAmount,
+            @JsonProperty("consume_amount") BigDecimal consumeAmount,
+                    @JsonProperty("cash_amount") BigDecimal cashAmount,
+            @JsonProperty("credit_amount") BigDecimal creditAmount,
+                    @JsonProperty("coupon_amount") BigDecimal couponAmount,
             @JsonProperty("flexipurchase_coupon_amount") BigDecimal flexipurchaseCouponAmount,
             @JsonProperty("stored_value_card_amount") BigDecimal storedValueCardAmount,
             @JsonProperty("bonus_amount") BigDecimal bonusAmount, @JsonProperty("debt_amount") BigDecimal debtAmount,
@@ -71,12 +75,8 @@ public class FeeRecordsResource {
             @JsonProperty("region_name") String regionName) {
     }
 
-    @GET
-    @Operation(operationId = "ListCustomerBillsFeeRecords", summary = "A month's bill records, one per bill line")
-    @SuppressWarnings("java:S107")
-    public Uni<FeeRecords> list(@HeaderParam(Language.HEADER) String language,
-            @QueryParam("bill_cycle") String billCycle, @QueryParam("provider_type") String providerType,
-            @QueryParam("service_type_code") String serviceTypeCode,
+    public record FeeRecordsQuery(@QueryParam("bill_cycle") String billCycle,
+            @QueryParam("provider_type") String providerType, @QueryParam("service_type_code") String serviceTypeCode,
             @QueryParam("resource_type_code") String resourceTypeCode, @QueryParam("region_code") String regionCode,
             @QueryParam("charging_mode") String chargingMode, @QueryParam("bill_type") String billType,
             @QueryParam("trade_id") String tradeId, @QueryParam("enterprise_project_id") String enterpriseProjectId,
@@ -84,25 +84,31 @@ public class FeeRecordsResource {
             @QueryParam("method") String method, @QueryParam("sub_customer_id") String subCustomerId,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit,
             @QueryParam("bill_date_begin") String billDateBegin, @QueryParam("bill_date_end") String billDateEnd) {
+    }
+
+    @GET
+    @Operation(operationId = "ListCustomerBillsFeeRecords", summary = "A month's bill records, one per bill line")
+    public Uni<FeeRecords> list(@HeaderParam(Language.HEADER) String language, @BeanParam FeeRecordsQuery params) {
         Language lang = Language.of(language);
-        YearMonth cycle = cycle("bill_cycle", billCycle);
-        Integer provider = optionalCode("provider_type", providerType, Set.of(1, 2));
-        Integer mode = BillFilters.chargingMode("charging_mode", chargingMode);
-        Integer type = BillFilters.billType("bill_type", billType);
-        Boolean zeros = optionalBoolean("include_zero_record", includeZeroRecord);
-        Integer state = optionalCode("status", status, Set.of(1, 2, 3));
-        BillFilters.DateRange dates = BillFilters.DateRange.within(cycle, "bill_date_begin", billDateBegin,
-                "bill_date_end", billDateEnd, false);
-        Paging paging = Paging.of(offset, limit, 10, 1000);
+        YearMonth cycle = cycle("bill_cycle", params.billCycle());
+        Integer provider = optionalCode("provider_type", params.providerType(), Set.of(1, 2));
+        Integer mode = BillFilters.chargingMode("charging_mode", params.chargingMode());
+        Integer type = BillFilters.billType("bill_type", params.billType());
+        Boolean zeros = optionalBoolean("include_zero_record", params.includeZeroRecord());
+        Integer state = optionalCode("status", params.status(), Set.of(1, 2, 3));
+        BillFilters.DateRange dates = BillFilters.DateRange.within(cycle, "bill_date_begin", params.billDateBegin(),
+                "bill_date_end", params.billDateEnd(), false);
+        Paging paging = Paging.of(params.offset(), params.limit(), 10, 1000);
         SqlQuery query = SqlQuery.sql()
                 .and("b.bill_cycle = ?", cycle.toString())
-                .andIf(optionalText("service_type_code", serviceTypeCode, 64), "b.service_type_code = ?")
-                .andIf(optionalText("resource_type_code", resourceTypeCode, 64), "b.resource_type_code = ?")
-                .andIf(optionalText("region_code", regionCode, 64), "b.region_code = ?")
+                .andIf(optionalText("service_type_code", params.serviceTypeCode(), 64), "b.service_type_code = ?")
+                .andIf(optionalText("resource_type_code", params.resourceTypeCode(), 64), "b.resource_type_code = ?")
+                .andIf(optionalText("region_code", params.regionCode(), 64), "b.region_code = ?")
                 .andIf(mode == null ? null : mode.shortValue(), "b.charging_mode = ?")
                 .andIf(type == null ? null : type.shortValue(), "b.bill_type = ?")
-                .andIf(optionalText("trade_id", tradeId, 64), "b.trade_id = ?")
-                .andIf(optionalText("enterprise_project_id", enterpriseProjectId, 64), "b.enterprise_project_id = ?")
+                .andIf(optionalText("trade_id", params.tradeId(), 64), "b.trade_id = ?")
+                .andIf(optionalText("enterprise_project_id", params.enterpriseProjectId(), 64),
+                        "b.enterprise_project_id = ?")
                 .andIf(state, "(" + BillSql.STATUS + ") = ?");
         if (provider != null && provider == 2) {
             query.and("false");
@@ -113,7 +119,8 @@ public class FeeRecordsResource {
         if (dates != null) {
             query.and("b.bill_date BETWEEN ? AND ?", dates.begin(), dates.end());
         }
-        return scope.customers(caller.get().customerId(), method, subCustomerId, true).flatMap(customers -> {
+        String customerId = caller.get().customerId();
+        return scope.customers(customerId, params.method(), params.subCustomerId(), true).flatMap(customers -> {
             query.and("b.customer_id = ANY(?)", (Object) customers.toArray(String[]::new));
             String from = " FROM bill_line b" + BillSql.NAMES + query.where();
             Tuple filters = query.tuple();

@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -58,33 +59,37 @@ public class LegacyResourceRecordsResource {
             @JsonProperty("payMethod") String payMethod) {
     }
 
+    public record PageQuery(@QueryParam("cycle") String cycleValue, @QueryParam("cloudServiceTypeCode") String service,
+            @QueryParam("resourceTypeCode") String resourceType, @QueryParam("regionCode") String region,
+            @QueryParam("resInstanceId") String resourceId, @QueryParam("payMethod") String payMethod,
+            @QueryParam("enterpriseProjectId") String enterpriseProject, @QueryParam("offset") String page,
+            @QueryParam("limit") String limit) {
+    }
+
     @GET
     @Operation(operationId = "ListResourceRecordsLegacy", summary = "A month's consumption per resource (legacy v1.0)")
-    @SuppressWarnings("java:S107")
-    public Uni<Page> list(@PathParam("domain_id") String domainId, @QueryParam("cycle") String cycleValue,
-            @QueryParam("cloudServiceTypeCode") String service, @QueryParam("resourceTypeCode") String resourceType,
-            @QueryParam("regionCode") String region, @QueryParam("resInstanceId") String resourceId,
-            @QueryParam("payMethod") String payMethod, @QueryParam("enterpriseProjectId") String enterpriseProject,
-            @QueryParam("offset") String page, @QueryParam("limit") String limit) {
+    public Uni<Page> list(@PathParam("domain_id") String domainId, @BeanParam PageQuery params) {
         String customerId = caller.get().customerId();
         if (!customerId.equals(domainId)) {
             throw BssException.foreignObject("the bills of account " + domainId);
         }
-        YearMonth cycle = cycle("cycle", cycleValue);
-        String method = required("payMethod", payMethod);
+        YearMonth cycle = cycle("cycle", params.cycleValue());
+        String method = required("payMethod", params.payMethod());
         Integer chargingMode = PAY_METHODS.get(method);
         if (chargingMode == null) {
             throw BssException.badParameter("payMethod", "must be 0 (yearly/monthly), 1 (pay-per-use) or 10 "
                     + "(reserved instances)");
         }
-        int number = optionalInt("offset", required("offset", page), 1, Integer.MAX_VALUE, null);
-        int size = optionalInt("limit", required("limit", limit), 1, 1000, null);
+        int number = optionalInt("offset", required("offset", params.page()), 1, Integer.MAX_VALUE, null);
+        int size = optionalInt("limit", required("limit", params.limit()), 1, 1000, null);
         Paging paging = new Paging((int) Math.min(Integer.MAX_VALUE, (long) (number - 1) * size), size);
-        Criteria criteria = new Criteria(cycle, List.of(customerId), optionalText("cloudServiceTypeCode", service, 64),
-                optionalText("resourceTypeCode", resourceType, 64), optionalText("regionCode", region, 64),
-                optionalText("resInstanceId", resourceId, 256), chargingMode, null,
-                optionalText("enterpriseProjectId", enterpriseProject, 64), null, null, null, null, null, Grain.CYCLE,
-                paging, Language.ZH_CN);
+        Criteria criteria = new Criteria(cycle, List.of(customerId),
+                optionalText("cloudServiceTypeCode", params.service(), 64),
+                optionalText("resourceTypeCode", params.resourceType(), 64),
+                optionalText("regionCode", params.region(), 64),
+                optionalText("resInstanceId", params.resourceId(), 256), chargingMode, null,
+                optionalText("enterpriseProjectId", params.enterpriseProject(), 64), null, null, null, null, null,
+                Grain.CYCLE, paging, Language.ZH_CN);
         return records.query(criteria).map(result -> new Page(result.rows().stream()
                 .map(r -> record(r, cycle, method)).toList(), result.total(), "CNY"));
     }

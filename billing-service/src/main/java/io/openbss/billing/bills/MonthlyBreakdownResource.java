@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -79,35 +80,39 @@ public class MonthlyBreakdownResource {
             @JsonProperty("amortized_bonus_amount") BigDecimal amortizedBonusAmount) {
     }
 
-    @GET
-    @Operation(operationId = "ListCustomerBillsMonthlyBreakDown", summary = "The amortised cost of a month")
-    @SuppressWarnings("java:S107")
-    public Uni<Breakdown> breakdown(@HeaderParam(Language.HEADER) String language,
-            @QueryParam("shared_month") String sharedMonth, @QueryParam("service_type_code") String serviceTypeCode,
+    public record BreakdownQuery(@QueryParam("shared_month") String sharedMonth,
+            @QueryParam("service_type_code") String serviceTypeCode,
             @QueryParam("resource_type_code") String resourceTypeCode, @QueryParam("region_code") String regionCode,
             @QueryParam("charging_mode") String chargingMode, @QueryParam("bill_type") String billType,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit,
             @QueryParam("resource_id") String resourceId, @QueryParam("resource_name") String resourceName,
             @QueryParam("enterprise_project_id") String enterpriseProjectId, @QueryParam("method") String method,
             @QueryParam("sub_customer_id") String subCustomerId) {
+    }
+
+    @GET
+    @Operation(operationId = "ListCustomerBillsMonthlyBreakDown", summary = "The amortised cost of a month")
+    public Uni<Breakdown> breakdown(@HeaderParam(Language.HEADER) String language, @BeanParam BreakdownQuery params) {
         Language lang = Language.of(language);
-        YearMonth month = cycle("shared_month", sharedMonth);
-        Integer mode = BillFilters.chargingMode("charging_mode", chargingMode);
-        Integer type = BillFilters.billType("bill_type", billType);
-        Paging paging = Paging.of(offset, limit, 10, 1000);
+        YearMonth month = cycle("shared_month", params.sharedMonth());
+        Integer mode = BillFilters.chargingMode("charging_mode", params.chargingMode());
+        Integer type = BillFilters.billType("bill_type", params.billType());
+        Paging paging = Paging.of(params.offset(), params.limit(), 10, 1000);
         SqlQuery query = SqlQuery.sql()
                 .and("((b.charging_mode = 1 AND b.effective_time < ? AND b.expire_time > ?) OR b.bill_cycle = ?)",
                         utc(BssTime.startOf(month.plusMonths(1).atDay(1))),
                         utc(BssTime.startOf(month.atDay(1))), month.toString())
-                .andIf(optionalText("service_type_code", serviceTypeCode, 64), "b.service_type_code = ?")
-                .andIf(optionalText("resource_type_code", resourceTypeCode, 64), "b.resource_type_code = ?")
-                .andIf(optionalText("region_code", regionCode, 64), "b.region_code = ?")
+                .andIf(optionalText("service_type_code", params.serviceTypeCode(), 64), "b.service_type_code = ?")
+                .andIf(optionalText("resource_type_code", params.resourceTypeCode(), 64), "b.resource_type_code = ?")
+                .andIf(optionalText("region_code", params.regionCode(), 64), "b.region_code = ?")
                 .andIf(mode == null ? null : mode.shortValue(), "b.charging_mode = ?")
                 .andIf(type == null ? null : type.shortValue(), "b.bill_type = ?")
-                .andIf(optionalText("resource_id", resourceId, 128), "b.resource_id = ?")
-                .andIf(optionalText("resource_name", resourceName, 256), "b.resource_name = ?")
-                .andIf(optionalText("enterprise_project_id", enterpriseProjectId, 64), "b.enterprise_project_id = ?");
-        return scope.customers(caller.get().customerId(), method, subCustomerId, true).flatMap(customers -> {
+                .andIf(optionalText("resource_id", params.resourceId(), 128), "b.resource_id = ?")
+                .andIf(optionalText("resource_name", params.resourceName(), 256), "b.resource_name = ?")
+                .andIf(optionalText("enterprise_project_id", params.enterpriseProjectId(), 64),
+                        "b.enterprise_project_id = ?");
+        String customerId = caller.get().customerId();
+        return scope.customers(customerId, params.method(), params.subCustomerId(), true).flatMap(customers -> {
             query.and("b.customer_id = ANY(?)", (Object) customers.toArray(String[]::new));
             String from = " FROM bill_line b" + BillSql.NAMES + query.where();
             Tuple filters = query.tuple();

@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -56,7 +57,8 @@ public class MonthlySumResource {
             @JsonProperty("resource_type_code") String resourceTypeCode,
             @JsonProperty("service_type_code") String serviceTypeCode,
             @JsonProperty("service_type_name") String serviceTypeName,
-            @JsonProperty("resource_type_name") String resourceTypeName, @JsonProperty("charging_mode") int chargingMode,
+            @JsonProperty("resource_type_name") String resourceTypeName,
+                    @JsonProperty("charging_mode") int chargingMode,
             @JsonProperty("official_amount") BigDecimal officialAmount,
             @JsonProperty("official_discount_amount") BigDecimal officialDiscountAmount,
             @JsonProperty("truncated_amount") BigDecimal truncatedAmount,
@@ -64,7 +66,8 @@ public class MonthlySumResource {
             @JsonProperty("coupon_amount") BigDecimal couponAmount,
             @JsonProperty("flexipurchase_coupon_amount") BigDecimal flexipurchaseCouponAmount,
             @JsonProperty("stored_value_card_amount") BigDecimal storedValueCardAmount,
-            @JsonProperty("debt_amount") BigDecimal debtAmount, @JsonProperty("writeoff_amount") BigDecimal writeoffAmount,
+            @JsonProperty("debt_amount") BigDecimal debtAmount,
+                    @JsonProperty("writeoff_amount") BigDecimal writeoffAmount,
             @JsonProperty("cash_amount") BigDecimal cashAmount, @JsonProperty("credit_amount") BigDecimal creditAmount,
             @JsonProperty("measure_id") int measureId, @JsonProperty("bill_type") int billType,
             @JsonProperty("customer_id") String customerId) {
@@ -76,20 +79,23 @@ public class MonthlySumResource {
             sum(b.stored_card_amount) AS card, sum(b.cash_amount) AS cash, sum(b.credit_amount) AS credit,
             sum(b.debt_amount) AS debt, sum(b.debt_amount - b.debt_outstanding) AS writeoff""".formatted(BillSql.PAID);
 
-    @GET
-    @Operation(operationId = "ShowCustomerMonthlySum", summary = "A month's bills summed per service and resource type")
-    @SuppressWarnings("java:S107")
-    public Uni<MonthlySum> sum(@HeaderParam(Language.HEADER) String language, @QueryParam("bill_cycle") String billCycle,
+    public record SumQuery(@QueryParam("bill_cycle") String billCycle,
             @QueryParam("service_type_code") String serviceTypeCode,
             @QueryParam("enterprise_project_id") String enterpriseProjectId, @QueryParam("offset") String offset,
             @QueryParam("limit") String limit, @QueryParam("method") String method,
             @QueryParam("sub_customer_id") String subCustomerId) {
+    }
+
+    @GET
+    @Operation(operationId = "ShowCustomerMonthlySum", summary = "A month's bills summed per service and resource type")
+    public Uni<MonthlySum> sum(@HeaderParam(Language.HEADER) String language, @BeanParam SumQuery params) {
         Language lang = Language.of(language);
-        YearMonth cycle = cycle("bill_cycle", billCycle);
-        String service = optionalText("service_type_code", serviceTypeCode, 64);
-        String project = optionalText("enterprise_project_id", enterpriseProjectId, 64);
-        Paging paging = Paging.of(offset, limit, 10, 1000);
-        return scope.customers(caller.get().customerId(), method, subCustomerId, true).flatMap(customers -> {
+        YearMonth cycle = cycle("bill_cycle", params.billCycle());
+        String service = optionalText("service_type_code", params.serviceTypeCode(), 64);
+        String project = optionalText("enterprise_project_id", params.enterpriseProjectId(), 64);
+        Paging paging = Paging.of(params.offset(), params.limit(), 10, 1000);
+        String customerId = caller.get().customerId();
+        return scope.customers(customerId, params.method(), params.subCustomerId(), true).flatMap(customers -> {
             SqlQuery query = SqlQuery.sql().and("b.customer_id = ANY(?)", (Object) customers.toArray(String[]::new))
                     .and("b.bill_cycle = ?", cycle.toString())
                     .andIf(service, "b.service_type_code = ?")

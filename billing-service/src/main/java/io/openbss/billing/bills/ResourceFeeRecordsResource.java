@@ -7,9 +7,9 @@ import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.sentOrNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.openbss.billing.query.Columns;
 import io.openbss.billing.bills.ResourceRecords.Criteria;
 import io.openbss.billing.bills.ResourceRecords.Grain;
+import io.openbss.billing.query.Columns;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.Language;
@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -78,38 +79,44 @@ public class ResourceFeeRecordsResource {
             @JsonProperty("consume_time") String consumeTime) {
     }
 
-    @GET
-    @Operation(operationId = "ListCustomerselfResourceRecords", summary = "A month's consumption per resource")
-    @SuppressWarnings("java:S107")
-    public Uni<ResFeeRecords> feeRecords(@HeaderParam(Language.HEADER) String language,
-            @QueryParam("cycle") String cycleValue, @QueryParam("cloud_service_type") String cloudServiceType,
-            @QueryParam("region") String region, @QueryParam("charge_mode") String chargeMode,
-            @QueryParam("bill_type") String billType, @QueryParam("offset") String offset,
-            @QueryParam("limit") String limit, @QueryParam("resource_id") String resourceId,
+    public record ResFeeRecordsQuery(@QueryParam("cycle") String cycleValue,
+            @QueryParam("cloud_service_type") String cloudServiceType, @QueryParam("region") String region,
+            @QueryParam("charge_mode") String chargeMode, @QueryParam("bill_type") String billType,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @QueryParam("resource_id") String resourceId,
             @QueryParam("enterprise_project_id") String enterpriseProjectId,
             @QueryParam("include_zero_record") String includeZeroRecord, @QueryParam("method") String method,
             @QueryParam("sub_customer_id") String subCustomerId, @QueryParam("trade_id") String tradeId,
             @QueryParam("bill_date_begin") String billDateBegin, @QueryParam("bill_date_end") String billDateEnd,
-            @QueryParam("statistic_type") String statisticType, @Context UriInfo uri) {
+            @QueryParam("statistic_type") String statisticType) {
+    }
+
+    @GET
+    @Operation(operationId = "ListCustomerselfResourceRecords", summary = "A month's consumption per resource")
+    public Uni<ResFeeRecords> feeRecords(@HeaderParam(Language.HEADER) String language,
+            @BeanParam ResFeeRecordsQuery params, @Context UriInfo uri) {
         Language lang = Language.of(language);
-        YearMonth cycle = cycle("cycle", cycleValue);
+        YearMonth cycle = cycle("cycle", params.cycleValue());
         // statistic_type defaults to 3, one row per bill line (SDK and API reference: "默认值为3 ... 1：按账期3：按明细")
-        Integer statistic = optionalCode("statistic_type", statisticType, Set.of(1, 3));
+        Integer statistic = optionalCode("statistic_type", params.statisticType(), Set.of(1, 3));
         Grain grain = statistic != null && statistic == 1 ? Grain.CYCLE : Grain.DETAIL;
-        BillFilters.DateRange checked = BillFilters.DateRange.within(cycle, "bill_date_begin", billDateBegin,
-                "bill_date_end", billDateEnd, true);
+        BillFilters.DateRange checked = BillFilters.DateRange.within(cycle, "bill_date_begin", params.billDateBegin(),
+                "bill_date_end", params.billDateEnd(), true);
         // the reference on bill_date_begin/bill_date_end: "按账期类型统计时字段不生效", a cycle row is the whole month
         BillFilters.DateRange dates = grain == Grain.CYCLE ? new BillFilters.DateRange(null, null) : checked;
-        String resource = sentOrNull(uri, "resource_id", resourceId);
+        String resource = sentOrNull(uri, "resource_id", params.resourceId());
         optionalText("resource_id", resource, 128);
-        Criteria criteria = new Criteria(cycle, List.of(), optionalText("cloud_service_type", cloudServiceType, 64),
-                null, optionalText("region", region, 64), resource,
-                BillFilters.chargingMode("charge_mode", chargeMode), BillFilters.billType("bill_type", billType),
-                optionalText("enterprise_project_id", enterpriseProjectId, 64),
-                optionalBoolean("include_zero_record", includeZeroRecord), optionalText("trade_id", tradeId, 64),
+        Criteria criteria = new Criteria(cycle, List.of(),
+                optionalText("cloud_service_type", params.cloudServiceType(), 64), null,
+                optionalText("region", params.region(), 64), resource,
+                BillFilters.chargingMode("charge_mode", params.chargeMode()),
+                BillFilters.billType("bill_type", params.billType()),
+                optionalText("enterprise_project_id", params.enterpriseProjectId(), 64),
+                optionalBoolean("include_zero_record", params.includeZeroRecord()),
+                optionalText("trade_id", params.tradeId(), 64),
                 dates.begin(), dates.end(), null, grain,
-                Paging.of(offset, limit, 10, 1000), lang);
-        return scope.customers(caller.get().customerId(), method, subCustomerId, false)
+                Paging.of(params.offset(), params.limit(), 10, 1000), lang);
+        return scope.customers(caller.get().customerId(), params.method(), params.subCustomerId(), false)
                 .flatMap(customers -> records.query(criteria.forCustomers(customers)))
                 .map(page -> new ResFeeRecords(page.rows().stream().map(r -> feeRecord(r, lang)).toList(),
                         page.total(), "CNY"));

@@ -17,6 +17,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -73,27 +74,31 @@ public class CouponChangeRecordsResource {
             @JsonProperty("resource_type_name") String resourceTypeName) {
     }
 
-    @GET
-    @Operation(operationId = "ListCustomerCouponChangeRecords", summary = "Revenue and expense of the caller's coupons")
-    @SuppressWarnings("java:S107")
-    public Uni<ChangeRecords> list(@QueryParam("balance_type") String balanceType,
+    public record ChangeRecordsQuery(@QueryParam("balance_type") String balanceType,
             @QueryParam("revenue_expense_type") String revenueExpenseType, @QueryParam("trade_type") String tradeType,
             @QueryParam("trade_id") String tradeId, @QueryParam("trade_time_begin") String tradeTimeBegin,
             @QueryParam("trade_time_end") String tradeTimeEnd, @QueryParam("coupon_id") String couponId,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        optionalWord("balance_type", required("balance_type", balanceType), Set.of("BALANCE_TYPE_COUPON"));
-        String direction = optionalWord("revenue_expense_type", revenueExpenseType, Set.of("REVENUE", "EXPENSE"));
+    }
+
+    @GET
+    @Operation(operationId = "ListCustomerCouponChangeRecords", summary = "Revenue and expense of the caller's coupons")
+    public Uni<ChangeRecords> list(@BeanParam ChangeRecordsQuery params) {
+        optionalWord("balance_type", required("balance_type", params.balanceType()), Set.of("BALANCE_TYPE_COUPON"));
+        String direction = optionalWord("revenue_expense_type", params.revenueExpenseType(),
+                Set.of("REVENUE", "EXPENSE"));
         Set<String> tradeTypes = new HashSet<>(TRADE_TYPES.values());
         tradeTypes.addAll(NEVER_RECORDED);
-        String trade = optionalWord("trade_type", tradeType, tradeTypes);
-        TradeWindow window = TradeWindow.of(tradeTimeBegin, tradeTimeEnd, BssTime.businessDate(clock.instant()));
-        Paging paging = Paging.of(offset, limit, 10, 100);
+        String trade = optionalWord("trade_type", params.tradeType(), tradeTypes);
+        TradeWindow window = TradeWindow.of(params.tradeTimeBegin(), params.tradeTimeEnd(),
+                BssTime.businessDate(clock.instant()));
+        Paging paging = Paging.of(params.offset(), params.limit(), 10, 100);
 
         SqlQuery query = window.restrict(SqlQuery.sql()
                 .and("a.customer_id = ?", caller.get().customerId())
                 .and("a.account_type = 'COUPON'"), "e.business_time")
-                .andIf(optionalText("trade_id", tradeId, 128), "e.trade_id = ?")
-                .andIf(optionalText("coupon_id", couponId, 64), "c.coupon_id = ?");
+                .andIf(optionalText("trade_id", params.tradeId(), 128), "e.trade_id = ?")
+                .andIf(optionalText("coupon_id", params.couponId(), 64), "c.coupon_id = ?");
         if (direction != null) {
             query.and(direction.equals("REVENUE") ? "l.amount > 0" : "l.amount < 0");
         }

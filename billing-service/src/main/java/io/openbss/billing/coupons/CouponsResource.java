@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -57,37 +58,39 @@ public class CouponsResource {
     @Inject
     Clock clock;
 
+    public record CouponQuery(@QueryParam("coupon_id") String couponId, @QueryParam("order_id") String orderId,
+            @QueryParam("promotion_plan_id") String promotionPlanId, @QueryParam("coupon_type") String couponType,
+            @QueryParam("status") String statusCode, @QueryParam("active_start_time") String activeStart,
+            @QueryParam("active_end_time") String activeEnd, @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit, @QueryParam("source_id") String sourceId,
+            @QueryParam("indirect_partner_id") String indirectPartnerId) {
+    }
+
     @GET
     @Path("/coupons")
     @Operation(operationId = "ListSubCustomerCoupons", summary = "The caller's coupons")
-    @SuppressWarnings("java:S107")
-    public Uni<CouponViews.CouponList> coupons(@QueryParam("coupon_id") String couponId,
-            @QueryParam("order_id") String orderId, @QueryParam("promotion_plan_id") String promotionPlanId,
-            @QueryParam("coupon_type") String couponType, @QueryParam("status") String statusCode,
-            @QueryParam("active_start_time") String activeStart, @QueryParam("active_end_time") String activeEnd,
-            @QueryParam("offset") String offset, @QueryParam("limit") String limit,
-            @QueryParam("source_id") String sourceId, @QueryParam("indirect_partner_id") String indirectPartnerId,
-            @Context UriInfo uri) {
-        Paging paging = Paging.of(offset, limit, 10, 100);
-        optionalText("indirect_partner_id", indirectPartnerId, 64);
+    public Uni<CouponViews.CouponList> coupons(@BeanParam CouponQuery params, @Context UriInfo uri) {
+        Paging paging = Paging.of(params.offset(), params.limit(), 10, 100);
+        optionalText("indirect_partner_id", params.indirectPartnerId(), 64);
         OffsetDateTime now = utc(clock.instant());
         SqlQuery query = SqlQuery.sql();
         String status = STATUS.replace(":now", query.bind(now));
         query.and("c.customer_id = ?", caller.get().customerId());
-        query.andIf(text(uri, "coupon_id", couponId), "c.coupon_id = ?");
-        query.andIf(text(uri, "promotion_plan_id", promotionPlanId), "c.promotion_plan_id = ?");
-        query.andIf(text(uri, "source_id", sourceId), "c.source_id = ?");
-        String order = text(uri, "order_id", orderId);
+        query.andIf(text(uri, "coupon_id", params.couponId()), "c.coupon_id = ?");
+        query.andIf(text(uri, "promotion_plan_id", params.promotionPlanId()), "c.promotion_plan_id = ?");
+        query.andIf(text(uri, "source_id", params.sourceId()), "c.source_id = ?");
+        String order = text(uri, "order_id", params.orderId());
         if (order != null) {
             query.and("(c.used_by_trade_id = ? OR EXISTS (SELECT 1 FROM journal_line l JOIN journal_entry e "
-                    + "ON e.entry_id = l.entry_id WHERE l.account_id = c.account_id AND e.trade_id = ?))", order, order);
+                    + "ON e.entry_id = l.entry_id WHERE l.account_id = c.account_id AND e.trade_id = ?))", order,
+                            order);
         }
-        Integer type = optionalCode("coupon_type", couponType, Set.of(1, 2, 3, 4));
+        Integer type = optionalCode("coupon_type", params.couponType(), Set.of(1, 2, 3, 4));
         query.andIf(type == null ? null : type.shortValue(), "c.coupon_type = ?");
-        Integer state = optionalCode("status", statusCode, Set.of(1, 2, 3, 4, 5));
+        Integer state = optionalCode("status", params.statusCode(), Set.of(1, 2, 3, 4, 5));
         query.andIf(state, "(" + status + ") = ?");
-        Instant begin = optionalInstant("active_start_time", activeStart);
-        Instant end = optionalInstant("active_end_time", activeEnd);
+        Instant begin = optionalInstant("active_start_time", params.activeStart());
+        Instant end = optionalInstant("active_end_time", params.activeEnd());
         query.andIf(begin == null ? null : utc(begin), "c.valid_time >= ?");
         query.andIf(end == null ? null : utc(end), "c.valid_time <= ?");
         // used, expired and reclaimed coupons are listed for twelve months

@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -55,28 +56,30 @@ public class FreeResourceUsageRecordsResource {
             @JsonProperty("expire_time") String expireTime) {
     }
 
-    @GET
-    @Operation(operationId = "ListFreeResourcesUsageRecords", summary = "What used the caller's resource packages")
-    @SuppressWarnings("java:S107")
-    public Uni<RecordList> records(@QueryParam("free_resource_id") String freeResourceId,
+    public record RecordsQuery(@QueryParam("free_resource_id") String freeResourceId,
             @QueryParam("product_id") String productId, @QueryParam("resource_type_code") String resourceTypeCode,
             @QueryParam("deduct_time_begin") String begin, @QueryParam("deduct_time_end") String end,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        LocalDate from = optionalDate("deduct_time_begin", required("deduct_time_begin", begin));
-        LocalDate to = optionalDate("deduct_time_end", required("deduct_time_end", end));
+    }
+
+    @GET
+    @Operation(operationId = "ListFreeResourcesUsageRecords", summary = "What used the caller's resource packages")
+    public Uni<RecordList> records(@BeanParam RecordsQuery params) {
+        LocalDate from = optionalDate("deduct_time_begin", required("deduct_time_begin", params.begin()));
+        LocalDate to = optionalDate("deduct_time_end", required("deduct_time_end", params.end()));
         if (to.isBefore(from)) {
             throw BssException.badParameter("deduct_time_end", "must not be before deduct_time_begin");
         }
         if (ChronoUnit.DAYS.between(from, to) > 90) {
             throw BssException.badParameter("deduct_time_end", "must be within 90 days of deduct_time_begin");
         }
-        Paging paging = Paging.of(offset, limit, 10, 1000);
+        Paging paging = Paging.of(params.offset(), params.limit(), 10, 1000);
         SqlQuery query = SqlQuery.sql().and("u.customer_id = ?", caller.get().customerId())
                 .and("u.deduct_time >= ?", utc(BssTime.startOf(from)))
                 .and("u.deduct_time < ?", utc(BssTime.startOf(to.plusDays(1))))
-                .andIf(optionalText("free_resource_id", freeResourceId, 64), "u.free_resource_id = ?")
-                .andIf(optionalText("product_id", productId, 64), "p.product_id = ?")
-                .andIf(optionalText("resource_type_code", resourceTypeCode, 64), "u.resource_type_code = ?");
+                .andIf(optionalText("free_resource_id", params.freeResourceId(), 64), "u.free_resource_id = ?")
+                .andIf(optionalText("product_id", params.productId(), 64), "p.product_id = ?")
+                .andIf(optionalText("resource_type_code", params.resourceTypeCode(), 64), "u.resource_type_code = ?");
         String sql = """
                  FROM free_resource_usage u
                  JOIN free_resource f ON f.free_resource_id = u.free_resource_id

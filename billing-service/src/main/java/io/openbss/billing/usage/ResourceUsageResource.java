@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -55,7 +56,8 @@ public class ResourceUsageResource {
     }
 
     /** StatUsageSummaryInfo. */
-    public record Summary(@JsonProperty("resource_id") String resourceId, @JsonProperty("actual_days") String actualDays,
+    public record Summary(@JsonProperty("resource_id") String resourceId,
+            @JsonProperty("actual_days") String actualDays,
             @JsonProperty("band_width") String bandWidth,
             @JsonProperty("monthly_guaranteed_band_width") String monthlyGuaranteedBandWidth,
             @JsonProperty("monthly_peak_band_width") String monthlyPeakBandWidth,
@@ -105,19 +107,22 @@ public class ResourceUsageResource {
                         }));
     }
 
-    @GET
-    @Path("/details")
-    @Operation(operationId = "ListResourceUsage", summary = "Daily 95th-percentile usage of one resource in a month")
-    @SuppressWarnings("java:S107")
-    public Uni<Daily> details(@HeaderParam(Language.HEADER) String language, @QueryParam("bill_cycle") String billCycle,
+    public record DetailsQuery(@QueryParam("bill_cycle") String billCycle,
             @QueryParam("service_type_code") String serviceTypeCode,
             @QueryParam("resource_type_code") String resourceTypeCode, @QueryParam("usage_type") String usageType,
             @QueryParam("resource_id") String resourceId, @QueryParam("offset") String offset,
             @QueryParam("limit") String limit) {
+    }
+
+    @GET
+    @Path("/details")
+    @Operation(operationId = "ListResourceUsage", summary = "Daily 95th-percentile usage of one resource in a month")
+    public Uni<Daily> details(@HeaderParam(Language.HEADER) String language, @BeanParam DetailsQuery filters) {
         Language.of(language);
-        Scope scope = scope(billCycle, serviceTypeCode, resourceTypeCode, usageType);
-        String resource = requiredText("resource_id", resourceId, 128);
-        Paging paging = Paging.of(offset, limit, 10, 1000);
+        Scope scope = scope(filters.billCycle(), filters.serviceTypeCode(), filters.resourceTypeCode(),
+                filters.usageType());
+        String resource = requiredText("resource_id", filters.resourceId(), 128);
+        Paging paging = Paging.of(filters.offset(), filters.limit(), 10, 1000);
         String where = " FROM usage_record r WHERE r.customer_id = $1 AND r.service_type_code = $2 "
                 + "AND r.resource_type_code = $3 AND r.usage_type_code = $4 AND r.begin_time >= $5 AND r.begin_time < $6"
                 + " AND r.resource_id = $7";
