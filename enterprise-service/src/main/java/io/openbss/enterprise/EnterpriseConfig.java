@@ -1,6 +1,6 @@
 package io.openbss.enterprise;
 
-import io.openbss.common.remote.InternalKeyConfig;
+import io.openbss.common.identity.InternalKeyConfig;
 import io.openbss.common.remote.ReconcilerConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

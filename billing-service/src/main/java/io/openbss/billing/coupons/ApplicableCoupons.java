@@ -1,5 +1,6 @@
 package io.openbss.billing.coupons;
 
+import io.openbss.billing.ledger.CouponApplicability;
 import static io.openbss.common.time.BssTime.utc;
 
 import static io.openbss.billing.query.Columns.wire;

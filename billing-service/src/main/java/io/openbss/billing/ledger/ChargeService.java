@@ -2,7 +2,6 @@ package io.openbss.billing.ledger;
 
 import io.openbss.billing.bills.BillLineInput;
 import io.openbss.billing.bills.BillLineWriter;
-import io.openbss.billing.coupons.CouponApplicability;
 import io.openbss.billing.ledger.PaymentPlan.AccountRole;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;

@@ -1,6 +1,5 @@
 package io.openbss.common.identity;
 
-import io.openbss.common.remote.InternalKeyConfig;
 import io.smallrye.jwt.util.KeyUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;

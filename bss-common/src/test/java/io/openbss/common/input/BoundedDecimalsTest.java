@@ -1,5 +1,6 @@
 package io.openbss.common.input;
 
+import io.openbss.common.error.OutOfRange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

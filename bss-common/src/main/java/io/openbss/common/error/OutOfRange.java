@@ -1,4 +1,4 @@
-package io.openbss.common.input;
+package io.openbss.common.error;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;

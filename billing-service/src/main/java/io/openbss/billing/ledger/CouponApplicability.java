@@ -1,4 +1,4 @@
-package io.openbss.billing.coupons;
+package io.openbss.billing.ledger;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.sql.SqlQuery;

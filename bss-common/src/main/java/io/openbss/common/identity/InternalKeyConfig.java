@@ -1,4 +1,4 @@
-package io.openbss.common.remote;
+package io.openbss.common.identity;
 
 import io.smallrye.config.WithDefault;
 import java.time.Duration;

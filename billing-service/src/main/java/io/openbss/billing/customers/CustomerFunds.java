@@ -1,6 +1,8 @@
-package io.openbss.billing.accounts;
+package io.openbss.billing.customers;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.billing.accounts.AccountType;
+import io.openbss.billing.accounts.LedgerAccount;
 import java.math.BigDecimal;
 import java.util.List;
 

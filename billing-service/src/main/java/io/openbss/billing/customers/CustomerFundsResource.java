@@ -1,8 +1,8 @@
-package io.openbss.billing.accounts;
+package io.openbss.billing.customers;
 
+import io.openbss.billing.accounts.LedgerAccount;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import io.openbss.billing.customers.Customer;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.identity.InternalToken;
