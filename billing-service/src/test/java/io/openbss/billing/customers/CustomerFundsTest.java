@@ -1,4 +1,4 @@
-package io.openbss.billing.accounts;
+package io.openbss.billing.customers;
 
 import static io.openbss.billing.BillingTestSupport.EXACT;
 import static io.openbss.billing.BillingTestSupport.charge;
