@@ -1,5 +1,6 @@
 package io.openbss.gateway;
 
+import io.openbss.gateway.errors.AccountError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ class PasswordPolicyTest {
                 "12345678", "Abcdefg 1", "Abcdefg1é", "xxTEAM-Ax1", "xxa-maetx1"}) {
             assertThatThrownBy(() -> PasswordPolicy.check(password, "team-a")).as(password)
                     .isInstanceOf(BssException.class)
-                    .satisfies(e -> assertThat(((BssException) e).errorCode()).isEqualTo(ErrorCode.BAD_PASSWORD_FORMAT))
+                    .satisfies(e -> assertThat(((BssException) e).code()).isEqualTo(AccountError.BAD_PASSWORD_FORMAT.code()))
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(password));
         }
     }
@@ -32,6 +33,6 @@ class PasswordPolicyTest {
     void missingPasswordNamesTheParameter() {
         assertThatThrownBy(() -> PasswordPolicy.check(null, "team-a")).isInstanceOf(BssException.class)
                 .hasMessageContaining("password")
-                .satisfies(e -> assertThat(((BssException) e).errorCode()).isEqualTo(ErrorCode.BAD_PARAMETER));
+                .satisfies(e -> assertThat(((BssException) e).code()).isEqualTo(ErrorCode.BAD_PARAMETER.code()));
     }
 }

@@ -1,5 +1,6 @@
 package io.openbss.billing.coupons;
 
+import io.openbss.billing.BillingError;
 import static io.openbss.common.time.BssTime.utc;
 
 import io.openbss.billing.ledger.EntryHeader;
@@ -132,7 +133,7 @@ public class CouponService {
                 .invoke(accounts -> {
                     BigDecimal left = accounts.get(sourceAccount).balance();
                     if (left.compareTo(transfer.amount()) < 0) {
-                        throw new BssException(ErrorCode.INSUFFICIENT_BALANCE, "Insufficient balance: coupon "
+                        throw new BssException(BillingError.INSUFFICIENT_BALANCE, "Insufficient balance: coupon "
                                 + couponId + " holds " + left.toPlainString());
                     }
                 })

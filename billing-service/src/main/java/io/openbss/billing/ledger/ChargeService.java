@@ -1,5 +1,6 @@
 package io.openbss.billing.ledger;
 
+import io.openbss.billing.BillingError;
 import io.openbss.billing.bills.BillLineInput;
 import io.openbss.billing.bills.BillLineWriter;
 import io.openbss.billing.ledger.PaymentPlan.AccountRole;
@@ -144,7 +145,7 @@ public class ChargeService {
         long[] dues = Cents.shares(lines.stream().map(BillLineInput::amount).toList());
         PaymentPlan plan = PaymentPlan.of(dues, services, sources);
         if (plan.unpaid() > 0) {
-            throw new BssException(ErrorCode.INSUFFICIENT_BALANCE, "Insufficient balance: "
+            throw new BssException(BillingError.INSUFFICIENT_BALANCE, "Insufficient balance: "
                     + Cents.toAmount(plan.unpaid()).toPlainString() + " cannot be paid");
         }
         List<Movement.Leg> legs = new ArrayList<>();

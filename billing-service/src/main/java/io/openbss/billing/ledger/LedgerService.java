@@ -1,7 +1,7 @@
 package io.openbss.billing.ledger;
 
+import io.openbss.billing.BillingError;
 import io.openbss.common.error.BssException;
-import io.openbss.common.error.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -36,7 +36,7 @@ public class LedgerService {
     public <T> Uni<T> transaction(Function<SqlConnection, Uni<T>> work) {
         return pool.withTransaction(work)
                 .onFailure(LedgerService::isNegativeBalance)
-                .transform(e -> new BssException(ErrorCode.INSUFFICIENT_BALANCE, "Insufficient balance"))
+                .transform(e -> new BssException(BillingError.INSUFFICIENT_BALANCE, "Insufficient balance"))
                 .onFailure(BssException.class).invoke(e -> meters.refused(((BssException) e).code()));
     }
 

@@ -1,5 +1,6 @@
 package io.openbss.billing.ledger;
 
+import io.openbss.billing.BillingError;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.smallrye.mutiny.Uni;
@@ -42,7 +43,7 @@ public class TransferService {
         Journal.LockedAccount from = account(accounts, request.fromCustomerId(), request.accountType());
         Journal.LockedAccount to = account(accounts, request.toCustomerId(), request.accountType());
         if (from.balance().compareTo(request.amount()) < 0) {
-            throw new BssException(ErrorCode.INSUFFICIENT_BALANCE, "Insufficient balance: " + request.fromCustomerId()
+            throw new BssException(BillingError.INSUFFICIENT_BALANCE, "Insufficient balance: " + request.fromCustomerId()
                     + " holds " + from.balance().toPlainString());
         }
         List<Movement.Leg> legs = List.of(new Movement.Leg(from.accountId(), request.amount().negate()),

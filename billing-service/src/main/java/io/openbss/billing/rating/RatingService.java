@@ -1,11 +1,11 @@
 package io.openbss.billing.rating;
 
+import io.openbss.billing.BillingError;
 import io.openbss.billing.catalog.MeasureConversion;
 import io.openbss.billing.catalog.MeasureConverter;
 import io.openbss.billing.catalog.OnDemandPrice;
 import io.openbss.billing.catalog.Product;
 import io.openbss.common.error.BssException;
-import io.openbss.common.error.ErrorCode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +56,7 @@ public class RatingService {
                 }
                 long months = (long) item.periodNum() * (item.periodType() == PERIOD_YEAR ? 12 : 1);
                 if (months > product.maxPeriodMonths) {
-                    throw new BssException(ErrorCode.PERIOD_CHECK_FAILED, "Subscription period check failed: "
+                    throw new BssException(BillingError.PERIOD_CHECK_FAILED, "Subscription period check failed: "
                             + product.productId + " is sold for at most " + product.maxPeriodMonths + " months");
                 }
                 BigDecimal official = unitPrice.multiply(context.size(product, item.spec(), at))
@@ -102,14 +102,14 @@ public class RatingService {
 
     private static Quote checked(Quote quote) {
         if (quote.official().compareTo(MAX_AMOUNT) > 0) {
-            throw new BssException(ErrorCode.PRICE_EXCEEDS_MAXIMUM,
+            throw new BssException(BillingError.PRICE_EXCEEDS_MAXIMUM,
                     "The price exceeds the maximum amount of " + MAX_AMOUNT.toPlainString());
         }
         return quote;
     }
 
     private static BssException notFound(ProductSpec spec) {
-        return new BssException(ErrorCode.PRODUCT_NOT_FOUND, "Product not found: " + spec.serviceType() + " "
+        return new BssException(BillingError.PRODUCT_NOT_FOUND, "Product not found: " + spec.serviceType() + " "
                 + spec.resourceType() + " " + spec.resourceSpec() + " in " + spec.region());
     }
 

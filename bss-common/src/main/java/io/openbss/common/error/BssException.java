@@ -1,32 +1,31 @@
 package io.openbss.common.error;
 
 /**
- * Every refusal a service gives on purpose: an {@link ErrorCode} (which fixes the HTTP status) and a message for
- * the client. It carries no stack trace: it is an answer, not a fault.
+ * Every refusal a service gives on purpose: a {@link BssError} (its code and HTTP status) and a message for the
+ * client. It carries no stack trace: it is an answer, not a fault.
  */
 public class BssException extends RuntimeException {
 
-    private final ErrorCode errorCode;
+    private final int status;
     private final String code;
 
-    public BssException(ErrorCode errorCode, String message) {
-        this(errorCode, errorCode.code(), message);
+    public BssException(BssError error, String message) {
+        this(error.status(), error.code(), message);
     }
 
-    private BssException(ErrorCode errorCode, String code, String message) {
+    private BssException(int status, String code, String message) {
         super(message, null, false, false);
-        this.errorCode = errorCode;
+        this.status = status;
         this.code = code;
     }
 
     /** Another service's refusal (HTTP 400), passed on to this service's caller with its own code. */
     public static BssException relayed(String code, String message) {
-        ErrorCode known = ErrorCode.of(code, 400);
-        return new BssException(known == ErrorCode.INTERNAL ? ErrorCode.INVALID_PARAMETER : known, code, message);
+        return new BssException(400, code, message);
     }
 
-    public ErrorCode errorCode() {
-        return errorCode;
+    public int status() {
+        return status;
     }
 
     /** The code on the wire: the error code's, or the one another service gave. */

@@ -31,7 +31,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response bss(BssException e) {
-        return respond(e.errorCode().status(), ErrorBody.of(e));
+        return respond(e.status(), ErrorBody.of(e));
     }
 
     @ServerExceptionMapper

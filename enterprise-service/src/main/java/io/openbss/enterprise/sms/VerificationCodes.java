@@ -1,5 +1,6 @@
 package io.openbss.enterprise.sms;
 
+import io.openbss.enterprise.EnterpriseError;
 import static io.openbss.common.time.BssTime.utc;
 
 import io.openbss.common.error.BssException;
@@ -54,7 +55,7 @@ public class VerificationCodes {
                 .invoke(rows -> {
                     Row counts = rows.iterator().next();
                     if (counts.getLong("last_interval") > 0 || counts.getLong("last_hour") >= sms.perPhonePerHour()) {
-                        throw new BssException(ErrorCode.FLOW_CONTROL, "Too many verification codes for this phone "
+                        throw new BssException(EnterpriseError.FLOW_CONTROL, "Too many verification codes for this phone "
                                 + "number; try again later");
                     }
                 })

@@ -1,7 +1,7 @@
 package io.openbss.enterprise.subcustomers;
 
 import io.openbss.common.error.BssException;
-import io.openbss.common.error.ErrorCode;
+import io.openbss.enterprise.EnterpriseError;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -26,15 +26,15 @@ public class SubAccountAccess {
                          WHERE sub_customer_id = $1 AND master_customer_id = $2""")
                 .execute(Tuple.of(subId, masterId)).invoke(rows -> {
                     if (rows.size() == 0) {
-                        throw new BssException(ErrorCode.CONDITIONS_NOT_MET, "The master account is not associated"
+                        throw new BssException(EnterpriseError.CONDITIONS_NOT_MET, "The master account is not associated"
                                 + " with sub-account " + subId + ": nothing can be transferred to or from it");
                     }
                     var row = rows.iterator().next();
                     if (row.getInteger("status") != ACTIVE) {
-                        throw new BssException(ErrorCode.TRANSFER_FAILED, "Sub-account " + subId + " is not active");
+                        throw new BssException(EnterpriseError.TRANSFER_FAILED, "Sub-account " + subId + " is not active");
                     }
                     if (row.getBoolean("financial_custody")) {
-                        throw new BssException(ErrorCode.TRANSFER_FAILED, "Sub-account " + subId
+                        throw new BssException(EnterpriseError.TRANSFER_FAILED, "Sub-account " + subId
                                 + " is in financial custody: it spends its master's funds, nothing is transferred");
                     }
                 }).replaceWithVoid();
@@ -45,7 +45,7 @@ public class SubAccountAccess {
         return pool.preparedQuery("SELECT 1 FROM sub_customer WHERE sub_customer_id = $1 AND master_customer_id = $2")
                 .execute(Tuple.of(subId, masterId)).invoke(rows -> {
                     if (rows.size() == 0) {
-                        throw new BssException(ErrorCode.CONDITIONS_NOT_MET,
+                        throw new BssException(EnterpriseError.CONDITIONS_NOT_MET,
                                 "The master account is not associated with sub-account " + subId);
                     }
                 }).replaceWithVoid();

@@ -3,10 +3,11 @@ package io.openbss.enterprise.subcustomers;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.identity.InternalToken;
+import io.openbss.common.remote.RemoteErrors;
 import io.openbss.common.request.RequestParameters;
+import io.openbss.enterprise.EnterpriseError;
 import io.openbss.enterprise.billing.BillingClient;
 import io.openbss.enterprise.organizations.Organization;
-import io.openbss.common.remote.RemoteErrors;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,7 +56,7 @@ public class SubCustomerAdminResource {
                 }).replaceWithVoid();
         return orgCheck.chain(() -> SubCustomer.<SubCustomer>findById(subId)).flatMap(existing -> {
             if (existing != null && !existing.masterCustomerId.equals(masterId)) {
-                throw new BssException(ErrorCode.CONDITIONS_NOT_MET,
+                throw new BssException(EnterpriseError.CONDITIONS_NOT_MET,
                         "customer " + subId + " is already the sub-account of another enterprise");
             }
             SubCustomer sub = existing != null ? existing : new SubCustomer();

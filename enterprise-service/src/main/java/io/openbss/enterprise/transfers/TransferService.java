@@ -2,8 +2,8 @@ package io.openbss.enterprise.transfers;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorBody;
-import io.openbss.common.error.ErrorCode;
 import io.openbss.common.remote.Refusal;
+import io.openbss.enterprise.EnterpriseError;
 import io.openbss.enterprise.subcustomers.SubAccountAccess;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -76,7 +76,7 @@ public class TransferService {
     }
 
     private static BssException inProgress(Transfer transfer) {
-        return new BssException(ErrorCode.TRANSFER_IN_PROGRESS, "The transfer with trans_id " + transfer.transId()
+        return new BssException(EnterpriseError.TRANSFER_IN_PROGRESS, "The transfer with trans_id " + transfer.transId()
                 + " is in progress; send it again with the same trans_id for its result");
     }
 }

@@ -2,6 +2,7 @@ package io.openbss.gateway.accounts;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
+import io.openbss.gateway.errors.AccountError;
 import io.openbss.gateway.identity.DomainKind;
 import io.openbss.gateway.identity.MobilePhones;
 import io.openbss.gateway.identity.PasswordHasher;
@@ -52,7 +53,7 @@ public class AccountCreationService {
     private static void check(AccountRequests.NewAccount request) {
         String name = request.name();
         if (name == null || !ACCOUNT_NAME.matcher(name).matches()) {
-            throw new BssException(ErrorCode.INVALID_DOMAIN_NAME, "Invalid DomainName: "
+            throw new BssException(AccountError.INVALID_DOMAIN_NAME, "Invalid DomainName: "
                     + "must be 5 to 32 letters, digits, '-' or '_', starting with a letter");
         }
         if (!DomainKind.ENTERPRISE_SUB.wireName().equals(request.kind())) {

@@ -2,6 +2,7 @@ package io.openbss.gateway.accounts;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
+import io.openbss.gateway.errors.AccountError;
 import io.openbss.gateway.identity.Constraints;
 import io.openbss.gateway.identity.Domain;
 import io.openbss.gateway.identity.DomainKind;
@@ -132,6 +133,6 @@ public class AccountCreationStore {
     }
 
     private static BssException nameTaken(String name) {
-        return new BssException(ErrorCode.INVALID_DOMAIN_NAME, "Invalid DomainName: " + name + " already exists");
+        return new BssException(AccountError.INVALID_DOMAIN_NAME, "Invalid DomainName: " + name + " already exists");
     }
 }

@@ -1,8 +1,8 @@
 package io.openbss.gateway.identity;
 
 import io.openbss.common.error.BssException;
-import io.openbss.common.error.ErrorCode;
 import io.openbss.gateway.GatewayConfig;
+import io.openbss.gateway.errors.AccountError;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +39,7 @@ public class MobilePhones {
     public Uni<Void> requireNotReported(String phone) {
         return ReportedContact.findById(phone).invoke(reported -> {
             if (reported != null) {
-                throw new BssException(ErrorCode.CONTACT_REPORTED, "The mobile phone has been reported");
+                throw new BssException(AccountError.CONTACT_REPORTED, "The mobile phone has been reported");
             }
         }).replaceWithVoid();
     }
@@ -48,7 +48,7 @@ public class MobilePhones {
     public Uni<Void> requireUnbound(String phone) {
         return boundAccounts(phone).invoke(bound -> {
             if (bound > 0) {
-                throw new BssException(ErrorCode.MOBILE_EXISTS, "The mobile phone is already bound to an account");
+                throw new BssException(AccountError.MOBILE_EXISTS, "The mobile phone is already bound to an account");
             }
         }).replaceWithVoid();
     }
@@ -57,7 +57,7 @@ public class MobilePhones {
     public Uni<Void> requireShareable(String phone) {
         return boundAccounts(phone).invoke(bound -> {
             if (bound + 1 > config.accountsPerMobilePhone()) {
-                throw new BssException(ErrorCode.MOBILE_OVER_LIMIT, "The mobile phone is bound to "
+                throw new BssException(AccountError.MOBILE_OVER_LIMIT, "The mobile phone is bound to "
                         + config.accountsPerMobilePhone() + " accounts already, the most allowed");
             }
         }).replaceWithVoid();

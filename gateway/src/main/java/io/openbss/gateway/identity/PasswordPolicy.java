@@ -1,7 +1,7 @@
 package io.openbss.gateway.identity;
 
 import io.openbss.common.error.BssException;
-import io.openbss.common.error.ErrorCode;
+import io.openbss.gateway.errors.AccountError;
 import java.util.Locale;
 
 /**
@@ -56,6 +56,6 @@ public final class PasswordPolicy {
     }
 
     private static BssException refused(String problem) {
-        return new BssException(ErrorCode.BAD_PASSWORD_FORMAT, "Invalid password: " + problem);
+        return new BssException(AccountError.BAD_PASSWORD_FORMAT, "Invalid password: " + problem);
     }
 }

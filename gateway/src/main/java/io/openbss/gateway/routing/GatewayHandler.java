@@ -541,7 +541,7 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
             if (cause instanceof ApigException apig) {
                 fail(apig);
             } else if (cause instanceof BssException bss) {
-                cbc(bss.errorCode().status(), bss.code(), bss.getMessage());
+                cbc(bss.status(), bss.code(), bss.getMessage());
             } else {
                 LOG.error("gateway failure", cause);
                 fail(ApigException.backendUnavailable());

@@ -2,9 +2,10 @@ package io.openbss.orders.payments;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
-import io.openbss.common.remote.Refusal;
 import io.openbss.common.hash.Sha256;
+import io.openbss.common.remote.Refusal;
 import io.openbss.common.time.BssTime;
+import io.openbss.orders.OrderError;
 import io.openbss.orders.billing.BillingClient;
 import io.openbss.orders.billing.BillingModels;
 import io.smallrye.mutiny.Uni;
@@ -156,7 +157,7 @@ public class PaymentService {
 
     /** Another request is paying the order (a refusal, as for any resource whose order is in progress). */
     static BssException beingPaid(String orderId) {
-        return new BssException(ErrorCode.RESOURCE_ORDER_IN_PROGRESS, "Order " + orderId
+        return new BssException(OrderError.RESOURCE_ORDER_IN_PROGRESS, "Order " + orderId
                 + " has a payment in progress; ask again for its result");
     }
 

@@ -4,6 +4,7 @@ import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.remote.RemoteErrors;
 import io.openbss.common.time.BssTime;
+import io.openbss.orders.OrderError;
 import io.openbss.orders.OrdersConfig;
 import io.openbss.orders.billing.BillingClient;
 import io.openbss.orders.billing.BillingModels;
@@ -101,7 +102,7 @@ public class RenewalService {
             String resourceId = resourceIds.get(i);
             paid.add(payments.pay(callerId, orderIds.get(i)).onFailure(BssException.class)
                     .recoverWithItem(e -> {
-                        failures.add(new Failure(ErrorCode.AUTO_PAY_FAILED.code(),
+                        failures.add(new Failure(OrderError.AUTO_PAY_FAILED.code(),
                                 "Automatic payment failed: " + ((BssException) e).code() + " " + e.getMessage()
                                         + "; the renewal order waits for payment", resourceId));
                         return null;
@@ -134,14 +135,14 @@ public class RenewalService {
                     for (String id : ids) {
                         Renewable.Resource resource = byId.get(id);
                         if (resource == null || resource.status() == 3) {
-                            throw new BssException(ErrorCode.RESOURCE_NOT_FOUND, "Resource " + id
+                            throw new BssException(OrderError.RESOURCE_NOT_FOUND, "Resource " + id
                                     + " does not exist or was deleted");
                         }
                         if (!resource.customerId().equals(callerId)) {
                             throw BssException.foreignObject("resource " + id);
                         }
                         if (resource.mainResourceId() != null) {
-                            throw new BssException(ErrorCode.RENEW_NON_MAIN_RESOURCE, "Resource " + id
+                            throw new BssException(OrderError.RENEW_NON_MAIN_RESOURCE, "Resource " + id
                                     + " is subordinate to " + resource.mainResourceId() + ": renew its main resource");
                         }
                         renewables.add(new Renewable(resource, subordinates.getOrDefault(id, List.of())));
@@ -161,8 +162,8 @@ public class RenewalService {
                     if (rows.size() > 0) {
                         Row open = rows.iterator().next();
                         boolean unpaid = open.getInteger("status") == 6;
-                        throw new BssException(unpaid ? ErrorCode.RESOURCE_PENDING_PAYMENT
-                                : ErrorCode.RESOURCE_ORDER_IN_PROGRESS, "Resource " + open.getString("resource_id")
+                        throw new BssException(unpaid ? OrderError.RESOURCE_PENDING_PAYMENT
+                                : OrderError.RESOURCE_ORDER_IN_PROGRESS, "Resource " + open.getString("resource_id")
                                 + " is in order " + open.getString("order_id")
                                 + (unpaid ? ", which waits for payment" : ", which is in progress"));
                     }
@@ -193,7 +194,7 @@ public class RenewalService {
                             + "priced; try again");
                 }
                 if (r.boughtMonths() + months > rated.maxPeriodMonths()) {
-                    throw new BssException(ErrorCode.PERIOD_EXCEEDS_MAXIMUM, "Resource " + r.resourceId() + " was "
+                    throw new BssException(OrderError.PERIOD_EXCEEDS_MAXIMUM, "Resource " + r.resourceId() + " was "
                             + "bought for " + r.boughtMonths() + " months; renewing " + months + " more exceeds the "
                             + "maximum of " + rated.maxPeriodMonths());
                 }

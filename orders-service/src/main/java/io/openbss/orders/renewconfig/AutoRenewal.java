@@ -1,12 +1,12 @@
 package io.openbss.orders.renewconfig;
 
+import io.openbss.orders.OrderError;
 import static io.openbss.common.time.BssTime.utc;
 
 import static io.openbss.orders.renewconfig.ExpiryPolicyStore.AUTO_RENEW;
 import static io.openbss.orders.renewconfig.ExpiryPolicyStore.GRACE;
 
 import io.openbss.common.error.BssException;
-import io.openbss.common.error.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +36,7 @@ public class AutoRenewal {
                     BssException refusal = ExpiryPolicyStore.refusal(resourceId, main, callerId, false);
                     if (refusal == null && main.status() != ExpiryPolicyStore.IN_USE) {
                         // seed text: auto-renewal is not supported for expired or frozen resources (renew them)
-                        refusal = new BssException(ErrorCode.AUTO_RENEW_NOT_SUPPORTED, "Resource " + resourceId
+                        refusal = new BssException(OrderError.AUTO_RENEW_NOT_SUPPORTED, "Resource " + resourceId
                                 + " is expired or frozen: renew it instead of setting auto-renewal");
                     }
                     if (refusal != null) {

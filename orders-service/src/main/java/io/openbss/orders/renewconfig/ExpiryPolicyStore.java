@@ -2,6 +2,7 @@ package io.openbss.orders.renewconfig;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
+import io.openbss.orders.OrderError;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -62,14 +63,14 @@ final class ExpiryPolicyStore {
      */
     static BssException refusal(String resourceId, Held held, String callerId, boolean turningOn) {
         if (held == null || held.status() == DELETED) {
-            return new BssException(ErrorCode.RESOURCE_NOT_FOUND, "Resource " + resourceId
+            return new BssException(OrderError.RESOURCE_NOT_FOUND, "Resource " + resourceId
                     + " does not exist or has been deleted");
         }
         if (held.isForeignTo(callerId)) {
             return BssException.foreignObject("resource " + resourceId);
         }
         if (held.mainResourceId() != null) {
-            return new BssException(ErrorCode.RENEW_NON_MAIN_RESOURCE, "Resource " + resourceId
+            return new BssException(OrderError.RENEW_NON_MAIN_RESOURCE, "Resource " + resourceId
                     + " is a subordinate resource; its main resource " + held.mainResourceId() + " decides for it");
         }
         if (turningOn && held.status() != IN_USE && held.status() != EXPIRED) {
