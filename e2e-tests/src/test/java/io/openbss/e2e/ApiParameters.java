@@ -206,5 +206,7 @@ final class ApiParameters {
                     query("cycle", Type.DATE), query("payMethod", Type.STRING), query("offset", Type.INTEGER),
                     query("limit", Type.INTEGER), query("cloudServiceTypeCode", Type.STRING),
                     query("resourceTypeCode", Type.STRING), query("regionCode", Type.STRING),
-                    query("resInstanceId", Type.STRING), query("enterpriseProjectId", Type.STRING)));
+                    query("resInstanceId", Type.STRING), query("enterpriseProjectId", Type.STRING)),
+            // the international SDK's (BssintlMeta), without parameters
+            "ShowCustomerExpenditureQuota", List.of());
 }

@@ -120,6 +120,7 @@ final class Baselines {
                 .formatted(f.resourceId())));
 
         all.put("ShowCustomerAccountBalances", master);
+        all.put("ShowCustomerExpenditureQuota", master);
         all.put("ListCustomerAccountChangeRecords", master.query("balance_type", "BALANCE_TYPE_DEBIT",
                 "limit", "10"));
         all.put("ShowCustomerMonthlySum", master.query("bill_cycle", lastMonth, "limit", "10"));

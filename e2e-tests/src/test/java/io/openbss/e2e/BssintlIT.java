@@ -1,5 +1,7 @@
 package io.openbss.e2e;
 
+import static io.openbss.e2e.TestPlatform.admin;
+import static io.openbss.e2e.TestPlatform.assertRefused;
 import static io.openbss.e2e.TestPlatform.client;
 import static io.openbss.e2e.TestPlatform.demo;
 import static io.openbss.e2e.TestPlatform.domainId;
@@ -59,14 +61,19 @@ import com.huaweicloud.sdk.bss.v2.model.ShowCustomerMonthlySumRequest;
 import com.huaweicloud.sdk.bss.v2.model.ShowCustomerOrderDetailsRequest;
 import com.huaweicloud.sdk.bss.v2.model.ShowRefundOrderDetailsRequest;
 import com.huaweicloud.sdk.bss.v2.model.TimeCondition;
+import com.huaweicloud.sdk.bss.v2.model.TransferEnterpriseMultiAccountReq;
 import com.huaweicloud.sdk.bss.v2.model.UnsubscribeResourcesReq;
 import com.huaweicloud.sdk.bss.v2.model.UpdatePeriodToOnDemandRequest;
+import com.huaweicloud.sdk.bss.v2.model.UpdateSubEnterpriseAmountRequest;
 import com.huaweicloud.sdk.bssintl.v2.BssintlClient;
+import com.huaweicloud.sdk.bssintl.v2.model.ShowCustomerExpenditureQuotaRequest;
+import com.huaweicloud.sdk.bssintl.v2.model.ShowCustomerExpenditureQuotaResponse;
 import com.huaweicloud.sdk.core.auth.GlobalCredentials;
 import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.core.utils.JsonUtils;
 import io.openbss.common.time.BssTime;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -74,15 +81,17 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The international SDK's {@code BssintlClient} on the 33 operations it shares with the platform
+ * The international SDK's {@code BssintlClient} on the 34 operations it shares with the platform
  * ({@link BssintlOperationsTest}). Each call is the one the Chinese-site SDK makes in the other end-to-end tests,
  * built with {@code BssClient}'s model and carried over to the international model by its wire names: where a view
  * has a twin, both clients' answers must say the same thing on every field both models know, and say something.
  * State-changing calls are made with {@code BssintlClient} only and their effect is read back with {@code BssClient}.
+ * ShowCustomerExpenditureQuota, which the Chinese-site SDK lacks, is checked against the balances it derives from.
  */
 @ExtendWith(TestPlatform.class)
 class BssintlIT {
@@ -308,6 +317,87 @@ class BssintlIT {
                 .withOrderId(pending))));
         assertThat(bss.showCustomerOrderDetails(new ShowCustomerOrderDetailsRequest().withOrderId(pending))
                 .getOrderInfo().getStatus()).isEqualTo(4);
+    }
+
+    /**
+     * The expenditure quota is the credit line: what the operator granted or the master allocated, and the part that
+     * charges took, as ShowCustomerAccountBalances shows the same credit account. It answers whom the balances answer.
+     */
+    @Test
+    void theExpenditureQuotaIsTheCreditLineGrantedAndUsed() {
+        TestPlatform.Customer[] enterprise = TestPlatform.newEnterprise("100.00", "500.00");
+        TestPlatform.Customer master = enterprise[0];
+        TestPlatform.Customer sub = enterprise[1];
+        assertQuota(intl(sub), "0.00", "0.00", "0.00");
+        assertQuota(intl(master), "500.00", "0.00", "0.00");
+
+        master.client().updateSubEnterpriseAmount(new UpdateSubEnterpriseAmountRequest().withBody(
+                new TransferEnterpriseMultiAccountReq().withCustomerId(sub.id()).withAmount("200.00")
+                        .withTransId(UUID.randomUUID().toString()).withBalanceType("BALANCE_TYPE_CREDIT")));
+        assertQuota(intl(master), "300.00", "0.00", "0.00");
+        assertQuota(intl(sub), "200.00", "0.00", "0.00");
+
+        // the sub-account has no cash: its credit pays the order
+        JsonNode order = OrdersIT.purchase(sub);
+        sub.client().payOrders(new PayOrdersRequest().withBody(new PayCustomerOrderV3Req()
+                .withOrderId(order.path("order_id").asText()).withUseCoupon("NO").withUseDiscount("NO")));
+        BigDecimal paid = new BigDecimal(order.path("official_amount").asText());
+        ShowCustomerExpenditureQuotaResponse quota = intl(sub).showCustomerExpenditureQuota(
+                new ShowCustomerExpenditureQuotaRequest());
+        assertThat(quota.getGrantingAmountUsed()).isPositive().isEqualByComparingTo(paid);
+        assertThat(quota.getPercentageGrantingAmountUsed())
+                .isEqualByComparingTo(paid.divide(new BigDecimal("200.00"), 2, RoundingMode.HALF_UP));
+        var credit = sub.client().showCustomerAccountBalances(new ShowCustomerAccountBalancesRequest())
+                .getAccountBalances().stream().filter(b -> b.getAccountType() == 2).findFirst().orElseThrow();
+        assertThat(quota.getGrantingAmount()).isEqualByComparingTo(credit.getCreditAmount());
+        assertThat(quota.getGrantingAmountUsed())
+                .isEqualByComparingTo(credit.getCreditAmount().subtract(credit.getAmount()));
+        assertThat(quota.getMeasureId()).isEqualTo(1);
+        assertThat(quota.getCurrency()).isEqualTo("CNY");
+
+        // a partner is refused as for the balances; IAM users' policies apply as they do to the balances
+        TestPlatform.Customer partner = account("partner");
+        assertRefusedLikeTheBalances(partner, 403, "CBC.0151");
+        String user = admin().expect("POST", "/admin/v1/domains/" + master.id() + "/users",
+                Map.of("name", "quota" + master.id().substring(0, 8))).path("user_id").asText();
+        JsonNode key = admin().expect("POST", "/admin/v1/domains/" + master.id() + "/access-keys",
+                Map.of("user_id", user));
+        TestPlatform.Customer viewer = new TestPlatform.Customer(master.id(), key.path("access_key").asText(),
+                key.path("secret_key").asText());
+        assertRefusedLikeTheBalances(viewer, 403, "APIG.0302");
+        policies(user, Map.of("role", "bss_readonly"));
+        assertThat(intl(viewer).showCustomerExpenditureQuota(new ShowCustomerExpenditureQuotaRequest())
+                .getGrantingAmount()).isEqualByComparingTo("300.00");
+        policies(user, Map.of("role", "bss_finance", "cloud_service_types", List.of("hws.service.type.ec2")));
+        assertRefusedLikeTheBalances(viewer, 403, "CBC.0151");
+    }
+
+    private static void assertQuota(BssintlClient client, String granted, String used, String share) {
+        ShowCustomerExpenditureQuotaResponse quota = client.showCustomerExpenditureQuota(
+                new ShowCustomerExpenditureQuotaRequest());
+        assertThat(quota.getGrantingAmount()).as("granting_amount").isEqualByComparingTo(granted);
+        assertThat(quota.getGrantingAmountUsed()).as("granting_amount_used").isEqualByComparingTo(used);
+        assertThat(quota.getPercentageGrantingAmountUsed()).as("percentage_granting_amount_used")
+                .isEqualByComparingTo(share);
+    }
+
+    private static void assertRefusedLikeTheBalances(TestPlatform.Customer caller, int status, String code) {
+        assertRefused(() -> intl(caller).showCustomerExpenditureQuota(new ShowCustomerExpenditureQuotaRequest()),
+                status, code);
+        assertRefused(() -> caller.client().showCustomerAccountBalances(new ShowCustomerAccountBalancesRequest()),
+                status, code);
+    }
+
+    private static TestPlatform.Customer account(String kind) {
+        String name = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+        String id = admin().expect("POST", "/admin/v1/domains", Map.of("name", name, "kind", kind))
+                .path("domain_id").asText();
+        JsonNode key = admin().expect("POST", "/admin/v1/domains/" + id + "/access-keys", Map.of());
+        return new TestPlatform.Customer(id, key.path("access_key").asText(), key.path("secret_key").asText());
+    }
+
+    private static void policies(String userId, Map<String, Object> policy) {
+        admin().expect("PUT", "/admin/v1/users/" + userId + "/policies", Map.of("policies", List.of(policy)));
     }
 
     static BssintlClient intl(String prefix) {

@@ -40,7 +40,7 @@ class OperationTableTest {
         assertThat(table.all().stream().map(Operation::name).filter(name -> !sdk.containsKey(name)))
                 .containsExactlyInAnyOrder("KeystoneListAuthDomains", "KeystoneCreateToken",
                         "ListCustomerCouponChangeRecords", "UpdatePeriodToOnDemandInstantly",
-                        "ListServiceTypesLegacy", "ListResourceRecordsLegacy");
+                        "ListServiceTypesLegacy", "ListResourceRecordsLegacy", "ShowCustomerExpenditureQuota");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,6 +59,12 @@ public final class Main {
             configuration: environment variables, see README.md""";
 
     private Main() {
+    }
+
+    /** The commands {@link #main} dispatches; the {@code bss} script runs test, build, bench and chaos itself. */
+    public static Set<String> commandNames() {
+        return Set.of("up", "down", "status", "restart", "call", "clock", "admin", "audit", "reconcile", "supervise",
+                "help");
     }
 
     public static void main(String[] args) {
