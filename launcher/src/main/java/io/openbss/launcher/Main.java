@@ -79,10 +79,11 @@ public final class Main implements Callable<Integer> {
         CommandLine command = e.getCommandLine();
         CommandSpec spec = command.getCommandSpec();
         PrintWriter err = command.getErr();
-        boolean unknownCommand = e instanceof UnmatchedArgumentException unmatched && spec.parent() == null
-                && !unmatched.isUnknownOption();
-        err.println("bss: " + (unknownCommand ? "unknown command '" + ((UnmatchedArgumentException) e).getUnmatched()
-                .getFirst() + "'" : e.getMessage()));
+        String why = e.getMessage();
+        if (e instanceof UnmatchedArgumentException unmatched && spec.parent() == null && !unmatched.isUnknownOption()) {
+            why = "unknown command '" + unmatched.getUnmatched().getFirst() + "'";
+        }
+        err.println("bss: " + why);
         UnmatchedArgumentException.printSuggestions(e, err);
         err.println("usage: " + synopsis(spec) + "   (" + spec.qualifiedName() + " --help for more)");
         err.flush();
