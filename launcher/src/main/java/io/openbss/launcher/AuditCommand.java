@@ -11,26 +11,27 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ./bss audit [--domain-id X] [--operation Y] [--since 1h|30m|2d|<instant>] [--limit N] [--json]}: the
  * running platform's audit trail, newest first, as a table or as the admin API's JSON. Every filter of
- * {@code GET /admin/v1/audit} has its flag.
+ * {@code GET /admin/v1/audit} has its option.
  */
-public final class AuditCommand {
+@Command(name = "audit", description = {"the audit trail, newest first: state-changing calls (refusals too) and admin "
+        + "changes; as a table, or as the admin API's JSON"})
+public final class AuditCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: ./bss audit [--domain-id ID] [--user-id ID] [--access-key AK] "
-            + "[--operation NAME] [--request-id ID] [--resource-id ID] [--result success|failure] "
-            + "[--since 30m|1h|2d|yyyy-MM-ddTHH:mm:ssZ] [--until ...] [--limit N] [--offset N] [--json]";
-
-    /** Flags that pass their value on as the query parameter of the same meaning. */
-    private static final Map<String, String> FILTERS = Map.of("--domain-id", "domain_id", "--user-id", "user_id",
-            "--access-key", "access_key", "--operation", "operation", "--request-id", "request_id",
-            "--resource-id", "resource_id", "--result", "result", "--limit", "limit", "--offset", "offset");
     private static final Pattern AGO = Pattern.compile("(\\d{1,6})([mhd])");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
@@ -39,63 +40,102 @@ public final class AuditCommand {
     /** Long identifier lists are cut here so that a row stays on one line; --json shows them whole. */
     static final int IDENTIFIERS_WIDTH = 48;
 
-    private final AdminClient admin;
+    /** A call's outcome, as the admin API names it. */
+    enum Result {
+        SUCCESS, FAILURE;
 
-    public AuditCommand(AdminClient admin) {
-        this.admin = admin;
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
-    public int run(List<String> args) {
-        Map<String, String> query = new LinkedHashMap<>();
-        boolean json = false;
-        for (int i = 0; i < args.size(); i++) {
-            String flag = args.get(i);
-            if (flag.equals("--json")) {
-                json = true;
-                continue;
-            }
-            if (!FILTERS.containsKey(flag) && !flag.equals("--since") && !flag.equals("--until")) {
-                throw new LauncherException("unknown option " + flag + "\n" + USAGE);
-            }
-            if (i + 1 >= args.size()) {
-                throw new LauncherException(flag + " needs a value\n" + USAGE);
-            }
-            String value = args.get(++i);
-            if (FILTERS.containsKey(flag)) {
-                query.put(FILTERS.get(flag), value);
-            } else {
-                query.put(flag.substring(2), instant(flag, value, Instant.now()));
-            }
+    @Option(names = "--domain-id", paramLabel = "ID", description = "the account's calls")
+    String domainId;
+    @Option(names = "--user-id", paramLabel = "ID", description = "the user's calls")
+    String userId;
+    @Option(names = "--access-key", paramLabel = "AK", description = "the calls signed with this access key")
+    String accessKey;
+    @Option(names = "--operation", paramLabel = "NAME", description = "the calls of an operation or admin change, "
+            + "e.g. PayOrders")
+    String operation;
+    @Option(names = "--request-id", paramLabel = "ID", description = "the call of this X-Request-Id")
+    String requestId;
+    @Option(names = "--resource-id", paramLabel = "ID", description = "the calls naming this order or resource")
+    String resourceId;
+    @Option(names = "--result", paramLabel = "success|failure", description = "the calls answered so")
+    Result result;
+    @Option(names = "--since", paramLabel = "30m|1h|2d|yyyy-MM-ddTHH:mm:ssZ", converter = PointInTime.class,
+            description = "the calls since that long ago, or since that UTC time")
+    Instant since;
+    @Option(names = "--until", paramLabel = "30m|1h|2d|yyyy-MM-ddTHH:mm:ssZ", converter = PointInTime.class,
+            description = "the calls before that long ago, or before that UTC time")
+    Instant until;
+    @Option(names = "--limit", paramLabel = "N", description = "at most N records (the admin API's default: 100)")
+    Integer limit;
+    @Option(names = "--offset", paramLabel = "N", description = "skip the N newest")
+    Integer offset;
+    @Option(names = "--json", description = "the admin API's answer as it is")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Optional<AdminClient> admin = RunningPlatform.admin(LocalSettings.current());
+        if (admin.isEmpty()) {
+            return 1;
         }
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("domain_id", domainId);
+        query.put("user_id", userId);
+        query.put("access_key", accessKey);
+        query.put("operation", operation);
+        query.put("request_id", requestId);
+        query.put("resource_id", resourceId);
+        query.put("result", result);
+        query.put("since", since == null ? null : BssTime.formatWire(since));
+        query.put("until", until == null ? null : BssTime.formatWire(until));
+        query.put("limit", limit);
+        query.put("offset", offset);
         StringJoiner parameters = new StringJoiner("&", "?", "").setEmptyValue("");
-        query.forEach((name, value) -> parameters.add(name + "=" + Rfc3986.encode(value)));
-        AdminClient.Answer answer = admin.get("/admin/v1/audit" + parameters);
+        query.forEach((name, value) -> {
+            if (value != null) {
+                parameters.add(name + "=" + Rfc3986.encode(value.toString()));
+            }
+        });
+        AdminClient.Answer answer = admin.get().get("/admin/v1/audit" + parameters);
         if (!answer.ok()) {
             throw new LauncherException("the audit query was refused (" + answer.status() + "): "
                     + answer.body().path("error_msg").asText(answer.body().toString()));
         }
-        System.out.println(json ? answer.body().toPrettyString()
-                : table(answer.body(), Integer.parseInt(query.getOrDefault("offset", "0"))));
+        System.out.println(json ? answer.body().toPrettyString() : table(answer.body(), offset == null ? 0 : offset));
         return 0;
     }
 
-    /** {@code 30m}, {@code 1h} or {@code 2d} before {@code now}, or a UTC instant as the admin API takes it. */
-    static String instant(String flag, String value, Instant now) {
-        Matcher ago = AGO.matcher(value);
-        if (ago.matches()) {
-            long amount = Long.parseLong(ago.group(1));
-            Duration span = switch (ago.group(2)) {
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-            return BssTime.formatWire(now.minus(span));
+    /** {@code 30m}, {@code 1h} or {@code 2d} ago, or a UTC instant as the admin API takes it. */
+    static final class PointInTime implements ITypeConverter<Instant> {
+
+        @Override
+        public Instant convert(String value) {
+            return instant(value, Instant.now());
         }
-        try {
-            return BssTime.formatWire(BssTime.parseWire(value));
-        } catch (DateTimeParseException e) {
-            throw new LauncherException(flag + " takes 30m, 1h, 2d (that long ago) or a UTC time such as "
-                    + "2025-01-31T08:00:00Z, not " + value);
+
+        static Instant instant(String value, Instant now) {
+            Matcher ago = AGO.matcher(value);
+            if (ago.matches()) {
+                long amount = Long.parseLong(ago.group(1));
+                Duration span = switch (ago.group(2)) {
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                };
+                return now.minus(span);
+            }
+            try {
+                return BssTime.parseWire(value);
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("expected 30m, 1h, 2d (that long ago) or a UTC time such as "
+                        + "2025-01-31T08:00:00Z, not '" + value + "'");
+            }
         }
     }
 

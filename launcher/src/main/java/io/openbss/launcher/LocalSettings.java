@@ -12,6 +12,11 @@ public record LocalSettings(Path root, Path home, int gatewayPort, int adminPort
         int enterprisePort, int postgresPort, Optional<String> externalDatabaseUrl, boolean demoData,
         String javaCommand) {
 
+    /** The settings of this run: the repository root that ./bss passes as {@code bss.root}, and the environment. */
+    public static LocalSettings current() {
+        return fromEnvironment(Path.of(System.getProperty("bss.root", ".")).toAbsolutePath().normalize());
+    }
+
     public static LocalSettings fromEnvironment(Path root) {
         Map<String, String> env = System.getenv();
         Path home = Path.of(env.getOrDefault("BSS_HOME", root.resolve(".bss").toString())).toAbsolutePath();

@@ -6,6 +6,14 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./bss reconcile [--months N]}: checks, for every account of the platform and each of the last N bill
@@ -13,24 +21,59 @@ import java.util.Map;
  * {@link Reconciliation}). It reads as each customer through the public API, with an AK/SK it makes for the run and
  * disables afterwards. Prints each difference with the ids that show it; exit 1 if there is any.
  */
-public final class ReconcileCommand {
+@Command(name = "reconcile", description = {"check that every view of the money agrees for every account and each of "
+        + "the last N bill cycles: prints each difference with its ids, exit 1 if any"})
+public final class ReconcileCommand implements Callable<Integer> {
 
-    private final AdminClient admin;
-    private final String endpoint;
+    @Spec
+    CommandSpec spec;
 
-    public ReconcileCommand(AdminClient admin, String endpoint) {
-        this.admin = admin;
-        this.endpoint = endpoint;
+    /** The platform to reconcile: given, or (when null) the running one, found when the command runs. */
+    private final AdminClient platformAdmin;
+    private final String platformEndpoint;
+
+    private int months = 12;
+
+    public ReconcileCommand() {
+        this(null, null);
     }
 
+    public ReconcileCommand(AdminClient admin, String endpoint) {
+        this.platformAdmin = admin;
+        this.platformEndpoint = endpoint;
+    }
+
+    @Option(names = "--months", paramLabel = "N", description = "how many bill cycles, 1 to 999 (default: 12); the "
+            + "sandbox's business month is the last")
+    void months(int value) {
+        if (value < 1 || value > 999) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--months': expected 1 to 999, "
+                    + "not " + value);
+        }
+        months = value;
+    }
+
+    int months() {
+        return months;
+    }
+
+    /** Runs on the given platform with these arguments, as {@code ./bss reconcile} takes them; the exit status. */
     public int run(List<String> arguments) {
-        int months = 12;
-        if (arguments.size() == 2 && arguments.get(0).equals("--months") && arguments.get(1).matches("\\d{1,3}")
-                && Integer.parseInt(arguments.get(1)) > 0) {
-            months = Integer.parseInt(arguments.get(1));
-        } else if (!arguments.isEmpty()) {
-            System.out.println("usage: ./bss reconcile [--months N]");
-            return 2;
+        return new CommandLine(this).execute(arguments.toArray(String[]::new));
+    }
+
+    @Override
+    public Integer call() {
+        AdminClient admin = platformAdmin;
+        String endpoint = platformEndpoint;
+        if (admin == null) {
+            LocalSettings settings = LocalSettings.current();
+            Optional<AdminClient> running = RunningPlatform.admin(settings);
+            if (running.isEmpty()) {
+                return 1;
+            }
+            admin = running.get();
+            endpoint = settings.endpoint();
         }
         YearMonth last = YearMonth.from(BssTime.businessDate(new SandboxClock(admin).now()));
         YearMonth first = last.minusMonths(months - 1L);

@@ -1,0 +1,220 @@
+package io.openbss.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** What ./bss makes of a command line: the command it runs and with which values, or a usage error (exit 2). */
+class CommandLineTest {
+
+    private record Outcome(int exit, String out, String err) {
+    }
+
+    @Test
+    void theCommandsAreTheDocumentedOnes() {
+        assertThat(Main.commandNames()).containsExactly("up", "down", "status", "restart", "call", "admin", "clock",
+                "audit", "reconcile", "chaos", "build", "test", "bench", "completion", "help");
+    }
+
+    @Test
+    void commandsWithoutArgumentsReachTheirCommand() {
+        assertThat(this.<Object>command("up")).isInstanceOf(PlatformCommands.Up.class);
+        assertThat(this.<Object>command("down")).isInstanceOf(PlatformCommands.Down.class);
+        assertThat(this.<Object>command("status")).isInstanceOf(StatusCommand.class);
+        assertThat(this.<Object>command("supervise")).isInstanceOf(PlatformCommands.Supervise.class);
+        assertThat(this.<Object>command("completion")).isInstanceOf(CompletionCommand.class);
+        assertThat(this.<Object>command("help", "restart")).isInstanceOf(HelpCommand.class);
+    }
+
+    @Test
+    void restartTakesAProcessByName() {
+        assertThat(this.<PlatformCommands.Restart>command("restart", "gateway").process)
+                .isEqualTo(PlatformProcess.GATEWAY);
+        assertThat(this.<PlatformCommands.Restart>command("restart", "billing-service").process)
+                .isEqualTo(PlatformProcess.BILLING_SERVICE);
+        assertThat(this.<PlatformCommands.Restart>command("restart", "postgresql").process)
+                .isEqualTo(PlatformProcess.POSTGRESQL);
+    }
+
+    @Test
+    void callPassesTheOperationsParametersOnInOrder() {
+        CallCommand call = command("call", "ListCustomerOrders", "--limit", "5", "--order_by", "-createTime",
+                "--as", "SUB1", "--status", "-header", "--X-Language", "en_US");
+        assertThat(call.operation.name()).isEqualTo("ListCustomerOrders");
+        assertThat(call.parameters).containsExactly("--limit", "5", "--order_by", "-createTime", "--status",
+                "-header");
+        assertThat(call.as).isEqualTo("SUB1");
+        assertThat(call.language).isEqualTo("en_US");
+
+        CallCommand signed = command("call", "UpdateSubEnterpriseAmount", "--body", "{\"amount\":\"10.00\"}",
+                "--ak", "AK1", "--sk", "SK1", "--domain-id", "d1", "--endpoint", "http://127.0.0.1:18080");
+        assertThat(signed.body).isEqualTo("{\"amount\":\"10.00\"}");
+        assertThat(List.of(signed.accessKey, signed.secretKey, signed.domainIdOption, signed.endpointOption))
+                .containsExactly("AK1", "SK1", "d1", "http://127.0.0.1:18080");
+        assertThat(signed.parameters).isEmpty();
+    }
+
+    @Test
+    void adminTakesAMethodAPathAndJson() {
+        AdminCommands.Admin get = command("admin", "GET", "/admin/v1/tokens?domain_id=d1");
+        assertThat(get.method).isEqualTo(AdminCommands.Method.GET);
+        assertThat(get.path).isEqualTo("/admin/v1/tokens?domain_id=d1");
+        assertThat(get.body).isNull();
+        AdminCommands.Admin put = command("admin", "PUT", "/admin/v1/users/u1/policies", "{\"policies\":[\"a\"]}");
+        assertThat(put.body.path("policies").get(0).asText()).isEqualTo("a");
+    }
+
+    @Test
+    void clockMovesForwardByDaysOrHoursOrResets() {
+        assertThat(this.<AdminCommands.Clock>command("clock").change).isNull();
+        assertThat(this.<AdminCommands.Clock>command("clock", "+6d").change)
+                .isEqualTo(new AdminCommands.ClockChange(false, Duration.ofDays(6)));
+        assertThat(this.<AdminCommands.Clock>command("clock", "+12h").change)
+                .isEqualTo(new AdminCommands.ClockChange(false, Duration.ofHours(12)));
+        assertThat(this.<AdminCommands.Clock>command("clock", "reset").change.reset()).isTrue();
+    }
+
+    @Test
+    void auditTakesEveryFilterTyped() {
+        Instant before = Instant.now();
+        AuditCommand audit = command("audit", "--domain-id", "d1", "--user-id", "u1", "--access-key", "AK1",
+                "--operation", "PayOrders", "--request-id", "r1", "--resource-id", "o1", "--result", "failure",
+                "--since", "1h", "--until", "2025-01-31T08:00:00Z", "--limit", "20", "--offset", "40", "--json");
+        assertThat(List.of(audit.domainId, audit.userId, audit.accessKey, audit.operation, audit.requestId,
+                audit.resourceId)).containsExactly("d1", "u1", "AK1", "PayOrders", "r1", "o1");
+        assertThat(audit.result).isEqualTo(AuditCommand.Result.FAILURE);
+        assertThat(audit.since).isBetween(before.minus(Duration.ofHours(1)), Instant.now().minus(Duration.ofHours(1)));
+        assertThat(audit.until).isEqualTo("2025-01-31T08:00:00Z");
+        assertThat(audit.limit).isEqualTo(20);
+        assertThat(audit.offset).isEqualTo(40);
+        assertThat(audit.json).isTrue();
+    }
+
+    @Test
+    void reconcileTakesMonths() {
+        assertThat(this.<ReconcileCommand>command("reconcile").months()).isEqualTo(12);
+        assertThat(this.<ReconcileCommand>command("reconcile", "--months", "3").months()).isEqualTo(3);
+    }
+
+    @Test
+    void reconcileOnAGivenPlatformTakesItsArgumentsAsTheCommandLineDoes() {
+        assertThat(new ReconcileCommand(new AdminClient("http://127.0.0.1:9", "token"), "http://127.0.0.1:9")
+                .run(List.of("--months", "0"))).isEqualTo(2);
+    }
+
+    @Test
+    void chaosAnswersChaosItsPropertiesForTheScript() {
+        assertThat(execute("chaos").out()).isEqualTo("-Dchaos.kills=billing-service,orders-service,"
+                + "enterprise-service,gateway,postgresql -Dchaos.writes=100\n");
+        Outcome some = execute("chaos", "--kills", "billing-service,postgresql", "--writes", "40");
+        assertThat(some.exit()).isZero();
+        assertThat(some.out()).isEqualTo("-Dchaos.kills=billing-service,postgresql -Dchaos.writes=40\n");
+    }
+
+    @Test
+    void buildTestAndBenchPassTheirArgumentsOn() {
+        assertThat(this.<ScriptCommands.Build>command("build", "-Dnative", "-Dquarkus.native.sources-only=true",
+                "-pl", "gateway,billing-service", "-am").mavenArguments).containsExactly("-Dnative",
+                "-Dquarkus.native.sources-only=true", "-pl", "gateway,billing-service", "-am");
+        assertThat(this.<ScriptCommands.Test>command("test", "-pl", "launcher", "-am", "-Dtest=*", "-DskipITs")
+                .mavenArguments).containsExactly("-pl", "launcher", "-am", "-Dtest=*", "-DskipITs");
+        assertThat(this.<ScriptCommands.Bench>command("bench", "startup", "--runs", "3", "--aot", "quarkus")
+                .arguments).containsExactly("startup", "--runs", "3", "--aot", "quarkus");
+    }
+
+    @Test
+    void aBadCommandLineExits2NamingWhatIsWrongAndHowTheCommandIsUsed() {
+        assertUsageError(List.of("nosuch"), "unknown command 'nosuch'", "usage: ./bss <command>");
+        assertUsageError(List.of("statsu"), "unknown command 'statsu'", "Did you mean: ./bss status");
+        assertUsageError(List.of("--bogus"), "Unknown option: '--bogus'", "usage: ./bss <command>");
+        assertUsageError(List.of("status", "--bogus"), "Unknown option: '--bogus'", "usage: ./bss status ");
+        assertUsageError(List.of("down", "now"), "'now'", "usage: ./bss down ");
+        assertUsageError(List.of("restart", "nothing"), "<process>", "billing-service, orders-service, "
+                + "enterprise-service, gateway, postgresql, not 'nothing'", "usage: ./bss restart <process>");
+        assertUsageError(List.of("restart"), "<process>", "usage: ./bss restart <process>");
+        assertUsageError(List.of("call"), "<Operation>", "usage: ./bss call [options] <Operation>");
+        assertUsageError(List.of("call", "NoSuchOperation"), "<Operation>", "no operation NoSuchOperation");
+        assertUsageError(List.of("call", "ListCustomerOrders", "--limit"), "expected --name value, got --limit");
+        assertUsageError(List.of("call", "ListCustomerOrders", "limit", "5"), "expected --name value, got limit");
+        assertUsageError(List.of("admin", "get", "/admin/v1/domains"), "<method>", "GET, POST, PUT, DELETE");
+        assertUsageError(List.of("admin", "GET", "/v3/auth/tokens"), "<path> must start with /admin/");
+        assertUsageError(List.of("admin", "POST", "/admin/v1/domains", "{bad"), "<JSON>", "not JSON");
+        assertUsageError(List.of("clock", "+1w"), "+<n>d|+<n>h|reset", "not '+1w'");
+        assertUsageError(List.of("audit", "--since", "1w"), "--since", "not '1w'");
+        assertUsageError(List.of("audit", "--until", "2025-01-31"), "--until");
+        assertUsageError(List.of("audit", "--limit", "many"), "--limit", "'many' is not an int");
+        assertUsageError(List.of("audit", "--result", "ok"), "--result", "success, failure, not 'ok'");
+        assertUsageError(List.of("audit", "--domain-id"), "--domain-id");
+        assertUsageError(List.of("reconcile", "--months", "0"), "--months", "1 to 999");
+        assertUsageError(List.of("reconcile", "--months", "1000"), "--months", "1 to 999");
+        assertUsageError(List.of("reconcile", "--months", "x"), "--months");
+        assertUsageError(List.of("chaos", "--kills", "billing-service,gatewy"), "--kills", "not 'gatewy'");
+        assertUsageError(List.of("chaos", "--writes", "0"), "--writes");
+        assertUsageError(List.of("chaos", "--writes", "many"), "--writes");
+    }
+
+    @Test
+    void everyCommandHasItsHelp() {
+        Outcome all = execute("--help");
+        assertThat(all.exit()).isZero();
+        assertThat(all.out()).startsWith("usage: ./bss <command>").contains("configuration: environment variables");
+        assertThat(execute().out()).isEqualTo(all.out());
+        assertThat(execute("help").out()).isEqualTo(all.out());
+        for (String name : Main.commandNames()) {
+            assertThat(all.out()).as(name).containsPattern("\n  " + name + " ");
+            for (List<String> asked : List.of(List.of(name, "--help"), List.of(name, "-h"), List.of("help", name))) {
+                Outcome help = execute(asked.toArray(String[]::new));
+                assertThat(help.exit()).as(asked.toString()).isZero();
+                assertThat(help.out()).as(asked.toString()).startsWith("usage: ./bss " + name);
+                assertThat(help.err()).as(asked.toString()).isEmpty();
+            }
+        }
+        assertThat(all.out()).doesNotContain("supervise");
+        assertThat(execute("restart", "--help").out()).startsWith("usage: ./bss restart <process>\n")
+                .containsIgnoringWhitespaces("billing-service, orders-service, enterprise-service, gateway, postgresql");
+        assertThat(execute("status", "--help").out()).contains("3   degraded");
+        assertThat(execute("completion", "--help").out()).contains("source <(./bss completion)");
+    }
+
+    @Test
+    void completionIsABashScriptForEveryCommandAndValue() {
+        Outcome completion = execute("completion");
+        assertThat(completion.exit()).isZero();
+        assertThat(completion.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_bss")
+                .contains("restart", "billing-service", "--months", "--kills", "ShowCustomerAccountBalances")
+                .doesNotContain("supervise");
+    }
+
+    /** The command object that ./bss would run for these arguments, with its parsed values. */
+    @SuppressWarnings("unchecked")
+    private <T> T command(String... args) {
+        CommandLine.ParseResult parsed = Main.commandLine().parseArgs(args);
+        while (parsed.hasSubcommand()) {
+            parsed = parsed.subcommand();
+        }
+        return (T) parsed.commandSpec().userObject();
+    }
+
+    private static Outcome execute(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        int exit = commandLine.execute(args);
+        return new Outcome(exit, out.toString(), err.toString());
+    }
+
+    private static void assertUsageError(List<String> args, String... said) {
+        Outcome outcome = execute(args.toArray(String[]::new));
+        assertThat(outcome.exit()).as(args.toString()).isEqualTo(2);
+        assertThat(outcome.out()).as(args.toString()).isEmpty();
+        assertThat(outcome.err()).as(args.toString()).startsWith("bss: ").contains(said);
+        assertThat(outcome.err().lines().toList()).as(args.toString()).last().asString().startsWith("usage: ./bss");
+    }
+}
