@@ -63,7 +63,8 @@ public class ResourceImportResource {
             ResourceImport.Resource r = resources.get(i);
             BillingModels.RatedProduct product = rated.get(i);
             Integer policy = r.expirePolicy() == null ? ExpirePolicy.GRACE.code() : r.expirePolicy();
-            Integer left = policy == ExpirePolicy.AUTO_RENEW.code() && r.autoRenewTimes() != null && r.autoRenewTimes() > 0 ? r.autoRenewTimes()
+            boolean autoRenewed = policy == ExpirePolicy.AUTO_RENEW.code();
+            Integer left = autoRenewed && r.autoRenewTimes() != null && r.autoRenewTimes() > 0 ? r.autoRenewTimes()
                     : null;
             List<Object> values = new ArrayList<>(Arrays.asList(r.resourceId(), r.customerId(), r.mainResourceId(),
                     r.orderId(), r.serviceTypeCode(),

@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes an order waiting for payment ({@link OrderTransitions#PLACED}): the order, one line per resource as billing priced it, billing's discount
- * offers per line, and the order's discounts as CustomerOrderV2 shows them (the best offers).
+ * Writes an order waiting for payment ({@link OrderTransitions#PLACED}): the order, one line per resource as billing
+ * priced it, billing's discount offers per line, and the order's discounts as CustomerOrderV2 shows them (the best
+ * offers).
  */
 @ApplicationScoped
 public class OrderWriter {

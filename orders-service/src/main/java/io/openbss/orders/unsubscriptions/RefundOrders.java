@@ -93,7 +93,8 @@ public class RefundOrders {
                                     refundOrderId, order.getString("base_order_id"), lines(refundOrderId, rows)))
                                     .flatMap(refunded -> refunded(refundOrderId, lineIds(rows), refunded)))
                             .onFailure(Refusal.class).recoverWithUni(refusal -> {
-                                LOG.warnf("refund order %s refused by billing: %s", refundOrderId, refusal.getMessage());
+                                LOG.warnf("refund order %s refused by billing: %s", refundOrderId,
+                                        refusal.getMessage());
                                 return transitions.refused(refundOrderId, utc(clock.instant())).replaceWithVoid();
                             });
                 });
