@@ -5,6 +5,7 @@ import io.openbss.common.remote.ReconcilerConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /** orders-service's own settings ({@code bss.orders.*}); the README's configuration table lists them. */
 @ConfigMapping(prefix = "bss.orders")
@@ -13,7 +14,11 @@ public interface OrdersConfig {
     /** The key this service signs its calls to billing-service with. */
     InternalKeyConfig internalToken();
 
+    /** The payments' reconciler (and when the refund orders' one runs). */
     ReconcilerConfig reconciler();
+
+    /** How the reconciler sends refund orders that an outage left processing to billing again. */
+    RefundRetries refunds();
 
     /** How long a new order waits for its payment before it is cancelled. */
     @WithDefault("P7D")
@@ -28,6 +33,25 @@ public interface OrdersConfig {
 
     /** How often unpaid orders past their payment window are cancelled. */
     Schedule cancelUnpaid();
+
+    interface RefundRetries {
+        /** How long the unsubscription may still be sending a refund order before the reconciler takes it over. */
+        @WithDefault("PT30S")
+        Duration grace();
+
+        /** The wait after an attempt, doubled after each further one; none by default: every run sends it again. */
+        @WithDefault("PT0S")
+        Duration backoff();
+
+        @WithDefault("PT0S")
+        Duration maxBackoff();
+
+        @WithDefault("50")
+        int batchSize();
+
+        /** After this many attempts a refund order is left to an operator; without it, never. */
+        OptionalInt maxAttempts();
+    }
 
     interface Schedule {
         @WithDefault("60s")

@@ -2,6 +2,8 @@ package io.openbss.common.remote;
 
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** How a service's reconciler finishes work whose outcome a crash or an outage left unknown. */
 public interface ReconcilerConfig {
@@ -17,10 +19,16 @@ public interface ReconcilerConfig {
     @WithDefault("PT30S")
     Duration grace();
 
+    /** The wait after the first attempt, doubled after each further one; the grace when not set. */
+    Optional<Duration> backoff();
+
     /** The longest wait between two attempts. */
     @WithDefault("PT5M")
     Duration maxBackoff();
 
     @WithDefault("50")
     int batchSize();
+
+    /** After this many attempts the work is left to an operator; without it the reconciler never gives up. */
+    OptionalInt maxAttempts();
 }

@@ -27,7 +27,6 @@ public class CreationReconciler {
     @Scheduled(every = "${bss.enterprise.reconciler.interval:10s}", delayed = "${bss.enterprise.reconciler.delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> reconcile() {
-        return creation.resume()
-                .chain(() -> creation.countPending()).invoke(pending::set).replaceWithVoid();
+        return creation.resume().invoke(pending::set).replaceWithVoid();
     }
 }

@@ -4,6 +4,9 @@ import static io.openbss.common.time.BssTime.utc;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
+import io.openbss.common.reconcile.Reconciler;
+import io.openbss.common.reconcile.RetryPolicy;
+import io.openbss.enterprise.EnterpriseConfig;
 import io.openbss.enterprise.billing.BillingClient;
 import io.openbss.enterprise.iam.IamClient;
 import io.openbss.enterprise.iam.NewDomain;
@@ -14,12 +17,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +32,13 @@ import org.jboss.logging.Logger;
  * Creates a sub-account: the account (the gateway's, with its password), its registration with billing, the
  * association. The creation is recorded first; the gateway call carries the creation's id as idempotency key; each
  * later step is an idempotent PUT. Whatever a crash interrupts, {@link #resume} (the reconciler) finishes, or fails
- * when the account was never made (the password is not kept, so it cannot be made later).
+ * when the account was never made (the password is not kept, so it cannot be made later). {@link CreationTransitions}
+ * makes the status changes; {@link Reconciler} paces the retries ({@code bss.enterprise.sub-account-creations.*}).
  */
 @ApplicationScoped
 public class SubAccountCreation {
 
     private static final Logger LOG = Logger.getLogger(SubAccountCreation.class);
-    private static final Duration GRACE = Duration.ofSeconds(30);
 
     @Inject
     Pool pool;
@@ -52,6 +54,21 @@ public class SubAccountCreation {
 
     @Inject
     VerificationCodes codes;
+
+    @Inject
+    CreationTransitions transitions;
+
+    @Inject
+    EnterpriseConfig config;
+
+    private Reconciler reconciler;
+
+    @PostConstruct
+    void schedule() {
+        EnterpriseConfig.CreationRetries retries = config.subAccountCreations();
+        reconciler = new Reconciler(pool, clock, CreationTransitions.UNFINISHED, new RetryPolicy(
+                retries.batchSize(), retries.grace(), retries.backoff(), retries.maxBackoff(), retries.maxAttempts()));
+    }
 
     public Uni<Map<String, Object>> create(String masterId, NewSubAccountRequest request) {
         NewSubAccountRequest.NewCustomer customer = request.newSubCustomer();
@@ -77,43 +94,21 @@ public class SubAccountCreation {
                 .onFailure(Refusal.class).transform(refusal -> ((Refusal) refusal).toBssException());
     }
 
-    /** Finishes or fails creations that a crash or an outage interrupted; for the reconciler. */
-    public Uni<Integer> resume() {
-        OffsetDateTime now = now();
-        return pool.preparedQuery("""
-                        UPDATE sub_account_creation c SET attempts = c.attempts + 1,
-                               next_attempt_at = $1 + make_interval(secs => LEAST(300, 30 * power(2, LEAST(c.attempts, 8))))
-                          FROM (SELECT creation_id FROM sub_account_creation
-                                 WHERE status = 'PENDING' AND next_attempt_at <= $1
-                                 ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED) due
-                         WHERE c.creation_id = due.creation_id
-                        RETURNING c.*""")
-                .execute(Tuple.of(now)).flatMap(rows -> {
-                    List<Uni<Void>> steps = new ArrayList<>();
-                    for (Row row : rows) {
-                        String creationId = row.getString("creation_id");
-                        Uni<String> domainId = row.getString("sub_customer_id") != null
-                                ? Uni.createFrom().item(row.getString("sub_customer_id"))
-                                : iam.createDomain(new NewDomain(creationId, row.getString("account_name"),
-                                        "enterprise_sub", row.getString("mobile_phone"),
-                                        row.getBoolean("use_master_phone"), row.getString("master_customer_id"),
-                                        null)).map(NewDomain.Created::domainId);
-                        steps.add(domainId.flatMap(id -> complete(creationId, id)).replaceWithVoid()
-                                .onFailure(Refusal.class).recoverWithUni(r -> fail(creationId, (Refusal) r))
-                                .onFailure().recoverWithItem(failure -> {
-                                    LOG.warnf("sub-account creation %s still pending: %s", creationId, failure);
-                                    return null;
-                                }));
-                    }
-                    return steps.isEmpty() ? Uni.createFrom().item(0)
-                            : Uni.join().all(steps).andCollectFailures().replaceWith(steps.size());
-                });
-    }
-
-    /** The creations not finished or failed yet: the reconciler's backlog. */
-    Uni<Long> countPending() {
-        return pool.query("SELECT count(*) FROM sub_account_creation WHERE status = 'PENDING'").execute()
-                .map(rows -> rows.iterator().next().getLong(0));
+    /**
+     * Finishes or fails creations that a crash or an outage interrupted; for the reconciler. Answers how many are
+     * still pending.
+     */
+    public Uni<Long> resume() {
+        return reconciler.run(row -> {
+            String creationId = row.getString("creation_id");
+            Uni<String> domainId = row.getString("sub_customer_id") != null
+                    ? Uni.createFrom().item(row.getString("sub_customer_id"))
+                    : iam.createDomain(new NewDomain(creationId, row.getString("account_name"), "enterprise_sub",
+                            row.getString("mobile_phone"), row.getBoolean("use_master_phone"),
+                            row.getString("master_customer_id"), null)).map(NewDomain.Created::domainId);
+            return domainId.flatMap(id -> complete(creationId, id)).replaceWithVoid()
+                    .onFailure(Refusal.class).recoverWithUni(r -> fail(creationId, (Refusal) r));
+        });
     }
 
     private Uni<Void> requireUnit(String masterId, String partyId) {
@@ -133,12 +128,12 @@ public class SubAccountCreation {
                         INSERT INTO sub_account_creation (creation_id, master_customer_id, account_name, display_name,
                             org_id, financial_custody, permission_ids, mobile_phone, use_master_phone, status,
                             next_attempt_at, created_at)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'PENDING', $10, $11)""")
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $12, $10, $11)""")
                 .execute(Tuple.from(Arrays.asList(creationId, masterId, customer.customerName(),
                         request.displayName(), request.partyId(), request.custody(),
                         request.permissions().toArray(String[]::new),
                         request.useMasterPhone() ? null : customer.mobilePhone(), request.useMasterPhone(),
-                        now.plus(GRACE), now)))
+                        reconciler.firstAttemptAt(now.toInstant()), now, CreationTransitions.RECORDED.name())))
                 .replaceWithVoid();
     }
 
@@ -152,22 +147,17 @@ public class SubAccountCreation {
                                 INSERT INTO sub_customer (sub_customer_id, master_customer_id, account_name,
                                     display_name, status, org_id, association_type, financial_custody, permission_ids,
                                     created_at)
-                                VALUES ($1, $2, $3, $4, 1, $5, 1, $6, $7, $8)
+                                VALUES ($1, $2, $3, $4, $9, $5, 1, $6, $7, $8)
                                 ON CONFLICT (sub_customer_id) DO NOTHING""")
                         .execute(Tuple.from(Arrays.asList(sub.subCustomerId, sub.masterCustomerId,
                                 sub.accountName, sub.displayName, sub.orgId, sub.financialCustody,
-                                sub.permissionIds.toArray(String[]::new), now()))))
+                                sub.permissionIds.toArray(String[]::new), now(), SubAccountAccess.ACTIVE))))
                 .call(sub -> billing.associate(sub.subCustomerId, BillingAssociation.of(sub)))
-                .call(sub -> pool.preparedQuery(
-                                "UPDATE sub_account_creation SET status = 'DONE' WHERE creation_id = $1")
-                        .execute(Tuple.of(creationId)));
+                .call(sub -> transitions.done(creationId));
     }
 
     private Uni<Void> fail(String creationId, Refusal refusal) {
-        return pool.preparedQuery("""
-                        UPDATE sub_account_creation SET status = 'FAILED', error = $2
-                         WHERE creation_id = $1 AND status = 'PENDING'""")
-                .execute(Tuple.of(creationId, JsonObject.mapFrom(refusal.body()))).replaceWithVoid();
+        return transitions.fail(creationId, JsonObject.mapFrom(refusal.body())).replaceWithVoid();
     }
 
     private static SubCustomer subCustomer(Row row) {

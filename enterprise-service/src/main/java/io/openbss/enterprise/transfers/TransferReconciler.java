@@ -1,18 +1,24 @@
 package io.openbss.enterprise.transfers;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.openbss.common.reconcile.Reconciler;
+import io.openbss.common.reconcile.RetryPolicy;
+import io.openbss.enterprise.EnterpriseConfig;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
  * Finishes the transfers that a crash, a timeout or an outage of billing-service left pending: each is sent to the
  * ledger again with its own idempotency key, so one that was already made is not made twice, only recorded.
- * Replicas share the work: a transfer being worked on is skipped by the others.
+ * Replicas share the work: a transfer being worked on is skipped by the others. Pacing, batches and giving up are
+ * {@link Reconciler}'s, set by {@code bss.enterprise.reconciler.*}.
  */
 @ApplicationScoped
 public class TransferReconciler {
@@ -22,30 +28,36 @@ public class TransferReconciler {
     private final AtomicLong pending = new AtomicLong();
 
     @Inject
-    TransferStore store;
+    Pool pool;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EnterpriseConfig config;
 
     @Inject
     TransferService transfers;
+
+    private Reconciler reconciler;
 
     @Inject
     public TransferReconciler(MeterRegistry registry) {
         registry.gauge("bss.enterprise.transfers.pending", pending);
     }
 
+    @PostConstruct
+    void schedule() {
+        reconciler = new Reconciler(pool, clock, TransferTransitions.UNFINISHED,
+                RetryPolicy.of(config.reconciler()));
+    }
+
     @Scheduled(every = "${bss.enterprise.reconciler.interval:10s}", delayed = "${bss.enterprise.reconciler.delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> reconcile() {
-        return store.claimDue()
-                .onItem().transformToMulti(due -> Multi.createFrom().iterable(due))
-                .onItem().transformToUniAndConcatenate(transfer -> transfers.finish(transfer)
+        return reconciler.run(row -> transfers.finish(Transfer.of(row))
                         .invoke(done -> LOG.infof("transfer %s of %s finished by the reconciler: %s",
-                                done.transId(), done.masterId(), done.status()))
-                        .onFailure().recoverWithItem(failure -> {
-                            LOG.warnf("transfer %s of %s still pending: %s", transfer.transId(),
-                                    transfer.masterId(), failure.toString());
-                            return transfer;
-                        }))
-                .collect().last()
-                .chain(() -> store.countPending()).invoke(pending::set).replaceWithVoid();
+                                done.transId(), done.masterId(), done.status())))
+                .invoke(pending::set).replaceWithVoid();
     }
 }

@@ -27,6 +27,9 @@ public class TransferService {
     TransferStore store;
 
     @Inject
+    TransferTransitions transitions;
+
+    @Inject
     LedgerMovement ledger;
 
     @Inject
@@ -44,12 +47,23 @@ public class TransferService {
         }).map(JsonObject::getMap);
     }
 
-    /** One attempt at the ledger; the transfer is finished unless the outcome is unknown. */
+    /**
+     * One attempt at the ledger; the transfer is finished unless the outcome is unknown. Answers the transfer as
+     * finished: with this attempt's answer, or the one recorded first by another.
+     */
     Uni<Transfer> finish(Transfer transfer) {
         return ledger.make(transfer)
-                .flatMap(body -> store.finish(transfer, Transfer.SUCCEEDED, body))
-                .onFailure(Refusal.class).recoverWithUni(refusal -> store.finish(transfer, Transfer.FAILED,
-                        JsonObject.mapFrom(((Refusal) refusal).body())));
+                .flatMap(body -> transitions.succeed(transfer, body)
+                        .flatMap(done -> recorded(done, transfer.finished(TransferStatus.SUCCEEDED, body))))
+                .onFailure(Refusal.class).recoverWithUni(refusal -> {
+                    JsonObject error = JsonObject.mapFrom(((Refusal) refusal).body());
+                    return transitions.fail(transfer, error)
+                            .flatMap(done -> recorded(done, transfer.finished(TransferStatus.FAILED, error)));
+                });
+    }
+
+    private Uni<Transfer> recorded(boolean byThisAttempt, Transfer finished) {
+        return byThisAttempt ? Uni.createFrom().item(finished) : store.find(finished.masterId(), finished.transId());
     }
 
     private Uni<JsonObject> attempt(Transfer transfer) {
@@ -67,8 +81,8 @@ public class TransferService {
             throw BssException.badParameter("trans_id", "was already used for a different transfer");
         }
         return switch (transfer.status()) {
-            case Transfer.SUCCEEDED -> transfer.result();
-            case Transfer.FAILED -> {
+            case SUCCEEDED -> transfer.result();
+            case FAILED -> {
                 throw new Refusal(transfer.result().mapTo(ErrorBody.class)).toBssException();
             }
             default -> throw inProgress(transfer);

@@ -7,6 +7,8 @@ import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.orders.billing.BillingModels;
+import io.openbss.orders.resources.ExpirePolicy;
+import io.openbss.orders.resources.ResourceTransitions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -60,8 +62,9 @@ public class ResourceImportResource {
         for (int i = 0; i < resources.size(); i++) {
             ResourceImport.Resource r = resources.get(i);
             BillingModels.RatedProduct product = rated.get(i);
-            Integer policy = r.expirePolicy() == null ? 0 : r.expirePolicy();
-            Integer left = policy == 3 && r.autoRenewTimes() != null && r.autoRenewTimes() > 0 ? r.autoRenewTimes()
+            Integer policy = r.expirePolicy() == null ? ExpirePolicy.GRACE.code() : r.expirePolicy();
+            boolean autoRenewed = policy == ExpirePolicy.AUTO_RENEW.code();
+            Integer left = autoRenewed && r.autoRenewTimes() != null && r.autoRenewTimes() > 0 ? r.autoRenewTimes()
                     : null;
             List<Object> values = new ArrayList<>(Arrays.asList(r.resourceId(), r.customerId(), r.mainResourceId(),
                     r.orderId(), r.serviceTypeCode(),
@@ -71,6 +74,7 @@ public class ResourceImportResource {
                     r.months(), product.maxPeriodMonths(), now, r.periodType(), r.periodNum(),
                     product.resourceTypeName()));
             values.addAll(r.projects().columns());
+            values.add(ResourceTransitions.PROVISIONED.code());
             rows.add(Tuple.from(values));
         }
         return pool.withTransaction(connection -> connection.preparedQuery("""
@@ -81,7 +85,7 @@ public class ResourceImportResource {
                             max_period_months, update_time, period_type, period_num, resource_type_name, project_id,
                             enterprise_project_id, enterprise_project_name)
                         SELECT $1, $2::text, $3, $4::text, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-                               2, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27
+                               $28, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27
                           FROM customer_order o WHERE o.order_id = $4::text AND o.customer_id = $2::text
                         ON CONFLICT (resource_id) DO NOTHING""").executeBatch(rows))
                 .map(result -> {

@@ -28,7 +28,6 @@ import java.util.Map;
 @ApplicationScoped
 public class OrderBenefits {
 
-    static final int PENDING_PAYMENT = 6;
     /** OrderLineItemV3 discount_mode: an amount off the line (满减). */
     static final int AMOUNT_OFF = 2;
 
@@ -65,7 +64,7 @@ public class OrderBenefits {
     /** The offers of the order, the largest discount first. */
     public Uni<DiscountList> discounts(String callerId, String orderId) {
         return lookup.visibleTo(callerId, orderId).flatMap(order -> {
-            if (order.getInteger("status") != PENDING_PAYMENT) {
+            if (order.getInteger("status") != OrderStatus.PENDING_PAYMENT.code()) {
                 return Uni.createFrom().item(new DiscountList(List.of()));
             }
             return pool.preparedQuery("""
@@ -100,7 +99,7 @@ public class OrderBenefits {
     /** billing-service's answer as it is: it has the SDK's shape. */
     public Uni<JsonObject> coupons(String callerId, String orderId) {
         return lookup.visibleTo(callerId, orderId).flatMap(order -> {
-            if (order.getInteger("status") != PENDING_PAYMENT) {
+            if (order.getInteger("status") != OrderStatus.PENDING_PAYMENT.code()) {
                 return Uni.createFrom().item(noCoupons());
             }
             return pool.preparedQuery("""

@@ -6,18 +6,16 @@ import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import org.jboss.logging.Logger;
 
 /**
  * Cancels orders waiting for payment: on the customer's request, or once their payment window has closed. Only an
- * order still waiting for payment is cancelled, in the same statement that checks it, so a payment that starts at
- * the same moment (which moves the order to processing) and a cancellation never both succeed.
+ * order still waiting for payment is cancelled ({@link OrderTransitions}), in the same statement that checks it, so
+ * a payment that starts at the same moment (which moves the order to processing) and a cancellation never both
+ * succeed.
  */
 @ApplicationScoped
 public class OrderCancellation {
@@ -26,7 +24,7 @@ public class OrderCancellation {
     static final int BATCH = 500;
 
     @Inject
-    Pool pool;
+    OrderTransitions transitions;
 
     @Inject
     Clock clock;
@@ -35,22 +33,18 @@ public class OrderCancellation {
     OrderLookup lookup;
 
     public Uni<Void> cancel(String callerId, String orderId) {
-        return pool.preparedQuery("""
-                        UPDATE customer_order SET status = 4
-                         WHERE order_id = $1 AND status = 6 AND (customer_id = $2 OR payer_customer_id = $2)
-                        RETURNING order_id""")
-                .execute(Tuple.of(orderId, callerId))
-                .flatMap(rows -> rows.size() > 0 ? Uni.createFrom().voidItem()
+        return transitions.cancel(orderId, callerId)
+                .flatMap(cancelled -> cancelled ? Uni.createFrom().voidItem()
                         : lookup.visibleTo(callerId, orderId).map(order -> {
                             throw notPending(orderId, order.getInteger("status"));
                         }));
     }
 
     private static BssException notPending(String orderId, int status) {
-        String state = switch (status) {
-            case 3 -> "is being paid";
-            case 4 -> "is already cancelled";
-            case 5 -> "is paid";
+        String state = switch (OrderStatus.of(status)) {
+            case PROCESSING -> "is being paid";
+            case CANCELLED -> "is already cancelled";
+            case COMPLETED -> "is paid";
             default -> "is not waiting for payment (status " + status + ")";
         };
         return new BssException(ErrorCode.INVALID_PARAMETER, "Order " + orderId + " " + state
@@ -69,16 +63,8 @@ public class OrderCancellation {
     }
 
     private Uni<Integer> cancelOverdue(int cancelled) {
-        OffsetDateTime now = utc(clock.instant());
-        return pool.preparedQuery("""
-                        UPDATE customer_order o SET status = 4
-                          FROM (SELECT order_id FROM customer_order
-                                 WHERE status = 6 AND pending_payment_end_time <= $1
-                                 LIMIT $2 FOR UPDATE SKIP LOCKED) due
-                         WHERE o.order_id = due.order_id AND o.status = 6
-                        RETURNING o.order_id""")
-                .execute(Tuple.of(now, BATCH))
-                .flatMap(rows -> rows.size() < BATCH ? Uni.createFrom().item(cancelled + rows.size())
-                        : cancelOverdue(cancelled + rows.size()));
+        return transitions.cancelUnpaid(utc(clock.instant()), BATCH)
+                .flatMap(count -> count < BATCH ? Uni.createFrom().item(cancelled + count)
+                        : cancelOverdue(cancelled + count));
     }
 }

@@ -3,6 +3,7 @@ package io.openbss.orders.orders;
 import io.openbss.common.discount.DiscountKind;
 import io.openbss.common.request.Paging;
 import io.openbss.common.time.BssTime;
+import io.openbss.orders.payments.PaymentStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -57,11 +58,13 @@ public class OrderDetails {
                                CASE WHEN p.order_id IS NULL OR p.discount_id IS NULL THEN l.discount_type
                                     ELSE f.discount_type::text END AS charged_discount_type
                           FROM order_line l
-                          LEFT JOIN order_payment p ON p.order_id = l.order_id AND p.status = 'SUCCEEDED'
+                          LEFT JOIN order_payment p ON p.order_id = l.order_id AND p.status = $4
                           LEFT JOIN order_discount_offer f ON f.order_id = l.order_id AND f.line_id = l.line_id
                                                           AND f.discount_id = p.discount_id
                          WHERE l.order_id = $1 ORDER BY l.line_id OFFSET $2 LIMIT $3""")
-                .execute(Tuple.of(order.getString("order_id"), paging.offset(), paging.limit())).map(rows -> {
+                .execute(Tuple.of(order.getString("order_id"), paging.offset(), paging.limit(),
+                        PaymentStatus.SUCCEEDED.name()))
+                .map(rows -> {
                     List<OrderDetailsView.LineItem> lines = new ArrayList<>();
                     rows.forEach(row -> lines.add(line(row, order.getString("currency"))));
                     return lines;

@@ -39,9 +39,9 @@ public record OrderImport(@JsonProperty("orders") List<ImportedOrder> orders) {
             optionalText(at + "payer_customer_id", payerCustomerId, 64);
             requiredText(at + "service_type_code", serviceTypeCode, 64);
             requiredText(at + "service_type_name", serviceTypeName, 128);
-            code(at + "source_type", sourceType, OrderCodes.SOURCE_TYPES);
-            code(at + "status", status, OrderCodes.STATUSES);
-            code(at + "order_type", orderType, OrderCodes.ORDER_TYPES);
+            code(at + "source_type", sourceType, SourceType.CODES);
+            code(at + "status", status, OrderStatus.CODES);
+            code(at + "order_type", orderType, OrderType.CODES);
             money(at + "official_amount", officialAmount, true);
             money(at + "amount_after_discount", amountAfterDiscount, true);
             money(at + "coupon_amount", couponAmount, false);

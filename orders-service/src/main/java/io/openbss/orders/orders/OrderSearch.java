@@ -36,8 +36,8 @@ public record OrderSearch(String orderId, String customerId, Instant createTimeB
         String how = optionalWord("method", method, Set.of("oneself", "sub_customer"));
         return new OrderSearch(optionalText("order_id", orderId, 64), optionalText("customer_id", customerId, 64),
                 createBegin, createEnd, optionalText("service_type_code", serviceTypeCode, 64),
-                optionalCode("status", status, OrderCodes.STATUSES),
-                optionalCode("order_type", orderType, OrderCodes.ORDER_TYPES), payBegin, payEnd,
+                optionalCode("status", status, OrderStatus.CODES),
+                optionalCode("order_type", orderType, OrderType.CODES), payBegin, payEnd,
                 !"createTime".equals(sort), "sub_customer".equals(how), Paging.of(offset, limit, 10, 100));
     }
 

@@ -19,15 +19,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes an order waiting for payment: the order, one line per resource as billing priced it, billing's discount
- * offers per line, and the order's discounts as CustomerOrderV2 shows them (the best offers).
+ * Writes an order waiting for payment ({@link OrderTransitions#PLACED}): the order, one line per resource as billing
+ * priced it, billing's discount offers per line, and the order's discounts as CustomerOrderV2 shows them (the best
+ * offers).
  */
 @ApplicationScoped
 public class OrderWriter {
 
     /** An order to write; {@code creationKey} and {@code creationHash} only for a provider's new purchase. */
-    public record Draft(String customerId, String payerCustomerId, int orderType, int sourceType, String creationKey,
-            String creationHash, List<Line> lines) {
+    public record Draft(String customerId, String payerCustomerId, OrderType orderType, int sourceType,
+            String creationKey, String creationHash, List<Line> lines) {
     }
 
     /**
@@ -57,12 +58,12 @@ public class OrderWriter {
                         INSERT INTO customer_order (order_id, customer_id, payer_customer_id, service_type_code,
                             service_type_name, source_type, status, order_type, official_amount,
                             amount_after_discount, create_time, pending_payment_end_time, creation_key, creation_hash)
-                        VALUES ($1, $2, $3, $4, $5, $6, 6, $7, $8, $9, $10, $11, $12, $13)
+                        VALUES ($1, $2, $3, $4, $5, $6, $14, $7, $8, $9, $10, $11, $12, $13)
                         ON CONFLICT (creation_key) DO NOTHING RETURNING order_id""")
                 .execute(Tuple.from(Arrays.asList(orderId, draft.customerId(), draft.payerCustomerId(),
-                        first.serviceTypeCode(), first.serviceTypeName(), draft.sourceType(), draft.orderType(),
-                        Numeric.create(total), Numeric.create(payable), utc(now), utc(paymentEnd),
-                        draft.creationKey(), draft.creationHash())))
+                        first.serviceTypeCode(), first.serviceTypeName(), draft.sourceType(),
+                        draft.orderType().code(), Numeric.create(total), Numeric.create(payable), utc(now),
+                        utc(paymentEnd), draft.creationKey(), draft.creationHash(), OrderTransitions.PLACED.code())))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().nullItem();

@@ -37,7 +37,7 @@ public class RefundDetails {
 
     public Uni<Refunds> of(String callerId, String orderId) {
         return orders.visibleTo(callerId, orderId).flatMap(order -> {
-            if (order.getInteger("order_type") != 4) {
+            if (order.getInteger("order_type") != OrderType.UNSUBSCRIPTION.code()) {
                 return Uni.createFrom().item(new Refunds(0, List.of()));
             }
             return pool.preparedQuery("SELECT * FROM order_line WHERE order_id = $1 ORDER BY line_id")

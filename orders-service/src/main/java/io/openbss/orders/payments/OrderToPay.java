@@ -1,5 +1,8 @@
 package io.openbss.orders.payments;
 
+import io.openbss.orders.orders.OrderStatus;
+import io.openbss.orders.orders.OrderType;
+import io.openbss.orders.orders.SourceType;
 import io.openbss.orders.resources.ProjectAssignment;
 import io.vertx.mutiny.sqlclient.Row;
 import java.math.BigDecimal;
@@ -8,7 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** An order as a payment sees it: who pays, what state it is in, and its lines. */
-record OrderToPay(String orderId, String customerId, String payerCustomerId, int status, int orderType,
+record OrderToPay(String orderId, String customerId, String payerCustomerId, OrderStatus status, OrderType orderType,
         int sourceType, OffsetDateTime paymentEnd, List<Line> lines) {
 
     /** A line of the order, with the discount the payment applies to it. */
@@ -43,7 +46,7 @@ record OrderToPay(String orderId, String customerId, String payerCustomerId, int
 
     /** Made by the platform itself (source type 8), as auto-renewal orders are. */
     boolean systemMade() {
-        return sourceType == 8;
+        return sourceType == SourceType.SYSTEM.code();
     }
 
     /** The one paying: an enterprise master for its sub-account, or the customer itself. */

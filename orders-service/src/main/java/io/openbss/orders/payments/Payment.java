@@ -12,15 +12,12 @@ import java.util.Map;
  * A payment attempt as recorded: what it charges (coupons, discount, per-line amounts), the amount it charges before
  * coupons, and its outcome.
  */
-record Payment(String orderId, int attempt, String status, List<String> couponIds, String discountId,
+record Payment(String orderId, int attempt, PaymentStatus status, List<String> couponIds, String discountId,
         BigDecimal amount, String requestHash, JsonObject result, OffsetDateTime createdAt) {
 
-    static final String PENDING = "PENDING";
-    static final String SUCCEEDED = "SUCCEEDED";
-    static final String FAILED = "FAILED";
-
     static Payment of(Row row) {
-        return new Payment(row.getString("order_id"), row.getInteger("attempt"), row.getString("status"),
+        return new Payment(row.getString("order_id"), row.getInteger("attempt"),
+                PaymentStatus.valueOf(row.getString("status")),
                 Arrays.asList(row.getArrayOfStrings("coupon_ids")), row.getString("discount_id"),
                 row.getBigDecimal("amount"), row.getString("request_hash"), row.getJsonObject("result"),
                 row.getOffsetDateTime("created_at"));

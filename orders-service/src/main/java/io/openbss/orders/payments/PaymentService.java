@@ -8,6 +8,8 @@ import io.openbss.common.time.BssTime;
 import io.openbss.orders.OrderError;
 import io.openbss.orders.billing.BillingClient;
 import io.openbss.orders.billing.BillingModels;
+import io.openbss.orders.orders.OrderStatus;
+import io.openbss.orders.orders.OrderType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -35,6 +37,9 @@ public class PaymentService {
     PaymentStore store;
 
     @Inject
+    PaymentTransitions transitions;
+
+    @Inject
     Provisioning provisioning;
 
     @Inject
@@ -53,20 +58,20 @@ public class PaymentService {
             }
             String discountId = request.discountId();
             String hash = Sha256.hex(order.orderId() + "|" + request.couponIds() + "|" + discountId);
-            if (order.status() == 6 && order.lines().isEmpty()) {
+            if (order.status() == OrderStatus.PENDING_PAYMENT && order.lines().isEmpty()) {
                 throw new BssException(ErrorCode.INVALID_PARAMETER, "Order " + order.orderId()
                         + " has no line items to pay: it was imported as it stood elsewhere");
             }
             return switch (order.status()) {
-                case 6 -> start(order, request.couponIds(), discountId, hash);
-                case 5 -> store.livePayment(order.orderId()).map(paid -> {
+                case PENDING_PAYMENT -> start(order, request.couponIds(), discountId, hash);
+                case COMPLETED -> store.livePayment(order.orderId()).map(paid -> {
                     if (paid != null && paid.requestHash().equals(hash)) {
                         return null;
                     }
                     throw new BssException(ErrorCode.INVALID_PARAMETER, "Order " + order.orderId() + " is paid");
                 });
-                case 3 -> throw beingPaid(order.orderId());
-                case 4 -> throw new BssException(ErrorCode.INVALID_PARAMETER, "Order " + order.orderId()
+                case PROCESSING -> throw beingPaid(order.orderId());
+                case CANCELLED -> throw new BssException(ErrorCode.INVALID_PARAMETER, "Order " + order.orderId()
                         + " is cancelled");
                 default -> throw new BssException(ErrorCode.INVALID_PARAMETER, "Order " + order.orderId()
                         + " is not waiting for payment");
@@ -81,12 +86,12 @@ public class PaymentService {
         }
         return offer(order, discountId).flatMap(offer -> {
             BigDecimal amount = BigDecimal.ZERO;
-            Payment draft = new Payment(order.orderId(), 0, Payment.PENDING, couponIds, discountId, null, hash, null,
-                    null);
+            Payment draft = new Payment(order.orderId(), 0, PaymentStatus.PENDING, couponIds, discountId, null, hash,
+                    null, null);
             for (OrderToPay.Line line : order.lines()) {
                 amount = amount.add(line.officialAmount().subtract(draft.discountOf(line, offer)));
             }
-            return store.start(order.orderId(), couponIds, discountId, amount, hash)
+            return transitions.start(order.orderId(), couponIds, discountId, amount, hash)
                     // null: the order left "pending payment" meanwhile; answer for the state it is in now
                     .flatMap(payment -> payment == null ? store.order(order.orderId()).map(PaymentService::moved)
                             : attempt(order, payment, offer).onFailure(f -> !(f instanceof BssException))
@@ -101,11 +106,11 @@ public class PaymentService {
     Uni<Void> attempt(OrderToPay order, Payment payment, Map<String, BigDecimal> offer) {
         return billing.charge(new BillingModels.Charge(payment.ledgerKey(), order.customerId(),
                         order.payerCustomerId(), order.orderId(), payment.couponIds(), lines(order, payment, offer)))
-                .flatMap(charged -> pool.withTransaction(connection -> store.finish(connection, payment,
-                                Payment.SUCCEEDED, JsonObject.mapFrom(charged))
+                .flatMap(charged -> pool.withTransaction(connection -> transitions.succeed(connection, payment,
+                                JsonObject.mapFrom(charged))
                         .flatMap(first -> first ? provisioning.paid(connection, order, payment, charged, store.now())
                                 : Uni.createFrom().voidItem())))
-                .onFailure(Refusal.class).recoverWithUni(refusal -> store.fail(payment,
+                .onFailure(Refusal.class).recoverWithUni(refusal -> transitions.fail(payment,
                                 JsonObject.mapFrom(((Refusal) refusal).body()))
                         .chain(() -> Uni.createFrom().failure(((Refusal) refusal).toBssException())));
     }
@@ -140,7 +145,7 @@ public class PaymentService {
 
     /** 1 new purchase, 2 renewal, 8 automatic renewal (the bill types of the SDK's fee records). */
     private static int billType(OrderToPay order) {
-        if (order.orderType() == 1) {
+        if (order.orderType() == OrderType.NEW_PURCHASE) {
             return 1;
         }
         return order.systemMade() ? 8 : 2;
@@ -148,7 +153,7 @@ public class PaymentService {
 
     /** The answer for an order that stopped waiting for payment while this request looked at it. */
     private static Void moved(OrderToPay order) {
-        if (order.status() == 4) {
+        if (order.status() == OrderStatus.CANCELLED) {
             throw new BssException(ErrorCode.INVALID_PARAMETER, "Order " + order.orderId() + " is cancelled");
         }
         // paid or being paid by a concurrent request: asking again answers its result

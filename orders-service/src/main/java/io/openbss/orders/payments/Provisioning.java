@@ -1,22 +1,27 @@
 package io.openbss.orders.payments;
 
-import io.openbss.orders.orders.LinePayments;
-
 import static io.openbss.common.time.BssTime.utc;
 
 import io.openbss.common.time.BssTime;
 import io.openbss.orders.billing.BillingModels;
+import io.openbss.orders.orders.LinePayments;
+import io.openbss.orders.orders.OrderTransitions;
+import io.openbss.orders.orders.OrderType;
+import io.openbss.orders.resources.ExpirePolicy;
+import io.openbss.orders.resources.ResourceTransitions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * What a charged order does, in the transaction that records its payment: the order is completed with the amounts
@@ -26,6 +31,14 @@ import java.util.List;
  */
 @ApplicationScoped
 public class Provisioning {
+
+    private static final Logger LOG = Logger.getLogger(Provisioning.class);
+
+    @Inject
+    OrderTransitions orders;
+
+    @Inject
+    ResourceTransitions resources;
 
     /** DiscountItemV2 300 (促销折扣券): what the discount coupons of a payment took off the order. */
     static final String DISCOUNT_COUPON = "300";
@@ -45,13 +58,15 @@ public class Provisioning {
     Uni<Void> paid(SqlConnection connection, OrderToPay order, Payment payment, BillingModels.Charged charged,
             OffsetDateTime now) {
         BigDecimal cash = charged.cashAmount().add(charged.creditAmount());
-        Uni<?> done = connection.preparedQuery("""
-                        UPDATE customer_order SET status = 5, payment_time = $2, amount_after_discount = $3,
-                               coupon_amount = $4, stored_card_amount = $5, consumed_amount = $6
-                         WHERE order_id = $1""")
-                .execute(Tuple.of(order.orderId(), now, Numeric.create(charged.amount()),
-                        Numeric.create(charged.couponAmount()), Numeric.create(charged.storedCardAmount()),
-                        Numeric.create(cash)));
+        // the attempt was pending, so its order is processing: nothing else moves an order out of it
+        Uni<?> done = orders.complete(connection, order.orderId(), new OrderTransitions.Paid(charged.amount(),
+                        charged.couponAmount(), charged.storedCardAmount(), cash), now)
+                .invoke(completed -> {
+                    if (!completed) {
+                        throw new IllegalStateException("Order " + order.orderId() + " was charged but is not "
+                                + "being paid");
+                    }
+                });
         done = done.chain(() -> LinePayments.record(connection, order.orderId(),
                 order.lines().stream().map(OrderToPay.Line::lineId).toList(), charged));
         if (payment.discountId() != null) {
@@ -81,27 +96,30 @@ public class Provisioning {
         done = done.chain(() -> connection.preparedQuery(
                         "UPDATE order_line SET effective_time = $3, expire_time = $4 WHERE order_id = $1 AND line_id = $2")
                 .executeBatch(lines));
-        if (order.orderType() == 1) {
+        if (order.orderType() == OrderType.NEW_PURCHASE) {
             done = done.chain(() -> insert(connection, order, payment, now, true))
                     .chain(() -> insert(connection, order, payment, now, false));
         } else {
-            List<Tuple> renewed = new ArrayList<>();
+            List<ResourceTransitions.Renewal> renewed = new ArrayList<>();
             for (OrderToPay.Line line : order.lines()) {
-                renewed.add(Tuple.of(line.resourceId(), utc(line.expire()), line.months(), now));
+                renewed.add(new ResourceTransitions.Renewal(line.resourceId(), utc(line.expire()), line.months()));
             }
-            done = done.chain(() -> connection.preparedQuery("""
-                            UPDATE subscription SET expire_time = $2, bought_months = bought_months + $3, status = 2,
-                                   retention_end_time = NULL, update_time = $4
-                             WHERE resource_id = $1""").executeBatch(renewed));
+            done = done.chain(() -> resources.renew(connection, renewed, now).invoke(count -> {
+                if (count < renewed.size()) {
+                    // deleted while the renewal was paid (its retention ended): a deleted resource stays deleted
+                    LOG.warnf("renewal order %s was paid but %d of its %d resources were deleted meanwhile",
+                            order.orderId(), renewed.size() - count, renewed.size());
+                }
+            }));
             if (order.systemMade()) {
                 // an auto-renewal uses up one of the renewals left; the last one ends auto-renewal
                 done = done.chain(() -> connection.preparedQuery("""
                                 UPDATE subscription
                                    SET auto_renew_left = auto_renew_left - 1,
-                                       expire_policy = CASE WHEN auto_renew_left = 1 THEN 0 ELSE expire_policy END
+                                       expire_policy = CASE WHEN auto_renew_left = 1 THEN $2 ELSE expire_policy END
                                  WHERE resource_id = ANY($1) AND auto_renew_left IS NOT NULL""")
                         .execute(Tuple.of(order.lines().stream().map(OrderToPay.Line::resourceId)
-                                .toArray(String[]::new))));
+                                .toArray(String[]::new), ExpirePolicy.GRACE.code())));
             }
         }
         return done.replaceWithVoid();
@@ -122,6 +140,7 @@ public class Provisioning {
                     line.sizeMeasureId(), utc(period.effective()), utc(period.expire()), line.months(),
                     line.maxPeriodMonths(), now, line.periodType(), line.periodNum(), line.resourceTypeName()));
             values.addAll(line.projects().columns());
+            values.add(ResourceTransitions.PROVISIONED.code());
             rows.add(Tuple.from(values));
         }
         if (rows.isEmpty()) {
@@ -134,7 +153,7 @@ public class Provisioning {
                             status, effective_time, expire_time, bought_months, max_period_months, update_time,
                             period_type, period_num, resource_type_name, project_id, enterprise_project_id,
                             enterprise_project_name)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 2, $16, $17, $18,
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $27, $16, $17, $18,
                                 $19, $20, $21, $22, $23, $24, $25, $26)""")
                 .executeBatch(rows).replaceWithVoid();
     }

@@ -7,7 +7,9 @@ import io.openbss.orders.OrdersConfig;
 import io.openbss.orders.billing.BillingClient;
 import io.openbss.orders.billing.BillingModels;
 import io.openbss.orders.billing.RatedItems;
+import io.openbss.orders.orders.OrderType;
 import io.openbss.orders.orders.OrderWriter;
+import io.openbss.orders.orders.SourceType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -104,8 +106,9 @@ public class OrderCreation {
                 p.periodType(), p.periodNum(), p.subscriptionNum() == null ? 1 : p.subscriptionNum(), null, null,
                 prices.get(p.id()))).toList();
         Instant now = clock.instant();
-        return writer.write(connection, new OrderWriter.Draft(request.customerId(), request.payerCustomerId(), 1, 1,
-                        request.idempotencyKey(), hash, lines), now, now.plus(config.paymentWindow()))
+        return writer.write(connection, new OrderWriter.Draft(request.customerId(), request.payerCustomerId(),
+                        OrderType.NEW_PURCHASE, SourceType.CUSTOMER.code(), request.idempotencyKey(), hash, lines), now,
+                        now.plus(config.paymentWindow()))
                 .map(orderId -> orderId == null ? null : new Created(orderId, rated.items().stream()
                         .map(BillingModels.RatedProduct::officialAmount).reduce(BigDecimal.ZERO, BigDecimal::add),
                         rated.items().stream().map(BillingModels.RatedProduct::amount)

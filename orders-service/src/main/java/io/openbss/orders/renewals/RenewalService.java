@@ -8,8 +8,11 @@ import io.openbss.orders.OrderError;
 import io.openbss.orders.OrdersConfig;
 import io.openbss.orders.billing.BillingClient;
 import io.openbss.orders.billing.BillingModels;
+import io.openbss.orders.orders.OrderStatus;
+import io.openbss.orders.orders.OrderType;
 import io.openbss.orders.orders.OrderWriter;
 import io.openbss.orders.payments.AutomaticPayment;
+import io.openbss.orders.resources.ResourceStatus;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -126,7 +129,7 @@ public class RenewalService {
                     for (Row row : rows) {
                         Renewable.Resource resource = Renewable.Resource.of(row);
                         byId.put(resource.resourceId(), resource);
-                        if (resource.mainResourceId() != null && resource.status() != 3) {
+                        if (resource.mainResourceId() != null && resource.status() != ResourceStatus.DELETED.code()) {
                             subordinates.computeIfAbsent(resource.mainResourceId(), k -> new ArrayList<>())
                                     .add(resource);
                         }
@@ -134,7 +137,7 @@ public class RenewalService {
                     List<Renewable> renewables = new ArrayList<>();
                     for (String id : ids) {
                         Renewable.Resource resource = byId.get(id);
-                        if (resource == null || resource.status() == 3) {
+                        if (resource == null || resource.status() == ResourceStatus.DELETED.code()) {
                             throw new BssException(OrderError.RESOURCE_NOT_FOUND, "Resource " + id
                                     + " does not exist or was deleted");
                         }
@@ -157,11 +160,12 @@ public class RenewalService {
         return connection.preparedQuery("""
                         SELECT l.resource_id, o.order_id, o.status FROM order_line l
                           JOIN customer_order o ON o.order_id = l.order_id
-                         WHERE l.resource_id = ANY($1) AND o.status IN (3, 6) LIMIT 1""")
-                .execute(Tuple.of(ids)).invoke(rows -> {
+                         WHERE l.resource_id = ANY($1) AND o.status = ANY($2::int[]) LIMIT 1""")
+                .execute(Tuple.of(ids, OrderStatus.codes(OrderStatus.PROCESSING, OrderStatus.PENDING_PAYMENT)))
+                .invoke(rows -> {
                     if (rows.size() > 0) {
                         Row open = rows.iterator().next();
-                        boolean unpaid = open.getInteger("status") == 6;
+                        boolean unpaid = open.getInteger("status") == OrderStatus.PENDING_PAYMENT.code();
                         throw new BssException(unpaid ? OrderError.RESOURCE_PENDING_PAYMENT
                                 : OrderError.RESOURCE_ORDER_IN_PROGRESS, "Resource " + open.getString("resource_id")
                                 + " is in order " + open.getString("order_id")
@@ -206,7 +210,7 @@ public class RenewalService {
             }
             Instant now = clock.instant();
             return writer.write(connection, new OrderWriter.Draft(current.main().customerId(),
-                    current.main().payerCustomerId(), 2, sourceType, null, null, lines), now,
+                    current.main().payerCustomerId(), OrderType.RENEWAL, sourceType, null, null, lines), now,
                     now.plus(config.paymentWindow()));
         });
     }

@@ -3,6 +3,8 @@ package io.openbss.orders.renewconfig;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.orders.OrderError;
+import io.openbss.orders.resources.ExpirePolicy;
+import io.openbss.orders.resources.ResourceStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -19,13 +21,13 @@ import java.util.Map;
  */
 final class ExpiryPolicyStore {
 
-    static final int GRACE = 0;
-    static final int TO_ON_DEMAND = 1;
-    static final int AUTO_RENEW = 3;
+    static final int GRACE = ExpirePolicy.GRACE.code();
+    static final int TO_ON_DEMAND = ExpirePolicy.TO_PAY_PER_USE.code();
+    static final int AUTO_RENEW = ExpirePolicy.AUTO_RENEW.code();
 
-    static final int IN_USE = 2;
-    private static final int DELETED = 3;
-    private static final int EXPIRED = 5;
+    static final int IN_USE = ResourceStatus.IN_USE.code();
+    private static final int DELETED = ResourceStatus.DELETED.code();
+    private static final int EXPIRED = ResourceStatus.EXPIRED.code();
 
     private ExpiryPolicyStore() {
     }
@@ -91,10 +93,10 @@ final class ExpiryPolicyStore {
         }
         return connection.preparedQuery("""
                         UPDATE subscription SET expire_policy = $2, auto_renew_left = $3::int, update_time = $4
-                         WHERE (resource_id = ANY($1) OR main_resource_id = ANY($1)) AND status <> 3
+                         WHERE (resource_id = ANY($1) OR main_resource_id = ANY($1)) AND status <> $6
                            AND ($5::int IS NULL OR expire_policy = $5::int)""")
                 .execute(Tuple.from(Arrays.asList(mainIds.toArray(String[]::new), policy, autoRenewLeft, now,
-                        onlyFrom)))
+                        onlyFrom, DELETED)))
                 .replaceWithVoid();
     }
 }

@@ -9,9 +9,11 @@ import io.openbss.common.error.BssException;
 import io.openbss.common.request.Paging;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * QueryResourcesReq of the SDK. Absent, null or empty filters do not filter, except {@code service_type_code},
@@ -26,9 +28,11 @@ public record ResourceQuery(@JsonProperty("resource_ids") List<String> resourceI
 
     static final int MAX_IDS = 50;
     /** 2 in use, 3 closed (deleted), 4 frozen, 5 expired. */
-    static final Set<Integer> STATUSES = Set.of(2, 3, 4, 5);
+    static final Set<Integer> STATUSES = Arrays.stream(ResourceStatus.values()).map(ResourceStatus::code)
+            .collect(Collectors.toUnmodifiableSet());
     /** Closed resources are listed only when asked for. */
-    static final List<Integer> DEFAULT_STATUSES = List.of(2, 4, 5);
+    static final List<Integer> DEFAULT_STATUSES = List.of(ResourceStatus.codes(ResourceStatus.IN_USE,
+            ResourceStatus.FROZEN, ResourceStatus.EXPIRED));
 
     /** The query, validated. {@code resourceIds} empty: any resource. */
     public record Filter(List<String> resourceIds, String orderId, boolean onlyMain, List<Integer> statuses,

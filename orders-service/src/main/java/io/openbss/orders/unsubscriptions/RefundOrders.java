@@ -3,22 +3,26 @@ package io.openbss.orders.unsubscriptions;
 import static io.openbss.common.time.BssTime.utc;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.openbss.common.reconcile.Reconciler;
+import io.openbss.common.reconcile.RetryPolicy;
 import io.openbss.common.remote.Refusal;
 import io.openbss.common.time.BssTime;
+import io.openbss.orders.OrdersConfig;
 import io.openbss.orders.billing.BillingClient;
 import io.openbss.orders.billing.BillingModels;
 import io.openbss.orders.orders.LinePayments;
+import io.openbss.orders.orders.OrderType;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.sqlclient.data.Numeric;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +32,8 @@ import org.jboss.logging.Logger;
 /**
  * Pays refund orders back through the ledger, once: a refund order is recorded (processing) with the unsubscription
  * before billing is asked, with the refund order's id as idempotency key; completed when billing answers. What an
- * outage leaves processing is sent again by the schedule here, which then reports how many are still processing
- * (gauge bss.orders.refunds.pending).
+ * outage leaves processing is sent again by the schedule here ({@link Reconciler}, set by
+ * {@code bss.orders.refunds.*}), which then reports how many are still processing (gauge bss.orders.refunds.pending).
  */
 @ApplicationScoped
 public class RefundOrders {
@@ -45,17 +49,39 @@ public class RefundOrders {
     BillingClient billing;
 
     @Inject
+    RefundOrderTransitions transitions;
+
+    @Inject
     Clock clock;
+
+    @Inject
+    OrdersConfig config;
+
+    private Reconciler reconciler;
 
     @Inject
     public RefundOrders(MeterRegistry registry) {
         registry.gauge("bss.orders.refunds.pending", pending);
     }
 
+    @PostConstruct
+    void schedule() {
+        OrdersConfig.RefundRetries retries = config.refunds();
+        reconciler = new Reconciler(pool, clock, RefundOrderTransitions.UNFINISHED, new RetryPolicy(
+                retries.batchSize(), retries.grace(), retries.backoff(), retries.maxBackoff(), retries.maxAttempts()));
+    }
+
+    /** When a refund order recorded now is due to the reconciler, if the unsubscription did not finish it. */
+    OffsetDateTime dueToReconciler(Instant recorded) {
+        return reconciler.firstAttemptAt(recorded);
+    }
+
     /** Sends one refund order to the ledger and records the outcome; unknown outcomes stay processing. */
     public Uni<Void> pay(String refundOrderId) {
-        return pool.preparedQuery("SELECT * FROM customer_order WHERE order_id = $1 AND status = 3 AND order_type = 4")
-                .execute(Tuple.of(refundOrderId)).flatMap(orders -> {
+        return pool.preparedQuery("""
+                        SELECT * FROM customer_order WHERE order_id = $1 AND status = $2 AND order_type = $3""")
+                .execute(Tuple.of(refundOrderId, RefundOrderTransitions.PLACED.code(),
+                        OrderType.UNSUBSCRIPTION.code())).flatMap(orders -> {
                     if (orders.size() == 0) {
                         return Uni.createFrom().voidItem();
                     }
@@ -67,8 +93,9 @@ public class RefundOrders {
                                     refundOrderId, order.getString("base_order_id"), lines(refundOrderId, rows)))
                                     .flatMap(refunded -> refunded(refundOrderId, lineIds(rows), refunded)))
                             .onFailure(Refusal.class).recoverWithUni(refusal -> {
-                                LOG.warnf("refund order %s refused by billing: %s", refundOrderId, refusal.getMessage());
-                                return finish(refundOrderId, 4);
+                                LOG.warnf("refund order %s refused by billing: %s", refundOrderId,
+                                        refusal.getMessage());
+                                return transitions.refused(refundOrderId, utc(clock.instant())).replaceWithVoid();
                             });
                 });
     }
@@ -76,35 +103,15 @@ public class RefundOrders {
     @Scheduled(every = "${bss.orders.reconciler.interval:10s}", delayed = "${bss.orders.reconciler.delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> reconcile() {
-        OffsetDateTime before = utc(clock.instant().minusSeconds(30));
-        return pool.preparedQuery("""
-                        SELECT order_id FROM customer_order
-                         WHERE order_type = 4 AND status = 3 AND create_time <= $1 ORDER BY create_time LIMIT 50""")
-                .execute(Tuple.of(before))
-                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .onItem().transformToUniAndConcatenate(row -> pay(row.getString("order_id"))
-                        .onFailure().recoverWithItem(failure -> {
-                            LOG.warnf("refund order %s still processing: %s", row.getString("order_id"), failure);
-                            return null;
-                        }))
-                .collect().last()
-                .chain(this::countPending).invoke(pending::set).replaceWithVoid();
-    }
-
-    private Uni<Long> countPending() {
-        return pool.query("SELECT count(*) FROM customer_order WHERE order_type = 4 AND status = 3").execute()
-                .map(rows -> rows.iterator().next().getLong(0));
+        return reconciler.run(row -> pay(row.getString("order_id"))).invoke(pending::set).replaceWithVoid();
     }
 
     /** Completed: the order shows what billing gave back to each kind of account, as the bill lines do. */
     private Uni<Void> refunded(String refundOrderId, List<String> lineIds, BillingModels.Charged refunded) {
-        return pool.withTransaction(connection -> connection.preparedQuery("""
-                        UPDATE customer_order SET status = 5, payment_time = $2, stored_card_amount = $3,
-                               consumed_amount = $4
-                         WHERE order_id = $1 AND status = 3""")
-                .execute(Tuple.of(refundOrderId, utc(clock.instant()), Numeric.create(refunded.storedCardAmount()),
-                        Numeric.create(refunded.cashAmount().add(refunded.creditAmount()))))
-                .flatMap(updated -> updated.rowCount() == 0 ? Uni.createFrom().voidItem()
+        return pool.withTransaction(connection -> transitions.refunded(connection, refundOrderId,
+                        refunded.storedCardAmount(), refunded.cashAmount().add(refunded.creditAmount()),
+                        utc(clock.instant()))
+                .flatMap(completed -> !completed ? Uni.createFrom().voidItem()
                         : LinePayments.record(connection, refundOrderId, lineIds, refunded)));
     }
 
@@ -112,13 +119,6 @@ public class RefundOrders {
         List<String> ids = new ArrayList<>();
         rows.forEach(row -> ids.add(row.getString("line_id")));
         return ids;
-    }
-
-    private Uni<Void> finish(String refundOrderId, int status) {
-        return pool.preparedQuery("""
-                        UPDATE customer_order SET status = $2, payment_time = $3 WHERE order_id = $1 AND status = 3""")
-                .execute(Tuple.of(refundOrderId, status, utc(clock.instant())))
-                .replaceWithVoid();
     }
 
     private static List<BillingModels.BillLine> lines(String refundOrderId, Iterable<Row> rows) {

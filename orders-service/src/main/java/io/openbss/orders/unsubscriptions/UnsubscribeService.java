@@ -2,10 +2,14 @@ package io.openbss.orders.unsubscriptions;
 
 import static io.openbss.common.time.BssTime.utc;
 
+import io.openbss.orders.orders.OrderStatus;
+import io.openbss.orders.orders.OrderType;
+import io.openbss.orders.orders.SourceType;
 import io.openbss.orders.purchases.OrderIds;
 import io.openbss.orders.renewals.Renewable;
 import io.openbss.orders.renewals.RenewalService;
 import io.openbss.orders.resources.ProjectAssignment;
+import io.openbss.orders.resources.ResourceTransitions;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -27,11 +31,14 @@ import java.util.Map;
 /**
  * Unsubscribes main resources with their subordinates. In one transaction: the paid periods not refunded yet are
  * priced by {@link RefundRule}, one refund order per original order records them (each paid line refunded at most
- * once, which the database holds), and the resources are closed (type 1) or cut back to their current period
- * (type 2). Then {@link RefundOrders} pays the refunds back through the ledger.
+ * once, which the database holds), and the resources are deleted (type 1, {@link ResourceTransitions#unsubscribe})
+ * or cut back to their current period (type 2). Then {@link RefundOrders} pays the refunds back through the ledger.
  */
 @ApplicationScoped
 public class UnsubscribeService {
+
+    /** The orders whose paid periods an unsubscription refunds. */
+    private static final Integer[] REFUNDABLE = OrderType.codes(OrderType.NEW_PURCHASE, OrderType.RENEWAL);
 
     @Inject
     Pool pool;
@@ -41,6 +48,9 @@ public class UnsubscribeService {
 
     @Inject
     RefundOrders refunds;
+
+    @Inject
+    ResourceTransitions resources;
 
     @Inject
     Clock clock;
@@ -63,10 +73,10 @@ public class UnsubscribeService {
                         SELECT l.*, o.customer_id, o.payer_customer_id FROM order_line l
                           JOIN customer_order o ON o.order_id = l.order_id
                           LEFT JOIN line_refund r ON r.order_id = l.order_id AND r.line_id = l.line_id
-                         WHERE l.resource_id = ANY($1) AND o.status = 5 AND o.order_type IN (1, 2)
+                         WHERE l.resource_id = ANY($1) AND o.status = $2 AND o.order_type = ANY($3::int[])
                            AND r.order_id IS NULL
                          ORDER BY l.order_id, l.line_id""")
-                .execute(Tuple.of(ids)).flatMap(rows -> {
+                .execute(Tuple.of(ids, OrderStatus.COMPLETED.code(), REFUNDABLE)).flatMap(rows -> {
                     Map<String, List<Refunded>> byOrder = new LinkedHashMap<>();
                     for (Row line : rows) {
                         BigDecimal amount = RefundRule.refund(line.getBigDecimal("amount_after_discount"),
@@ -113,11 +123,13 @@ public class UnsubscribeService {
         return connection.preparedQuery("""
                         INSERT INTO customer_order (order_id, customer_id, payer_customer_id, service_type_code,
                             service_type_name, source_type, status, order_type, official_amount,
-                            amount_after_discount, create_time, base_order_id)
-                        VALUES ($1, $2, $3, $4, $5, 1, 3, 4, $6, $6, $7, $8)""")
+                            amount_after_discount, create_time, base_order_id, next_attempt_at)
+                        VALUES ($1, $2, $3, $4, $5, $9, $10, $11, $6, $6, $7, $8, $12)""")
                 .execute(Tuple.from(Arrays.asList(orderId, first.getString("customer_id"),
                         first.getString("payer_customer_id"), first.getString("service_type_code"),
-                        first.getString("service_type_name"), Numeric.create(total), utc(now), baseOrderId)))
+                        first.getString("service_type_name"), Numeric.create(total), utc(now), baseOrderId,
+                        SourceType.CUSTOMER.code(), RefundOrderTransitions.PLACED.code(),
+                        OrderType.UNSUBSCRIPTION.code(), refunds.dueToReconciler(now))))
                 .chain(() -> connection.preparedQuery("""
                                 INSERT INTO order_line (order_id, line_id, resource_id, main_resource_id,
                                     service_type_code, service_type_name, resource_type_code, resource_spec_code,
@@ -136,20 +148,17 @@ public class UnsubscribeService {
     /** Type 1 closes the resources now; type 2 cuts them back to the end of the period running now. */
     private Uni<Void> close(SqlConnection connection, String[] ids, boolean resourceToo, Instant now) {
         if (resourceToo) {
-            return connection.preparedQuery("""
-                            UPDATE subscription SET status = 3, expire_policy = 0, update_time = $2,
-                                   expire_time = GREATEST(LEAST(expire_time, $2), effective_time + interval '1 second')
-                             WHERE resource_id = ANY($1)""")
-                    .execute(Tuple.of(ids, utc(now))).replaceWithVoid();
+            return resources.unsubscribe(connection, ids, utc(now)).replaceWithVoid();
         }
         return connection.preparedQuery("""
                         UPDATE subscription s SET update_time = $2,
                                expire_time = coalesce((SELECT max(l.expire_time) FROM order_line l
                                                          JOIN customer_order o ON o.order_id = l.order_id
-                                                        WHERE l.resource_id = s.resource_id AND o.status = 5
-                                                          AND o.order_type IN (1, 2) AND l.effective_time <= $2),
+                                                        WHERE l.resource_id = s.resource_id AND o.status = $3
+                                                          AND o.order_type = ANY($4::int[])
+                                                          AND l.effective_time <= $2),
                                                       s.expire_time)
                          WHERE s.resource_id = ANY($1)""")
-                .execute(Tuple.of(ids, utc(now))).replaceWithVoid();
+                .execute(Tuple.of(ids, utc(now), OrderStatus.COMPLETED.code(), REFUNDABLE)).replaceWithVoid();
     }
 }
