@@ -2,7 +2,7 @@ package io.openbss.gateway.audit;
 
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.request.RequestIds;
-import io.openbss.gateway.auth.ApigException;
+import io.openbss.gateway.errors.ApigException;
 import io.openbss.gateway.routing.BackendClient;
 import io.openbss.gateway.routing.SourceAddresses;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
 package io.openbss.gateway.auth;
 
+import io.openbss.gateway.errors.ApigException;
 import io.openbss.gateway.identity.Credential;
 import io.openbss.gateway.identity.DomainKind;
 import io.openbss.gateway.identity.PasswordHasher;

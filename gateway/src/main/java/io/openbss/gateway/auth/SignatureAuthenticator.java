@@ -5,6 +5,7 @@ import io.openbss.common.signing.SignableRequest;
 import io.openbss.common.signing.SignatureException;
 import io.openbss.common.signing.SignatureVerifier;
 import io.openbss.gateway.GatewayConfig;
+import io.openbss.gateway.errors.ApigException;
 import io.openbss.gateway.identity.Credential;
 import io.openbss.gateway.identity.CredentialStore;
 import jakarta.inject.Inject;

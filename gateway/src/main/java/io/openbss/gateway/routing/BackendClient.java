@@ -1,7 +1,7 @@
 package io.openbss.gateway.routing;
 
 import io.openbss.gateway.GatewayConfig;
-import io.openbss.gateway.auth.ApigException;
+import io.openbss.gateway.errors.ApigException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;

@@ -14,11 +14,12 @@ import io.openbss.common.signing.SdkSignature;
 import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.audit.AuditedCall;
 import io.openbss.gateway.audit.PublicCallAudit;
-import io.openbss.gateway.auth.ApigException;
 import io.openbss.gateway.auth.PasswordAuthenticator;
 import io.openbss.gateway.auth.ReplayGuard;
 import io.openbss.gateway.auth.SignatureAuthenticator;
 import io.openbss.gateway.auth.TokenAuthenticator;
+import io.openbss.gateway.errors.ApigException;
+import io.openbss.gateway.errors.ErrorAnswer;
 import io.openbss.gateway.identity.Credential;
 import io.openbss.gateway.input.InputGate;
 import io.openbss.gateway.policies.CloudServiceTypes;
@@ -51,13 +52,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import org.jboss.logging.Logger;
 
 /**
  * The public front door: route by the operation table, read the body (at most 12 MB), authenticate the caller,
@@ -68,7 +67,6 @@ import org.jboss.logging.Logger;
 @Singleton
 public class GatewayHandler implements Handler<HttpServerRequest> {
 
-    private static final Logger LOG = Logger.getLogger(GatewayHandler.class);
     static final String GATEWAY = "gateway";
     static final String CREATE_TOKEN = "KeystoneCreateToken";
     /** How long a refused oversize upload may go on being read (and discarded) before its connection is closed. */
@@ -205,7 +203,8 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
             request.exceptionHandler(failure -> read.tryComplete());
         }
         request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-        Future<Void> written = GatewayResponses.apigError(request.response(), requestId, ApigException.shuttingDown());
+        Future<Void> written = ErrorAnswer.of(ApigException.shuttingDown(), requestId).write(request.response(),
+                requestId);
         Future.join(written, read.future()).onComplete(done -> request.connection().close());
         Vertx.currentContext().owner().setTimer(LINGER_MS, timer -> request.connection().close());
     }
@@ -385,7 +384,7 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         Operation operation = exchange.operation;
         String refusal = refusal(operation, credential.caller());
         if (refusal != null) {
-            exchange.cbc(403, "CBC.0151", refusal);
+            exchange.fail(BssException.accessDenied(refusal));
             return;
         }
         Context context = Vertx.currentContext();
@@ -400,8 +399,9 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
                         case ALLOWED -> perform(exchange, credential.caller(decision.serviceTypes()), credential,
                                 body);
                         case NOT_ALLOWED -> exchange.fail(ApigException.notAllowed());
-                        case OUTSIDE_SERVICE_TYPES -> exchange.cbc(403, "CBC.0151", "Access denied: the IAM user's "
-                                + "policy (billing:cloudServiceType) does not cover the cloud service types of this call");
+                        case OUTSIDE_SERVICE_TYPES -> exchange.fail(BssException.accessDenied("Access denied: the IAM "
+                                + "user's policy (billing:cloudServiceType) does not cover the cloud service types of "
+                                + "this call"));
                     }
                 }));
     }
@@ -529,23 +529,10 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
             this.started = started;
         }
 
-        void fail(ApigException error) {
-            finish(error.status(), error::code,
-                    () -> GatewayResponses.apigError(request.response(), requestId, error));
-        }
-
         /** Answers a failure: the gateway's own refusals as they are, anything unexpected as 502. */
         void fail(Throwable failure) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (cause instanceof ApigException apig) {
-                fail(apig);
-            } else if (cause instanceof BssException bss) {
-                cbc(bss.errorCode().status(), bss.code(), bss.getMessage());
-            } else {
-                LOG.error("gateway failure", cause);
-                fail(ApigException.backendUnavailable());
-            }
+            ErrorAnswer error = ErrorAnswer.of(failure, requestId);
+            finish(error.status(), error::code, () -> error.write(request.response(), requestId));
         }
 
         /**
@@ -555,15 +542,10 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
          */
         void failAndClose(ApigException error) {
             finish(error.status(), error::code, () -> {
-                GatewayResponses.apigError(request.response(), requestId, error);
+                ErrorAnswer.of(error, requestId).write(request.response(), requestId);
                 closeWhenRead = true;
                 Vertx.currentContext().owner().setTimer(LINGER_MS, timer -> request.connection().close());
             });
-        }
-
-        void cbc(int status, String code, String message) {
-            finish(status, () -> code,
-                    () -> GatewayResponses.cbcError(request.response(), requestId, status, code, message));
         }
 
         void json(int status, JsonObject body) {

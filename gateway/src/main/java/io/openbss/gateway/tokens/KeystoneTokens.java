@@ -1,6 +1,6 @@
 package io.openbss.gateway.tokens;
 
-import io.openbss.gateway.auth.ApigException;
+import io.openbss.gateway.errors.ApigException;
 import io.openbss.gateway.identity.Credential;
 import io.openbss.gateway.policies.BssRole;
 import io.openbss.gateway.policies.PolicyStore;
