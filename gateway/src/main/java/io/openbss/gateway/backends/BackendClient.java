@@ -1,4 +1,4 @@
-package io.openbss.gateway.routing;
+package io.openbss.gateway.backends;
 
 import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.errors.ApigException;
