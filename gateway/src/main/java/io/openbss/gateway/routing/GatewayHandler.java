@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CallerIdentity;
-import io.openbss.common.identity.CallerKind;
 import io.openbss.common.operations.Operation;
 import io.openbss.common.operations.OperationTable;
 import io.openbss.common.operations.ReplayRule;
@@ -25,11 +24,13 @@ import io.openbss.gateway.errors.ErrorAnswer;
 import io.openbss.gateway.identity.Credential;
 import io.openbss.gateway.input.InputGate;
 import io.openbss.gateway.input.SourceAddresses;
+import io.openbss.gateway.policies.CallerRules;
 import io.openbss.gateway.policies.CloudServiceTypes;
 import io.openbss.gateway.policies.PolicyCheck;
 import io.openbss.gateway.ratelimits.RateLimitHeaders;
 import io.openbss.gateway.ratelimits.RateLimits;
 import io.openbss.gateway.ratelimits.Verdict;
+import io.openbss.gateway.tokens.KeystoneDomains;
 import io.openbss.gateway.tokens.KeystoneTokens;
 import io.openbss.gateway.tokens.TokenRequest;
 import io.opentelemetry.api.trace.Span;
@@ -43,7 +44,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -54,8 +54,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,7 +69,6 @@ import java.util.function.Supplier;
 public class GatewayHandler implements Handler<HttpServerRequest> {
 
     static final String GATEWAY = "gateway";
-    static final String CREATE_TOKEN = "KeystoneCreateToken";
     /** How long a refused oversize upload may go on being read (and discarded) before its connection is closed. */
     static final long LINGER_MS = 2_000;
     /** Request headers a service may see; everything else a client sends stays at the gateway. */
@@ -234,10 +231,11 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
 
     private void authenticate(Exchange exchange, Buffer body) {
         Context context = Vertx.currentContext();
-        credentialOf(exchange, body).whenComplete((credential, failure) -> onContext(context, () -> {
-            if (failure != null) {
-                exchange.fail(failure);
+        credentialOf(exchange, body).onComplete(authenticated -> onContext(context, () -> {
+            if (authenticated.failed()) {
+                exchange.fail(authenticated.cause());
             } else {
+                Credential credential = authenticated.result();
                 if (exchange.audited != null) {
                     exchange.audited.authenticated(credential);
                 }
@@ -304,9 +302,8 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
      * so that its errors are the password login's.
      */
     private static boolean isPasswordLogin(Exchange exchange, Buffer body) {
-        String authorization = exchange.request.getHeader("Authorization");
-        return exchange.operation.name().equals(CREATE_TOKEN)
-                && (authorization == null || authorization.isEmpty() || TokenRequest.namesPassword(body));
+        return KeystoneTokens.isPasswordLogin(exchange.operation.name(), exchange.request.getHeader("Authorization"),
+                body);
     }
 
     /**
@@ -362,13 +359,13 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
      * A password login's user name and password (whatever signature it carries), else an AK/SK signature, else an
      * X-Auth-Token. A request that carries both a signature and a token is authenticated by its signature alone.
      */
-    private CompletionStage<Credential> credentialOf(Exchange exchange, Buffer body) {
+    private Future<Credential> credentialOf(Exchange exchange, Buffer body) {
         HttpServerRequest request = exchange.request;
         if (exchange.passwordLogin) {
             try {
                 return passwords.authenticate(TokenRequest.parse(body, false));
             } catch (BssException e) {
-                return CompletableFuture.failedFuture(e);
+                return Future.failedFuture(e);
             }
         }
         String authorization = request.getHeader("Authorization");
@@ -379,13 +376,13 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         if (token != null && !token.isEmpty()) {
             return tokenAuthenticator.authenticate(token);
         }
-        return CompletableFuture.failedFuture(ApigException.noCredentials());
+        return Future.failedFuture(ApigException.noCredentials());
     }
 
     /** The operation's caller rule, then (for an IAM user) its policies. */
     private void authorize(Exchange exchange, Credential credential, Buffer body) {
         Operation operation = exchange.operation;
-        String refusal = refusal(operation, credential.caller());
+        String refusal = CallerRules.refusal(operation, credential.caller());
         if (refusal != null) {
             exchange.fail(BssException.accessDenied(refusal));
             return;
@@ -393,11 +390,12 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         Context context = Vertx.currentContext();
         policies.check(credential, operation,
                         () -> CloudServiceTypes.named(operation.serviceTypes(), exchange.request.params(), body))
-                .whenComplete((decision, failure) -> onContext(context, () -> {
-                    if (failure != null) {
-                        exchange.fail(failure);
+                .onComplete(checked -> onContext(context, () -> {
+                    if (checked.failed()) {
+                        exchange.fail(checked.cause());
                         return;
                     }
+                    PolicyCheck.Decision decision = checked.result();
                     switch (decision.verdict()) {
                         case ALLOWED -> perform(exchange, credential.caller(decision.serviceTypes()), credential,
                                 body);
@@ -451,41 +449,21 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
                 });
     }
 
-    /** Who may call what: the Caller column of the operation table. */
-    static String refusal(Operation operation, CallerIdentity caller) {
-        return switch (operation.caller()) {
-            case MASTER -> caller.kind() == CallerKind.ENTERPRISE_MASTER ? null
-                    : "Access denied: only an enterprise master account may call this API";
-            case CUSTOMER -> caller.kind() == CallerKind.PARTNER
-                    ? "Access denied: partner accounts cannot call customer APIs" : null;
-            case ANY -> null;
-        };
-    }
-
     /** The IAM operations the gateway answers itself: the caller's domain, and tokens. */
     private void answerIam(Exchange exchange, Credential credential, Buffer body) {
-        if (exchange.operation.name().equals(CREATE_TOKEN)) {
+        if (exchange.operation.name().equals(KeystoneTokens.CREATE_TOKEN)) {
             Context context = Vertx.currentContext();
-            CompletionStage<KeystoneTokens.Issued> issued;
-            try {
-                issued = keystone.issue(credential, TokenRequest.parse(body, !exchange.passwordLogin));
-            } catch (BssException e) {
-                exchange.fail(e);
-                return;
-            }
-            issued.whenComplete((token, failure) -> onContext(context, () -> {
-                if (failure != null) {
-                    exchange.fail(failure);
+            keystone.issue(credential, body, !exchange.passwordLogin).onComplete(issued -> onContext(context, () -> {
+                if (issued.failed()) {
+                    exchange.fail(issued.cause());
                 } else {
-                    exchange.request.response().putHeader("X-Subject-Token", token.token());
-                    exchange.json(201, token.body());
+                    exchange.request.response().putHeader("X-Subject-Token", issued.result().token());
+                    exchange.json(201, issued.result().body());
                 }
             }));
             return;
         }
-        JsonObject domain = new JsonObject().put("enabled", true).put("id", credential.domainId())
-                .put("name", credential.domainName()).put("description", "");
-        exchange.json(200, new JsonObject().put("domains", new JsonArray().add(domain)));
+        exchange.json(200, KeystoneDomains.of(credential));
     }
 
     /** The request timer of an operation and status, registered once (with histogram buckets for percentiles). */
