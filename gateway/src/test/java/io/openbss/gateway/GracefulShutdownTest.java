@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.openbss.common.signing.SignedHttpClient;
-import io.openbss.gateway.routing.InFlightCalls;
+import io.openbss.gateway.pipeline.InFlightCalls;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -7,7 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openbss.common.signing.SignedHttpClient;
-import io.openbss.gateway.auth.ApigException;
+import io.openbss.gateway.errors.ApigException;
 import io.openbss.testing.PostgresResource;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;

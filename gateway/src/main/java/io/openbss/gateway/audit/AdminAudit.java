@@ -2,9 +2,9 @@ package io.openbss.gateway.audit;
 
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.request.RequestIds;
-import io.openbss.gateway.auth.ApigException;
-import io.openbss.gateway.routing.BackendClient;
-import io.openbss.gateway.routing.SourceAddresses;
+import io.openbss.gateway.backends.BackendClient;
+import io.openbss.gateway.errors.ApigException;
+import io.openbss.gateway.input.SourceAddresses;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

@@ -1,7 +1,7 @@
 package io.openbss.gateway.auth;
 
-import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.GatewayConfig.RateLimitsConfig;
+import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.replicas.IdentityChanges;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -61,9 +60,9 @@ public class AccessKeyLockout {
     }
 
     /** Counts a failure of {@code key}; completes with whether the key is locked now. */
-    public CompletionStage<Boolean> failed(String key, Instant now) {
+    public Future<Boolean> failed(String key, Instant now) {
         if (redis == null) {
-            return Future.succeededFuture(countHere(key, now)).toCompletionStage();
+            return Future.succeededFuture(countHere(key, now));
         }
         states.merge(key, new State(0, null), (mine, none) -> mine);
         return redis.send(Request.cmd(Command.EVAL).arg(COUNT).arg(1).arg(PREFIX + key).arg(config.maxFailures())
@@ -71,8 +70,7 @@ public class AccessKeyLockout {
                 .timeout(redisTimeoutMillis, TimeUnit.MILLISECONDS)
                 .map(answer -> answer.toInteger() == 1)
                 .map(tooMany -> tooMany ? lock(key, now) : isLocked(key, now))
-                .recover(failure -> Future.succeededFuture(countHere(key, now)))
-                .toCompletionStage();
+                .recover(failure -> Future.succeededFuture(countHere(key, now)));
     }
 
     public void succeeded(String key) {

@@ -1,20 +1,20 @@
 package io.openbss.gateway.auth;
 
+import io.openbss.gateway.errors.ApigException;
 import io.openbss.gateway.identity.Credential;
 import io.openbss.gateway.identity.DomainKind;
 import io.openbss.gateway.identity.PasswordHasher;
 import io.openbss.gateway.tokens.TokenRequest;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Authenticates a token request's user name and password. The account must match every domain field the request
@@ -46,7 +46,7 @@ public class PasswordAuthenticator {
     @Inject
     Clock clock;
 
-    public CompletionStage<Credential> authenticate(TokenRequest request) {
+    public Future<Credential> authenticate(TokenRequest request) {
         return pool.preparedQuery("""
                         SELECT d.domain_id, d.name AS domain_name, d.kind, d.enabled AS domain_enabled,
                                u.user_id, u.name AS user_name, u.root, u.enabled AS user_enabled, u.password_hash
@@ -54,8 +54,7 @@ public class PasswordAuthenticator {
                          WHERE u.name = $1 AND ($2::text IS NULL OR d.name = $2)
                            AND ($3::text IS NULL OR d.domain_id = $3)""")
                 .execute(Tuple.of(request.userName(), request.domainName(), request.domainId()))
-                .subscribeAsCompletionStage()
-                .thenCompose(rows -> {
+                .compose(rows -> {
                     Row row = rows.size() == 1 ? rows.iterator().next() : null;
                     String lockKey = row == null ? null : "password:" + row.getString("user_id");
                     if (lockKey != null && lockout.isLocked(lockKey, clock.instant())) {
@@ -64,7 +63,7 @@ public class PasswordAuthenticator {
                     String hash = row == null ? null : row.getString("password_hash");
                     return vertx.executeBlocking(() -> hasher.matches(request.password(),
                                     hash == null ? Nobody.HASH : hash), false)
-                            .toCompletionStage().thenCompose(matches -> {
+                            .compose(matches -> {
                                 Instant now = clock.instant();
                                 if (lockKey != null && lockout.isLocked(lockKey, now)) {
                                     throw ApigException.lockedUser();
@@ -73,7 +72,7 @@ public class PasswordAuthenticator {
                                     if (lockKey == null) {
                                         throw ApigException.wrongPassword();
                                     }
-                                    return lockout.failed(lockKey, now).thenApply(locked -> {
+                                    return lockout.failed(lockKey, now).map(locked -> {
                                         throw locked ? ApigException.lockedUser() : ApigException.wrongPassword();
                                     });
                                 }
@@ -86,7 +85,7 @@ public class PasswordAuthenticator {
                                 if (!user.usable()) {
                                     throw ApigException.wrongPassword();
                                 }
-                                return CompletableFuture.completedFuture(user);
+                                return Future.succeededFuture(user);
                             });
                 });
     }

@@ -4,15 +4,16 @@ import io.openbss.common.signing.AuthorizationHeader;
 import io.openbss.common.signing.SignableRequest;
 import io.openbss.common.signing.SignatureException;
 import io.openbss.common.signing.SignatureVerifier;
+import io.openbss.gateway.Futures;
 import io.openbss.gateway.GatewayConfig;
+import io.openbss.gateway.errors.ApigException;
 import io.openbss.gateway.identity.Credential;
 import io.openbss.gateway.identity.CredentialStore;
+import io.vertx.core.Future;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Authenticates an SDK-HMAC-SHA256 signed request (shared/api/signing.md): a known, active access key, a signature
@@ -36,22 +37,22 @@ public class SignatureAuthenticator {
     }
 
     /** Completes with the credential, or fails with an {@link ApigException}. */
-    public CompletionStage<Credential> authenticate(SignableRequest request) {
+    public Future<Credential> authenticate(SignableRequest request) {
         String header = request.header("Authorization");
         if (header == null || header.isEmpty()) {
-            return CompletableFuture.failedFuture(ApigException.noCredentials());
+            return Future.failedFuture(ApigException.noCredentials());
         }
         AuthorizationHeader authorization;
         try {
             authorization = AuthorizationHeader.parse(header);
         } catch (SignatureException e) {
-            return CompletableFuture.failedFuture(ApigException.badSignature());
+            return Future.failedFuture(ApigException.badSignature());
         }
         Instant now = clock.instant();
         if (lockout.isLocked(authorization.accessKey(), now)) {
-            return CompletableFuture.failedFuture(ApigException.lockedAccessKey());
+            return Future.failedFuture(ApigException.lockedAccessKey());
         }
-        return credentials.find(authorization.accessKey()).thenApply(found -> {
+        return Futures.onCaller(credentials.find(authorization.accessKey())).map(found -> {
             Credential credential = found.filter(Credential::usable).orElseThrow(ApigException::unknownAccessKey);
             verify(request, authorization, credential, now);
             String domainId = request.header("X-Domain-Id");

@@ -1,12 +1,13 @@
 package io.openbss.gateway.auth;
 
+import io.openbss.gateway.Futures;
+import io.openbss.gateway.errors.ApigException;
 import io.openbss.gateway.identity.Credential;
 import io.openbss.gateway.tokens.TokenStore;
+import io.vertx.core.Future;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Authenticates an {@code X-Auth-Token}: issued here, not revoked, not expired (401 APIG.0308, seed 001), and its
@@ -22,11 +23,11 @@ public class TokenAuthenticator {
     Clock clock;
 
     /** Completes with the token holder's credential, or fails with an {@link ApigException}. */
-    public CompletionStage<Credential> authenticate(String token) {
+    public Future<Credential> authenticate(String token) {
         if (token.length() > 1024) {
-            return CompletableFuture.failedFuture(ApigException.unknownToken());
+            return Future.failedFuture(ApigException.unknownToken());
         }
-        return tokens.find(token).thenApply(found -> {
+        return Futures.onCaller(tokens.find(token)).map(found -> {
             TokenStore.StoredToken stored = found.orElseThrow(ApigException::unknownToken);
             if (stored.revoked()) {
                 throw ApigException.revokedToken();

@@ -2,14 +2,14 @@ package io.openbss.gateway.policies;
 
 import io.openbss.common.operations.Operation;
 import io.openbss.common.operations.ServiceTypeSource;
+import io.openbss.gateway.Futures;
 import io.openbss.gateway.identity.Credential;
+import io.vertx.core.Future;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -42,12 +42,12 @@ public class PolicyCheck {
     @Inject
     PolicyStore policies;
 
-    public CompletionStage<Decision> check(Credential caller, Operation operation,
-            Supplier<Set<String>> serviceTypes) {
+    public Future<Decision> check(Credential caller, Operation operation, Supplier<Set<String>> serviceTypes) {
         if (caller.rootUser() || operation.action().startsWith("iam:")) {
-            return CompletableFuture.completedFuture(Decision.ALLOWED);
+            return Future.succeededFuture(Decision.ALLOWED);
         }
-        return policies.ofUser(caller.userId()).thenApply(granted -> decide(granted, operation, serviceTypes));
+        return Futures.onCaller(policies.ofUser(caller.userId()))
+                .map(granted -> decide(granted, operation, serviceTypes));
     }
 
     static Decision decide(List<UserPolicy> granted, Operation operation, Supplier<Set<String>> serviceTypes) {

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.openbss.common.operations.Operation;
 import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.GatewayConfig.RateLimitsConfig;
-import io.openbss.gateway.auth.ApigException;
+import io.openbss.gateway.errors.ApigException;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Redis;
 import jakarta.annotation.PostConstruct;

@@ -1,10 +1,14 @@
 package io.openbss.gateway.tokens;
 
-import io.openbss.gateway.auth.ApigException;
+import io.openbss.common.error.BssException;
+import io.openbss.gateway.Futures;
+import io.openbss.gateway.errors.ApigException;
 import io.openbss.gateway.identity.Credential;
 import io.openbss.gateway.policies.BssRole;
 import io.openbss.gateway.policies.PolicyStore;
 import io.openbss.gateway.policies.UserPolicy;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +17,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * {@code POST /v3/auth/tokens} as IAM answers it: 201, the token in {@code X-Subject-Token}, and a Keystone body
@@ -24,6 +26,8 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class KeystoneTokens {
 
+    /** The operation table's name of {@code POST /v3/auth/tokens}. */
+    public static final String CREATE_TOKEN = "KeystoneCreateToken";
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -37,18 +41,40 @@ public class KeystoneTokens {
     @Inject
     PolicyStore policies;
 
-    public CompletionStage<Issued> issue(Credential holder, TokenRequest request) {
+    /**
+     * Whether a call is a token request whose body names the password method, signed or not (the official IAM SDK
+     * signs its password logins with whatever key the client was built with): the password authenticates it and
+     * names the user, and the signature, even a bad one, is not checked. An unsigned token request is one too,
+     * whatever its body names, so that its errors are the password login's.
+     */
+    public static boolean isPasswordLogin(String operation, String authorization, Buffer body) {
+        return operation.equals(CREATE_TOKEN)
+                && (authorization == null || authorization.isEmpty() || TokenRequest.namesPassword(body));
+    }
+
+    /**
+     * Issues a token to {@code holder} for the token request in {@code body}; {@code signed} says whether the
+     * request was authenticated by its AK/SK signature (not by a password). Fails with 400 CBC.0100 for a bad request,
+     * 401 APIG.0301 for a scope that is not the holder's account.
+     */
+    public Future<Issued> issue(Credential holder, Buffer body, boolean signed) {
+        TokenRequest request;
+        try {
+            request = TokenRequest.parse(body, signed);
+        } catch (BssException e) {
+            return Future.failedFuture(e);
+        }
         if ((request.scopeDomainName() != null && !request.scopeDomainName().equals(holder.domainName()))
                 || (request.scopeDomainId() != null && !request.scopeDomainId().equals(holder.domainId()))) {
-            return CompletableFuture.failedFuture(new ApigException(401, "APIG.0301",
+            return Future.failedFuture(new ApigException(401, "APIG.0301",
                     "Incorrect IAM authentication information: the scope is not the user's account"));
         }
         String method = holder.accessKey() != null ? TokenRequest.AK_SK : TokenRequest.PASSWORD;
-        CompletionStage<List<String>> roles = holder.rootUser() ? CompletableFuture.completedFuture(List.of("te_admin"))
-                : policies.ofUser(holder.userId()).thenApply(granted -> granted.stream().map(UserPolicy::role)
-                        .map(BssRole::wireName).toList());
-        return roles.thenCompose(names -> tokens.issue(holder, method).subscribeAsCompletionStage()
-                .thenApply(issued -> new Issued(issued.token(), body(issued.stored(), names))));
+        Future<List<String>> roles = holder.rootUser() ? Future.succeededFuture(List.of("te_admin"))
+                : Futures.onCaller(policies.ofUser(holder.userId())).map(granted -> granted.stream()
+                        .map(UserPolicy::role).map(BssRole::wireName).toList());
+        return roles.compose(names -> Futures.onCaller(tokens.issue(holder, method))
+                .map(issued -> new Issued(issued.token(), body(issued.stored(), names))));
     }
 
     private static JsonObject body(TokenStore.StoredToken token, List<String> roles) {

@@ -1,4 +1,4 @@
-package io.openbss.gateway.routing;
+package io.openbss.gateway.pipeline;
 
 import io.openbss.common.request.ShutdownGate;
 import jakarta.inject.Inject;

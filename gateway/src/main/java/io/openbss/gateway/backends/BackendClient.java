@@ -1,7 +1,7 @@
-package io.openbss.gateway.routing;
+package io.openbss.gateway.backends;
 
 import io.openbss.gateway.GatewayConfig;
-import io.openbss.gateway.auth.ApigException;
+import io.openbss.gateway.errors.ApigException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;

@@ -1,4 +1,4 @@
-package io.openbss.gateway.routing;
+package io.openbss.gateway.backends;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

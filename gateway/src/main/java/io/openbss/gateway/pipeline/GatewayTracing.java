@@ -1,4 +1,4 @@
-package io.openbss.gateway.routing;
+package io.openbss.gateway.pipeline;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;

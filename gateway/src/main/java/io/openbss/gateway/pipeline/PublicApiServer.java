@@ -1,10 +1,11 @@
-package io.openbss.gateway.routing;
+package io.openbss.gateway.pipeline;
 
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.openbss.common.request.RequestIds;
 import io.openbss.gateway.GatewayConfig;
-import io.openbss.gateway.auth.ApigException;
+import io.openbss.gateway.errors.ApigException;
+import io.openbss.gateway.errors.ErrorAnswer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.AbstractVerticle;
@@ -73,7 +74,8 @@ public class PublicApiServer {
         } else {
             error = new ApigException(400, "APIG.0201", "Malformed HTTP request");
         }
-        GatewayResponses.apigError(request.response(), RequestIds.generate(), error);
+        String requestId = RequestIds.generate();
+        ErrorAnswer.of(error, requestId).write(request.response(), requestId);
     }
 
     /**

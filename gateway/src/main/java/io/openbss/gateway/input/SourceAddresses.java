@@ -1,4 +1,4 @@
-package io.openbss.gateway.routing;
+package io.openbss.gateway.input;
 
 import io.netty.util.NetUtil;
 import io.openbss.gateway.GatewayConfig;

@@ -1,8 +1,7 @@
-package io.openbss.gateway.admin;
+package io.openbss.gateway.errors;
 
 import io.openbss.common.error.ErrorBody;
 import io.openbss.common.error.ErrorMappers;
-import io.openbss.gateway.auth.ApigException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

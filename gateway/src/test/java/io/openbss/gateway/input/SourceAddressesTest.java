@@ -1,4 +1,4 @@
-package io.openbss.gateway.routing;
+package io.openbss.gateway.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

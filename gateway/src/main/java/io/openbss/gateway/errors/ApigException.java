@@ -1,4 +1,4 @@
-package io.openbss.gateway.auth;
+package io.openbss.gateway.errors;
 
 /**
  * A refusal by the gateway itself, answered as {@code {"error_code","error_msg","request_id"}} (shared/api/errors.md).
