@@ -2,9 +2,9 @@ package io.openbss.enterprise.subcustomers;
 
 import static io.openbss.common.time.BssTime.utc;
 
+import io.openbss.billing.client.BillingClient;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
-import io.openbss.enterprise.billing.BillingClient;
 import io.openbss.enterprise.iam.IamClient;
 import io.openbss.enterprise.iam.NewDomain;
 import io.openbss.common.remote.Refusal;

@@ -1,10 +1,10 @@
 package io.openbss.enterprise.subcustomers;
 
+import io.openbss.billing.client.BillingClient;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.RequestParameters;
-import io.openbss.enterprise.billing.BillingClient;
 import io.openbss.enterprise.organizations.Organization;
 import io.openbss.common.remote.RemoteErrors;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

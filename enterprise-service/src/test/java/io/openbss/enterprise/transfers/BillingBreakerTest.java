@@ -36,7 +36,7 @@ class BillingBreakerTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("%test.io.openbss.enterprise.billing.BillingClient/guarded/CircuitBreaker/delay", "1");
+            return Map.of("%test.io.openbss.billing.client.BillingClient/guarded/CircuitBreaker/delay", "1");
         }
     }
 

@@ -1,12 +1,12 @@
 package io.openbss.orders.payments;
 
+import io.openbss.billing.client.BillingClient;
+import io.openbss.billing.client.BillingModels;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.remote.Refusal;
 import io.openbss.common.hash.Sha256;
 import io.openbss.common.time.BssTime;
-import io.openbss.orders.billing.BillingClient;
-import io.openbss.orders.billing.BillingModels;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;

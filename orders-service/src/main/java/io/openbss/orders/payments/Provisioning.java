@@ -4,8 +4,8 @@ import io.openbss.orders.orders.LinePayments;
 
 import static io.openbss.common.time.BssTime.utc;
 
+import io.openbss.billing.client.BillingModels;
 import io.openbss.common.time.BssTime;
-import io.openbss.orders.billing.BillingModels;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -1,12 +1,12 @@
 package io.openbss.orders.renewals;
 
+import io.openbss.billing.client.BillingClient;
+import io.openbss.billing.client.BillingModels;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.remote.RemoteErrors;
 import io.openbss.common.time.BssTime;
 import io.openbss.orders.OrdersConfig;
-import io.openbss.orders.billing.BillingClient;
-import io.openbss.orders.billing.BillingModels;
 import io.openbss.orders.orders.OrderWriter;
 import io.openbss.orders.payments.AutomaticPayment;
 import io.smallrye.mutiny.Multi;

@@ -3,10 +3,10 @@ package io.openbss.orders.unsubscriptions;
 import static io.openbss.common.time.BssTime.utc;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.openbss.billing.client.BillingClient;
+import io.openbss.billing.client.BillingModels;
 import io.openbss.common.remote.Refusal;
 import io.openbss.common.time.BssTime;
-import io.openbss.orders.billing.BillingClient;
-import io.openbss.orders.billing.BillingModels;
 import io.openbss.orders.orders.LinePayments;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;

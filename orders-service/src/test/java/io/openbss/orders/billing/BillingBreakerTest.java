@@ -39,7 +39,7 @@ class BillingBreakerTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("%test.io.openbss.orders.billing.BillingClient/guarded/CircuitBreaker/delay", "1");
+            return Map.of("%test.io.openbss.billing.client.BillingClient/guarded/CircuitBreaker/delay", "1");
         }
     }
 
