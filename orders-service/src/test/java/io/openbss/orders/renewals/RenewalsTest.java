@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.openbss.billing.client.testing.FakeBilling;
 import io.openbss.common.error.BssException;
 import io.openbss.common.time.BssTime;
-import io.openbss.orders.FakeBilling;
 import io.openbss.orders.OrderFixtures;
 import io.openbss.orders.lifecycle.ResourceLifecycle;
 import io.openbss.testing.InternalKeys;

@@ -67,7 +67,8 @@ public abstract class BillingContract {
         // two resources cost twice one
         assertThat(rated.items().get(1).officialAmount())
                 .isEqualByComparingTo(rated.items().get(0).officialAmount().multiply(BigDecimal.TWO));
-        assertThat(rated.amount()).isEqualByComparingTo(rated.items().get(0).amount().add(rated.items().get(1).amount()));
+        assertThat(rated.amount())
+                .isEqualByComparingTo(rated.items().get(0).amount().add(rated.items().get(1).amount()));
     }
 
     @Test

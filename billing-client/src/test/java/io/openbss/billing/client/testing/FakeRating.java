@@ -37,8 +37,10 @@ final class FakeRating {
                 return refusal("CBC.0100", "Invalid parameter product_infos[" + items.size()
                         + "].resource_size: is required for " + spec);
             }
-            int months = p.getInteger("period_type") == 3 ? 12 * p.getInteger("period_num") : p.getInteger("period_num");
-            BigDecimal price = MONTHLY_PRICE.multiply(BigDecimal.valueOf((long) months * p.getInteger("subscription_num")));
+            int months = p.getInteger("period_type") == 3 ? 12 * p.getInteger("period_num")
+                    : p.getInteger("period_num");
+            BigDecimal price = MONTHLY_PRICE.multiply(BigDecimal.valueOf((long) months
+                    * p.getInteger("subscription_num")));
             BigDecimal discount = price.divide(BigDecimal.TEN).setScale(2);
             official = official.add(price);
             discounts = discounts.add(discount);
