@@ -36,7 +36,7 @@ public class FakeBilling implements QuarkusTestResourceLifecycleManager {
     public static final String DISCOUNT_ID = FakeRating.DISCOUNT_ID;
     /** customer → balance type (BALANCE_TYPE_DEBIT, BALANCE_TYPE_CREDIT) → balance */
     public static final Map<String, Map<String, BigDecimal>> BALANCES = new ConcurrentHashMap<>();
-    /** idempotency key → the first answer of a charge, refund or transfer */
+    /** idempotency key → the first answer of a charge, refund or transfer (of coupons: "coupon-transfer:key"...) */
     public static final Map<String, JsonObject> POSTED = new ConcurrentHashMap<>();
     /** idempotency key → how many times money moved under it */
     public static final Map<String, AtomicInteger> MOVES = new ConcurrentHashMap<>();
