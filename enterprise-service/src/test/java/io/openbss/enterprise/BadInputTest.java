@@ -1,5 +1,6 @@
 package io.openbss.enterprise;
 
+import io.openbss.billing.client.testing.FakeBilling;
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CallerKind;
 import io.openbss.testing.BadInputContract;
@@ -13,7 +14,8 @@ import java.util.Optional;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(InternalKeys.class)
-@QuarkusTestResource(FakeServices.class)
+@QuarkusTestResource(FakeBilling.class)
+@QuarkusTestResource(FakeGateway.class)
 class BadInputTest extends BadInputContract {
 
     static final String AUDIENCE = "enterprise-service";

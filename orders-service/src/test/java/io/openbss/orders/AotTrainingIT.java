@@ -3,6 +3,7 @@ package io.openbss.orders;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.openbss.billing.client.testing.FakeBilling;
 import io.openbss.testing.PostgresResource;
 import io.openbss.testing.ProductionSecrets;
 import io.quarkus.test.common.QuarkusTestResource;

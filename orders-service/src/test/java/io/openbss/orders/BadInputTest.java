@@ -1,5 +1,6 @@
 package io.openbss.orders;
 
+import io.openbss.billing.client.testing.FakeBilling;
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.testing.BadInputContract;
 import io.openbss.testing.InternalKeys;

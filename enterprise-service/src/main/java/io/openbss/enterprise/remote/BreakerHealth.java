@@ -1,7 +1,7 @@
 package io.openbss.enterprise.remote;
 
+import io.openbss.billing.client.BillingClient;
 import io.openbss.common.remote.CircuitBreakerHealthCheck;
-import io.openbss.enterprise.billing.BillingClient;
 import io.openbss.enterprise.iam.IamClient;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.health.api.Wellness;

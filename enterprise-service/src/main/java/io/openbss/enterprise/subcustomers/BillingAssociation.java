@@ -1,6 +1,6 @@
 package io.openbss.enterprise.subcustomers;
 
-import io.openbss.enterprise.billing.BillingModels;
+import io.openbss.billing.client.BillingModels;
 
 /**
  * What billing-service needs to know of an association: a master sees the bills of a sub-account in its financial

@@ -2,15 +2,15 @@ package io.openbss.enterprise.subcustomers;
 
 import static io.openbss.common.time.BssTime.utc;
 
+import io.openbss.billing.client.BillingClient;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.reconcile.Reconciler;
 import io.openbss.common.reconcile.RetryPolicy;
+import io.openbss.common.remote.Refusal;
 import io.openbss.enterprise.EnterpriseConfig;
-import io.openbss.enterprise.billing.BillingClient;
 import io.openbss.enterprise.iam.IamClient;
 import io.openbss.enterprise.iam.NewDomain;
-import io.openbss.common.remote.Refusal;
 import io.openbss.enterprise.sms.VerificationCodes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

@@ -1,12 +1,12 @@
 package io.openbss.enterprise.subcustomers;
 
+import io.openbss.billing.client.BillingClient;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.remote.RemoteErrors;
 import io.openbss.common.request.RequestParameters;
 import io.openbss.enterprise.EnterpriseError;
-import io.openbss.enterprise.billing.BillingClient;
 import io.openbss.enterprise.organizations.Organization;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

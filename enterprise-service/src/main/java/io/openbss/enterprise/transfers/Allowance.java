@@ -1,6 +1,6 @@
 package io.openbss.enterprise.transfers;
 
-import io.openbss.enterprise.billing.BillingModels;
+import io.openbss.billing.client.BillingModels;
 import java.math.BigDecimal;
 import java.util.List;
 

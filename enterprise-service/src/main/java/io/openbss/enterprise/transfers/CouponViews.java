@@ -1,7 +1,7 @@
 package io.openbss.enterprise.transfers;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.openbss.enterprise.billing.BillingModels;
+import io.openbss.billing.client.BillingModels;
 import java.util.List;
 import java.util.Map;
 

@@ -4,9 +4,9 @@ import static io.openbss.common.request.RequestParameters.optionalInstant;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.billing.client.BillingModels;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
-import io.openbss.enterprise.billing.BillingModels;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.openbss.enterprise.transfers;
 
-import io.openbss.enterprise.billing.BillingClient;
-import io.openbss.enterprise.billing.BillingModels;
+import io.openbss.billing.client.BillingClient;
+import io.openbss.billing.client.BillingModels;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,12 +4,12 @@ import static io.openbss.common.request.RequestParameters.optionalInt;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.billing.client.BillingClient;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.RequestParameters;
-import io.openbss.enterprise.billing.BillingClient;
 import io.openbss.common.remote.RemoteErrors;
 import io.openbss.enterprise.subcustomers.SubAccountAccess;
 import io.smallrye.mutiny.Uni;

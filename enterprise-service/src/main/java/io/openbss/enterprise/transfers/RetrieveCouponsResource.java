@@ -3,10 +3,10 @@ package io.openbss.enterprise.transfers;
 import static io.openbss.common.request.RequestParameters.optionalInt;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
+import io.openbss.billing.client.BillingClient;
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
-import io.openbss.enterprise.billing.BillingClient;
 import io.openbss.common.remote.RemoteErrors;
 import io.openbss.enterprise.subcustomers.SubAccountAccess;
 import io.smallrye.mutiny.Uni;

@@ -2,10 +2,10 @@ package io.openbss.enterprise.transfers;
 
 import static io.openbss.common.request.RequestParameters.optionalInt;
 
+import io.openbss.billing.client.BillingClient;
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
-import io.openbss.enterprise.billing.BillingClient;
 import io.openbss.common.remote.RemoteErrors;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -6,9 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.openbss.billing.client.testing.FakeBilling;
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CallerKind;
-import io.openbss.enterprise.FakeServices;
+import io.openbss.enterprise.FakeGateway;
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(InternalKeys.class)
-@QuarkusTestResource(FakeServices.class)
+@QuarkusTestResource(FakeBilling.class)
+@QuarkusTestResource(FakeGateway.class)
 class OrganizationsResourceTest {
 
     static final String PATH = "/v2/enterprises/multi-accounts/enterprise-organizations";

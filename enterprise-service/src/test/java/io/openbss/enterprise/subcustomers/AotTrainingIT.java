@@ -8,8 +8,9 @@ import static io.openbss.enterprise.subcustomers.SubCustomersResourceTest.unitId
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.openbss.billing.client.testing.FakeBilling;
 import io.openbss.common.identity.CallerKind;
-import io.openbss.enterprise.FakeServices;
+import io.openbss.enterprise.FakeGateway;
 import io.openbss.testing.PostgresResource;
 import io.openbss.testing.ProductionSecrets;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -20,13 +21,14 @@ import org.junit.jupiter.api.Test;
  * The training run of enterprise-service's AOT cache ({@code -Paot}, see the parent pom): the packaged service
  * starts in the prod profile against PostgreSQL and serves what follows every start (health, an operator making an
  * organization and associating sub-accounts, the master listing them), billing and the gateway being
- * {@link FakeServices}, so that the cache holds the request path as well as the start. Not run by the default
- * build.
+ * {@link FakeBilling} and {@link FakeGateway}, so that the cache holds the request path as well as the start. Not run
+ * by the default build.
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(ProductionSecrets.class)
-@QuarkusTestResource(FakeServices.class)
+@QuarkusTestResource(FakeBilling.class)
+@QuarkusTestResource(FakeGateway.class)
 class AotTrainingIT {
 
     @Test

@@ -5,7 +5,8 @@ import static io.openbss.enterprise.subcustomers.CreationStatus.FAILED;
 import static io.openbss.enterprise.subcustomers.CreationStatus.PENDING;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openbss.enterprise.FakeServices;
+import io.openbss.billing.client.testing.FakeBilling;
+import io.openbss.enterprise.FakeGateway;
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(InternalKeys.class)
-@QuarkusTestResource(FakeServices.class)
+@QuarkusTestResource(FakeBilling.class)
+@QuarkusTestResource(FakeGateway.class)
 class CreationTransitionsTest {
 
     static final Map<String, Map<CreationStatus, CreationStatus>> ALLOWED = Map.of(

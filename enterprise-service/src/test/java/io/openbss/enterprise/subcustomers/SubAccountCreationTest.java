@@ -6,9 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.openbss.billing.client.testing.FakeBilling;
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CallerKind;
-import io.openbss.enterprise.FakeServices;
+import io.openbss.enterprise.FakeGateway;
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(InternalKeys.class)
-@QuarkusTestResource(FakeServices.class)
+@QuarkusTestResource(FakeBilling.class)
+@QuarkusTestResource(FakeGateway.class)
 class SubAccountCreationTest {
 
     static final String PATH = "/v2/enterprises/multi-accounts/sub-customers";
@@ -64,7 +66,8 @@ class SubAccountCreationTest {
 
     @AfterEach
     void servicesRecover() {
-        FakeServices.recover();
+        FakeGateway.recover();
+        FakeBilling.recover();
     }
 
     @Test
@@ -72,8 +75,8 @@ class SubAccountCreationTest {
         String name = name();
         String domainId = create(request(name, 0)).statusCode(200).body("domain_name", equalTo(name)).extract()
                 .path("domain_id");
-        assertThat(FakeServices.REGISTERED).containsEntry(domainId, name);
-        JsonObject association = FakeServices.ASSOCIATIONS.get(domainId);
+        assertThat(FakeBilling.REGISTERED).containsEntry(domainId, name);
+        JsonObject association = FakeBilling.ASSOCIATIONS.get(domainId);
         assertThat(association.getString("master_customer_id")).isEqualTo(master);
         assertThat(association.getBoolean("bills_visible")).isTrue();
         assertThat(association.getBoolean("financial_custody")).isFalse();
@@ -86,7 +89,7 @@ class SubAccountCreationTest {
     @Test
     void financialCustodyGrantsTheDocumentedPermissions() {
         String domainId = create(request(name(), 1)).statusCode(200).extract().path("domain_id");
-        assertThat(FakeServices.ASSOCIATIONS.get(domainId).getBoolean("financial_custody")).isTrue();
+        assertThat(FakeBilling.ASSOCIATIONS.get(domainId).getBoolean("financial_custody")).isTrue();
         List<String> permissions = List.of(pool.preparedQuery(
                         "SELECT permission_ids FROM sub_customer WHERE sub_customer_id = $1").execute(Tuple.of(domainId))
                 .await().indefinitely().iterator().next().getArrayOfStrings("permission_ids"));
@@ -105,28 +108,32 @@ class SubAccountCreationTest {
     @Test
     void anAccountMadeBeforeAnOutageIsFinishedByTheReconciler() {
         String name = name();
-        FakeServices.fail(FakeServices.Mode.DOWN, Integer.MAX_VALUE);
+        FakeGateway.down();
+        FakeBilling.fail(FakeBilling.Mode.DOWN, Integer.MAX_VALUE);
         create(request(name, 0)).statusCode(500).body("error_code", equalTo("CBC.0999"));
         String creationId = pool.preparedQuery(
                         "SELECT creation_id FROM sub_account_creation WHERE master_customer_id = $1 AND status = 'PENDING'")
                 .execute(Tuple.of(master)).await().indefinitely().iterator().next().getString("creation_id");
         // the gateway had made the account when the outage began (its answer was lost); nothing else was done
-        FakeServices.DOMAINS.put(creationId, new JsonObject().put("domain_id", "dmade" + creationId.substring(0, 8))
+        FakeGateway.DOMAINS.put(creationId, new JsonObject().put("domain_id", "dmade" + creationId.substring(0, 8))
                 .put("name", name));
 
-        FakeServices.recover();
+        FakeGateway.recover();
+        FakeBilling.recover();
         resumeAfterTheGracePeriod();
         String domainId = "dmade" + creationId.substring(0, 8);
         assertThat(status(domainId)).isEqualTo("DONE");
-        assertThat(FakeServices.REGISTERED).containsKey(domainId);
-        assertThat(FakeServices.ASSOCIATIONS).containsKey(domainId);
+        assertThat(FakeBilling.REGISTERED).containsKey(domainId);
+        assertThat(FakeBilling.ASSOCIATIONS).containsKey(domainId);
     }
 
     @Test
     void anAccountNeverMadeFailsWhenTheReconcilerFindsNoneWithoutThePassword() {
-        FakeServices.fail(FakeServices.Mode.DOWN, Integer.MAX_VALUE);
+        FakeGateway.down();
+        FakeBilling.fail(FakeBilling.Mode.DOWN, Integer.MAX_VALUE);
         create(request(name(), 0)).statusCode(500);
-        FakeServices.recover();
+        FakeGateway.recover();
+        FakeBilling.recover();
         resumeAfterTheGracePeriod();
         assertThat(pool.preparedQuery("SELECT status FROM sub_account_creation WHERE master_customer_id = $1")
                 .execute(Tuple.of(master)).await().indefinitely().iterator().next().getString("status"))
@@ -135,9 +142,11 @@ class SubAccountCreationTest {
 
     @Test
     void theReconcilerReportsTheCreationsStillPending() {
-        FakeServices.fail(FakeServices.Mode.DOWN, Integer.MAX_VALUE);
+        FakeGateway.down();
+        FakeBilling.fail(FakeBilling.Mode.DOWN, Integer.MAX_VALUE);
         create(request(name(), 0)).statusCode(500);
-        FakeServices.recover();
+        FakeGateway.recover();
+        FakeBilling.recover();
         // not yet due for the reconciler: it stays pending through this run
         reconciler.reconcile().await().indefinitely();
         double backlog = creationBacklog();

@@ -6,9 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import io.openbss.billing.client.testing.FakeBilling;
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CallerKind;
-import io.openbss.enterprise.FakeServices;
+import io.openbss.enterprise.FakeGateway;
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(InternalKeys.class)
-@QuarkusTestResource(FakeServices.class)
+@QuarkusTestResource(FakeBilling.class)
+@QuarkusTestResource(FakeGateway.class)
 class FundTransfersTest {
 
     static final String ALLOCATE = "/v2/enterprises/multi-accounts/transfer-amount";
@@ -60,13 +62,13 @@ class FundTransfersTest {
         custodySub = id("c");
         associate(master, sub, 0);
         associate(master, custodySub, 1);
-        FakeServices.fund(master, CASH, "100.00");
-        FakeServices.fund(sub, CASH, "0.00");
+        FakeBilling.fund(master, CASH, "100.00");
+        FakeBilling.fund(sub, CASH, "0.00");
     }
 
     @AfterEach
     void billingRecovers() {
-        FakeServices.recover();
+        FakeBilling.recover();
     }
 
     @Test
@@ -75,9 +77,9 @@ class FundTransfersTest {
         allocate(master, sub, "30.50", transId).statusCode(200);
         allocate(master, sub, "30.50", transId).statusCode(200);
         allocate(master, sub, "30.5", transId).statusCode(200);
-        assertThat(FakeServices.moves(ledgerKey(transId))).isEqualTo(1);
-        assertThat(FakeServices.balance(master, CASH)).isEqualByComparingTo("69.50");
-        assertThat(FakeServices.balance(sub, CASH)).isEqualByComparingTo("30.50");
+        assertThat(FakeBilling.moves(ledgerKey(transId))).isEqualTo(1);
+        assertThat(FakeBilling.balance(master, CASH)).isEqualByComparingTo("69.50");
+        assertThat(FakeBilling.balance(sub, CASH)).isEqualByComparingTo("30.50");
     }
 
     @Test
@@ -87,9 +89,9 @@ class FundTransfersTest {
         for (int i = 0; i < 3; i++) {
             transfer(RECLAIM, master, body(sub, "15.00", transId)).statusCode(200);
         }
-        assertThat(FakeServices.moves(ledgerKey(transId))).isEqualTo(1);
-        assertThat(FakeServices.balance(sub, CASH)).isEqualByComparingTo("25.00");
-        assertThat(FakeServices.balance(master, CASH)).isEqualByComparingTo("75.00");
+        assertThat(FakeBilling.moves(ledgerKey(transId))).isEqualTo(1);
+        assertThat(FakeBilling.balance(sub, CASH)).isEqualByComparingTo("25.00");
+        assertThat(FakeBilling.balance(master, CASH)).isEqualByComparingTo("75.00");
     }
 
     @Test
@@ -99,28 +101,28 @@ class FundTransfersTest {
         allocate(master, sub, "11.00", transId).statusCode(400).body("error_code", equalTo("CBC.0100"))
                 .body("error_msg", containsString("trans_id"));
         transfer(RECLAIM, master, body(sub, "10.00", transId)).statusCode(400).body("error_code", equalTo("CBC.0100"));
-        assertThat(FakeServices.balance(master, CASH)).isEqualByComparingTo("90.00");
+        assertThat(FakeBilling.balance(master, CASH)).isEqualByComparingTo("90.00");
     }
 
     @Test
     void aRefusalIsFinalAndRepeatedWithoutMovingMoney() {
         String transId = UUID.randomUUID().toString();
         allocate(master, sub, "100.01", transId).statusCode(400).body("error_code", equalTo("CBC.99005003"));
-        FakeServices.fund(master, CASH, "500.00");
+        FakeBilling.fund(master, CASH, "500.00");
         allocate(master, sub, "100.01", transId).statusCode(400).body("error_code", equalTo("CBC.99005003"));
-        assertThat(FakeServices.moves(ledgerKey(transId))).isZero();
+        assertThat(FakeBilling.moves(ledgerKey(transId))).isZero();
         assertThat(status(transId)).isEqualTo("FAILED");
     }
 
     @Test
     void aParameterErrorOfBillingIsAnInternalErrorNotTheCallersParameter() {
-        FakeServices.fail(FakeServices.Mode.MALFORMED, Integer.MAX_VALUE);
+        FakeBilling.fail(FakeBilling.Mode.MALFORMED, Integer.MAX_VALUE);
         String transId = UUID.randomUUID().toString();
         for (int i = 0; i < 2; i++) {
             allocate(master, sub, "1.00", transId).statusCode(500).body("error_code", equalTo("CBC.0999"))
                     .body("error_msg", not(containsString("idempotency_key")));
         }
-        assertThat(FakeServices.balance(master, CASH)).isEqualByComparingTo("100.00");
+        assertThat(FakeBilling.balance(master, CASH)).isEqualByComparingTo("100.00");
     }
 
     @Test
@@ -136,7 +138,7 @@ class FundTransfersTest {
         given().header("Authorization", bearer(master)).queryParam("sub_customer_id", stranger)
                 .queryParam("balance_type", CASH).get(RECLAIM).then().statusCode(400)
                 .body("error_code", equalTo("CBC.7004"));
-        assertThat(FakeServices.balance(master, CASH)).isEqualByComparingTo("100.00");
+        assertThat(FakeBilling.balance(master, CASH)).isEqualByComparingTo("100.00");
     }
 
     @Test
@@ -160,12 +162,12 @@ class FundTransfersTest {
                 .get(ALLOCATE).then().statusCode(400).body("error_msg", containsString("limit"));
         given().header("Authorization", bearer(master)).queryParam("balance_type", CASH).get(RECLAIM).then()
                 .statusCode(400).body("error_msg", containsString("sub_customer_id"));
-        assertThat(FakeServices.balance(master, CASH)).isEqualByComparingTo("100.00");
+        assertThat(FakeBilling.balance(master, CASH)).isEqualByComparingTo("100.00");
     }
 
     @Test
     void theAllowancesAreTheBalancesInBilling() {
-        FakeServices.fund(sub, "BALANCE_TYPE_CREDIT", "250.00");
+        FakeBilling.fund(sub, "BALANCE_TYPE_CREDIT", "250.00");
         given().header("Authorization", bearer(master)).queryParam("balance_type", CASH).get(ALLOCATE).then()
                 .statusCode(200).body("total_count", equalTo(1))
                 .body("amount_infos[0].avail_transfer_amount", equalTo(100.0f))
@@ -183,16 +185,16 @@ class FundTransfersTest {
 
     @Test
     void anAnswerLostAfterTheMovementIsRetriedWithTheSameKey() {
-        FakeServices.fail(FakeServices.Mode.LOSE_ANSWER, 1);
+        FakeBilling.fail(FakeBilling.Mode.LOSE_ANSWER, 1);
         String transId = UUID.randomUUID().toString();
         allocate(master, sub, "20.00", transId).statusCode(200);
-        assertThat(FakeServices.moves(ledgerKey(transId))).isEqualTo(1);
-        assertThat(FakeServices.balance(sub, CASH)).isEqualByComparingTo("20.00");
+        assertThat(FakeBilling.moves(ledgerKey(transId))).isEqualTo(1);
+        assertThat(FakeBilling.balance(sub, CASH)).isEqualByComparingTo("20.00");
     }
 
     @Test
     void duringAnOutageTheTransferStaysPendingAndTheReconcilerFinishesIt() {
-        FakeServices.fail(FakeServices.Mode.DOWN, Integer.MAX_VALUE);
+        FakeBilling.fail(FakeBilling.Mode.DOWN, Integer.MAX_VALUE);
         String transId = UUID.randomUUID().toString();
         // the ledger's outcome is unknown: in progress (a refusal to ask again), not a fault of this service
         allocate(master, sub, "25.00", transId).statusCode(400).body("error_code", equalTo("CBC.99007461"))
@@ -200,17 +202,17 @@ class FundTransfersTest {
         allocate(master, sub, "25.00", transId).statusCode(400).body("error_code", equalTo("CBC.99007461"));
         assertThat(status(transId)).isEqualTo("PENDING");
 
-        FakeServices.recover();
+        FakeBilling.recover();
         reconcileAfterTheGracePeriod();
         assertThat(status(transId)).isEqualTo("SUCCEEDED");
         allocate(master, sub, "25.00", transId).statusCode(200);
-        assertThat(FakeServices.moves(ledgerKey(transId))).isEqualTo(1);
-        assertThat(FakeServices.balance(sub, CASH)).isEqualByComparingTo("25.00");
+        assertThat(FakeBilling.moves(ledgerKey(transId))).isEqualTo(1);
+        assertThat(FakeBilling.balance(sub, CASH)).isEqualByComparingTo("25.00");
     }
 
     @Test
     void aCouponTransferDuringAnOutageIsInProgressLikeAFundTransfer() {
-        FakeServices.fail(FakeServices.Mode.DOWN, Integer.MAX_VALUE);
+        FakeBilling.fail(FakeBilling.Mode.DOWN, Integer.MAX_VALUE);
         String transId = UUID.randomUUID().toString();
         Map<String, Object> coupon = Map.of("customer_id", sub, "coupon_id", "CP-" + transId, "amount", "5.00",
                 "trans_id", transId);
@@ -236,9 +238,9 @@ class FundTransfersTest {
         reconcileAfterTheGracePeriod();
         assertThat(status(madeBeforeCrash)).isEqualTo("SUCCEEDED");
         assertThat(status(notMade)).isEqualTo("SUCCEEDED");
-        assertThat(FakeServices.moves(ledgerKey(madeBeforeCrash))).isEqualTo(1);
-        assertThat(FakeServices.moves(ledgerKey(notMade))).isEqualTo(1);
-        assertThat(FakeServices.balance(sub, CASH)).isEqualByComparingTo("15.00");
+        assertThat(FakeBilling.moves(ledgerKey(madeBeforeCrash))).isEqualTo(1);
+        assertThat(FakeBilling.moves(ledgerKey(notMade))).isEqualTo(1);
+        assertThat(FakeBilling.balance(sub, CASH)).isEqualByComparingTo("15.00");
         allocate(master, sub, "10.00", madeBeforeCrash).statusCode(200);
     }
 
@@ -266,8 +268,8 @@ class FundTransfersTest {
         }
         reconcileAfterTheGracePeriod();
         allocate(master, sub, "7.00", transId).statusCode(200);
-        assertThat(FakeServices.moves(ledgerKey(transId))).isEqualTo(1);
-        assertThat(FakeServices.balance(master, CASH)).isEqualByComparingTo("93.00");
+        assertThat(FakeBilling.moves(ledgerKey(transId))).isEqualTo(1);
+        assertThat(FakeBilling.balance(master, CASH)).isEqualByComparingTo("93.00");
     }
 
     private void reconcileAfterTheGracePeriod() {
@@ -290,11 +292,11 @@ class FundTransfersTest {
     /** The ledger made the movement (its answer never reached enterprise-service). */
     private void allocateDirectlyInBilling(String transId, String amount) {
         BigDecimal value = new BigDecimal(amount);
-        FakeServices.fund(master, CASH, FakeServices.balance(master, CASH).subtract(value).toPlainString());
-        FakeServices.fund(sub, CASH, FakeServices.balance(sub, CASH).add(value).toPlainString());
-        FakeServices.MOVES.computeIfAbsent(ledgerKey(transId), k -> new AtomicInteger())
+        FakeBilling.fund(master, CASH, FakeBilling.balance(master, CASH).subtract(value).toPlainString());
+        FakeBilling.fund(sub, CASH, FakeBilling.balance(sub, CASH).add(value).toPlainString());
+        FakeBilling.MOVES.computeIfAbsent(ledgerKey(transId), k -> new AtomicInteger())
                 .incrementAndGet();
-        FakeServices.POSTED.put(ledgerKey(transId), new JsonObject().put("entry_id", 1).put("replayed", false));
+        FakeBilling.POSTED.put(ledgerKey(transId), new JsonObject().put("entry_id", 1).put("replayed", false));
     }
 
     private String status(String transId) {

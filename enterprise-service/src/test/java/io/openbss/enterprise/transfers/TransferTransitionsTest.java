@@ -5,7 +5,8 @@ import static io.openbss.enterprise.transfers.TransferStatus.PENDING;
 import static io.openbss.enterprise.transfers.TransferStatus.SUCCEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openbss.enterprise.FakeServices;
+import io.openbss.billing.client.testing.FakeBilling;
+import io.openbss.enterprise.FakeGateway;
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(InternalKeys.class)
-@QuarkusTestResource(FakeServices.class)
+@QuarkusTestResource(FakeBilling.class)
+@QuarkusTestResource(FakeGateway.class)
 class TransferTransitionsTest {
 
     static final Map<String, Map<TransferStatus, TransferStatus>> ALLOWED = Map.of(

@@ -1,9 +1,9 @@
 package io.openbss.orders.imports;
 
+import io.openbss.billing.client.BillingClient;
+import io.openbss.billing.client.BillingModels;
+import io.openbss.billing.client.RatedItems;
 import io.openbss.common.remote.RemoteErrors;
-import io.openbss.orders.billing.BillingClient;
-import io.openbss.orders.billing.BillingModels;
-import io.openbss.orders.billing.RatedItems;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,10 +3,10 @@ package io.openbss.orders.imports;
 import static io.openbss.common.time.BssTime.utc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.billing.client.BillingModels;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.identity.InternalToken;
-import io.openbss.orders.billing.BillingModels;
 import io.openbss.orders.resources.ExpirePolicy;
 import io.openbss.orders.resources.ResourceTransitions;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package io.openbss.orders.orders;
 
-import io.openbss.orders.billing.BillingModels;
+import io.openbss.billing.client.BillingModels;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -1,10 +1,10 @@
 package io.openbss.orders.orders;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.billing.client.BillingClient;
+import io.openbss.billing.client.BillingModels;
 import io.openbss.common.discount.DiscountKind;
 import io.openbss.common.remote.RemoteErrors;
-import io.openbss.orders.billing.BillingClient;
-import io.openbss.orders.billing.BillingModels;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -2,7 +2,7 @@ package io.openbss.orders.orders;
 
 import static io.openbss.common.time.BssTime.utc;
 
-import io.openbss.orders.billing.BillingModels;
+import io.openbss.billing.client.BillingModels;
 import io.openbss.orders.purchases.OrderIds;
 import io.openbss.orders.resources.ProjectAssignment;
 import io.smallrye.mutiny.Uni;

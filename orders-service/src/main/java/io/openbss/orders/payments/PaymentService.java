@@ -1,13 +1,13 @@
 package io.openbss.orders.payments;
 
+import io.openbss.billing.client.BillingClient;
+import io.openbss.billing.client.BillingModels;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.hash.Sha256;
 import io.openbss.common.remote.Refusal;
 import io.openbss.common.time.BssTime;
 import io.openbss.orders.OrderError;
-import io.openbss.orders.billing.BillingClient;
-import io.openbss.orders.billing.BillingModels;
 import io.openbss.orders.orders.OrderStatus;
 import io.openbss.orders.orders.OrderType;
 import io.smallrye.mutiny.Uni;

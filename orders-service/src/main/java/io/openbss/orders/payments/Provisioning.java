@@ -2,8 +2,8 @@ package io.openbss.orders.payments;
 
 import static io.openbss.common.time.BssTime.utc;
 
+import io.openbss.billing.client.BillingModels;
 import io.openbss.common.time.BssTime;
-import io.openbss.orders.billing.BillingModels;
 import io.openbss.orders.orders.LinePayments;
 import io.openbss.orders.orders.OrderTransitions;
 import io.openbss.orders.orders.OrderType;

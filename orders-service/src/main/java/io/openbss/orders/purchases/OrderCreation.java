@@ -1,12 +1,12 @@
 package io.openbss.orders.purchases;
 
+import io.openbss.billing.client.BillingClient;
+import io.openbss.billing.client.BillingModels;
+import io.openbss.billing.client.RatedItems;
 import io.openbss.common.error.BssException;
 import io.openbss.common.remote.RemoteErrors;
 import io.openbss.common.request.RequestParameters;
 import io.openbss.orders.OrdersConfig;
-import io.openbss.orders.billing.BillingClient;
-import io.openbss.orders.billing.BillingModels;
-import io.openbss.orders.billing.RatedItems;
 import io.openbss.orders.orders.OrderType;
 import io.openbss.orders.orders.OrderWriter;
 import io.openbss.orders.orders.SourceType;

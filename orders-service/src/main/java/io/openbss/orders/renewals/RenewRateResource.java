@@ -1,10 +1,10 @@
 package io.openbss.orders.renewals;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.billing.client.BillingModels;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
-import io.openbss.orders.billing.BillingModels;
 import io.openbss.orders.conditions.ServiceTypeCondition;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,13 +1,13 @@
 package io.openbss.orders.renewals;
 
+import io.openbss.billing.client.BillingClient;
+import io.openbss.billing.client.BillingModels;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.remote.RemoteErrors;
 import io.openbss.common.time.BssTime;
 import io.openbss.orders.OrderError;
 import io.openbss.orders.OrdersConfig;
-import io.openbss.orders.billing.BillingClient;
-import io.openbss.orders.billing.BillingModels;
 import io.openbss.orders.orders.OrderStatus;
 import io.openbss.orders.orders.OrderType;
 import io.openbss.orders.orders.OrderWriter;

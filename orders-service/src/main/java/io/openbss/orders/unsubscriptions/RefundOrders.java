@@ -3,13 +3,13 @@ package io.openbss.orders.unsubscriptions;
 import static io.openbss.common.time.BssTime.utc;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.openbss.billing.client.BillingClient;
+import io.openbss.billing.client.BillingModels;
 import io.openbss.common.reconcile.Reconciler;
 import io.openbss.common.reconcile.RetryPolicy;
 import io.openbss.common.remote.Refusal;
 import io.openbss.common.time.BssTime;
 import io.openbss.orders.OrdersConfig;
-import io.openbss.orders.billing.BillingClient;
-import io.openbss.orders.billing.BillingModels;
 import io.openbss.orders.orders.LinePayments;
 import io.openbss.orders.orders.OrderType;
 import io.quarkus.scheduler.Scheduled;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.openbss.billing.client.testing.FakeBilling;
 import io.openbss.common.identity.CallerIdentity;
-import io.openbss.orders.FakeBilling;
 import io.openbss.orders.OrderFixtures;
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.PostgresResource;

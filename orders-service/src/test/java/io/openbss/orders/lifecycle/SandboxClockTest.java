@@ -3,8 +3,8 @@ package io.openbss.orders.lifecycle;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.openbss.billing.client.testing.FakeBilling;
 import io.openbss.common.identity.CallerIdentity;
-import io.openbss.orders.FakeBilling;
 import io.openbss.orders.OrderFixtures;
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.PostgresResource;

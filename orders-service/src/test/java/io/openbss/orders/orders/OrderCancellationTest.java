@@ -7,10 +7,10 @@ import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.openbss.orders.FakeBilling;
+import io.openbss.billing.client.testing.FakeBilling;
+import io.openbss.common.time.ShiftableClock;
 import io.openbss.orders.OrderFixtures;
 import io.openbss.testing.InternalKeys;
-import io.openbss.common.time.ShiftableClock;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

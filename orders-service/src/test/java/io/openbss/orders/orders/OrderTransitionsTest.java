@@ -6,7 +6,7 @@ import static io.openbss.orders.orders.OrderStatus.PENDING_PAYMENT;
 import static io.openbss.orders.orders.OrderStatus.PROCESSING;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openbss.orders.FakeBilling;
+import io.openbss.billing.client.testing.FakeBilling;
 import io.openbss.orders.OrderFixtures;
 import io.openbss.orders.StateRows;
 import io.openbss.orders.resources.ExpirePolicy;

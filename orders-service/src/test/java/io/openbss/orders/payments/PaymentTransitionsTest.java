@@ -5,7 +5,7 @@ import static io.openbss.orders.payments.PaymentStatus.PENDING;
 import static io.openbss.orders.payments.PaymentStatus.SUCCEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openbss.orders.FakeBilling;
+import io.openbss.billing.client.testing.FakeBilling;
 import io.openbss.orders.OrderFixtures;
 import io.openbss.orders.StateRows;
 import io.openbss.orders.orders.OrderStatus;

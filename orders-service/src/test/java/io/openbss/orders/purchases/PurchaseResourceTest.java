@@ -3,7 +3,7 @@ package io.openbss.orders.purchases;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.openbss.orders.FakeBilling;
+import io.openbss.billing.client.testing.FakeBilling;
 import io.openbss.orders.OrderFixtures;
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.PostgresResource;

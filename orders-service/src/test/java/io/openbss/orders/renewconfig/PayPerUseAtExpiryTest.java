@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import io.openbss.orders.FakeBilling;
+import io.openbss.billing.client.testing.FakeBilling;
 import io.openbss.orders.OrderFixtures;
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.PostgresResource;

@@ -2,7 +2,7 @@ package io.openbss.orders.renewconfig;
 
 import static io.restassured.RestAssured.given;
 
-import io.openbss.orders.FakeBilling;
+import io.openbss.billing.client.testing.FakeBilling;
 import io.openbss.orders.OrderFixtures;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

@@ -6,7 +6,7 @@ import static io.openbss.orders.resources.ResourceStatus.FROZEN;
 import static io.openbss.orders.resources.ResourceStatus.IN_USE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openbss.orders.FakeBilling;
+import io.openbss.billing.client.testing.FakeBilling;
 import io.openbss.orders.OrderFixtures;
 import io.openbss.orders.StateRows;
 import io.openbss.orders.orders.OrderStatus;

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.openbss.billing.client.testing.FakeBilling;
 import io.openbss.common.error.BssException;
-import io.openbss.orders.FakeBilling;
+import io.openbss.common.time.ShiftableClock;
 import io.openbss.orders.OrderFixtures;
 import io.openbss.orders.renewals.RenewalRequest;
 import io.openbss.orders.renewals.RenewalService;
 import io.openbss.testing.InternalKeys;
-import io.openbss.common.time.ShiftableClock;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -156,7 +156,7 @@ class UnsubscribeTest {
         this.refundOrders.reconcile().await().indefinitely();
         this.refundOrders.reconcile().await().indefinitely();
         assertThat(order(refundOrders.get(0)).getInteger("status")).isEqualTo(5);
-        assertThat(FakeBilling.CHARGES.get("refund-order:" + refundOrders.get(0)).get()).isEqualTo(1);
+        assertThat(FakeBilling.moves("refund-order:" + refundOrders.get(0))).isEqualTo(1);
     }
 
     @Test

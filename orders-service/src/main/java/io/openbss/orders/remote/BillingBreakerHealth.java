@@ -1,5 +1,6 @@
-package io.openbss.orders.billing;
+package io.openbss.orders.remote;
 
+import io.openbss.billing.client.BillingClient;
 import io.openbss.common.remote.CircuitBreakerHealthCheck;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.health.api.Wellness;

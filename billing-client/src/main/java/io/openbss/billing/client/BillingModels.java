@@ -1,13 +1,21 @@
-package io.openbss.orders.billing;
+package io.openbss.billing.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.discount.DiscountKind;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
-/** The bodies of billing-service's internal API that orders-service sends and reads. */
+/**
+ * The bodies of billing-service's internal API that its callers send and read: for orders-service, rating, charges,
+ * refunds and applicable coupons; for enterprise-service, funds, transfers of money and coupons, and registrations.
+ */
 public final class BillingModels {
+
+    /** The balance types of a transfer. */
+    public static final String CASH = "BALANCE_TYPE_DEBIT";
+    public static final String CREDIT = "BALANCE_TYPE_CREDIT";
 
     private BillingModels() {
     }
@@ -104,5 +112,73 @@ public final class BillingModels {
             @JsonProperty("service_type_codes") List<String> serviceTypeCodes,
             @JsonProperty("amount") BigDecimal amount, @JsonProperty("offset") int offset,
             @JsonProperty("limit") int limit) {
+    }
+
+    public record Transfer(@JsonProperty("idempotency_key") String idempotencyKey,
+            @JsonProperty("from_customer_id") String fromCustomerId,
+            @JsonProperty("to_customer_id") String toCustomerId, @JsonProperty("amount") BigDecimal amount,
+            @JsonProperty("balance_type") String balanceType, @JsonProperty("reason") String reason,
+            @JsonProperty("trade_id") String tradeId) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Posted(@JsonProperty("entry_id") long entryId, @JsonProperty("replayed") boolean replayed) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Funds(@JsonProperty("customer_id") String customerId, @JsonProperty("currency") String currency,
+            @JsonProperty("cash") Cash cash, @JsonProperty("credit") Credit credit) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Cash(@JsonProperty("balance") BigDecimal balance) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Credit(@JsonProperty("available") BigDecimal available,
+            @JsonProperty("credit_limit") BigDecimal creditLimit) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CouponPage(@JsonProperty("total_count") int totalCount,
+            @JsonProperty("coupons") List<Coupon> coupons) {
+    }
+
+    /** A cash coupon; {@code subCouponId} is set for a coupon received from another customer's coupon. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Coupon(@JsonProperty("coupon_id") String couponId,
+            @JsonProperty("sub_coupon_id") String subCouponId, @JsonProperty("plan_name") String planName,
+            @JsonProperty("balance") String balance, @JsonProperty("effective_time") String effectiveTime,
+            @JsonProperty("expire_time") String expireTime,
+            @JsonProperty("use_limits") List<Map<String, Object>> useLimits) {
+    }
+
+    public record CouponTransfer(@JsonProperty("idempotency_key") String idempotencyKey,
+            @JsonProperty("from_customer_id") String fromCustomerId,
+            @JsonProperty("to_customer_id") String toCustomerId, @JsonProperty("amount") BigDecimal amount) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record IssuedCoupon(@JsonProperty("id") String id) {
+    }
+
+    public record CouponReclaim(@JsonProperty("idempotency_key") String idempotencyKey,
+            @JsonProperty("customer_id") String customerId, @JsonProperty("source_coupon_id") String sourceCouponId,
+            @JsonProperty("source_customer_id") String sourceCustomerId) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReclaimedCoupon(@JsonProperty("coupon_id") String couponId,
+            @JsonProperty("amount") BigDecimal amount) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Registration(@JsonProperty("customer_name") String customerName) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Association(@JsonProperty("master_customer_id") String masterCustomerId,
+            @JsonProperty("bills_visible") Boolean billsVisible,
+            @JsonProperty("financial_custody") Boolean financialCustody) {
     }
 }

@@ -1,4 +1,4 @@
-package io.openbss.orders.billing;
+package io.openbss.billing.client;
 
 import io.openbss.common.remote.Refusal;
 import io.openbss.common.remote.RemoteErrors;
@@ -16,8 +16,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * billing-service, called with a timeout, retries and a circuit breaker. Every call is a read or carries an
- * idempotency key, so a retry never charges twice. A {@link Refusal} is billing's final answer; any other failure
- * means the outcome is unknown.
+ * idempotency key, so retrying one never moves money twice. A {@link Refusal} is billing's final answer and is
+ * neither retried nor counted against the circuit; any other failure means the outcome is unknown.
  */
 @ApplicationScoped
 public class BillingClient {
@@ -41,8 +41,44 @@ public class BillingClient {
         return guarded(() -> api.refund(refund));
     }
 
+    /** billing's answer as it is: it has the SDK's shape (ListOrderCouponsByOrderIdResponse). */
     public Uni<JsonObject> applicableCoupons(BillingModels.ApplicableCoupons query) {
         return guarded(() -> api.applicableCoupons(query));
+    }
+
+    public Uni<BillingModels.Posted> transfer(BillingModels.Transfer transfer) {
+        return guarded(() -> api.transfer(transfer));
+    }
+
+    public Uni<BillingModels.IssuedCoupon> transferCoupon(String couponId, BillingModels.CouponTransfer transfer) {
+        return guarded(() -> api.transferCoupon(couponId, transfer));
+    }
+
+    public Uni<BillingModels.ReclaimedCoupon> reclaimCoupon(String couponId, BillingModels.CouponReclaim reclaim) {
+        return guarded(() -> api.reclaimCoupon(couponId, reclaim));
+    }
+
+    public Uni<BillingModels.Funds> funds(String customerId) {
+        return guarded(() -> api.funds(customerId));
+    }
+
+    public Uni<BillingModels.CouponPage> transferableCoupons(String customerId, int offset, int limit) {
+        return guarded(() -> api.transferableCoupons(customerId, offset, limit));
+    }
+
+    public Uni<BillingModels.CouponPage> receivedCoupons(String customerId, String fromCustomerId, int offset,
+            int limit) {
+        return guarded(() -> api.receivedCoupons(customerId, fromCustomerId, offset, limit));
+    }
+
+    /** Registers a new customer with billing and its association with its master; both are idempotent PUTs. */
+    public Uni<Void> register(String customerId, String customerName) {
+        return guarded(() -> api.register(customerId, new BillingModels.Registration(customerName))
+                .replaceWithVoid());
+    }
+
+    public Uni<Void> associate(String subCustomerId, BillingModels.Association association) {
+        return guarded(() -> api.associate(subCustomerId, association).replaceWithVoid());
     }
 
     /**

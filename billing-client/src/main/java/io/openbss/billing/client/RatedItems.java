@@ -1,4 +1,4 @@
-package io.openbss.orders.billing;
+package io.openbss.billing.client;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorBody;
@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Billing refuses a parameter of a period rating by the item's place in the rating request ({@code product_infos[i]}:
- * a disk's size is required, for one). Every rated field is copied from the caller's request, so the caller is told
- * which of its own items it was, as a clear 400, instead of an internal error for a request this service made.
+ * a disk's size is required, for one). Every rated field is copied from the calling service's own caller's request,
+ * so that caller is told which of its items it was, as a clear 400, instead of an internal error for a request the
+ * calling service made.
  */
 public final class RatedItems {
 
@@ -22,7 +23,7 @@ public final class RatedItems {
 
     /**
      * The failure to answer: a parameter refusal of the {@code i}-th rated item renamed to {@code name(i)} (an item
-     * this service did not send stays as it was), anything else unchanged.
+     * the calling service did not send stays as it was), anything else unchanged.
      */
     public static Throwable named(Throwable failure, int items, IntFunction<String> name) {
         if (!(failure instanceof Refusal refusal)) {
