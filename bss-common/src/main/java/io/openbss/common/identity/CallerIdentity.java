@@ -14,6 +14,9 @@ import java.util.Set;
 public record CallerIdentity(String customerId, String customerName, CallerKind kind, String userId,
         String userName, Set<String> serviceTypes) {
 
+    /** The refusal of an enterprise-master operation to any other caller, at the gateway and in the services. */
+    public static final String MASTER_ONLY = "Access denied: only an enterprise master account may call this API";
+
     public CallerIdentity {
         serviceTypes = serviceTypes == null ? Set.of() : Set.copyOf(serviceTypes);
     }
@@ -28,8 +31,12 @@ public record CallerIdentity(String customerId, String customerName, CallerKind 
 
     /** Enterprise-master operations refuse every other kind of account with 403 CBC.0151. */
     public void requireEnterpriseMaster() {
-        if (kind != CallerKind.ENTERPRISE_MASTER) {
-            throw BssException.accessDenied("Access denied: only an enterprise master account may call this API");
+        if (!isEnterpriseMaster()) {
+            throw BssException.accessDenied(MASTER_ONLY);
         }
+    }
+
+    public boolean isEnterpriseMaster() {
+        return kind == CallerKind.ENTERPRISE_MASTER;
     }
 }

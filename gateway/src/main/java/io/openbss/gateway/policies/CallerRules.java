@@ -16,8 +16,7 @@ public final class CallerRules {
     /** Why {@code caller} may not call {@code operation} (answered 403 CBC.0151), or null when it may. */
     public static String refusal(Operation operation, CallerIdentity caller) {
         return switch (operation.caller()) {
-            case MASTER -> caller.kind() == CallerKind.ENTERPRISE_MASTER ? null
-                    : "Access denied: only an enterprise master account may call this API";
+            case MASTER -> caller.isEnterpriseMaster() ? null : CallerIdentity.MASTER_ONLY;
             case CUSTOMER -> caller.kind() == CallerKind.PARTNER
                     ? "Access denied: partner accounts cannot call customer APIs" : null;
             case ANY -> null;

@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -56,19 +57,8 @@ public class CustomerOrdersResource {
     @GET
     @WithSession
     @Operation(operationId = "ListCustomerOrders", summary = "The caller's orders, filtered, sorted and paged")
-    @SuppressWarnings("java:S107")
-    public Uni<OrderList> list(@QueryParam("order_id") String orderId, @QueryParam("customer_id") String customerId,
-            @QueryParam("create_time_begin") String createTimeBegin,
-            @QueryParam("create_time_end") String createTimeEnd,
-            @QueryParam("service_type_code") String serviceTypeCode, @QueryParam("status") String status,
-            @QueryParam("order_type") String orderType, @QueryParam("limit") String limit,
-            @QueryParam("offset") String offset, @QueryParam("order_by") String orderBy,
-            @QueryParam("payment_time_begin") String paymentTimeBegin,
-            @QueryParam("payment_time_end") String paymentTimeEnd,
-            @QueryParam("indirect_partner_id") String indirectPartnerId, @QueryParam("method") String method) {
-        OrderSearch search = OrderSearch.parse(orderId, customerId, createTimeBegin, createTimeEnd, serviceTypeCode,
-                status, orderType, limit, offset, orderBy, paymentTimeBegin, paymentTimeEnd, indirectPartnerId,
-                method);
+    public Uni<OrderList> list(@BeanParam OrderSearch.Query query) {
+        OrderSearch search = OrderSearch.parse(query);
         return queries.search(caller.get().customerId(), search)
                 .map(page -> new OrderList(page.total(), page.orders().stream()
                         .map(o -> OrderView.of(o, page.discounts().getOrDefault(o.orderId, List.of()))).toList()));

@@ -3,7 +3,6 @@ package io.openbss.orders.orders;
 import io.openbss.common.discount.DiscountKind;
 import io.openbss.common.request.Paging;
 import io.openbss.common.time.BssTime;
-import io.openbss.orders.payments.PaymentStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

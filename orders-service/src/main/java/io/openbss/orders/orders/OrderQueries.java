@@ -1,6 +1,6 @@
 package io.openbss.orders.orders;
 
-import io.quarkus.panache.common.Parameters;
+import io.openbss.common.sql.SqlQuery;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -20,54 +20,32 @@ public class OrderQueries {
      * sub-accounts; never anyone else's.
      */
     public Uni<OrderPage> search(String callerId, OrderSearch search) {
-        StringBuilder where = new StringBuilder(search.paidForSubCustomers()
-                ? "payerCustomerId = :caller" : "customerId = :caller");
-        Parameters params = Parameters.with("caller", callerId);
-        if (search.customerId() != null) {
-            where.append(" and lower(customerId) = :customerId");
-            params.and("customerId", search.customerId().toLowerCase());
-        }
-        if (search.orderId() != null) {
-            where.append(" and lower(orderId) = :orderId");
-            params.and("orderId", search.orderId().toLowerCase());
-        }
-        if (search.serviceTypeCode() != null) {
-            where.append(" and lower(serviceTypeCode) = :serviceType");
-            params.and("serviceType", search.serviceTypeCode().toLowerCase());
-        }
-        if (search.status() != null) {
-            where.append(" and status = :status");
-            params.and("status", search.status());
-        }
-        if (search.orderType() != null) {
-            where.append(" and orderType = :orderType");
-            params.and("orderType", search.orderType());
-        }
-        if (search.createTimeBegin() != null) {
-            where.append(" and createTime >= :createBegin");
-            params.and("createBegin", search.createTimeBegin());
-        }
-        if (search.createTimeEnd() != null) {
-            where.append(" and createTime <= :createEnd");
-            params.and("createEnd", search.createTimeEnd());
-        }
-        if (search.paymentTimeBegin() != null) {
-            where.append(" and paymentTime >= :payBegin");
-            params.and("payBegin", search.paymentTimeBegin());
-        }
-        if (search.paymentTimeEnd() != null) {
-            where.append(" and paymentTime <= :payEnd");
-            params.and("payEnd", search.paymentTimeEnd());
-        }
+        SqlQuery filters = SqlQuery.hql()
+                .and(search.paidForSubCustomers() ? "payerCustomerId = ?" : "customerId = ?", callerId)
+                .andIf(lower(search.customerId()), "lower(customerId) = ?")
+                .andIf(lower(search.orderId()), "lower(orderId) = ?")
+                .andIf(lower(search.serviceTypeCode()), "lower(serviceTypeCode) = ?")
+                .andIf(search.status(), "status = ?")
+                .andIf(search.orderType(), "orderType = ?")
+                .andIf(search.createTimeBegin(), "createTime >= ?")
+                .andIf(search.createTimeEnd(), "createTime <= ?")
+                .andIf(search.paymentTimeBegin(), "paymentTime >= ?")
+                .andIf(search.paymentTimeEnd(), "paymentTime <= ?");
+        String where = filters.conditions();
+        Object[] params = filters.values();
         String direction = search.newestFirst() ? "desc" : "asc";
         String query = where + " order by createTime " + direction + ", orderId " + direction;
         int first = search.paging().offset();
-        return CustomerOrder.count(where.toString(), params)
+        return CustomerOrder.count(where, params)
                 .flatMap(total -> total <= first ? Uni.createFrom().item(new OrderPage(total, List.of(), Map.of()))
                         : CustomerOrder.<CustomerOrder>find(query, params)
                                 .range(first, search.paging().lastIndex()).list()
                                 .flatMap(orders -> discountsOf(orders)
                                         .map(discounts -> new OrderPage(total, orders, discounts))));
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.toLowerCase();
     }
 
     private Uni<Map<String, List<OrderDiscount>>> discountsOf(List<CustomerOrder> orders) {

@@ -7,6 +7,7 @@ import static io.openbss.common.request.RequestParameters.optionalWord;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.request.Paging;
+import jakarta.ws.rs.QueryParam;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -21,24 +22,33 @@ public record OrderSearch(String orderId, String customerId, Instant createTimeB
 
     static final Duration MAX_RANGE = Duration.ofDays(366);
 
-    @SuppressWarnings("java:S107")
-    public static OrderSearch parse(String orderId, String customerId, String createTimeBegin, String createTimeEnd,
-            String serviceTypeCode, String status, String orderType, String limit, String offset, String orderBy,
-            String paymentTimeBegin, String paymentTimeEnd, String indirectPartnerId, String method) {
-        optionalText("indirect_partner_id", indirectPartnerId, 64);
-        Instant createBegin = optionalInstant("create_time_begin", createTimeBegin);
-        Instant createEnd = optionalInstant("create_time_end", createTimeEnd);
+    /** The query parameters of ListCustomerOrders, as sent. */
+    public record Query(@QueryParam("order_id") String orderId, @QueryParam("customer_id") String customerId,
+            @QueryParam("create_time_begin") String createTimeBegin,
+            @QueryParam("create_time_end") String createTimeEnd,
+            @QueryParam("service_type_code") String serviceTypeCode, @QueryParam("status") String status,
+            @QueryParam("order_type") String orderType, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset, @QueryParam("order_by") String orderBy,
+            @QueryParam("payment_time_begin") String paymentTimeBegin,
+            @QueryParam("payment_time_end") String paymentTimeEnd,
+            @QueryParam("indirect_partner_id") String indirectPartnerId, @QueryParam("method") String method) {
+    }
+
+    public static OrderSearch parse(Query q) {
+        optionalText("indirect_partner_id", q.indirectPartnerId(), 64);
+        Instant createBegin = optionalInstant("create_time_begin", q.createTimeBegin());
+        Instant createEnd = optionalInstant("create_time_end", q.createTimeEnd());
         checkRange("create_time_begin", createBegin, "create_time_end", createEnd);
-        Instant payBegin = optionalInstant("payment_time_begin", paymentTimeBegin);
-        Instant payEnd = optionalInstant("payment_time_end", paymentTimeEnd);
+        Instant payBegin = optionalInstant("payment_time_begin", q.paymentTimeBegin());
+        Instant payEnd = optionalInstant("payment_time_end", q.paymentTimeEnd());
         checkRange("payment_time_begin", payBegin, "payment_time_end", payEnd);
-        String sort = optionalWord("order_by", orderBy, Set.of("createTime", "-createTime"));
-        String how = optionalWord("method", method, Set.of("oneself", "sub_customer"));
-        return new OrderSearch(optionalText("order_id", orderId, 64), optionalText("customer_id", customerId, 64),
-                createBegin, createEnd, optionalText("service_type_code", serviceTypeCode, 64),
-                optionalCode("status", status, OrderStatus.CODES),
-                optionalCode("order_type", orderType, OrderType.CODES), payBegin, payEnd,
-                !"createTime".equals(sort), "sub_customer".equals(how), Paging.of(offset, limit, 10, 100));
+        String sort = optionalWord("order_by", q.orderBy(), Set.of("createTime", "-createTime"));
+        String how = optionalWord("method", q.method(), Set.of("oneself", "sub_customer"));
+        return new OrderSearch(optionalText("order_id", q.orderId(), 64),
+                optionalText("customer_id", q.customerId(), 64), createBegin, createEnd, optionalText("service_type_code", q.serviceTypeCode(), 64),
+                optionalCode("status", q.status(), OrderStatus.CODES),
+                optionalCode("order_type", q.orderType(), OrderType.CODES), payBegin, payEnd,
+                !"createTime".equals(sort), "sub_customer".equals(how), Paging.of(q.offset(), q.limit(), 10, 100));
     }
 
     private static void checkRange(String beginName, Instant begin, String endName, Instant end) {

@@ -3,7 +3,6 @@ package io.openbss.orders.orders;
 import static io.openbss.common.time.BssTime.utc;
 
 import io.openbss.billing.client.BillingModels;
-import io.openbss.orders.purchases.OrderIds;
 import io.openbss.orders.resources.ProjectAssignment;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;

@@ -1,5 +1,6 @@
 package io.openbss.orders.payments;
 
+import io.openbss.orders.orders.PaymentStatus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import java.math.BigDecimal;

@@ -10,6 +10,7 @@ import io.openbss.common.time.BssTime;
 import io.openbss.orders.OrderError;
 import io.openbss.orders.orders.OrderStatus;
 import io.openbss.orders.orders.OrderType;
+import io.openbss.orders.orders.PaymentStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,5 +1,6 @@
 package io.openbss.orders.payments;
 
+import io.openbss.orders.orders.PaymentStatus;
 import static io.openbss.common.time.BssTime.utc;
 
 import io.openbss.orders.orders.OrderStatus;

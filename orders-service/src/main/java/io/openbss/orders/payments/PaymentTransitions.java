@@ -1,8 +1,9 @@
 package io.openbss.orders.payments;
 
-import static io.openbss.orders.payments.PaymentStatus.FAILED;
-import static io.openbss.orders.payments.PaymentStatus.PENDING;
-import static io.openbss.orders.payments.PaymentStatus.SUCCEEDED;
+import io.openbss.orders.orders.PaymentStatus;
+import static io.openbss.orders.orders.PaymentStatus.FAILED;
+import static io.openbss.orders.orders.PaymentStatus.PENDING;
+import static io.openbss.orders.orders.PaymentStatus.SUCCEEDED;
 
 import io.openbss.common.reconcile.PendingWork;
 import io.openbss.orders.OrdersConfig;

@@ -3,6 +3,7 @@ package io.openbss.orders.resources;
 import static io.openbss.common.time.BssTime.utc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openbss.common.sql.SqlQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -35,18 +36,16 @@ public class ResourceQueries {
     Pool pool;
 
     public Uni<ResourceList> find(String customerId, ResourceQuery.Filter filter) {
-        List<Object> params = new ArrayList<>();
-        String where = where(customerId, filter, params);
+        SqlQuery query = filters(customerId, filter);
+        String where = query.conditions();
+        Tuple filters = query.tuple();
         int offset = filter.paging().offset();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(offset);
-        pageParams.add(filter.paging().limit());
         // the window counts narrow rows in index order; only the page's rows are read in full
         String page = "SELECT " + COLUMNS + ", k.total FROM (SELECT s.resource_id, s.expire_time, count(*) OVER () "
-                + "AS total FROM subscription s WHERE " + where + " ORDER BY s.expire_time, s.resource_id OFFSET $"
-                + (params.size() + 1) + " LIMIT $" + (params.size() + 2) + ") k "
+                + "AS total FROM subscription s WHERE " + where + " ORDER BY s.expire_time, s.resource_id OFFSET "
+                + query.bind(offset) + " LIMIT " + query.bind(filter.paging().limit()) + ") k "
                 + "JOIN subscription s ON s.resource_id = k.resource_id ORDER BY k.expire_time, k.resource_id";
-        return pool.preparedQuery(page).execute(Tuple.from(pageParams)).flatMap(rows -> {
+        return pool.preparedQuery(page).execute(query.tuple()).flatMap(rows -> {
             if (rows.size() > 0) {
                 return Uni.createFrom().item(list(rows));
             }
@@ -54,8 +53,7 @@ public class ResourceQueries {
                 return Uni.createFrom().item(new ResourceList(0, List.of()));
             }
             // past the last page the window counts nothing: count on its own
-            return pool.preparedQuery("SELECT count(*) FROM subscription s WHERE " + where)
-                    .execute(Tuple.from(params))
+            return pool.preparedQuery("SELECT count(*) FROM subscription s WHERE " + where).execute(filters)
                     .map(count -> new ResourceList(count.iterator().next().getLong(0), List.of()));
         });
     }
@@ -70,36 +68,24 @@ public class ResourceQueries {
         return new ResourceList(total, data);
     }
 
-    private static String where(String customerId, ResourceQuery.Filter filter, List<Object> params) {
-        StringBuilder where = new StringBuilder("s.customer_id = ").append(bind(params, customerId))
-                .append(" AND s.status = ANY(").append(bind(params, filter.statuses().toArray(Integer[]::new)))
-                .append("::int[])");
+    private static SqlQuery filters(String customerId, ResourceQuery.Filter filter) {
+        SqlQuery query = SqlQuery.sql().and("s.customer_id = ?", customerId)
+                .and("s.status = ANY(?::int[])", (Object) filter.statuses().toArray(Integer[]::new));
         if (!filter.resourceIds().isEmpty()) {
-            String ids = bind(params, filter.resourceIds().toArray(String[]::new)) + "::text[]";
+            Object ids = filter.resourceIds().toArray(String[]::new);
             // a main resource's subordinates come with it, unless only main resources are asked for; an id of a
             // subordinate resource finds that resource either way
-            where.append(filter.onlyMain() ? " AND s.resource_id = ANY(" + ids + ")"
-                    : " AND (s.resource_id = ANY(" + ids + ") OR s.main_resource_id = ANY(" + ids + "))");
+            if (filter.onlyMain()) {
+                query.and("s.resource_id = ANY(?::text[])", ids);
+            } else {
+                query.and("(s.resource_id = ANY(?::text[]) OR s.main_resource_id = ANY(?::text[]))", ids, ids);
+            }
         } else if (filter.onlyMain()) {
-            where.append(" AND s.main_resource_id IS NULL");
+            query.and("s.main_resource_id IS NULL");
         }
-        if (filter.orderId() != null) {
-            where.append(" AND s.order_id = ").append(bind(params, filter.orderId()));
-        }
-        if (filter.serviceTypeCode() != null) {
-            where.append(" AND s.service_type_code = ").append(bind(params, filter.serviceTypeCode()));
-        }
-        if (filter.expireBegin() != null) {
-            where.append(" AND s.expire_time >= ").append(bind(params, utc(filter.expireBegin())));
-        }
-        if (filter.expireEnd() != null) {
-            where.append(" AND s.expire_time <= ").append(bind(params, utc(filter.expireEnd())));
-        }
-        return where.toString();
-    }
-
-    private static String bind(List<Object> params, Object value) {
-        params.add(value);
-        return "$" + params.size();
+        return query.andIf(filter.orderId(), "s.order_id = ?")
+                .andIf(filter.serviceTypeCode(), "s.service_type_code = ?")
+                .andIf(filter.expireBegin() == null ? null : utc(filter.expireBegin()), "s.expire_time >= ?")
+                .andIf(filter.expireEnd() == null ? null : utc(filter.expireEnd()), "s.expire_time <= ?");
     }
 }

@@ -5,7 +5,7 @@ import static io.openbss.common.time.BssTime.utc;
 import io.openbss.orders.orders.OrderStatus;
 import io.openbss.orders.orders.OrderType;
 import io.openbss.orders.orders.SourceType;
-import io.openbss.orders.purchases.OrderIds;
+import io.openbss.orders.orders.OrderIds;
 import io.openbss.orders.renewals.Renewable;
 import io.openbss.orders.renewals.RenewalService;
 import io.openbss.orders.resources.ProjectAssignment;

@@ -1,4 +1,4 @@
-package io.openbss.orders.resources;
+package io.openbss.orders.subscriptions;
 
 import static io.openbss.common.request.RequestParameters.requiredText;
 

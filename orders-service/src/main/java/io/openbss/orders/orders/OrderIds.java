@@ -1,4 +1,4 @@
-package io.openbss.orders.purchases;
+package io.openbss.orders.orders;
 
 import io.openbss.common.time.BssTime;
 import java.security.SecureRandom;

@@ -1,4 +1,4 @@
-package io.openbss.orders.payments;
+package io.openbss.orders.orders;
 
 /** Where a payment attempt stands (the database keeps the names); {@link PaymentTransitions} makes every change. */
 public enum PaymentStatus {

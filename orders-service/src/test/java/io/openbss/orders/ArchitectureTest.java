@@ -1,0 +1,12 @@
+package io.openbss.orders;
+
+import io.openbss.testing.PackageCycles;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        PackageCycles.assertNone("io.openbss.orders");
+    }
+}
