@@ -20,31 +20,31 @@ public final class BillingModels {
     private BillingModels() {
     }
 
-    public record PeriodRating(@JsonProperty("customer_id") String customerId,
-            @JsonProperty("product_infos") List<PeriodProduct> productInfos) {
+    public record PeriodRating(String customerId,
+            List<PeriodProduct> productInfos) {
     }
 
     /** PeriodProductInfo of the SDK, as billing's rating reads it. */
-    public record PeriodProduct(@JsonProperty("id") String id, @JsonProperty("cloud_service_type") String serviceType,
-            @JsonProperty("resource_type") String resourceType, @JsonProperty("resource_spec") String resourceSpec,
-            @JsonProperty("region") String region, @JsonProperty("resource_size") Integer resourceSize,
-            @JsonProperty("size_measure_id") Integer sizeMeasureId, @JsonProperty("period_type") int periodType,
-            @JsonProperty("period_num") int periodNum, @JsonProperty("subscription_num") int subscriptionNum) {
+    public record PeriodProduct(String id, @JsonProperty("cloud_service_type") String serviceType,
+            String resourceType, String resourceSpec,
+            String region, Integer resourceSize,
+            Integer sizeMeasureId, int periodType,
+            int periodNum, int subscriptionNum) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RatedProducts(@JsonProperty("official_amount") BigDecimal officialAmount,
-            @JsonProperty("amount") BigDecimal amount, @JsonProperty("items") List<RatedProduct> items) {
+    public record RatedProducts(BigDecimal officialAmount,
+            BigDecimal amount, List<RatedProduct> items) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RatedProduct(@JsonProperty("id") String id, @JsonProperty("product_id") String productId,
-            @JsonProperty("resource_type_name") String resourceTypeName,
-            @JsonProperty("spec_desc_zh") String specDescZh,
-            @JsonProperty("max_period_months") int maxPeriodMonths,
-            @JsonProperty("official_amount") BigDecimal officialAmount,
-            @JsonProperty("discount_amount") BigDecimal discountAmount, @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("best_discount") Offer bestDiscount, @JsonProperty("discounts") List<Offer> discounts) {
+    public record RatedProduct(String id, String productId,
+            String resourceTypeName,
+            String specDescZh,
+            int maxPeriodMonths,
+            BigDecimal officialAmount,
+            BigDecimal discountAmount, BigDecimal amount,
+            Offer bestDiscount, List<Offer> discounts) {
 
         /**
          * The DiscountItemV2 code of the discount in {@code discount_amount}: the best offer's; a billing that does
@@ -61,124 +61,124 @@ public final class BillingModels {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Offer(@JsonProperty("discount_id") String discountId, @JsonProperty("discount_type") int type,
+    public record Offer(String discountId, @JsonProperty("discount_type") int type,
             @JsonProperty("discount_name") String name, @JsonProperty("discount_amount") BigDecimal amount) {
     }
 
-    public record Charge(@JsonProperty("idempotency_key") String idempotencyKey,
-            @JsonProperty("customer_id") String customerId,
-            @JsonProperty("payer_customer_id") String payerCustomerId, @JsonProperty("trade_id") String tradeId,
-            @JsonProperty("coupon_ids") List<String> couponIds, @JsonProperty("lines") List<BillLine> lines) {
+    public record Charge(String idempotencyKey,
+            String customerId,
+            String payerCustomerId, String tradeId,
+            List<String> couponIds, List<BillLine> lines) {
     }
 
-    public record Refund(@JsonProperty("idempotency_key") String idempotencyKey,
-            @JsonProperty("customer_id") String customerId,
-            @JsonProperty("payer_customer_id") String payerCustomerId, @JsonProperty("trade_id") String tradeId,
-            @JsonProperty("refunds_trade_id") String refundsTradeId, @JsonProperty("lines") List<BillLine> lines) {
+    public record Refund(String idempotencyKey,
+            String customerId,
+            String payerCustomerId, String tradeId,
+            String refundsTradeId, List<BillLine> lines) {
     }
 
     /** A bill line of a yearly/monthly trade (billing's BillLineInput). */
-    public record BillLine(@JsonProperty("service_type_code") String serviceTypeCode,
-            @JsonProperty("resource_type_code") String resourceTypeCode,
-            @JsonProperty("region_code") String regionCode, @JsonProperty("resource_id") String resourceId,
-            @JsonProperty("resource_name") String resourceName, @JsonProperty("product_id") String productId,
-            @JsonProperty("product_spec_desc") String productSpecDesc, @JsonProperty("order_id") String orderId,
-            @JsonProperty("bill_type") int billType, @JsonProperty("charging_mode") int chargingMode,
-            @JsonProperty("period_type") Integer periodType, @JsonProperty("effective_time") String effectiveTime,
-            @JsonProperty("expire_time") String expireTime,
-            @JsonProperty("official_amount") BigDecimal officialAmount,
-            @JsonProperty("discount_amount") BigDecimal discountAmount, @JsonProperty("amount") BigDecimal amount) {
+    public record BillLine(String serviceTypeCode,
+            String resourceTypeCode,
+            String regionCode, String resourceId,
+            String resourceName, String productId,
+            String productSpecDesc, String orderId,
+            int billType, int chargingMode,
+            Integer periodType, String effectiveTime,
+            String expireTime,
+            BigDecimal officialAmount,
+            BigDecimal discountAmount, BigDecimal amount) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Charged(@JsonProperty("entry_id") long entryId, @JsonProperty("replayed") boolean replayed,
-            @JsonProperty("amount") BigDecimal amount, @JsonProperty("coupon_amount") BigDecimal couponAmount,
-            @JsonProperty("stored_card_amount") BigDecimal storedCardAmount,
-            @JsonProperty("cash_amount") BigDecimal cashAmount, @JsonProperty("credit_amount") BigDecimal creditAmount,
-            @JsonProperty("lines") List<LinePayment> lines) {
+    public record Charged(long entryId, boolean replayed,
+            BigDecimal amount, BigDecimal couponAmount,
+            BigDecimal storedCardAmount,
+            BigDecimal cashAmount, BigDecimal creditAmount,
+            List<LinePayment> lines) {
     }
 
     /** What paid (or got back) one line: its bill line's split. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record LinePayment(@JsonProperty("cash_amount") BigDecimal cashAmount,
-            @JsonProperty("credit_amount") BigDecimal creditAmount,
-            @JsonProperty("coupon_amount") BigDecimal couponAmount,
-            @JsonProperty("stored_card_amount") BigDecimal storedCardAmount,
-            @JsonProperty("debt_amount") BigDecimal debtAmount) {
+    public record LinePayment(BigDecimal cashAmount,
+            BigDecimal creditAmount,
+            BigDecimal couponAmount,
+            BigDecimal storedCardAmount,
+            BigDecimal debtAmount) {
     }
 
-    public record ApplicableCoupons(@JsonProperty("customer_id") String customerId,
-            @JsonProperty("payer_customer_id") String payerCustomerId, @JsonProperty("order_id") String orderId,
-            @JsonProperty("service_type_codes") List<String> serviceTypeCodes,
-            @JsonProperty("amount") BigDecimal amount, @JsonProperty("offset") int offset,
-            @JsonProperty("limit") int limit) {
+    public record ApplicableCoupons(String customerId,
+            String payerCustomerId, String orderId,
+            List<String> serviceTypeCodes,
+            BigDecimal amount, int offset,
+            int limit) {
     }
 
-    public record Transfer(@JsonProperty("idempotency_key") String idempotencyKey,
-            @JsonProperty("from_customer_id") String fromCustomerId,
-            @JsonProperty("to_customer_id") String toCustomerId, @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("balance_type") String balanceType, @JsonProperty("reason") String reason,
-            @JsonProperty("trade_id") String tradeId) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Posted(@JsonProperty("entry_id") long entryId, @JsonProperty("replayed") boolean replayed) {
+    public record Transfer(String idempotencyKey,
+            String fromCustomerId,
+            String toCustomerId, BigDecimal amount,
+            String balanceType, String reason,
+            String tradeId) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Funds(@JsonProperty("customer_id") String customerId, @JsonProperty("currency") String currency,
-            @JsonProperty("cash") Cash cash, @JsonProperty("credit") Credit credit) {
+    public record Posted(long entryId, boolean replayed) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Cash(@JsonProperty("balance") BigDecimal balance) {
+    public record Funds(String customerId, String currency,
+            Cash cash, Credit credit) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Credit(@JsonProperty("available") BigDecimal available,
-            @JsonProperty("credit_limit") BigDecimal creditLimit) {
+    public record Cash(BigDecimal balance) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CouponPage(@JsonProperty("total_count") int totalCount,
-            @JsonProperty("coupons") List<Coupon> coupons) {
+    public record Credit(BigDecimal available,
+            BigDecimal creditLimit) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CouponPage(int totalCount,
+            List<Coupon> coupons) {
     }
 
     /** A cash coupon; {@code subCouponId} is set for a coupon received from another customer's coupon. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Coupon(@JsonProperty("coupon_id") String couponId,
-            @JsonProperty("sub_coupon_id") String subCouponId, @JsonProperty("plan_name") String planName,
-            @JsonProperty("balance") String balance, @JsonProperty("effective_time") String effectiveTime,
-            @JsonProperty("expire_time") String expireTime,
-            @JsonProperty("use_limits") List<Map<String, Object>> useLimits) {
+    public record Coupon(String couponId,
+            String subCouponId, String planName,
+            String balance, String effectiveTime,
+            String expireTime,
+            List<Map<String, Object>> useLimits) {
     }
 
-    public record CouponTransfer(@JsonProperty("idempotency_key") String idempotencyKey,
-            @JsonProperty("from_customer_id") String fromCustomerId,
-            @JsonProperty("to_customer_id") String toCustomerId, @JsonProperty("amount") BigDecimal amount) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record IssuedCoupon(@JsonProperty("id") String id) {
-    }
-
-    public record CouponReclaim(@JsonProperty("idempotency_key") String idempotencyKey,
-            @JsonProperty("customer_id") String customerId, @JsonProperty("source_coupon_id") String sourceCouponId,
-            @JsonProperty("source_customer_id") String sourceCustomerId) {
+    public record CouponTransfer(String idempotencyKey,
+            String fromCustomerId,
+            String toCustomerId, BigDecimal amount) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ReclaimedCoupon(@JsonProperty("coupon_id") String couponId,
-            @JsonProperty("amount") BigDecimal amount) {
+    public record IssuedCoupon(String id) {
+    }
+
+    public record CouponReclaim(String idempotencyKey,
+            String customerId, String sourceCouponId,
+            String sourceCustomerId) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Registration(@JsonProperty("customer_name") String customerName) {
+    public record ReclaimedCoupon(String couponId,
+            BigDecimal amount) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Association(@JsonProperty("master_customer_id") String masterCustomerId,
-            @JsonProperty("bills_visible") Boolean billsVisible,
-            @JsonProperty("financial_custody") Boolean financialCustody) {
+    public record Registration(String customerName) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Association(String masterCustomerId,
+            Boolean billsVisible,
+            Boolean financialCustody) {
     }
 }

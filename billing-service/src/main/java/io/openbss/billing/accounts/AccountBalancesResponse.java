@@ -1,23 +1,22 @@
 package io.openbss.billing.accounts;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /** ShowCustomerAccountBalancesResponse of the SDK. */
-public record AccountBalancesResponse(@JsonProperty("account_balances") List<AccountBalance> accountBalances,
-        @JsonProperty("debt_amount") BigDecimal debtAmount, @JsonProperty("measure_id") int measureId,
-        @JsonProperty("currency") String currency) {
+public record AccountBalancesResponse(List<AccountBalance> accountBalances,
+        BigDecimal debtAmount, int measureId,
+        String currency) {
 
     /**
      * AccountBalanceV3: for the credit account, {@code amount} is the credit still available and
      * {@code credit_amount} the credit granted.
      */
-    public record AccountBalance(@JsonProperty("account_id") String accountId,
-            @JsonProperty("account_type") int accountType, @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("currency") String currency, @JsonProperty("designated_amount") BigDecimal designatedAmount,
-            @JsonProperty("credit_amount") BigDecimal creditAmount, @JsonProperty("measure_id") int measureId) {
+    public record AccountBalance(String accountId,
+            int accountType, BigDecimal amount,
+            String currency, BigDecimal designatedAmount,
+            BigDecimal creditAmount, int measureId) {
     }
 
     /** From a customer's cash, credit and arrears accounts: arrears are the debt amount. */

@@ -5,7 +5,6 @@ import static io.openbss.common.request.RequestParameters.optionalWord;
 import static io.openbss.common.request.RequestParameters.required;
 import static io.openbss.common.request.RequestParameters.sentOrNull;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.ledger.RechargeRequest;
 import io.openbss.billing.ledger.TradeType;
 import io.openbss.common.error.BssException;
@@ -47,21 +46,21 @@ public class AccountChangeRecordsResource {
     @Inject
     Clock clock;
 
-    public record ChangeRecords(@JsonProperty("total_count") long totalCount, @JsonProperty("currency") String currency,
-            @JsonProperty("records") List<ChangeRecord> records) {
+    public record ChangeRecords(long totalCount, String currency,
+            List<ChangeRecord> records) {
     }
 
     /** CustomerAccountChangeRecord of the SDK. */
-    public record ChangeRecord(@JsonProperty("account_change_id") String accountChangeId,
-            @JsonProperty("trade_detail_type") String tradeDetailType, @JsonProperty("trade_time") String tradeTime,
-            @JsonProperty("trade_id") String tradeId, @JsonProperty("change_amount") String changeAmount,
-            @JsonProperty("balance_after_change") String balanceAfterChange,
-            @JsonProperty("revenue_expense_type") String revenueExpenseType,
-            @JsonProperty("bill_cycle") String billCycle, @JsonProperty("payment_channel_id") String paymentChannelId,
-            @JsonProperty("payment_channel_no") String paymentChannelNo,
-            @JsonProperty("consume_time") String consumeTime, @JsonProperty("account_name") String accountName,
-            @JsonProperty("cloud_service_type_name") String cloudServiceTypeName,
-            @JsonProperty("resource_type_name") String resourceTypeName) {
+    public record ChangeRecord(String accountChangeId,
+            String tradeDetailType, String tradeTime,
+            String tradeId, String changeAmount,
+            String balanceAfterChange,
+            String revenueExpenseType,
+            String billCycle, String paymentChannelId,
+            String paymentChannelNo,
+            String consumeTime, String accountName,
+            String cloudServiceTypeName,
+            String resourceTypeName) {
     }
 
     public record ChangeRecordsQuery(@QueryParam("balance_type") String balanceType,

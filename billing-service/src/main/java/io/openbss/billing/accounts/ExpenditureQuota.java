@@ -1,6 +1,5 @@
 package io.openbss.billing.accounts;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -9,10 +8,10 @@ import java.math.RoundingMode;
  * line: what it may spend beyond its cash, granted by the operator or allocated by its enterprise master; the part in
  * use is the credit granted that is no longer available.
  */
-public record ExpenditureQuota(@JsonProperty("granting_amount") BigDecimal grantingAmount,
-        @JsonProperty("granting_amount_used") BigDecimal grantingAmountUsed,
-        @JsonProperty("percentage_granting_amount_used") BigDecimal percentageGrantingAmountUsed,
-        @JsonProperty("measure_id") int measureId, @JsonProperty("currency") String currency) {
+public record ExpenditureQuota(BigDecimal grantingAmount,
+        BigDecimal grantingAmountUsed,
+        BigDecimal percentageGrantingAmountUsed,
+        int measureId, String currency) {
 
     /** From the customer's credit account; a customer without one has a quota of zero. */
     public static ExpenditureQuota of(LedgerAccount credit) {

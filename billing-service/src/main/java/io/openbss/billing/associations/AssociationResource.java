@@ -2,7 +2,6 @@ package io.openbss.billing.associations;
 
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.identity.InternalToken;
@@ -25,9 +24,9 @@ public class AssociationResource {
     @Inject
     Clock clock;
 
-    public record Association(@JsonProperty("master_customer_id") String masterCustomerId,
-            @JsonProperty("bills_visible") Boolean billsVisible,
-            @JsonProperty("financial_custody") Boolean financialCustody) {
+    public record Association(String masterCustomerId,
+            Boolean billsVisible,
+            Boolean financialCustody) {
     }
 
     @PUT

@@ -4,7 +4,6 @@ import static io.openbss.common.request.RequestParameters.optionalInstant;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import java.math.BigDecimal;
 import java.util.Set;
@@ -13,19 +12,19 @@ import java.util.Set;
  * What a charge, refund or usage deduction bills for one resource: the caller's side of a bill line. Amounts keep
  * up to 8 decimals; payable {@code amount} is official minus discount (negative for refunds).
  */
-public record BillLineInput(@JsonProperty("service_type_code") String serviceTypeCode,
-        @JsonProperty("resource_type_code") String resourceTypeCode, @JsonProperty("region_code") String regionCode,
-        @JsonProperty("resource_id") String resourceId, @JsonProperty("resource_name") String resourceName,
-        @JsonProperty("product_id") String productId, @JsonProperty("product_spec_desc") String productSpecDesc,
-        @JsonProperty("enterprise_project_id") String enterpriseProjectId, @JsonProperty("order_id") String orderId,
-        @JsonProperty("bill_type") Integer billType, @JsonProperty("charging_mode") Integer chargingMode,
-        @JsonProperty("period_type") Integer periodType, @JsonProperty("usage_type_code") String usageTypeCode,
-        @JsonProperty("usage") BigDecimal usage, @JsonProperty("usage_measure_id") Integer usageMeasureId,
-        @JsonProperty("free_resource_usage") BigDecimal freeResourceUsage,
-        @JsonProperty("unit_price") BigDecimal unitPrice, @JsonProperty("unit") String unit,
-        @JsonProperty("effective_time") String effectiveTime, @JsonProperty("expire_time") String expireTime,
-        @JsonProperty("official_amount") BigDecimal officialAmount,
-        @JsonProperty("discount_amount") BigDecimal discountAmount, @JsonProperty("amount") BigDecimal amount) {
+public record BillLineInput(String serviceTypeCode,
+        String resourceTypeCode, String regionCode,
+        String resourceId, String resourceName,
+        String productId, String productSpecDesc,
+        String enterpriseProjectId, String orderId,
+        Integer billType, Integer chargingMode,
+        Integer periodType, String usageTypeCode,
+        BigDecimal usage, Integer usageMeasureId,
+        BigDecimal freeResourceUsage,
+        BigDecimal unitPrice, String unit,
+        String effectiveTime, String expireTime,
+        BigDecimal officialAmount,
+        BigDecimal discountAmount, BigDecimal amount) {
 
     /** The bill types of the BSS API: consumption 1, 2, 3, 5, 8, 14, 18, 25, 103; refunds 4, 20, 24; adjustments 9, 16. */
     public static final Set<Integer> BILL_TYPES = Set.of(1, 2, 3, 4, 5, 8, 9, 14, 16, 18, 20, 23, 24, 25, 103);

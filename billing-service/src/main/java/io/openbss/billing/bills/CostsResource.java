@@ -5,7 +5,6 @@ import static io.openbss.common.request.RequestParameters.optionalWord;
 import static io.openbss.common.request.RequestParameters.requiredText;
 import static io.openbss.common.time.BssTime.utc;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
@@ -73,42 +72,42 @@ public class CostsResource {
     @Inject
     BillScope scope;
 
-    public record CostQuery(@JsonProperty("time_condition") TimeCondition timeCondition,
-            @JsonProperty("groupby") List<GroupBy> groupby, @JsonProperty("cost_type") String costType,
-            @JsonProperty("amount_type") String amountType, @JsonProperty("offset") Integer offset,
-            @JsonProperty("limit") Integer limit, @JsonProperty("filters") List<Filter> filters) {
+    public record CostQuery(TimeCondition timeCondition,
+            List<GroupBy> groupby, String costType,
+            String amountType, Integer offset,
+            Integer limit, List<Filter> filters) {
     }
 
-    public record TimeCondition(@JsonProperty("time_measure_id") Integer timeMeasureId,
-            @JsonProperty("begin_time") String beginTime, @JsonProperty("end_time") String endTime) {
+    public record TimeCondition(Integer timeMeasureId,
+            String beginTime, String endTime) {
     }
 
-    public record GroupBy(@JsonProperty("type") String type, @JsonProperty("key") String key) {
+    public record GroupBy(String type, String key) {
     }
 
-    public record Filter(@JsonProperty("operator") Integer operator,
-            @JsonProperty("filter_factor") FilterFactor filterFactor) {
+    public record Filter(Integer operator,
+            FilterFactor filterFactor) {
     }
 
-    public record FilterFactor(@JsonProperty("key") String key, @JsonProperty("value") List<String> value) {
+    public record FilterFactor(String key, List<String> value) {
     }
 
-    public record Costs(@JsonProperty("currency") String currency, @JsonProperty("total_count") long totalCount,
-            @JsonProperty("cost_data") List<CostData> costData) {
+    public record Costs(String currency, long totalCount,
+            List<CostData> costData) {
     }
 
     /** CostDataByDimension. */
-    public record CostData(@JsonProperty("dimensions") List<Dimension> dimensions,
-            @JsonProperty("costs") List<Cost> costs, @JsonProperty("amount_by_costs") String amountByCosts,
-            @JsonProperty("official_amount_by_costs") String officialAmountByCosts) {
+    public record CostData(List<Dimension> dimensions,
+            List<Cost> costs, String amountByCosts,
+            String officialAmountByCosts) {
     }
 
-    public record Dimension(@JsonProperty("key") String key, @JsonProperty("value") String value) {
+    public record Dimension(String key, String value) {
     }
 
-    public record Cost(@JsonProperty("time_dimension_value") String timeDimensionValue,
-            @JsonProperty("time_measure_id") int timeMeasureId, @JsonProperty("amount") String amount,
-            @JsonProperty("official_amount") String officialAmount) {
+    public record Cost(String timeDimensionValue,
+            int timeMeasureId, String amount,
+            String officialAmount) {
     }
 
     /** One bucket of time: a day or a month (UTC+8). */

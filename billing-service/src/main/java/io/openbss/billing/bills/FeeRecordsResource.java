@@ -5,7 +5,6 @@ import static io.openbss.common.request.RequestParameters.optionalBoolean;
 import static io.openbss.common.request.RequestParameters.optionalCode;
 import static io.openbss.common.request.RequestParameters.optionalText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.query.Columns;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
@@ -44,35 +43,35 @@ public class FeeRecordsResource {
     @Inject
     BillScope scope;
 
-    public record FeeRecords(@JsonProperty("total_count") long totalCount,
-            @JsonProperty("records") List<FeeRecord> records, @JsonProperty("currency") String currency) {
+    public record FeeRecords(long totalCount,
+            List<FeeRecord> records, String currency) {
     }
 
     /** MonthlyBillRecord. */
-    public record FeeRecord(@JsonProperty("bill_cycle") String billCycle,
-            @JsonProperty("customer_id") String customerId,
-            @JsonProperty("service_type_code") String serviceTypeCode,
-            @JsonProperty("resource_type_code") String resourceTypeCode,
-            @JsonProperty("service_type_name") String serviceTypeName,
-            @JsonProperty("resource_type_name") String resourceTypeName, @JsonProperty("region_code") String regionCode,
-            @JsonProperty("enterprise_project_id") String enterpriseProjectId,
-            @JsonProperty("enterprise_project_name") String enterpriseProjectName,
-            @JsonProperty("charging_mode") int chargingMode, @JsonProperty("consume_time") String consumeTime,
-            @JsonProperty("trade_time") String tradeTime, @JsonProperty("provider_type") int providerType,
-            @JsonProperty("trade_id") String tradeId, @JsonProperty("id") String id,
-            @JsonProperty("bill_type") int billType, @JsonProperty("status") int status,
-            @JsonProperty("official_amount") BigDecimal officialAmount,
-            @JsonProperty("official_discount_amount") BigDecimal officialDiscountAmount,
-            @JsonProperty("erase_amount") BigDecimal eraseAmount,
-            @JsonProperty("consume_amount") BigDecimal consumeAmount,
-                    @JsonProperty("cash_amount") BigDecimal cashAmount,
-            @JsonProperty("credit_amount") BigDecimal creditAmount,
-                    @JsonProperty("coupon_amount") BigDecimal couponAmount,
-            @JsonProperty("flexipurchase_coupon_amount") BigDecimal flexipurchaseCouponAmount,
-            @JsonProperty("stored_value_card_amount") BigDecimal storedValueCardAmount,
-            @JsonProperty("bonus_amount") BigDecimal bonusAmount, @JsonProperty("debt_amount") BigDecimal debtAmount,
-            @JsonProperty("writeoff_amount") BigDecimal writeoffAmount,
-            @JsonProperty("region_name") String regionName) {
+    public record FeeRecord(String billCycle,
+            String customerId,
+            String serviceTypeCode,
+            String resourceTypeCode,
+            String serviceTypeName,
+            String resourceTypeName, String regionCode,
+            String enterpriseProjectId,
+            String enterpriseProjectName,
+            int chargingMode, String consumeTime,
+            String tradeTime, int providerType,
+            String tradeId, String id,
+            int billType, int status,
+            BigDecimal officialAmount,
+            BigDecimal officialDiscountAmount,
+            BigDecimal eraseAmount,
+            BigDecimal consumeAmount,
+                    BigDecimal cashAmount,
+            BigDecimal creditAmount,
+                    BigDecimal couponAmount,
+            BigDecimal flexipurchaseCouponAmount,
+            BigDecimal storedValueCardAmount,
+            BigDecimal bonusAmount, BigDecimal debtAmount,
+            BigDecimal writeoffAmount,
+            String regionName) {
     }
 
     public record FeeRecordsQuery(@QueryParam("bill_cycle") String billCycle,

@@ -46,10 +46,10 @@ public class LegacyResourceRecordsResource {
     CurrentCaller caller;
 
     public record Page(@JsonProperty("monthlyRecords") List<Record> monthlyRecords,
-            @JsonProperty("totalCount") long totalCount, @JsonProperty("currency") String currency) {
+            @JsonProperty("totalCount") long totalCount, String currency) {
     }
 
-    public record Record(@JsonProperty("cycle") String cycle,
+    public record Record(String cycle,
             @JsonProperty("cloudServiceTypeCode") String cloudServiceTypeCode,
             @JsonProperty("regionCode") String regionCode, @JsonProperty("resourceTypeCode") String resourceTypeCode,
             @JsonProperty("resInstanceId") String resInstanceId, @JsonProperty("resourceName") String resourceName,

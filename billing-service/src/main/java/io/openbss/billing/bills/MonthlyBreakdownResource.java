@@ -4,7 +4,6 @@ import static io.openbss.common.request.RequestParameters.cycle;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.time.BssTime.utc;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.query.Columns;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
@@ -48,36 +47,36 @@ public class MonthlyBreakdownResource {
     @Inject
     BillScope scope;
 
-    public record Breakdown(@JsonProperty("currency") String currency, @JsonProperty("total_count") long totalCount,
-            @JsonProperty("details") List<Detail> details) {
+    public record Breakdown(String currency, long totalCount,
+            List<Detail> details) {
     }
 
     /** NvlCostAnalysedBillDetail. */
-    public record Detail(@JsonProperty("shared_month") String sharedMonth, @JsonProperty("bill_cycle") String billCycle,
-            @JsonProperty("bill_type") int billType, @JsonProperty("customer_id") String customerId,
-            @JsonProperty("region_code") String regionCode, @JsonProperty("region_name") String regionName,
-            @JsonProperty("service_type_code") String serviceTypeCode,
-            @JsonProperty("resource_type_code") String resourceTypeCode,
-            @JsonProperty("service_type_name") String serviceTypeName,
-            @JsonProperty("resource_type_name") String resourceTypeName,
-            @JsonProperty("effective_time") String effectiveTime, @JsonProperty("expire_time") String expireTime,
-            @JsonProperty("resource_id") String resourceId, @JsonProperty("resource_name") String resourceName,
-            @JsonProperty("product_spec_desc") String productSpecDesc,
-            @JsonProperty("enterprise_project_id") String enterpriseProjectId,
-            @JsonProperty("charging_mode") int chargingMode, @JsonProperty("order_id") String orderId,
-            @JsonProperty("period_type") Integer periodType, @JsonProperty("usage_type") String usageType,
-            @JsonProperty("usage") BigDecimal usage, @JsonProperty("usage_measure_id") Integer usageMeasureId,
-            @JsonProperty("free_resource_usage") BigDecimal freeResourceUsage,
-            @JsonProperty("consume_amount") BigDecimal consumeAmount,
-            @JsonProperty("past_months_amortized_amount") BigDecimal pastMonthsAmortizedAmount,
-            @JsonProperty("current_month_amortized_amount") BigDecimal currentMonthAmortizedAmount,
-            @JsonProperty("future_months_amortized_amount") BigDecimal futureMonthsAmortizedAmount,
-            @JsonProperty("amortized_cash_amount") BigDecimal amortizedCashAmount,
-            @JsonProperty("amortized_credit_amount") BigDecimal amortizedCreditAmount,
-            @JsonProperty("amortized_coupon_amount") BigDecimal amortizedCouponAmount,
-            @JsonProperty("amortized_flexipurchase_coupon_amount") BigDecimal amortizedFlexipurchaseCouponAmount,
-            @JsonProperty("amortized_stored_value_card_amount") BigDecimal amortizedStoredValueCardAmount,
-            @JsonProperty("amortized_bonus_amount") BigDecimal amortizedBonusAmount) {
+    public record Detail(String sharedMonth, String billCycle,
+            int billType, String customerId,
+            String regionCode, String regionName,
+            String serviceTypeCode,
+            String resourceTypeCode,
+            String serviceTypeName,
+            String resourceTypeName,
+            String effectiveTime, String expireTime,
+            String resourceId, String resourceName,
+            String productSpecDesc,
+            String enterpriseProjectId,
+            int chargingMode, String orderId,
+            Integer periodType, String usageType,
+            BigDecimal usage, Integer usageMeasureId,
+            BigDecimal freeResourceUsage,
+            BigDecimal consumeAmount,
+            BigDecimal pastMonthsAmortizedAmount,
+            BigDecimal currentMonthAmortizedAmount,
+            BigDecimal futureMonthsAmortizedAmount,
+            BigDecimal amortizedCashAmount,
+            BigDecimal amortizedCreditAmount,
+            BigDecimal amortizedCouponAmount,
+            BigDecimal amortizedFlexipurchaseCouponAmount,
+            BigDecimal amortizedStoredValueCardAmount,
+            BigDecimal amortizedBonusAmount) {
     }
 
     public record BreakdownQuery(@QueryParam("shared_month") String sharedMonth,

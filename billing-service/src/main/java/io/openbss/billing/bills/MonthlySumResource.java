@@ -3,7 +3,6 @@ package io.openbss.billing.bills;
 import static io.openbss.common.request.RequestParameters.cycle;
 import static io.openbss.common.request.RequestParameters.optionalText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.Language;
@@ -42,35 +41,35 @@ public class MonthlySumResource {
     @Inject
     BillScope scope;
 
-    public record MonthlySum(@JsonProperty("total_count") long totalCount,
-            @JsonProperty("bill_sums") List<BillSum> billSums, @JsonProperty("consume_amount") BigDecimal consumeAmount,
-            @JsonProperty("debt_amount") BigDecimal debtAmount, @JsonProperty("coupon_amount") BigDecimal couponAmount,
-            @JsonProperty("flexipurchase_coupon_amount") BigDecimal flexipurchaseCouponAmount,
-            @JsonProperty("stored_value_card_amount") BigDecimal storedValueCardAmount,
-            @JsonProperty("cash_amount") BigDecimal cashAmount, @JsonProperty("credit_amount") BigDecimal creditAmount,
-            @JsonProperty("writeoff_amount") BigDecimal writeoffAmount, @JsonProperty("measure_id") int measureId,
-            @JsonProperty("currency") String currency) {
+    public record MonthlySum(long totalCount,
+            List<BillSum> billSums, BigDecimal consumeAmount,
+            BigDecimal debtAmount, BigDecimal couponAmount,
+            BigDecimal flexipurchaseCouponAmount,
+            BigDecimal storedValueCardAmount,
+            BigDecimal cashAmount, BigDecimal creditAmount,
+            BigDecimal writeoffAmount, int measureId,
+            String currency) {
     }
 
     /** BillSumRecordInfoV2. */
-    public record BillSum(@JsonProperty("bill_cycle") String billCycle,
-            @JsonProperty("resource_type_code") String resourceTypeCode,
-            @JsonProperty("service_type_code") String serviceTypeCode,
-            @JsonProperty("service_type_name") String serviceTypeName,
-            @JsonProperty("resource_type_name") String resourceTypeName,
-                    @JsonProperty("charging_mode") int chargingMode,
-            @JsonProperty("official_amount") BigDecimal officialAmount,
-            @JsonProperty("official_discount_amount") BigDecimal officialDiscountAmount,
-            @JsonProperty("truncated_amount") BigDecimal truncatedAmount,
-            @JsonProperty("consume_amount") BigDecimal consumeAmount,
-            @JsonProperty("coupon_amount") BigDecimal couponAmount,
-            @JsonProperty("flexipurchase_coupon_amount") BigDecimal flexipurchaseCouponAmount,
-            @JsonProperty("stored_value_card_amount") BigDecimal storedValueCardAmount,
-            @JsonProperty("debt_amount") BigDecimal debtAmount,
-                    @JsonProperty("writeoff_amount") BigDecimal writeoffAmount,
-            @JsonProperty("cash_amount") BigDecimal cashAmount, @JsonProperty("credit_amount") BigDecimal creditAmount,
-            @JsonProperty("measure_id") int measureId, @JsonProperty("bill_type") int billType,
-            @JsonProperty("customer_id") String customerId) {
+    public record BillSum(String billCycle,
+            String resourceTypeCode,
+            String serviceTypeCode,
+            String serviceTypeName,
+            String resourceTypeName,
+                    int chargingMode,
+            BigDecimal officialAmount,
+            BigDecimal officialDiscountAmount,
+            BigDecimal truncatedAmount,
+            BigDecimal consumeAmount,
+            BigDecimal couponAmount,
+            BigDecimal flexipurchaseCouponAmount,
+            BigDecimal storedValueCardAmount,
+            BigDecimal debtAmount,
+                    BigDecimal writeoffAmount,
+            BigDecimal cashAmount, BigDecimal creditAmount,
+            int measureId, int billType,
+            String customerId) {
     }
 
     static final String SUMS = """

@@ -42,49 +42,49 @@ public class ResourceDetailsResource {
     @Inject
     BillScope scope;
 
-    public record DetailsQuery(@JsonProperty("cycle") String cycle,
-            @JsonProperty("cloud_service_type") String cloudServiceType,
-            @JsonProperty("resource_type") String resourceType, @JsonProperty("region") String region,
-            @JsonProperty("res_instance_id") String resInstanceId, @JsonProperty("charge_mode") Integer chargeMode,
-            @JsonProperty("bill_type") Integer billType,
-            @JsonProperty("enterprise_project_id") String enterpriseProjectId,
-            @JsonProperty("include_zero_record") Boolean includeZeroRecord, @JsonProperty("offset") Integer offset,
-            @JsonProperty("limit") Integer limit, @JsonProperty("method") String method,
-            @JsonProperty("sub_customer_id") String subCustomerId,
-            @JsonProperty("statistic_type") Integer statisticType, @JsonProperty("query_type") String queryType,
-            @JsonProperty("bill_cycle_begin") String billCycleBegin,
-            @JsonProperty("bill_cycle_end") String billCycleEnd,
-            @JsonProperty("payer_account_id") String payerAccountId) {
+    public record DetailsQuery(String cycle,
+            String cloudServiceType,
+            String resourceType, String region,
+            String resInstanceId, Integer chargeMode,
+            Integer billType,
+            String enterpriseProjectId,
+            Boolean includeZeroRecord, Integer offset,
+            Integer limit, String method,
+            String subCustomerId,
+            Integer statisticType, String queryType,
+            String billCycleBegin,
+            String billCycleEnd,
+            String payerAccountId) {
     }
 
-    public record DetailRecords(@JsonProperty("monthly_records") List<MonthlyRecord> monthlyRecords,
-            @JsonProperty("total_count") long totalCount, @JsonProperty("currency") String currency) {
+    public record DetailRecords(List<MonthlyRecord> monthlyRecords,
+            long totalCount, String currency) {
     }
 
     /** MonthlyBillRes. */
-    public record MonthlyRecord(@JsonProperty("cycle") String cycle, @JsonProperty("bill_date") String billDate,
-            @JsonProperty("bill_type") int billType, @JsonProperty("customer_id") String customerId,
-            @JsonProperty("region") String region, @JsonProperty("region_name") String regionName,
-            @JsonProperty("cloud_service_type") String cloudServiceType,
+    public record MonthlyRecord(String cycle, String billDate,
+            int billType, String customerId,
+            String region, String regionName,
+            String cloudServiceType,
             @JsonProperty("resource_Type_code") String resourceTypeCode,
-            @JsonProperty("cloud_service_type_name") String cloudServiceTypeName,
-            @JsonProperty("resource_type_name") String resourceTypeName,
-            @JsonProperty("res_instance_id") String resInstanceId, @JsonProperty("resource_name") String resourceName,
-            @JsonProperty("enterprise_project_id") String enterpriseProjectId,
-            @JsonProperty("charge_mode") int chargeMode, @JsonProperty("consume_amount") BigDecimal consumeAmount,
-            @JsonProperty("cash_amount") BigDecimal cashAmount, @JsonProperty("credit_amount") BigDecimal creditAmount,
-            @JsonProperty("coupon_amount") BigDecimal couponAmount,
-            @JsonProperty("flexipurchase_coupon_amount") BigDecimal flexipurchaseCouponAmount,
-            @JsonProperty("stored_card_amount") BigDecimal storedCardAmount,
-            @JsonProperty("bonus_amount") BigDecimal bonusAmount, @JsonProperty("debt_amount") BigDecimal debtAmount,
-            @JsonProperty("adjustment_amount") BigDecimal adjustmentAmount,
-            @JsonProperty("official_amount") BigDecimal officialAmount,
-            @JsonProperty("discount_amount") BigDecimal discountAmount, @JsonProperty("measure_id") int measureId,
-            @JsonProperty("period_type") Integer periodType, @JsonProperty("trade_id") String tradeId,
-            @JsonProperty("id") String id, @JsonProperty("product_spec_desc") String productSpecDesc,
-            @JsonProperty("payer_account_id") String payerAccountId,
-            @JsonProperty("effective_time") String effectiveTime, @JsonProperty("expire_time") String expireTime,
-            @JsonProperty("consume_time") String consumeTime) {
+            String cloudServiceTypeName,
+            String resourceTypeName,
+            String resInstanceId, String resourceName,
+            String enterpriseProjectId,
+            int chargeMode, BigDecimal consumeAmount,
+            BigDecimal cashAmount, BigDecimal creditAmount,
+            BigDecimal couponAmount,
+            BigDecimal flexipurchaseCouponAmount,
+            BigDecimal storedCardAmount,
+            BigDecimal bonusAmount, BigDecimal debtAmount,
+            BigDecimal adjustmentAmount,
+            BigDecimal officialAmount,
+            BigDecimal discountAmount, int measureId,
+            Integer periodType, String tradeId,
+            String id, String productSpecDesc,
+            String payerAccountId,
+            String effectiveTime, String expireTime,
+            String consumeTime) {
     }
 
     @POST

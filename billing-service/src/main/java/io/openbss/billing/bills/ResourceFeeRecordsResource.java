@@ -6,7 +6,6 @@ import static io.openbss.common.request.RequestParameters.optionalCode;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.sentOrNull;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.bills.ResourceRecords.Criteria;
 import io.openbss.billing.bills.ResourceRecords.Grain;
 import io.openbss.billing.query.Columns;
@@ -45,38 +44,38 @@ public class ResourceFeeRecordsResource {
     @Inject
     BillScope scope;
 
-    public record ResFeeRecords(@JsonProperty("fee_records") List<ResFeeRecord> feeRecords,
-            @JsonProperty("total_count") long totalCount, @JsonProperty("currency") String currency) {
+    public record ResFeeRecords(List<ResFeeRecord> feeRecords,
+            long totalCount, String currency) {
     }
 
     /** ResFeeRecordV2. */
-    public record ResFeeRecord(@JsonProperty("bill_date") String billDate, @JsonProperty("bill_type") int billType,
-            @JsonProperty("customer_id") String customerId, @JsonProperty("region") String region,
-            @JsonProperty("region_name") String regionName, @JsonProperty("cloud_service_type") String cloudServiceType,
-            @JsonProperty("resource_type") String resourceType,
-            @JsonProperty("cloud_service_type_name") String cloudServiceTypeName,
-            @JsonProperty("resource_type_name") String resourceTypeName,
-            @JsonProperty("effective_time") String effectiveTime, @JsonProperty("expire_time") String expireTime,
-            @JsonProperty("resource_id") String resourceId, @JsonProperty("resource_name") String resourceName,
-            @JsonProperty("product_id") String productId, @JsonProperty("product_spec_desc") String productSpecDesc,
-            @JsonProperty("trade_id") String tradeId, @JsonProperty("id") String id,
-            @JsonProperty("trade_time") String tradeTime,
-            @JsonProperty("enterprise_project_id") String enterpriseProjectId,
-            @JsonProperty("charge_mode") String chargeMode, @JsonProperty("order_id") String orderId,
-            @JsonProperty("period_type") String periodType, @JsonProperty("usage_type") String usageType,
-            @JsonProperty("usage") BigDecimal usage, @JsonProperty("usage_measure_id") Integer usageMeasureId,
-            @JsonProperty("free_resource_usage") BigDecimal freeResourceUsage,
-            @JsonProperty("free_resource_measure_id") Integer freeResourceMeasureId,
-            @JsonProperty("unit_price") BigDecimal unitPrice, @JsonProperty("unit") String unit,
-            @JsonProperty("official_amount") BigDecimal officialAmount,
-            @JsonProperty("discount_amount") BigDecimal discountAmount, @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("cash_amount") BigDecimal cashAmount, @JsonProperty("credit_amount") BigDecimal creditAmount,
-            @JsonProperty("coupon_amount") BigDecimal couponAmount,
-            @JsonProperty("flexipurchase_coupon_amount") BigDecimal flexipurchaseCouponAmount,
-            @JsonProperty("stored_card_amount") BigDecimal storedCardAmount,
-            @JsonProperty("bonus_amount") BigDecimal bonusAmount, @JsonProperty("debt_amount") BigDecimal debtAmount,
-            @JsonProperty("adjustment_amount") BigDecimal adjustmentAmount, @JsonProperty("measure_id") int measureId,
-            @JsonProperty("consume_time") String consumeTime) {
+    public record ResFeeRecord(String billDate, int billType,
+            String customerId, String region,
+            String regionName, String cloudServiceType,
+            String resourceType,
+            String cloudServiceTypeName,
+            String resourceTypeName,
+            String effectiveTime, String expireTime,
+            String resourceId, String resourceName,
+            String productId, String productSpecDesc,
+            String tradeId, String id,
+            String tradeTime,
+            String enterpriseProjectId,
+            String chargeMode, String orderId,
+            String periodType, String usageType,
+            BigDecimal usage, Integer usageMeasureId,
+            BigDecimal freeResourceUsage,
+            Integer freeResourceMeasureId,
+            BigDecimal unitPrice, String unit,
+            BigDecimal officialAmount,
+            BigDecimal discountAmount, BigDecimal amount,
+            BigDecimal cashAmount, BigDecimal creditAmount,
+            BigDecimal couponAmount,
+            BigDecimal flexipurchaseCouponAmount,
+            BigDecimal storedCardAmount,
+            BigDecimal bonusAmount, BigDecimal debtAmount,
+            BigDecimal adjustmentAmount, int measureId,
+            String consumeTime) {
     }
 
     public record ResFeeRecordsQuery(@QueryParam("cycle") String cycleValue,

@@ -3,7 +3,6 @@ package io.openbss.billing.coupons;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.request.Paging;
 import java.math.BigDecimal;
@@ -13,10 +12,10 @@ import java.util.List;
  * Which coupons could pay a pending order: its customer (and the enterprise master paying for it, whose coupons then
  * pay), the services it buys and its amount after discounts.
  */
-public record ApplicableCouponsRequest(@JsonProperty("customer_id") String customerId,
-        @JsonProperty("payer_customer_id") String payerCustomerId, @JsonProperty("order_id") String orderId,
-        @JsonProperty("service_type_codes") List<String> serviceTypeCodes, @JsonProperty("amount") BigDecimal amount,
-        @JsonProperty("offset") Integer offset, @JsonProperty("limit") Integer limit) {
+public record ApplicableCouponsRequest(String customerId,
+        String payerCustomerId, String orderId,
+        List<String> serviceTypeCodes, BigDecimal amount,
+        Integer offset, Integer limit) {
 
     /** Checks every field; the page asked for. */
     public Paging validate() {

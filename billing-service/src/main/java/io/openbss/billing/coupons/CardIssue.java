@@ -3,16 +3,15 @@ package io.openbss.billing.coupons;
 import static io.openbss.common.request.RequestParameters.optionalInstant;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** An operator sells (issues) a stored-value card to a customer. */
-public record CardIssue(@JsonProperty("idempotency_key") String idempotencyKey,
-        @JsonProperty("customer_id") String customerId, @JsonProperty("card_name") String cardName,
-        @JsonProperty("face_value") BigDecimal faceValue, @JsonProperty("effective_time") String effectiveTime,
-        @JsonProperty("expire_time") String expireTime) {
+public record CardIssue(String idempotencyKey,
+        String customerId, String cardName,
+        BigDecimal faceValue, String effectiveTime,
+        String expireTime) {
 
     public void validate() {
         requiredText("idempotency_key", idempotencyKey, 128);

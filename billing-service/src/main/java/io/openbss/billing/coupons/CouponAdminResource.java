@@ -2,7 +2,6 @@ package io.openbss.billing.coupons;
 
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.InternalToken;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +19,7 @@ public class CouponAdminResource {
     @Inject
     CouponService coupons;
 
-    public record Issued(@JsonProperty("id") String id) {
+    public record Issued(String id) {
     }
 
     @POST

@@ -4,7 +4,6 @@ import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.optionalWord;
 import static io.openbss.common.request.RequestParameters.required;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.accounts.TradeWindow;
 import io.openbss.billing.query.Columns;
 import io.openbss.common.identity.CurrentCaller;
@@ -59,19 +58,19 @@ public class CouponChangeRecordsResource {
     @Inject
     Clock clock;
 
-    public record ChangeRecords(@JsonProperty("total_count") long totalCount, @JsonProperty("currency") String currency,
-            @JsonProperty("records") List<ChangeRecord> records) {
+    public record ChangeRecords(long totalCount, String currency,
+            List<ChangeRecord> records) {
     }
 
     /** CustomerCouponChangeRecord. */
-    public record ChangeRecord(@JsonProperty("coupon_id") String couponId,
-            @JsonProperty("trade_detail_type") String tradeDetailType, @JsonProperty("trade_time") String tradeTime,
-            @JsonProperty("trade_id") String tradeId, @JsonProperty("change_amount") String changeAmount,
-            @JsonProperty("balance_after_change") String balanceAfterChange,
-            @JsonProperty("revenue_expense_type") String revenueExpenseType,
-            @JsonProperty("bill_cycle") String billCycle, @JsonProperty("account_name") String accountName,
-            @JsonProperty("cloud_service_type_name") String cloudServiceTypeName,
-            @JsonProperty("resource_type_name") String resourceTypeName) {
+    public record ChangeRecord(String couponId,
+            String tradeDetailType, String tradeTime,
+            String tradeId, String changeAmount,
+            String balanceAfterChange,
+            String revenueExpenseType,
+            String billCycle, String accountName,
+            String cloudServiceTypeName,
+            String resourceTypeName) {
     }
 
     public record ChangeRecordsQuery(@QueryParam("balance_type") String balanceType,

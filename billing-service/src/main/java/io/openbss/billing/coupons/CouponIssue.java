@@ -4,7 +4,6 @@ import static io.openbss.common.request.RequestParameters.optionalInstant;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,14 +14,14 @@ import java.util.List;
  * face_value), product coupon (3) or flexi-purchase coupon (4), possibly limited to some services and to orders of
  * a minimum amount.
  */
-public record CouponIssue(@JsonProperty("idempotency_key") String idempotencyKey,
-        @JsonProperty("customer_id") String customerId, @JsonProperty("coupon_type") Integer couponType,
-        @JsonProperty("face_value") BigDecimal faceValue, @JsonProperty("discount_rate") BigDecimal discountRate,
-        @JsonProperty("promotion_plan_id") String promotionPlanId, @JsonProperty("plan_name") String planName,
-        @JsonProperty("plan_desc") String planDesc,
-        @JsonProperty("service_type_codes") List<String> serviceTypeCodes,
-        @JsonProperty("min_order_amount") BigDecimal minOrderAmount, @JsonProperty("valid_time") String validTime,
-        @JsonProperty("expire_time") String expireTime) {
+public record CouponIssue(String idempotencyKey,
+        String customerId, Integer couponType,
+        BigDecimal faceValue, BigDecimal discountRate,
+        String promotionPlanId, String planName,
+        String planDesc,
+        List<String> serviceTypeCodes,
+        BigDecimal minOrderAmount, String validTime,
+        String expireTime) {
 
     public void validate() {
         requiredText("idempotency_key", idempotencyKey, 128);

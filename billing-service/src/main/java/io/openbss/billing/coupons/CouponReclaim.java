@@ -3,15 +3,14 @@ package io.openbss.billing.coupons;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Take back what is left of a transferred coupon. The optional fields are what the caller believes: the customer
  * holding the coupon, the coupon it was split from, and that coupon's customer; a mismatch refuses the reclaim.
  */
-public record CouponReclaim(@JsonProperty("idempotency_key") String idempotencyKey,
-        @JsonProperty("customer_id") String customerId, @JsonProperty("source_coupon_id") String sourceCouponId,
-        @JsonProperty("source_customer_id") String sourceCustomerId) {
+public record CouponReclaim(String idempotencyKey,
+        String customerId, String sourceCouponId,
+        String sourceCustomerId) {
 
     public void validate() {
         requiredText("idempotency_key", idempotencyKey, 128);

@@ -3,7 +3,6 @@ package io.openbss.billing.coupons;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import java.math.BigDecimal;
 
@@ -11,9 +10,9 @@ import java.math.BigDecimal;
  * Give part of a coupon's value to another customer (an enterprise master to its sub-account), as a new coupon.
  * {@code from_customer_id}, when given, is the customer the coupon must belong to.
  */
-public record CouponTransfer(@JsonProperty("idempotency_key") String idempotencyKey,
-        @JsonProperty("to_customer_id") String toCustomerId, @JsonProperty("amount") BigDecimal amount,
-        @JsonProperty("from_customer_id") String fromCustomerId) {
+public record CouponTransfer(String idempotencyKey,
+        String toCustomerId, BigDecimal amount,
+        String fromCustomerId) {
 
     public void validate() {
         requiredText("idempotency_key", idempotencyKey, 128);

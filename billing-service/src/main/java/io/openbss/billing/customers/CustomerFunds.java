@@ -1,6 +1,5 @@
 package io.openbss.billing.customers;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.accounts.AccountType;
 import io.openbss.billing.accounts.LedgerAccount;
 import java.math.BigDecimal;
@@ -10,14 +9,14 @@ import java.util.List;
  * What a customer can spend or give: its cash balance and, when it has a credit account, the credit still available
  * and the credit granted (V4__instruments.sql). Coupons and cards are listed elsewhere.
  */
-public record CustomerFunds(@JsonProperty("customer_id") String customerId, @JsonProperty("currency") String currency,
-        @JsonProperty("cash") Cash cash, @JsonProperty("credit") Credit credit) {
+public record CustomerFunds(String customerId, String currency,
+        Cash cash, Credit credit) {
 
-    public record Cash(@JsonProperty("balance") BigDecimal balance) {
+    public record Cash(BigDecimal balance) {
     }
 
-    public record Credit(@JsonProperty("available") BigDecimal available,
-            @JsonProperty("credit_limit") BigDecimal creditLimit) {
+    public record Credit(BigDecimal available,
+            BigDecimal creditLimit) {
     }
 
     /** From a customer's own accounts; no credit when it has no credit account. */

@@ -1,6 +1,5 @@
 package io.openbss.billing.customers;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import java.math.BigDecimal;
 
@@ -8,8 +7,8 @@ import java.math.BigDecimal;
  * Registers a customer account with billing: it gets a cash account, and a credit account when a credit limit is
  * given. Repeating it changes the name and the credit limit; balances never move through it.
  */
-public record CustomerRegistration(@JsonProperty("customer_name") String customerName,
-        @JsonProperty("credit_limit") BigDecimal creditLimit) {
+public record CustomerRegistration(String customerName,
+        BigDecimal creditLimit) {
 
     public void validate() {
         if (customerName == null || customerName.isBlank() || customerName.length() > 128) {

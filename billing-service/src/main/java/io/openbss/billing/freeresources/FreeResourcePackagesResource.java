@@ -5,7 +5,6 @@ import static io.openbss.common.request.RequestParameters.checkRange;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.time.BssTime.utc;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.Language;
@@ -51,36 +50,36 @@ public class FreeResourcePackagesResource {
     @Inject
     Clock clock;
 
-    public record PackageQuery(@JsonProperty("region_code") String regionCode,
-            @JsonProperty("order_id") String orderId, @JsonProperty("product_id") String productId,
-            @JsonProperty("product_name") String productName,
-            @JsonProperty("enterprise_project_id") String enterpriseProjectId, @JsonProperty("status") Integer status,
-            @JsonProperty("offset") Integer offset, @JsonProperty("limit") Integer limit,
-            @JsonProperty("service_type_code_list") List<String> serviceTypeCodeList) {
+    public record PackageQuery(String regionCode,
+            String orderId, String productId,
+            String productName,
+            String enterpriseProjectId, Integer status,
+            Integer offset, Integer limit,
+            List<String> serviceTypeCodeList) {
     }
 
-    public record PackageList(@JsonProperty("free_resource_packages") List<PackageView> freeResourcePackages,
-            @JsonProperty("total_count") long totalCount) {
+    public record PackageList(List<PackageView> freeResourcePackages,
+            long totalCount) {
     }
 
     /** FreeResourcePackageV3. */
-    public record PackageView(@JsonProperty("order_instance_id") String orderInstanceId,
-            @JsonProperty("order_id") String orderId, @JsonProperty("product_id") String productId,
-            @JsonProperty("product_name") String productName,
-            @JsonProperty("enterprise_project_id") String enterpriseProjectId,
-            @JsonProperty("enterprise_project_scope") int enterpriseProjectScope,
-            @JsonProperty("effective_time") String effectiveTime, @JsonProperty("expire_time") String expireTime,
-            @JsonProperty("status") int status, @JsonProperty("service_type_code") String serviceTypeCode,
-            @JsonProperty("service_type_name") String serviceTypeName, @JsonProperty("region_code") String regionCode,
-            @JsonProperty("source_type") int sourceType, @JsonProperty("bundle_type") String bundleType,
-            @JsonProperty("quota_reuse_mode") int quotaReuseMode,
-            @JsonProperty("free_resources") List<Quota> freeResources) {
+    public record PackageView(String orderInstanceId,
+            String orderId, String productId,
+            String productName,
+            String enterpriseProjectId,
+            int enterpriseProjectScope,
+            String effectiveTime, String expireTime,
+            int status, String serviceTypeCode,
+            String serviceTypeName, String regionCode,
+            int sourceType, String bundleType,
+            int quotaReuseMode,
+            List<Quota> freeResources) {
     }
 
     /** FreeResourceV3. */
-    public record Quota(@JsonProperty("free_resource_id") String freeResourceId,
-            @JsonProperty("usage_type_name") String usageTypeName, @JsonProperty("amount") String amount,
-            @JsonProperty("original_amount") String originalAmount, @JsonProperty("measure_id") int measureId) {
+    public record Quota(String freeResourceId,
+            String usageTypeName, String amount,
+            String originalAmount, int measureId) {
     }
 
     @POST

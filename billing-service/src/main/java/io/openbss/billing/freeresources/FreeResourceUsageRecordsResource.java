@@ -7,7 +7,6 @@ import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.required;
 import static io.openbss.common.time.BssTime.utc;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
@@ -39,21 +38,21 @@ public class FreeResourceUsageRecordsResource {
     @Inject
     CurrentCaller caller;
 
-    public record RecordList(@JsonProperty("free_resource_records") List<UsageRecordView> freeResourceRecords,
-            @JsonProperty("total_count") long totalCount) {
+    public record RecordList(List<UsageRecordView> freeResourceRecords,
+            long totalCount) {
     }
 
     /** FreeResourceRecord. */
-    public record UsageRecordView(@JsonProperty("deduct_time") String deductTime,
-            @JsonProperty("free_resource_id") String freeResourceId, @JsonProperty("resource_id") String resourceId,
-            @JsonProperty("resource_type_code") String resourceTypeCode,
-            @JsonProperty("resource_type_name") String resourceTypeName,
-            @JsonProperty("product_id") String productId, @JsonProperty("product_name") String productName,
-            @JsonProperty("usage_type_code") String usageTypeCode,
-            @JsonProperty("available_amount") String availableAmount,
-            @JsonProperty("remaining_amount") String remainingAmount, @JsonProperty("used_amount") String usedAmount,
-            @JsonProperty("measure_id") int measureId, @JsonProperty("effective_time") String effectiveTime,
-            @JsonProperty("expire_time") String expireTime) {
+    public record UsageRecordView(String deductTime,
+            String freeResourceId, String resourceId,
+            String resourceTypeCode,
+            String resourceTypeName,
+            String productId, String productName,
+            String usageTypeCode,
+            String availableAmount,
+            String remainingAmount, String usedAmount,
+            int measureId, String effectiveTime,
+            String expireTime) {
     }
 
     public record RecordsQuery(@QueryParam("free_resource_id") String freeResourceId,

@@ -4,7 +4,6 @@ import static io.openbss.billing.query.Columns.wire;
 import static io.openbss.common.request.RequestParameters.required;
 import static io.openbss.common.time.BssTime.utc;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
@@ -41,20 +40,20 @@ public class FreeResourceUsagesResource {
     @Inject
     Clock clock;
 
-    public record UsageQuery(@JsonProperty("free_resource_ids") List<String> freeResourceIds) {
+    public record UsageQuery(List<String> freeResourceIds) {
     }
 
-    public record UsageList(@JsonProperty("free_resources") List<QuotaDetail> freeResources) {
+    public record UsageList(List<QuotaDetail> freeResources) {
     }
 
     /** FreeResourceDetail. */
-    public record QuotaDetail(@JsonProperty("free_resource_id") String freeResourceId,
-            @JsonProperty("free_resource_type_name") String freeResourceTypeName,
-            @JsonProperty("quota_reuse_cycle") Integer quotaReuseCycle,
-            @JsonProperty("quota_reuse_cycle_type") Integer quotaReuseCycleType,
-            @JsonProperty("usage_type_name") String usageTypeName, @JsonProperty("start_time") String startTime,
-            @JsonProperty("end_time") String endTime, @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("original_amount") BigDecimal originalAmount, @JsonProperty("measure_id") int measureId) {
+    public record QuotaDetail(String freeResourceId,
+            String freeResourceTypeName,
+            Integer quotaReuseCycle,
+            Integer quotaReuseCycleType,
+            String usageTypeName, String startTime,
+            String endTime, BigDecimal amount,
+            BigDecimal originalAmount, int measureId) {
     }
 
     @POST

@@ -3,7 +3,6 @@ package io.openbss.billing.freeresources;
 import static io.openbss.common.request.RequestParameters.requiredText;
 import static io.openbss.common.time.BssTime.utc;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.identity.InternalToken;
@@ -38,8 +37,8 @@ public class PackageAdminResource {
     @Inject
     Clock clock;
 
-    public record Granted(@JsonProperty("package_id") String packageId,
-            @JsonProperty("free_resource_ids") List<String> freeResourceIds) {
+    public record Granted(String packageId,
+            List<String> freeResourceIds) {
     }
 
     @POST

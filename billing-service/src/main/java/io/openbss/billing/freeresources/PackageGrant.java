@@ -5,25 +5,24 @@ import static io.openbss.common.request.RequestParameters.optionalInstant;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 /** A resource package given to (or bought by) a customer: quotas of usage per usage type. */
-public record PackageGrant(@JsonProperty("idempotency_key") String idempotencyKey,
-        @JsonProperty("customer_id") String customerId, @JsonProperty("order_id") String orderId,
-        @JsonProperty("product_id") String productId, @JsonProperty("product_name") String productName,
-        @JsonProperty("service_type_code") String serviceTypeCode, @JsonProperty("region_code") String regionCode,
-        @JsonProperty("enterprise_project_id") String enterpriseProjectId,
-        @JsonProperty("effective_time") String effectiveTime, @JsonProperty("expire_time") String expireTime,
-        @JsonProperty("quota_reuse_mode") Integer quotaReuseMode,
-        @JsonProperty("free_resources") List<Quota> freeResources) {
+public record PackageGrant(String idempotencyKey,
+        String customerId, String orderId,
+        String productId, String productName,
+        String serviceTypeCode, String regionCode,
+        String enterpriseProjectId,
+        String effectiveTime, String expireTime,
+        Integer quotaReuseMode,
+        List<Quota> freeResources) {
 
-    public record Quota(@JsonProperty("resource_type_code") String resourceTypeCode,
-            @JsonProperty("usage_type_code") String usageTypeCode, @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("measure_id") Integer measureId) {
+    public record Quota(String resourceTypeCode,
+            String usageTypeCode, BigDecimal amount,
+            Integer measureId) {
     }
 
     public void validate() {

@@ -3,7 +3,6 @@ package io.openbss.billing.ledger;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.bills.BillLineInput;
 import io.openbss.common.error.BssException;
 import io.openbss.common.request.RequestParameters;
@@ -18,13 +17,13 @@ import java.util.List;
  * {@code business_time} is when what is charged happened if not now (the hour of usage a rating run charges later):
  * the change record and the bill lines show it, and their bill cycle follows from it.
  */
-public record ChargeRequest(@JsonProperty("idempotency_key") String idempotencyKey,
-        @JsonProperty("customer_id") String customerId,
-        @JsonProperty("payer_customer_id") String payerCustomerId, @JsonProperty("trade_id") String tradeId,
-        @JsonProperty("coupon_ids") List<String> couponIds,
-        @JsonProperty("use_stored_value_cards") Boolean useStoredValueCards,
-        @JsonProperty("allow_debt") Boolean allowDebt, @JsonProperty("lines") List<BillLineInput> lines,
-        @JsonProperty("business_time") String businessTime) {
+public record ChargeRequest(String idempotencyKey,
+        String customerId,
+        String payerCustomerId, String tradeId,
+        List<String> couponIds,
+        Boolean useStoredValueCards,
+        Boolean allowDebt, List<BillLineInput> lines,
+        String businessTime) {
 
     public ChargeRequest {
         couponIds = couponIds == null ? List.of() : List.copyOf(couponIds);

@@ -2,7 +2,6 @@ package io.openbss.billing.ledger;
 
 import io.openbss.billing.bills.BillLineWriter;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -10,24 +9,24 @@ import java.util.List;
  * What a charge (or refund) moved: the total and what each kind of account paid or got back. Built from the
  * posted entry, so a replay answers exactly as the first posting did.
  */
-public record ChargeResult(@JsonProperty("entry_id") long entryId, @JsonProperty("trade_id") String tradeId,
-        @JsonProperty("replayed") boolean replayed, @JsonProperty("amount") BigDecimal amount,
-        @JsonProperty("coupon_amount") BigDecimal couponAmount,
-        @JsonProperty("stored_card_amount") BigDecimal storedCardAmount,
-        @JsonProperty("cash_amount") BigDecimal cashAmount, @JsonProperty("credit_amount") BigDecimal creditAmount,
-        @JsonProperty("debt_amount") BigDecimal debtAmount, @JsonProperty("coupons") List<InstrumentAmount> coupons,
-        @JsonProperty("stored_value_cards") List<InstrumentAmount> storedValueCards,
-        @JsonProperty("lines") List<LinePayment> lines) {
+public record ChargeResult(long entryId, String tradeId,
+        boolean replayed, BigDecimal amount,
+        BigDecimal couponAmount,
+        BigDecimal storedCardAmount,
+        BigDecimal cashAmount, BigDecimal creditAmount,
+        BigDecimal debtAmount, List<InstrumentAmount> coupons,
+        List<InstrumentAmount> storedValueCards,
+        List<LinePayment> lines) {
 
-    public record InstrumentAmount(@JsonProperty("id") String id, @JsonProperty("amount") BigDecimal amount) {
+    public record InstrumentAmount(String id, BigDecimal amount) {
     }
 
     /** What paid (or got back) one line of the request, in its order: what its bill line records. */
-    public record LinePayment(@JsonProperty("cash_amount") BigDecimal cashAmount,
-            @JsonProperty("credit_amount") BigDecimal creditAmount,
-            @JsonProperty("coupon_amount") BigDecimal couponAmount,
-            @JsonProperty("stored_card_amount") BigDecimal storedCardAmount,
-            @JsonProperty("debt_amount") BigDecimal debtAmount) {
+    public record LinePayment(BigDecimal cashAmount,
+            BigDecimal creditAmount,
+            BigDecimal couponAmount,
+            BigDecimal storedCardAmount,
+            BigDecimal debtAmount) {
     }
 
     /**

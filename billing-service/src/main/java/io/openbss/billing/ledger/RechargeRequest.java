@@ -1,6 +1,5 @@
 package io.openbss.billing.ledger;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.request.RequestParameters;
 import java.math.BigDecimal;
@@ -11,10 +10,10 @@ import java.util.Set;
  * report it: 0 none, 1 Alipay, 2 bank transfer (default), 4 Alipay/online banking, 5 WeChat Pay, 6 withdrawal,
  * 7 rebate, 10 trade mode change, 11 adjustment, 317 UnionPay, 319 Huawei Pay, 320 Huawei payment.
  */
-public record RechargeRequest(@JsonProperty("idempotency_key") String idempotencyKey,
-        @JsonProperty("customer_id") String customerId, @JsonProperty("amount") BigDecimal amount,
-        @JsonProperty("payment_channel_id") Integer paymentChannelId,
-        @JsonProperty("payment_channel_no") String paymentChannelNo, @JsonProperty("remark") String remark) {
+public record RechargeRequest(String idempotencyKey,
+        String customerId, BigDecimal amount,
+        Integer paymentChannelId,
+        String paymentChannelNo, String remark) {
 
     public static final Set<Integer> PAYMENT_CHANNELS = Set.of(0, 1, 2, 4, 5, 6, 7, 10, 11, 317, 319, 320);
 

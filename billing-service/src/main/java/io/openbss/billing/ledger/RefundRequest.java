@@ -3,7 +3,6 @@ package io.openbss.billing.ledger;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.bills.BillLineInput;
 import io.openbss.common.error.BssException;
 import java.util.List;
@@ -12,11 +11,11 @@ import java.util.List;
  * Give back part of what an earlier charge ({@code refunds_trade_id}) took, e.g. the unused time of an unsubscribed
  * resource. The lines are refund bill lines (negative amounts); the refund is their total, rounded to the cent.
  */
-public record RefundRequest(@JsonProperty("idempotency_key") String idempotencyKey,
-        @JsonProperty("customer_id") String customerId,
-        @JsonProperty("payer_customer_id") String payerCustomerId, @JsonProperty("trade_id") String tradeId,
-        @JsonProperty("refunds_trade_id") String refundsTradeId,
-        @JsonProperty("lines") List<BillLineInput> lines) {
+public record RefundRequest(String idempotencyKey,
+        String customerId,
+        String payerCustomerId, String tradeId,
+        String refundsTradeId,
+        List<BillLineInput> lines) {
 
     public void validate() {
         requiredText("idempotency_key", idempotencyKey, 128);

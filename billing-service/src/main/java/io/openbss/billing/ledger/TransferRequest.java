@@ -4,7 +4,6 @@ import static io.openbss.common.request.RequestParameters.optionalInstant;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import java.math.BigDecimal;
 
@@ -13,11 +12,11 @@ import java.math.BigDecimal;
  * from a sub-account). Moving credit moves the credit granted with it. {@code expire_time} is recorded with a credit
  * allocation.
  */
-public record TransferRequest(@JsonProperty("idempotency_key") String idempotencyKey,
-        @JsonProperty("from_customer_id") String fromCustomerId,
-        @JsonProperty("to_customer_id") String toCustomerId, @JsonProperty("amount") BigDecimal amount,
-        @JsonProperty("balance_type") String balanceType, @JsonProperty("reason") String reason,
-        @JsonProperty("expire_time") String expireTime, @JsonProperty("trade_id") String tradeId) {
+public record TransferRequest(String idempotencyKey,
+        String fromCustomerId,
+        String toCustomerId, BigDecimal amount,
+        String balanceType, String reason,
+        String expireTime, String tradeId) {
 
     public static final String CASH = "BALANCE_TYPE_DEBIT";
     public static final String CREDIT = "BALANCE_TYPE_CREDIT";

@@ -4,7 +4,6 @@ import static io.openbss.common.request.RequestParameters.optionalInstant;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.catalog.ServiceType;
 import io.openbss.billing.customers.Customer;
 import io.openbss.common.discount.DiscountKind;
@@ -27,11 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed(InternalToken.GROUP_OPERATOR)
 public class CommercialDiscountAdminResource {
 
-    public record DiscountGrant(@JsonProperty("name") String name,
-            @JsonProperty("service_type_code") String serviceTypeCode,
-            @JsonProperty("charging_mode") Integer chargingMode,
-            @JsonProperty("discount_rate") BigDecimal discountRate, @JsonProperty("valid_from") String validFrom,
-            @JsonProperty("valid_to") String validTo) {
+    public record DiscountGrant(String name,
+            String serviceTypeCode,
+            Integer chargingMode,
+            BigDecimal discountRate, String validFrom,
+            String validTo) {
 
         void validate() {
             requiredText("name", name, 128);

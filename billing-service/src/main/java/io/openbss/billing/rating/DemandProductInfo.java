@@ -3,19 +3,18 @@ package io.openbss.billing.rating;
 import static io.openbss.common.request.RequestParameters.checkRange;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import java.math.BigDecimal;
 
 /** DemandProductInfo of the SDK: a pay-per-use product to price for an amount of usage. */
-public record DemandProductInfo(@JsonProperty("id") String id,
-        @JsonProperty("cloud_service_type") String cloudServiceType,
-        @JsonProperty("resource_type") String resourceType, @JsonProperty("resource_spec") String resourceSpec,
-        @JsonProperty("region") String region, @JsonProperty("available_zone") String availableZone,
-        @JsonProperty("resource_size") Integer resourceSize, @JsonProperty("size_measure_id") Integer sizeMeasureId,
-        @JsonProperty("usage_factor") String usageFactor, @JsonProperty("usage_value") BigDecimal usageValue,
-        @JsonProperty("usage_measure_id") Integer usageMeasureId,
-        @JsonProperty("subscription_num") Integer subscriptionNum) {
+public record DemandProductInfo(String id,
+        String cloudServiceType,
+        String resourceType, String resourceSpec,
+        String region, String availableZone,
+        Integer resourceSize, Integer sizeMeasureId,
+        String usageFactor, BigDecimal usageValue,
+        Integer usageMeasureId,
+        Integer subscriptionNum) {
 
     OnDemandItem validated(String at) {
         ProductSpec spec = ProductSpec.validated(at, id, cloudServiceType, resourceType, resourceSpec, region,

@@ -1,6 +1,5 @@
 package io.openbss.billing.rating;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.InternalToken;
 import io.smallrye.mutiny.Uni;
@@ -24,27 +23,27 @@ public class InternalRatingResource {
     @Inject
     RatingService rating;
 
-    public record RatedProducts(@JsonProperty("official_amount") BigDecimal officialAmount,
-            @JsonProperty("discount_amount") BigDecimal discountAmount, @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("items") List<RatedProduct> items) {
+    public record RatedProducts(BigDecimal officialAmount,
+            BigDecimal discountAmount, BigDecimal amount,
+            List<RatedProduct> items) {
     }
 
-    public record RatedProduct(@JsonProperty("id") String id, @JsonProperty("product_id") String productId,
-            @JsonProperty("service_type_code") String serviceTypeCode,
-            @JsonProperty("resource_type_code") String resourceTypeCode,
-            @JsonProperty("resource_type_name") String resourceTypeName,
-            @JsonProperty("resource_spec") String resourceSpec, @JsonProperty("region_code") String regionCode,
-            @JsonProperty("spec_desc_zh") String specDescZh, @JsonProperty("spec_desc_en") String specDescEn,
-            @JsonProperty("max_period_months") int maxPeriodMonths,
-            @JsonProperty("official_amount") BigDecimal officialAmount,
-            @JsonProperty("discount_amount") BigDecimal discountAmount, @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("best_discount") AppliedDiscount bestDiscount,
-            @JsonProperty("discounts") List<AppliedDiscount> discounts) {
+    public record RatedProduct(String id, String productId,
+            String serviceTypeCode,
+            String resourceTypeCode,
+            String resourceTypeName,
+            String resourceSpec, String regionCode,
+            String specDescZh, String specDescEn,
+            int maxPeriodMonths,
+            BigDecimal officialAmount,
+            BigDecimal discountAmount, BigDecimal amount,
+            AppliedDiscount bestDiscount,
+            List<AppliedDiscount> discounts) {
     }
 
-    public record AppliedDiscount(@JsonProperty("discount_id") String discountId,
-            @JsonProperty("discount_type") int discountType, @JsonProperty("discount_name") String discountName,
-            @JsonProperty("discount_amount") BigDecimal discountAmount) {
+    public record AppliedDiscount(String discountId,
+            int discountType, String discountName,
+            BigDecimal discountAmount) {
     }
 
     @POST

@@ -2,19 +2,18 @@ package io.openbss.billing.rating;
 
 import static io.openbss.common.request.RequestParameters.checkRange;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import java.util.Set;
 
 /** PeriodProductInfo of the SDK: a yearly/monthly product to price. */
-public record PeriodProductInfo(@JsonProperty("id") String id,
-        @JsonProperty("cloud_service_type") String cloudServiceType,
-        @JsonProperty("resource_type") String resourceType, @JsonProperty("resource_spec") String resourceSpec,
-        @JsonProperty("region") String region, @JsonProperty("available_zone") String availableZone,
-        @JsonProperty("resource_size") Integer resourceSize, @JsonProperty("size_measure_id") Integer sizeMeasureId,
-        @JsonProperty("period_type") Integer periodType, @JsonProperty("period_num") Integer periodNum,
-        @JsonProperty("subscription_num") Integer subscriptionNum,
-        @JsonProperty("fee_installment_mode") String feeInstallmentMode) {
+public record PeriodProductInfo(String id,
+        String cloudServiceType,
+        String resourceType, String resourceSpec,
+        String region, String availableZone,
+        Integer resourceSize, Integer sizeMeasureId,
+        Integer periodType, Integer periodNum,
+        Integer subscriptionNum,
+        String feeInstallmentMode) {
 
     /** 0 day, 2 month, 3 year, 4 hour. */
     static final Set<Integer> PERIOD_TYPES = Set.of(0, 2, 3, 4);

@@ -3,7 +3,6 @@ package io.openbss.billing.rating;
 import static io.openbss.common.request.RequestParameters.checkRange;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,8 +18,8 @@ public final class RatingRequests {
     private RatingRequests() {
     }
 
-    public record RateOnPeriodReq(@JsonProperty("project_id") String projectId,
-            @JsonProperty("product_infos") List<PeriodProductInfo> productInfos) {
+    public record RateOnPeriodReq(String projectId,
+            List<PeriodProductInfo> productInfos) {
 
         List<PeriodItem> validated() {
             requiredText("project_id", projectId, 64);
@@ -28,9 +27,9 @@ public final class RatingRequests {
         }
     }
 
-    public record RateOnDemandReq(@JsonProperty("project_id") String projectId,
-            @JsonProperty("inquiry_precision") Integer inquiryPrecision,
-            @JsonProperty("product_infos") List<DemandProductInfo> productInfos) {
+    public record RateOnDemandReq(String projectId,
+            Integer inquiryPrecision,
+            List<DemandProductInfo> productInfos) {
 
         List<OnDemandItem> validated() {
             requiredText("project_id", projectId, 64);
@@ -45,8 +44,8 @@ public final class RatingRequests {
     }
 
     /** Internal: price yearly/monthly items for a customer (orders, renewals). */
-    public record InternalPeriodRating(@JsonProperty("customer_id") String customerId,
-            @JsonProperty("product_infos") List<PeriodProductInfo> productInfos) {
+    public record InternalPeriodRating(String customerId,
+            List<PeriodProductInfo> productInfos) {
 
         List<PeriodItem> validated() {
             requiredText("customer_id", customerId, 64);

@@ -1,6 +1,5 @@
 package io.openbss.billing.rating;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.request.Language;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -17,9 +16,9 @@ public final class RatingViews {
     }
 
     public record PeriodRating(
-            @JsonProperty("official_website_rating_result") OfficialRating officialWebsiteRatingResult,
-            @JsonProperty("optional_discount_rating_results") List<DiscountRating> optionalDiscountRatingResults,
-            @JsonProperty("currency") String currency) {
+            OfficialRating officialWebsiteRatingResult,
+            List<DiscountRating> optionalDiscountRatingResults,
+            String currency) {
 
         static PeriodRating of(Quote quote, Language language) {
             OfficialRating official = new OfficialRating(quote.official(), YUAN, quote.items().stream()
@@ -46,36 +45,36 @@ public final class RatingViews {
         }
     }
 
-    public record OfficialRating(@JsonProperty("official_website_amount") BigDecimal officialWebsiteAmount,
-            @JsonProperty("measure_id") int measureId,
-            @JsonProperty("product_rating_results") List<ProductOfficialRating> productRatingResults) {
+    public record OfficialRating(BigDecimal officialWebsiteAmount,
+            int measureId,
+            List<ProductOfficialRating> productRatingResults) {
     }
 
-    public record ProductOfficialRating(@JsonProperty("id") String id, @JsonProperty("product_id") String productId,
-            @JsonProperty("official_website_amount") BigDecimal officialWebsiteAmount,
-            @JsonProperty("measure_id") int measureId) {
+    public record ProductOfficialRating(String id, String productId,
+            BigDecimal officialWebsiteAmount,
+            int measureId) {
     }
 
-    public record DiscountRating(@JsonProperty("discount_id") String discountId,
-            @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("official_website_amount") BigDecimal officialWebsiteAmount,
-            @JsonProperty("discount_amount") BigDecimal discountAmount, @JsonProperty("measure_id") int measureId,
-            @JsonProperty("discount_type") int discountType, @JsonProperty("discount_name") String discountName,
-            @JsonProperty("best_offer") int bestOffer,
-            @JsonProperty("product_rating_results") List<ProductDiscountRating> productRatingResults) {
+    public record DiscountRating(String discountId,
+            BigDecimal amount,
+            BigDecimal officialWebsiteAmount,
+            BigDecimal discountAmount, int measureId,
+            int discountType, String discountName,
+            int bestOffer,
+            List<ProductDiscountRating> productRatingResults) {
     }
 
-    public record ProductDiscountRating(@JsonProperty("id") String id, @JsonProperty("product_id") String productId,
-            @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("official_website_amount") BigDecimal officialWebsiteAmount,
-            @JsonProperty("discount_amount") BigDecimal discountAmount, @JsonProperty("measure_id") int measureId) {
+    public record ProductDiscountRating(String id, String productId,
+            BigDecimal amount,
+            BigDecimal officialWebsiteAmount,
+            BigDecimal discountAmount, int measureId) {
     }
 
-    public record OnDemandRating(@JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("discount_amount") BigDecimal discountAmount,
-            @JsonProperty("official_website_amount") BigDecimal officialWebsiteAmount,
-            @JsonProperty("measure_id") int measureId, @JsonProperty("currency") String currency,
-            @JsonProperty("product_rating_results") List<DemandProductRating> productRatingResults) {
+    public record OnDemandRating(BigDecimal amount,
+            BigDecimal discountAmount,
+            BigDecimal officialWebsiteAmount,
+            int measureId, String currency,
+            List<DemandProductRating> productRatingResults) {
 
         static OnDemandRating of(Quote quote, Language language) {
             List<DemandProductRating> products = quote.items().stream().map(i -> new DemandProductRating(
@@ -90,15 +89,15 @@ public final class RatingViews {
         }
     }
 
-    public record DemandProductRating(@JsonProperty("id") String id, @JsonProperty("product_id") String productId,
-            @JsonProperty("amount") BigDecimal amount, @JsonProperty("discount_amount") BigDecimal discountAmount,
-            @JsonProperty("official_website_amount") BigDecimal officialWebsiteAmount,
-            @JsonProperty("measure_id") int measureId,
-            @JsonProperty("discount_rating_results") List<DemandDiscountRating> discountRatingResults) {
+    public record DemandProductRating(String id, String productId,
+            BigDecimal amount, BigDecimal discountAmount,
+            BigDecimal officialWebsiteAmount,
+            int measureId,
+            List<DemandDiscountRating> discountRatingResults) {
     }
 
-    public record DemandDiscountRating(@JsonProperty("discount_id") String discountId,
-            @JsonProperty("discount_type") int discountType, @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("measure_id") int measureId, @JsonProperty("discount_name") String discountName) {
+    public record DemandDiscountRating(String discountId,
+            int discountType, BigDecimal amount,
+            int measureId, String discountName) {
     }
 }

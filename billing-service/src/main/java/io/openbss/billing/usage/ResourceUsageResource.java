@@ -5,7 +5,6 @@ import static io.openbss.common.request.RequestParameters.cycle;
 import static io.openbss.common.request.RequestParameters.requiredText;
 import static io.openbss.common.time.BssTime.utc;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
@@ -51,31 +50,31 @@ public class ResourceUsageResource {
     @Inject
     CurrentCaller caller;
 
-    public record SummaryList(@JsonProperty("total_count") long totalCount,
-            @JsonProperty("summary_usage_info_list") List<Summary> summaryUsageInfoList) {
+    public record SummaryList(long totalCount,
+            List<Summary> summaryUsageInfoList) {
     }
 
     /** StatUsageSummaryInfo. */
-    public record Summary(@JsonProperty("resource_id") String resourceId,
-            @JsonProperty("actual_days") String actualDays,
-            @JsonProperty("band_width") String bandWidth,
-            @JsonProperty("monthly_guaranteed_band_width") String monthlyGuaranteedBandWidth,
-            @JsonProperty("monthly_peak_band_width") String monthlyPeakBandWidth,
-            @JsonProperty("band_width_measure_id") int bandWidthMeasureId) {
+    public record Summary(String resourceId,
+            String actualDays,
+            String bandWidth,
+            String monthlyGuaranteedBandWidth,
+            String monthlyPeakBandWidth,
+            int bandWidthMeasureId) {
     }
 
     /** ListResourceUsageResponse. */
-    public record Daily(@JsonProperty("actual_days") String actualDays, @JsonProperty("band_width") String bandWidth,
-            @JsonProperty("monthly_guaranteed_band_width") String monthlyGuaranteedBandWidth,
-            @JsonProperty("monthly_peak_band_width") String monthlyPeakBandWidth,
-            @JsonProperty("band_width_measure_id") int bandWidthMeasureId, @JsonProperty("total_count") long totalCount,
-            @JsonProperty("usage_info_list") List<DayUsage> usageInfoList) {
+    public record Daily(String actualDays, String bandWidth,
+            String monthlyGuaranteedBandWidth,
+            String monthlyPeakBandWidth,
+            int bandWidthMeasureId, long totalCount,
+            List<DayUsage> usageInfoList) {
     }
 
     /** StatUsageInfo. */
-    public record DayUsage(@JsonProperty("stat_time") String statTime,
-            @JsonProperty("guaranteed_band_width") String guaranteedBandWidth, @JsonProperty("usage") String usage,
-            @JsonProperty("measure_id") int measureId) {
+    public record DayUsage(String statTime,
+            String guaranteedBandWidth, String usage,
+            int measureId) {
     }
 
     @GET

@@ -2,7 +2,6 @@ package io.openbss.billing.usage;
 
 import static io.openbss.common.time.BssTime.utc;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.time.BssTime;
@@ -41,10 +40,10 @@ public class UsageIngestion {
     @Inject
     UsageCatalog catalog;
 
-    public record UsageBatch(@JsonProperty("records") List<UsageRecordInput> records) {
+    public record UsageBatch(List<UsageRecordInput> records) {
     }
 
-    public record Accepted(@JsonProperty("accepted") int accepted, @JsonProperty("duplicates") int duplicates) {
+    public record Accepted(int accepted, int duplicates) {
     }
 
     @POST

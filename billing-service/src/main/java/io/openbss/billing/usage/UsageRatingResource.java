@@ -1,6 +1,5 @@
 package io.openbss.billing.usage;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.RequestParameters;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +22,7 @@ public class UsageRatingResource {
     @Inject
     Clock clock;
 
-    public record RatingRequest(@JsonProperty("until") String until) {
+    public record RatingRequest(String until) {
     }
 
     @POST

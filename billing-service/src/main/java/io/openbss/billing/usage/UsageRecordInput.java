@@ -5,23 +5,22 @@ import static io.openbss.common.request.RequestParameters.optionalInstant;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** One metering record: how much of a usage type a pay-per-use resource used over a time span. */
-public record UsageRecordInput(@JsonProperty("record_id") String recordId,
-        @JsonProperty("customer_id") String customerId, @JsonProperty("resource_id") String resourceId,
-        @JsonProperty("resource_name") String resourceName,
-        @JsonProperty("service_type_code") String serviceTypeCode,
-        @JsonProperty("resource_type_code") String resourceTypeCode, @JsonProperty("region_code") String regionCode,
-        @JsonProperty("resource_spec") String resourceSpec, @JsonProperty("resource_size") Integer resourceSize,
-        @JsonProperty("size_measure_id") Integer sizeMeasureId,
-        @JsonProperty("usage_type_code") String usageTypeCode, @JsonProperty("usage") BigDecimal usage,
-        @JsonProperty("usage_measure_id") Integer usageMeasureId, @JsonProperty("begin_time") String beginTime,
-        @JsonProperty("end_time") String endTime,
-        @JsonProperty("enterprise_project_id") String enterpriseProjectId) {
+public record UsageRecordInput(String recordId,
+        String customerId, String resourceId,
+        String resourceName,
+        String serviceTypeCode,
+        String resourceTypeCode, String regionCode,
+        String resourceSpec, Integer resourceSize,
+        Integer sizeMeasureId,
+        String usageTypeCode, BigDecimal usage,
+        Integer usageMeasureId, String beginTime,
+        String endTime,
+        String enterpriseProjectId) {
 
     void validate(String at) {
         requiredText(at + "record_id", recordId, 128);

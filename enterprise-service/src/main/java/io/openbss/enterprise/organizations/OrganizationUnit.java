@@ -1,10 +1,9 @@
 package io.openbss.enterprise.organizations;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.request.RequestParameters;
 
 /** An organization unit as an operator creates or renames it; without a parent it is the enterprise's root. */
-public record OrganizationUnit(@JsonProperty("name") String name, @JsonProperty("parent_id") String parentId) {
+public record OrganizationUnit(String name, String parentId) {
 
     public void validate() {
         RequestParameters.requiredText("name", name, 128);

@@ -2,7 +2,6 @@ package io.openbss.enterprise.organizations;
 
 import static io.openbss.common.request.RequestParameters.optionalInt;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.identity.CallerIdentity;
@@ -30,13 +29,13 @@ public class OrganizationsResource {
     CurrentCaller caller;
 
     /** ListEnterpriseOrganizationsResponse of the SDK; the root is named only when the query starts there. */
-    public record Organizations(@JsonProperty("root_id") String rootId, @JsonProperty("root_name") String rootName,
-            @JsonProperty("child_nodes") List<Node> childNodes) {
+    public record Organizations(String rootId, String rootName,
+            List<Node> childNodes) {
     }
 
     /** EmChildNodeV2 of the SDK; {@code child_nodes} only in a recursive query. */
-    public record Node(@JsonProperty("relation_id") String relationId, @JsonProperty("id") String id,
-            @JsonProperty("name") String name, @JsonProperty("child_nodes") List<Node> childNodes) {
+    public record Node(String relationId, String id,
+            String name, List<Node> childNodes) {
     }
 
     @GET

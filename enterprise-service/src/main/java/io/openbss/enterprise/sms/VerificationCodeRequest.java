@@ -3,21 +3,20 @@ package io.openbss.enterprise.sms;
 import static io.openbss.common.request.RequestParameters.checkRange;
 import static io.openbss.common.request.RequestParameters.optionalText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** SendSmVerificationCodeReq of the SDK. */
-public record VerificationCodeRequest(@JsonProperty("mobile_phone") String mobilePhone,
-        @JsonProperty("timeout") Integer timeout, @JsonProperty("language") String language,
-        @JsonProperty("sm_template_args") List<TemplateArg> smTemplateArgs) {
+public record VerificationCodeRequest(String mobilePhone,
+        Integer timeout, String language,
+        List<TemplateArg> smTemplateArgs) {
 
     /** A phone number: an optional '+', then digits and '-' (as in +86-13800000000). */
     public static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9-]{4,19}");
 
     /** TemplateArgs of the SDK; the only key is sub_customer_name. */
-    public record TemplateArg(@JsonProperty("key") String key, @JsonProperty("value") String value) {
+    public record TemplateArg(String key, String value) {
     }
 
     public void validate() {

@@ -4,29 +4,28 @@ import static io.openbss.common.request.RequestParameters.checkRange;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.enterprise.organizations.Organization;
 import io.openbss.enterprise.sms.VerificationCodeRequest;
 import java.util.List;
 
 /** CreateSubCustomerReqV2 of the SDK, with its NewCustomerV2. */
-public record NewSubAccountRequest(@JsonProperty("party_id") String partyId,
-        @JsonProperty("display_name") String displayName,
-        @JsonProperty("sub_customer_association_type") Integer subCustomerAssociationType,
-        @JsonProperty("permission_ids") List<String> permissionIds,
-        @JsonProperty("new_sub_customer") NewCustomer newSubCustomer,
-        @JsonProperty("financial_custody") Integer financialCustody) {
+public record NewSubAccountRequest(String partyId,
+        String displayName,
+        Integer subCustomerAssociationType,
+        List<String> permissionIds,
+        NewCustomer newSubCustomer,
+        Integer financialCustody) {
 
     /** The permissions a sub-account in financial custody grants its master, whatever the request says. */
     static final List<String> CUSTODY_PERMISSIONS = List.of("READ_FINANCE_INFO", "READ_CONSUME_BILL",
             "SHARE-BIZ-DISCOUNT-TO-SUB");
 
-    public record NewCustomer(@JsonProperty("customer_name") String customerName,
-            @JsonProperty("mobile_phone") String mobilePhone,
-            @JsonProperty("use_pri_mobile_phone") String usePriMobilePhone,
-            @JsonProperty("password") String password,
-            @JsonProperty("verification_code") String verificationCode) {
+    public record NewCustomer(String customerName,
+            String mobilePhone,
+            String usePriMobilePhone,
+            String password,
+            String verificationCode) {
     }
 
     public void validate() {

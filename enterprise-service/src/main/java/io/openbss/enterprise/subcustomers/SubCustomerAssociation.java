@@ -1,16 +1,15 @@
 package io.openbss.enterprise.subcustomers;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.request.RequestParameters;
 import java.util.List;
 import java.util.Set;
 
 /** An existing customer account associated with a master as its sub-account, as an operator records it. */
-public record SubCustomerAssociation(@JsonProperty("account_name") String accountName,
-        @JsonProperty("display_name") String displayName, @JsonProperty("org_id") String orgId,
-        @JsonProperty("financial_custody") Integer financialCustody,
-        @JsonProperty("permission_ids") List<String> permissionIds, @JsonProperty("status") Integer status) {
+public record SubCustomerAssociation(String accountName,
+        String displayName, String orgId,
+        Integer financialCustody,
+        List<String> permissionIds, Integer status) {
 
     static final Set<String> PERMISSIONS = Set.of("READ_FINANCE_INFO", "READ_CONSUME_BILL",
             "SHARE-BIZ-DISCOUNT-TO-SUB", "TRANSFER_COUPON", "TRANSFER_ACCOUNT", "READ_SUB_CONSUME_BILL");

@@ -1,6 +1,5 @@
 package io.openbss.enterprise.subcustomers;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CurrentCaller;
@@ -34,14 +33,14 @@ public class SubCustomersResource {
     SubAccountCreation creation;
 
     /** ListEnterpriseSubCustomersResponse of the SDK. */
-    public record SubCustomerList(@JsonProperty("total_count") long totalCount,
-            @JsonProperty("sub_customer_infos") List<SubCustomerInfo> subCustomerInfos) {
+    public record SubCustomerList(long totalCount,
+            List<SubCustomerInfo> subCustomerInfos) {
     }
 
     /** SubCustomerInfoV2 of the SDK. */
-    public record SubCustomerInfo(@JsonProperty("id") String id, @JsonProperty("name") String name,
-            @JsonProperty("display_name") String displayName, @JsonProperty("status") int status,
-            @JsonProperty("org_id") String orgId, @JsonProperty("org_name") String orgName) {
+    public record SubCustomerInfo(String id, String name,
+            String displayName, int status,
+            String orgId, String orgName) {
     }
 
     @GET

@@ -2,13 +2,12 @@ package io.openbss.enterprise.transfers;
 
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.vertx.core.json.JsonObject;
 
 /** RetrieveEnterpriseMultiAccountCouponReq of the SDK: take back what is left of a coupon given to a sub-account. */
-public record CouponReclaimRequest(@JsonProperty("customer_id") String customerId,
-        @JsonProperty("coupon_id") String couponId, @JsonProperty("sub_coupon_id") String subCouponId,
-        @JsonProperty("trans_id") String transId) {
+public record CouponReclaimRequest(String customerId,
+        String couponId, String subCouponId,
+        String transId) {
 
     public TransferIntent toIntent() {
         String subId = requiredText("customer_id", customerId, 64);

@@ -2,13 +2,12 @@ package io.openbss.enterprise.transfers;
 
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.vertx.core.json.JsonObject;
 
 /** TransferEnterpriseMultiAccountCouponReq of the SDK: give part of a coupon to a sub-account. */
-public record CouponTransferRequest(@JsonProperty("customer_id") String customerId,
-        @JsonProperty("coupon_id") String couponId, @JsonProperty("amount") String amount,
-        @JsonProperty("trans_id") String transId) {
+public record CouponTransferRequest(String customerId,
+        String couponId, String amount,
+        String transId) {
 
     public TransferIntent toIntent() {
         String subId = requiredText("customer_id", customerId, 64);

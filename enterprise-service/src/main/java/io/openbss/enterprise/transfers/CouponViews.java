@@ -11,7 +11,7 @@ final class CouponViews {
     private CouponViews() {
     }
 
-    public record TransferCoupons(@JsonProperty("total_count") int totalCount,
+    public record TransferCoupons(int totalCount,
             @JsonProperty("avail_transfer_coupons") List<TransferCoupon> coupons) {
 
         static TransferCoupons of(BillingModels.CouponPage page, int limit) {
@@ -22,13 +22,13 @@ final class CouponViews {
     }
 
     /** AvailTransferCoupon of the SDK. */
-    public record TransferCoupon(@JsonProperty("coupon_id") String couponId,
-            @JsonProperty("plan_name") String planName, @JsonProperty("balance") String balance,
-            @JsonProperty("effective_time") String effectiveTime, @JsonProperty("expire_time") String expireTime,
-            @JsonProperty("use_limits") List<Map<String, Object>> useLimits) {
+    public record TransferCoupon(String couponId,
+            String planName, String balance,
+            String effectiveTime, String expireTime,
+            List<Map<String, Object>> useLimits) {
     }
 
-    public record RetrieveCoupons(@JsonProperty("total_count") int totalCount,
+    public record RetrieveCoupons(int totalCount,
             @JsonProperty("avail_retrieve_coupons") List<RetrieveCoupon> coupons) {
 
         static RetrieveCoupons of(BillingModels.CouponPage page) {
@@ -39,10 +39,10 @@ final class CouponViews {
     }
 
     /** AvailRetrieveCoupons of the SDK. */
-    public record RetrieveCoupon(@JsonProperty("coupon_id") String couponId,
-            @JsonProperty("plan_name") String planName, @JsonProperty("sub_coupon_id") String subCouponId,
-            @JsonProperty("balance") String balance, @JsonProperty("effective_time") String effectiveTime,
-            @JsonProperty("expire_time") String expireTime,
-            @JsonProperty("use_limits") List<Map<String, Object>> useLimits) {
+    public record RetrieveCoupon(String couponId,
+            String planName, String subCouponId,
+            String balance, String effectiveTime,
+            String expireTime,
+            List<Map<String, Object>> useLimits) {
     }
 }

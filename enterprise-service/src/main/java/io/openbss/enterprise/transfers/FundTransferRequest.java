@@ -3,7 +3,6 @@ package io.openbss.enterprise.transfers;
 import static io.openbss.common.request.RequestParameters.optionalInstant;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.client.BillingModels;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
@@ -13,9 +12,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** TransferEnterpriseMultiAccountReq and RetrieveEnterpriseMultiAccountReq of the SDK: the same fields. */
-public record FundTransferRequest(@JsonProperty("customer_id") String customerId,
-        @JsonProperty("amount") String amount, @JsonProperty("trans_id") String transId,
-        @JsonProperty("balance_type") String balanceType, @JsonProperty("expire_time") String expireTime) {
+public record FundTransferRequest(String customerId,
+        String amount, String transId,
+        String balanceType, String expireTime) {
 
     private static final Pattern AMOUNT = Pattern.compile("(0|[1-9][0-9]{0,15})(\\.[0-9]{1,2})?");
 

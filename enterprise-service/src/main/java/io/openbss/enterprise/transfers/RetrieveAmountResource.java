@@ -3,7 +3,6 @@ package io.openbss.enterprise.transfers;
 import static io.openbss.common.request.RequestParameters.optionalInt;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.client.BillingClient;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CallerIdentity;
@@ -42,14 +41,14 @@ public class RetrieveAmountResource {
     TransferService transfers;
 
     /** ListEnterpriseMultiAccountResponse of the SDK. */
-    public record RetrieveAmounts(@JsonProperty("total_count") int totalCount,
-            @JsonProperty("amount_infos") List<RetrieveAmountInfo> amountInfos) {
+    public record RetrieveAmounts(int totalCount,
+            List<RetrieveAmountInfo> amountInfos) {
     }
 
     /** RetrieveAmountInfoV2 of the SDK. */
-    public record RetrieveAmountInfo(@JsonProperty("avail_retrieve_amount") BigDecimal availRetrieveAmount,
-            @JsonProperty("measure_id") int measureId, @JsonProperty("currency") String currency,
-            @JsonProperty("amount") BigDecimal amount, @JsonProperty("credit_amount") BigDecimal creditAmount) {
+    public record RetrieveAmountInfo(BigDecimal availRetrieveAmount,
+            int measureId, String currency,
+            BigDecimal amount, BigDecimal creditAmount) {
     }
 
     @GET

@@ -2,7 +2,6 @@ package io.openbss.enterprise.transfers;
 
 import static io.openbss.common.request.RequestParameters.optionalInt;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.client.BillingClient;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CallerIdentity;
@@ -37,14 +36,14 @@ public class TransferAmountResource {
     TransferService transfers;
 
     /** ShowMultiAccountTransferAmountResponse of the SDK. */
-    public record TransferAmounts(@JsonProperty("total_count") int totalCount,
-            @JsonProperty("amount_infos") List<TransferAmountInfo> amountInfos) {
+    public record TransferAmounts(int totalCount,
+            List<TransferAmountInfo> amountInfos) {
     }
 
     /** TransferAmountInfoV2 of the SDK. */
-    public record TransferAmountInfo(@JsonProperty("avail_transfer_amount") BigDecimal availTransferAmount,
-            @JsonProperty("measure_id") int measureId, @JsonProperty("currency") String currency,
-            @JsonProperty("amount") BigDecimal amount, @JsonProperty("credit_amount") BigDecimal creditAmount) {
+    public record TransferAmountInfo(BigDecimal availTransferAmount,
+            int measureId, String currency,
+            BigDecimal amount, BigDecimal creditAmount) {
     }
 
     @GET

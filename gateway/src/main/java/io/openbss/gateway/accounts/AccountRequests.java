@@ -1,6 +1,5 @@
 package io.openbss.gateway.accounts;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.gateway.identity.Domain;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,12 +14,12 @@ public final class AccountRequests {
     }
 
     /** An account for a service, e.g. the account of a new enterprise sub-account (CreateSubEnterpriseAccount). */
-    public record NewAccount(@JsonProperty("idempotency_key") String idempotencyKey,
-            @JsonProperty("name") String name, @JsonProperty("kind") String kind,
-            @JsonProperty("mobile_phone") String mobilePhone,
-            @JsonProperty("use_master_mobile_phone") Boolean useMasterMobilePhone,
-            @JsonProperty("master_domain_id") String masterDomainId,
-            @JsonProperty("password") String password) {
+    public record NewAccount(String idempotencyKey,
+            String name, String kind,
+            String mobilePhone,
+            Boolean useMasterMobilePhone,
+            String masterDomainId,
+            String password) {
 
         public boolean usesMasterMobilePhone() {
             return Boolean.TRUE.equals(useMasterMobilePhone);
@@ -52,9 +51,9 @@ public final class AccountRequests {
     }
 
     /** The account as created; {@code replayed} is true (and only present) when an earlier request made it. */
-    public record CreatedAccount(@JsonProperty("domain_id") String domainId, @JsonProperty("name") String name,
-            @JsonProperty("kind") String kind, @JsonProperty("mobile_phone") String mobilePhone,
-            @JsonProperty("created_at") Instant createdAt, @JsonProperty("replayed") Boolean replayed) {
+    public record CreatedAccount(String domainId, String name,
+            String kind, String mobilePhone,
+            Instant createdAt, Boolean replayed) {
 
         static CreatedAccount of(Domain domain, boolean replayed) {
             return new CreatedAccount(domain.domainId, domain.name, domain.kind.wireName(), domain.mobilePhone,

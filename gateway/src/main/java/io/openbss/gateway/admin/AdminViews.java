@@ -1,6 +1,5 @@
 package io.openbss.gateway.admin;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.gateway.identity.AccessKey;
 import io.openbss.gateway.identity.Domain;
 import io.openbss.gateway.identity.IamUser;
@@ -14,23 +13,23 @@ public final class AdminViews {
     private AdminViews() {
     }
 
-    public record NewDomain(@JsonProperty("name") String name, @JsonProperty("kind") String kind,
-            @JsonProperty("mobile_phone") String mobilePhone) {
+    public record NewDomain(String name, String kind,
+            String mobilePhone) {
     }
 
-    public record NewUser(@JsonProperty("name") String name) {
+    public record NewUser(String name) {
     }
 
-    public record NewAccessKey(@JsonProperty("user_id") String userId,
-            @JsonProperty("description") String description) {
+    public record NewAccessKey(String userId,
+            String description) {
     }
 
-    public record AccessKeyStatus(@JsonProperty("status") String status) {
+    public record AccessKeyStatus(String status) {
     }
 
-    public record DomainView(@JsonProperty("domain_id") String domainId, @JsonProperty("name") String name,
-            @JsonProperty("kind") String kind, @JsonProperty("enabled") boolean enabled,
-            @JsonProperty("mobile_phone") String mobilePhone, @JsonProperty("created_at") Instant createdAt) {
+    public record DomainView(String domainId, String name,
+            String kind, boolean enabled,
+            String mobilePhone, Instant createdAt) {
 
         static DomainView of(Domain domain) {
             return new DomainView(domain.domainId, domain.name, domain.kind.wireName(), domain.enabled,
@@ -38,25 +37,25 @@ public final class AdminViews {
         }
     }
 
-    public record DomainList(@JsonProperty("domains") List<DomainView> domains) {
+    public record DomainList(List<DomainView> domains) {
     }
 
-    public record UserView(@JsonProperty("user_id") String userId, @JsonProperty("domain_id") String domainId,
-            @JsonProperty("name") String name, @JsonProperty("root") boolean root,
-            @JsonProperty("enabled") boolean enabled) {
+    public record UserView(String userId, String domainId,
+            String name, boolean root,
+            boolean enabled) {
 
         static UserView of(IamUser user) {
             return new UserView(user.userId, user.domainId, user.name, user.root, user.enabled);
         }
     }
 
-    public record UserList(@JsonProperty("users") List<UserView> users) {
+    public record UserList(List<UserView> users) {
     }
 
     /** An access key as listed: never with its secret. */
-    public record AccessKeyView(@JsonProperty("access_key") String accessKey, @JsonProperty("user_id") String userId,
-            @JsonProperty("domain_id") String domainId, @JsonProperty("status") String status,
-            @JsonProperty("description") String description, @JsonProperty("created_at") Instant createdAt) {
+    public record AccessKeyView(String accessKey, String userId,
+            String domainId, String status,
+            String description, Instant createdAt) {
 
         static AccessKeyView of(AccessKey key) {
             return new AccessKeyView(key.accessKey, key.userId, key.domainId, key.status, key.description,
@@ -64,27 +63,27 @@ public final class AdminViews {
         }
     }
 
-    public record AccessKeyList(@JsonProperty("access_keys") List<AccessKeyView> accessKeys) {
+    public record AccessKeyList(List<AccessKeyView> accessKeys) {
     }
 
-    public record ContactReport(@JsonProperty("reason") String reason) {
+    public record ContactReport(String reason) {
     }
 
-    public record ReportedContactView(@JsonProperty("contact") String contact, @JsonProperty("reason") String reason,
-            @JsonProperty("created_at") Instant createdAt) {
+    public record ReportedContactView(String contact, String reason,
+            Instant createdAt) {
 
         static ReportedContactView of(ReportedContact reported) {
             return new ReportedContactView(reported.contact, reported.reason, reported.createdAt);
         }
     }
 
-    public record ReportedContactList(@JsonProperty("reported_contacts") List<ReportedContactView> reportedContacts) {
+    public record ReportedContactList(List<ReportedContactView> reportedContacts) {
     }
 
     /** A new access key with its secret key: the only time the secret is ever shown. */
-    public record CreatedAccessKey(@JsonProperty("access_key") String accessKey,
-            @JsonProperty("secret_key") String secretKey, @JsonProperty("user_id") String userId,
-            @JsonProperty("domain_id") String domainId, @JsonProperty("status") String status) {
+    public record CreatedAccessKey(String accessKey,
+            String secretKey, String userId,
+            String domainId, String status) {
 
         @Override
         public String toString() {

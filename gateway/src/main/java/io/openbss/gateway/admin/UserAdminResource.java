@@ -1,6 +1,5 @@
 package io.openbss.gateway.admin;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.gateway.audit.AdminAudit;
@@ -55,22 +54,22 @@ public class UserAdminResource {
     @Inject
     AdminAudit audit;
 
-    public record UserChange(@JsonProperty("enabled") Boolean enabled) {
+    public record UserChange(Boolean enabled) {
     }
 
-    public record NewPassword(@JsonProperty("password") String password) {
+    public record NewPassword(String password) {
     }
 
-    public record PolicyView(@JsonProperty("role") String role,
-            @JsonProperty("cloud_service_types") List<String> cloudServiceTypes) {
+    public record PolicyView(String role,
+            List<String> cloudServiceTypes) {
     }
 
-    public record Policies(@JsonProperty("user_id") String userId, @JsonProperty("domain_id") String domainId,
-            @JsonProperty("policies") List<PolicyView> policies) {
+    public record Policies(String userId, String domainId,
+            List<PolicyView> policies) {
     }
 
-    public record UserState(@JsonProperty("user_id") String userId, @JsonProperty("domain_id") String domainId,
-            @JsonProperty("enabled") boolean enabled, @JsonProperty("revoked_tokens") int revokedTokens) {
+    public record UserState(String userId, String domainId,
+            boolean enabled, int revokedTokens) {
     }
 
     @PUT

@@ -1,6 +1,5 @@
 package io.openbss.gateway.tokens;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.gateway.audit.AdminAudit;
@@ -34,14 +33,14 @@ public class TokenAdminResource {
     @Inject
     AdminAudit audit;
 
-    public record TokenView(@JsonProperty("token_id") String tokenId, @JsonProperty("domain_id") String domainId,
-            @JsonProperty("user_id") String userId, @JsonProperty("user_name") String userName,
-            @JsonProperty("method") String method, @JsonProperty("access_key") String accessKey,
-            @JsonProperty("issued_at") Instant issuedAt, @JsonProperty("expires_at") Instant expiresAt,
-            @JsonProperty("revoked") boolean revoked) {
+    public record TokenView(String tokenId, String domainId,
+            String userId, String userName,
+            String method, String accessKey,
+            Instant issuedAt, Instant expiresAt,
+            boolean revoked) {
     }
 
-    public record TokenList(@JsonProperty("tokens") List<TokenView> tokens) {
+    public record TokenList(List<TokenView> tokens) {
     }
 
     @GET

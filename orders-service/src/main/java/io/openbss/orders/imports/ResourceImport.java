@@ -4,7 +4,6 @@ import static io.openbss.common.request.RequestParameters.checkRange;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.request.RequestParameters;
 import io.openbss.orders.resources.ProjectAssignment;
@@ -16,24 +15,24 @@ import java.util.List;
  * already recorded for its customer. Main resources first; a subordinate names its main one. Each is a product of
  * billing's catalog, which names its product id, spec description and resource type.
  */
-public record ResourceImport(@JsonProperty("resources") List<Resource> resources) {
+public record ResourceImport(List<Resource> resources) {
 
-    public record Resource(@JsonProperty("resource_id") String resourceId,
-            @JsonProperty("customer_id") String customerId, @JsonProperty("order_id") String orderId,
-            @JsonProperty("main_resource_id") String mainResourceId,
-            @JsonProperty("service_type_code") String serviceTypeCode,
-            @JsonProperty("service_type_name") String serviceTypeName,
-            @JsonProperty("resource_type_code") String resourceTypeCode,
-            @JsonProperty("resource_spec_code") String resourceSpecCode,
-            @JsonProperty("region_code") String regionCode, @JsonProperty("resource_name") String resourceName,
-            @JsonProperty("resource_size") Integer resourceSize,
-            @JsonProperty("size_measure_id") Integer sizeMeasureId,
-            @JsonProperty("period_type") Integer periodType, @JsonProperty("period_num") Integer periodNum,
-            @JsonProperty("effective_time") String effectiveTime, @JsonProperty("expire_time") String expireTime,
-            @JsonProperty("expire_policy") Integer expirePolicy,
-            @JsonProperty("auto_renew_times") Integer autoRenewTimes, @JsonProperty("project_id") String projectId,
-            @JsonProperty("enterprise_project_id") String enterpriseProjectId,
-            @JsonProperty("enterprise_project_name") String enterpriseProjectName) {
+    public record Resource(String resourceId,
+            String customerId, String orderId,
+            String mainResourceId,
+            String serviceTypeCode,
+            String serviceTypeName,
+            String resourceTypeCode,
+            String resourceSpecCode,
+            String regionCode, String resourceName,
+            Integer resourceSize,
+            Integer sizeMeasureId,
+            Integer periodType, Integer periodNum,
+            String effectiveTime, String expireTime,
+            Integer expirePolicy,
+            Integer autoRenewTimes, String projectId,
+            String enterpriseProjectId,
+            String enterpriseProjectName) {
 
         ProjectAssignment projects() {
             return ProjectAssignment.of(projectId, enterpriseProjectId, enterpriseProjectName);

@@ -2,7 +2,6 @@ package io.openbss.orders.imports;
 
 import static io.openbss.common.time.BssTime.utc;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.client.BillingModels;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
@@ -40,7 +39,7 @@ public class ResourceImportResource {
     @Inject
     ImportedProducts products;
 
-    public record Imported(@JsonProperty("imported") int imported) {
+    public record Imported(int imported) {
     }
 
     @POST

@@ -1,6 +1,5 @@
 package io.openbss.orders.orders;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
@@ -50,8 +49,8 @@ public class CustomerOrdersResource {
     OrderBenefits benefits;
 
     /** ListCustomerOrdersResponse of the SDK. */
-    public record OrderList(@JsonProperty("total_count") long totalCount,
-            @JsonProperty("order_infos") List<OrderView> orderInfos) {
+    public record OrderList(long totalCount,
+            List<OrderView> orderInfos) {
     }
 
     @GET

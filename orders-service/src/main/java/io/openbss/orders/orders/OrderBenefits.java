@@ -1,6 +1,5 @@
 package io.openbss.orders.orders;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.client.BillingClient;
 import io.openbss.billing.client.BillingModels;
 import io.openbss.common.discount.DiscountKind;
@@ -41,24 +40,24 @@ public class OrderBenefits {
     BillingClient billing;
 
     /** ListOrderDiscountsResponse of the SDK. */
-    public record DiscountList(@JsonProperty("discounts") List<DiscountInfo> discounts) {
+    public record DiscountList(List<DiscountInfo> discounts) {
     }
 
     /** DiscountInfoV3 of the SDK: one offer, with what it takes off the order in all. */
-    public record DiscountInfo(@JsonProperty("discount_id") String discountId,
-            @JsonProperty("discount_value") String discountValue, @JsonProperty("discount_type") int discountType,
-            @JsonProperty("orders") List<DiscountedOrder> orders) {
+    public record DiscountInfo(String discountId,
+            String discountValue, int discountType,
+            List<DiscountedOrder> orders) {
     }
 
     /** OrderV3 of the SDK. */
-    public record DiscountedOrder(@JsonProperty("order_id") String orderId,
-            @JsonProperty("order_line_items") List<DiscountedLine> orderLineItems) {
+    public record DiscountedOrder(String orderId,
+            List<DiscountedLine> orderLineItems) {
     }
 
     /** OrderLineItemV3 of the SDK: one line per item (lines are not merged). */
-    public record DiscountedLine(@JsonProperty("order_line_item_ids") List<String> orderLineItemIds,
-            @JsonProperty("discount_mode") int discountMode,
-            @JsonProperty("discount_amount") BigDecimal discountAmount) {
+    public record DiscountedLine(List<String> orderLineItemIds,
+            int discountMode,
+            BigDecimal discountAmount) {
     }
 
     /** The offers of the order, the largest discount first. */

@@ -5,7 +5,6 @@ import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.required;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -15,23 +14,23 @@ import java.util.Set;
  * Orders brought over from another system (or the demo data set) exactly as they were: statuses, amounts and
  * times are taken as given. Idempotent by order id.
  */
-public record OrderImport(@JsonProperty("orders") List<ImportedOrder> orders) {
+public record OrderImport(List<ImportedOrder> orders) {
 
-    public record ImportedOrder(@JsonProperty("order_id") String orderId,
-            @JsonProperty("customer_id") String customerId,
-            @JsonProperty("payer_customer_id") String payerCustomerId,
-            @JsonProperty("service_type_code") String serviceTypeCode,
-            @JsonProperty("service_type_name") String serviceTypeName,
-            @JsonProperty("source_type") Integer sourceType, @JsonProperty("status") Integer status,
-            @JsonProperty("order_type") Integer orderType,
-            @JsonProperty("official_amount") BigDecimal officialAmount,
-            @JsonProperty("amount_after_discount") BigDecimal amountAfterDiscount,
-            @JsonProperty("coupon_amount") BigDecimal couponAmount,
-            @JsonProperty("stored_card_amount") BigDecimal storedCardAmount,
-            @JsonProperty("consumed_amount") BigDecimal consumedAmount,
-            @JsonProperty("discounts") List<OrderView.Discount> discounts,
-            @JsonProperty("contract_id") String contractId, @JsonProperty("user_name") String userName,
-            @JsonProperty("create_time") String createTime, @JsonProperty("payment_time") String paymentTime) {
+    public record ImportedOrder(String orderId,
+            String customerId,
+            String payerCustomerId,
+            String serviceTypeCode,
+            String serviceTypeName,
+            Integer sourceType, Integer status,
+            Integer orderType,
+            BigDecimal officialAmount,
+            BigDecimal amountAfterDiscount,
+            BigDecimal couponAmount,
+            BigDecimal storedCardAmount,
+            BigDecimal consumedAmount,
+            List<OrderView.Discount> discounts,
+            String contractId, String userName,
+            String createTime, String paymentTime) {
 
         void validate(String at) {
             requiredText(at + "order_id", orderId, 64);

@@ -1,6 +1,5 @@
 package io.openbss.orders.orders;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.InternalToken;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -18,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed(InternalToken.GROUP_OPERATOR)
 public class OrderImportResource {
 
-    public record ImportResult(@JsonProperty("imported") List<String> imported,
-            @JsonProperty("already_present") List<String> alreadyPresent) {
+    public record ImportResult(List<String> imported,
+            List<String> alreadyPresent) {
     }
 
     @POST

@@ -1,40 +1,39 @@
 package io.openbss.orders.orders;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.time.BssTime;
 import java.math.BigDecimal;
 import java.util.List;
 
 /** CustomerOrderV2 of the SDK. */
-public record OrderView(@JsonProperty("order_id") String orderId, @JsonProperty("customer_id") String customerId,
-        @JsonProperty("service_type_code") String serviceTypeCode,
-        @JsonProperty("service_type_name") String serviceTypeName, @JsonProperty("source_type") int sourceType,
-        @JsonProperty("status") int status, @JsonProperty("order_type") int orderType,
-        @JsonProperty("amount_after_discount") BigDecimal amountAfterDiscount,
-        @JsonProperty("official_amount") BigDecimal officialAmount, @JsonProperty("measure_id") int measureId,
-        @JsonProperty("create_time") String createTime, @JsonProperty("payment_time") String paymentTime,
-        @JsonProperty("currency") String currency, @JsonProperty("contract_id") String contractId,
-        @JsonProperty("amount_info") AmountInfo amountInfo,
-        @JsonProperty("enterprise_projects") List<EnterpriseProject> enterpriseProjects,
-        @JsonProperty("agent_pay_info") AgentPayInfo agentPayInfo) {
+public record OrderView(String orderId, String customerId,
+        String serviceTypeCode,
+        String serviceTypeName, int sourceType,
+        int status, int orderType,
+        BigDecimal amountAfterDiscount,
+        BigDecimal officialAmount, int measureId,
+        String createTime, String paymentTime,
+        String currency, String contractId,
+        AmountInfo amountInfo,
+        List<EnterpriseProject> enterpriseProjects,
+        AgentPayInfo agentPayInfo) {
 
-    public record AmountInfo(@JsonProperty("discounts") List<Discount> discounts,
-            @JsonProperty("flexipurchase_coupon_amount") BigDecimal flexipurchaseCouponAmount,
-            @JsonProperty("coupon_amount") BigDecimal couponAmount,
-            @JsonProperty("stored_card_amount") BigDecimal storedCardAmount,
-            @JsonProperty("commission_amount") BigDecimal commissionAmount,
-            @JsonProperty("consumed_amount") BigDecimal consumedAmount) {
+    public record AmountInfo(List<Discount> discounts,
+            BigDecimal flexipurchaseCouponAmount,
+            BigDecimal couponAmount,
+            BigDecimal storedCardAmount,
+            BigDecimal commissionAmount,
+            BigDecimal consumedAmount) {
     }
 
-    public record Discount(@JsonProperty("discount_type") String discountType,
-            @JsonProperty("discount_amount") BigDecimal discountAmount) {
+    public record Discount(String discountType,
+            BigDecimal discountAmount) {
     }
 
-    public record EnterpriseProject(@JsonProperty("id") String id, @JsonProperty("name") String name) {
+    public record EnterpriseProject(String id, String name) {
     }
 
-    public record AgentPayInfo(@JsonProperty("paying_agent_id") String payingAgentId,
-            @JsonProperty("is_agent_pay") boolean isAgentPay) {
+    public record AgentPayInfo(String payingAgentId,
+            boolean isAgentPay) {
     }
 
     public static OrderView of(CustomerOrder order, List<OrderDiscount> discounts) {

@@ -1,6 +1,5 @@
 package io.openbss.orders.orders;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -22,17 +21,17 @@ public class RefundDetails {
     OrderLookup orders;
 
     /** ShowRefundOrderDetailsResponse of the SDK. */
-    public record Refunds(@JsonProperty("total_count") int totalCount,
-            @JsonProperty("refund_infos") List<RefundInfo> refundInfos) {
+    public record Refunds(int totalCount,
+            List<RefundInfo> refundInfos) {
     }
 
     /** OrderRefundInfoV2 of the SDK: a negative amount is money given back. */
-    public record RefundInfo(@JsonProperty("id") String id, @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("measure_id") String measureId, @JsonProperty("customer_id") String customerId,
-            @JsonProperty("resource_type_code") String resourceTypeCode,
-            @JsonProperty("service_type_code") String serviceTypeCode,
-            @JsonProperty("service_type_name") String serviceTypeName, @JsonProperty("region_code") String regionCode,
-            @JsonProperty("base_order_id") String baseOrderId) {
+    public record RefundInfo(String id, BigDecimal amount,
+            String measureId, String customerId,
+            String resourceTypeCode,
+            String serviceTypeCode,
+            String serviceTypeName, String regionCode,
+            String baseOrderId) {
     }
 
     public Uni<Refunds> of(String callerId, String orderId) {

@@ -3,7 +3,6 @@ package io.openbss.orders.payments;
 import static io.openbss.common.request.RequestParameters.checkRange;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import java.util.List;
 
@@ -11,13 +10,13 @@ import java.util.List;
  * PayCustomerOrderV3Req of the SDK. Without use_discount the order is paid as priced (billing's best discount);
  * "NO" pays the official price; "YES" with one of the order's discount ids pays with that discount.
  */
-public record PayRequest(@JsonProperty("order_id") String orderId, @JsonProperty("use_coupon") String useCoupon,
-        @JsonProperty("use_discount") String useDiscount,
-        @JsonProperty("coupon_infos") List<CouponChoice> couponInfos,
-        @JsonProperty("discount_infos") List<DiscountChoice> discountInfos) {
+public record PayRequest(String orderId, String useCoupon,
+        String useDiscount,
+        List<CouponChoice> couponInfos,
+        List<DiscountChoice> discountInfos) {
 
     /** CouponSimpleInfoOrderPayV3: 300 discount coupon, 301 promotion cash coupon, 302 cash coupon, 303 card. */
-    public record CouponChoice(@JsonProperty("id") String id, @JsonProperty("type") Integer type) {
+    public record CouponChoice(String id, Integer type) {
 
         /**
          * A coupon as ListOrderCouponsByOrderId types it (CouponInfoV2: 1 cash coupon 代金券, 2 discount coupon, 3
@@ -34,7 +33,7 @@ public record PayRequest(@JsonProperty("order_id") String orderId, @JsonProperty
     }
 
     /** DiscountSimpleInfoV3: 0 promotion, 2 commercial, 3 partner, ... 609 order price adjustment. */
-    public record DiscountChoice(@JsonProperty("id") String id, @JsonProperty("type") Integer type) {
+    public record DiscountChoice(String id, Integer type) {
     }
 
     public void validate() {

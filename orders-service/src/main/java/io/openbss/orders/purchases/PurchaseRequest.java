@@ -4,7 +4,6 @@ import static io.openbss.common.request.RequestParameters.checkRange;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.hash.Sha256;
 import io.openbss.orders.resources.ProjectAssignment;
@@ -16,27 +15,27 @@ import java.util.Set;
  * A cloud service's new-purchase order for its customer: the products (resources) bought, each main resource with
  * its subordinates (a server with its disks). Idempotent by {@code idempotency_key}.
  */
-public record PurchaseRequest(@JsonProperty("idempotency_key") String idempotencyKey,
-        @JsonProperty("customer_id") String customerId,
-        @JsonProperty("payer_customer_id") String payerCustomerId,
-        @JsonProperty("products") List<Product> products) {
+public record PurchaseRequest(String idempotencyKey,
+        String customerId,
+        String payerCustomerId,
+        List<Product> products) {
 
     /**
      * One resource to buy; {@code main_id} names the main resource's {@code id} for a subordinate one. The project
      * and enterprise project are where the cloud service places the resource, shown with it.
      */
-    public record Product(@JsonProperty("id") String id, @JsonProperty("main_id") String mainId,
-            @JsonProperty("resource_id") String resourceId, @JsonProperty("resource_name") String resourceName,
-            @JsonProperty("service_type_code") String serviceTypeCode,
-            @JsonProperty("service_type_name") String serviceTypeName,
-            @JsonProperty("resource_type_code") String resourceTypeCode,
-            @JsonProperty("resource_spec_code") String resourceSpecCode,
-            @JsonProperty("region_code") String regionCode, @JsonProperty("resource_size") Integer resourceSize,
-            @JsonProperty("size_measure_id") Integer sizeMeasureId, @JsonProperty("period_type") Integer periodType,
-            @JsonProperty("period_num") Integer periodNum, @JsonProperty("subscription_num") Integer subscriptionNum,
-            @JsonProperty("project_id") String projectId,
-            @JsonProperty("enterprise_project_id") String enterpriseProjectId,
-            @JsonProperty("enterprise_project_name") String enterpriseProjectName) {
+    public record Product(String id, String mainId,
+            String resourceId, String resourceName,
+            String serviceTypeCode,
+            String serviceTypeName,
+            String resourceTypeCode,
+            String resourceSpecCode,
+            String regionCode, Integer resourceSize,
+            Integer sizeMeasureId, Integer periodType,
+            Integer periodNum, Integer subscriptionNum,
+            String projectId,
+            String enterpriseProjectId,
+            String enterpriseProjectName) {
 
         public ProjectAssignment projects() {
             return ProjectAssignment.of(projectId, enterpriseProjectId, enterpriseProjectName);

@@ -1,6 +1,5 @@
 package io.openbss.orders.purchases;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.InternalToken;
 import io.smallrye.mutiny.Uni;
@@ -21,10 +20,10 @@ public class PurchaseResource {
     @Inject
     OrderCreation creation;
 
-    public record CreatedOrder(@JsonProperty("order_id") String orderId,
-            @JsonProperty("official_amount") BigDecimal officialAmount,
-            @JsonProperty("amount_after_discount") BigDecimal amountAfterDiscount,
-            @JsonProperty("resource_ids") List<String> resourceIds) {
+    public record CreatedOrder(String orderId,
+            BigDecimal officialAmount,
+            BigDecimal amountAfterDiscount,
+            List<String> resourceIds) {
     }
 
     @POST

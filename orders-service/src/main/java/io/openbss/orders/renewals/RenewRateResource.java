@@ -1,6 +1,5 @@
 package io.openbss.orders.renewals;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.billing.client.BillingModels;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.CurrentCaller;
@@ -33,25 +32,25 @@ public class RenewRateResource {
     RenewalService renewals;
 
     /** ListRenewRateOnPeriodResponse of the SDK. */
-    public record RenewRates(@JsonProperty("currency") String currency,
-            @JsonProperty("renew_inquiry_results") List<InquiryResult> renewInquiryResults,
-            @JsonProperty("official_website_rating_result") OfficialResult officialWebsiteRatingResult,
-            @JsonProperty("optional_discount_rating_results") List<DiscountResult> optionalDiscountRatingResults,
-            @JsonProperty("fail_resource_infos") List<RenewalService.Failure> failResourceInfos) {
+    public record RenewRates(String currency,
+            List<InquiryResult> renewInquiryResults,
+            OfficialResult officialWebsiteRatingResult,
+            List<DiscountResult> optionalDiscountRatingResults,
+            List<RenewalService.Failure> failResourceInfos) {
     }
 
-    public record InquiryResult(@JsonProperty("resource_id") String resourceId,
-            @JsonProperty("amount") String amount) {
+    public record InquiryResult(String resourceId,
+            String amount) {
     }
 
-    public record OfficialResult(@JsonProperty("official_website_amount") String officialWebsiteAmount) {
+    public record OfficialResult(String officialWebsiteAmount) {
     }
 
-    public record DiscountResult(@JsonProperty("discount_id") String discountId, @JsonProperty("amount") String amount,
-            @JsonProperty("official_website_amount") String officialWebsiteAmount,
-            @JsonProperty("discount_amount") String discountAmount,
-            @JsonProperty("discount_type") int discountType, @JsonProperty("discount_name") String discountName,
-            @JsonProperty("best_offer") int bestOffer) {
+    public record DiscountResult(String discountId, String amount,
+            String officialWebsiteAmount,
+            String discountAmount,
+            int discountType, String discountName,
+            int bestOffer) {
     }
 
     @POST

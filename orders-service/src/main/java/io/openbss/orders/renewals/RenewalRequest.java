@@ -2,7 +2,6 @@ package io.openbss.orders.renewals;
 
 import static io.openbss.common.request.RequestParameters.checkRange;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import java.util.List;
 
@@ -10,10 +9,10 @@ import java.util.List;
  * RenewalResourcesReq and ListRenewRateOnPeriodReq of the SDK: 1-10 main resources renewed by 1-11 months or 1-3
  * years; {@code is_auto_pay} 1 pays at once, with discounts and coupons (AutomaticPayment).
  */
-public record RenewalRequest(@JsonProperty("resource_ids") List<String> resourceIds,
-        @JsonProperty("period_type") Integer periodType, @JsonProperty("period_num") Integer periodNum,
-        @JsonProperty("is_auto_pay") Integer isAutoPay,
-        @JsonProperty("include_relative_resources") Boolean includeRelativeResources) {
+public record RenewalRequest(List<String> resourceIds,
+        Integer periodType, Integer periodNum,
+        Integer isAutoPay,
+        Boolean includeRelativeResources) {
 
     public void validate() {
         MainResourceIds.check(resourceIds, 10);

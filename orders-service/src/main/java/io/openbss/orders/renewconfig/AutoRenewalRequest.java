@@ -2,13 +2,12 @@ package io.openbss.orders.renewconfig;
 
 import static io.openbss.common.request.RequestParameters.checkRange;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * AutoRenewalResourcesReq of the SDK: how many times to renew, 0 for no limit. Absent, it means no limit when
  * auto-renewal is first turned on and leaves the count as it is when auto-renewal is already on.
  */
-public record AutoRenewalRequest(@JsonProperty("auto_renew_times") Integer autoRenewTimes) {
+public record AutoRenewalRequest(Integer autoRenewTimes) {
 
     public static final AutoRenewalRequest ABSENT = new AutoRenewalRequest(null);
 

@@ -5,7 +5,6 @@ import static io.openbss.common.time.BssTime.utc;
 import static io.openbss.orders.renewconfig.ExpiryPolicyStore.GRACE;
 import static io.openbss.orders.renewconfig.ExpiryPolicyStore.TO_ON_DEMAND;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -26,12 +25,12 @@ import java.util.List;
 public class PayPerUseAtExpiry {
 
     /** UpdatePeriodToOnDemandResponse of the SDK: the resources that failed, none when all succeeded. */
-    public record Outcome(@JsonProperty("error_details") List<ErrorDetail> errorDetails) {
+    public record Outcome(List<ErrorDetail> errorDetails) {
     }
 
     /** ErrorDetail of the SDK; {@code id} is the resource id. */
-    public record ErrorDetail(@JsonProperty("error_code") String errorCode,
-            @JsonProperty("error_msg") String errorMsg, @JsonProperty("id") String id) {
+    public record ErrorDetail(String errorCode,
+            String errorMsg, String id) {
     }
 
     @Inject

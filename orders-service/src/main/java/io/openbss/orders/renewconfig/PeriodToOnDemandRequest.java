@@ -3,13 +3,12 @@ package io.openbss.orders.renewconfig;
 import static io.openbss.common.request.RequestParameters.required;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import java.util.List;
 
 /** PeriodToOnDemandReq of the SDK: SET_UP or CANCEL the change to pay-per-use at expiry, for 1-100 main resources. */
-public record PeriodToOnDemandRequest(@JsonProperty("operation") String operation,
-        @JsonProperty("resource_ids") List<String> resourceIds) {
+public record PeriodToOnDemandRequest(String operation,
+        List<String> resourceIds) {
 
     public static final String SET_UP = "SET_UP";
     public static final String CANCEL = "CANCEL";

@@ -2,15 +2,14 @@ package io.openbss.orders.renewconfig;
 
 import static io.openbss.common.request.RequestParameters.required;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 
 /**
  * RenewResourceConfigReq of the SDK. DEDUCTION_DATE: auto-renewal charges 2 to 7 days before expiry;
  * EXPIRE_DATE: renewed resources expire on this day of the month, 1 to 28, or -1 for the month's last day.
  */
-public record RenewConfigRequest(@JsonProperty("config_name") String configName,
-        @JsonProperty("config_value") String configValue) {
+public record RenewConfigRequest(String configName,
+        String configValue) {
 
     public static final String DEDUCTION_DATE = "DEDUCTION_DATE";
     public static final String EXPIRE_DATE = "EXPIRE_DATE";

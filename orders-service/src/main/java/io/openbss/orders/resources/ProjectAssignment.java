@@ -3,7 +3,6 @@ package io.openbss.orders.resources;
 import static io.openbss.common.request.RequestParameters.isGiven;
 import static io.openbss.common.request.RequestParameters.optionalText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.vertx.mutiny.sqlclient.Row;
 import java.util.Arrays;
@@ -17,7 +16,7 @@ import java.util.List;
 public record ProjectAssignment(String projectId, String enterpriseProjectId, String enterpriseProjectName) {
 
     /** EnterpriseProject of the SDK. */
-    public record EnterpriseProject(@JsonProperty("id") String id, @JsonProperty("name") String name) {
+    public record EnterpriseProject(String id, String name) {
     }
 
     /** As given in a request: empty texts are absent, as the API reads them everywhere. */

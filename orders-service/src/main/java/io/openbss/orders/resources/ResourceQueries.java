@@ -2,7 +2,6 @@ package io.openbss.orders.resources;
 
 import static io.openbss.common.time.BssTime.utc;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.sql.SqlQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,8 +21,8 @@ import java.util.List;
 public class ResourceQueries {
 
     /** ListPayPerUseCustomerResourcesResponse of the SDK. */
-    public record ResourceList(@JsonProperty("total_count") long totalCount,
-            @JsonProperty("data") List<ResourceView> data) {
+    public record ResourceList(long totalCount,
+            List<ResourceView> data) {
     }
 
     private static final String COLUMNS = """

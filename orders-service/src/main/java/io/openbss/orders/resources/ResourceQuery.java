@@ -4,7 +4,6 @@ import static io.openbss.common.request.RequestParameters.checkRange;
 import static io.openbss.common.request.RequestParameters.optionalInstant;
 import static io.openbss.common.request.RequestParameters.optionalText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.common.request.Paging;
 import java.time.Instant;
@@ -19,12 +18,12 @@ import java.util.stream.Collectors;
  * QueryResourcesReq of the SDK. Absent, null or empty filters do not filter, except {@code service_type_code},
  * which must not be an empty string.
  */
-public record ResourceQuery(@JsonProperty("resource_ids") List<String> resourceIds,
-        @JsonProperty("order_id") String orderId, @JsonProperty("only_main_resource") Integer onlyMainResource,
-        @JsonProperty("status_list") List<Integer> statusList, @JsonProperty("offset") Integer offset,
-        @JsonProperty("limit") Integer limit, @JsonProperty("expire_time_begin") String expireTimeBegin,
-        @JsonProperty("expire_time_end") String expireTimeEnd,
-        @JsonProperty("service_type_code") String serviceTypeCode) {
+public record ResourceQuery(List<String> resourceIds,
+        String orderId, Integer onlyMainResource,
+        List<Integer> statusList, Integer offset,
+        Integer limit, String expireTimeBegin,
+        String expireTimeEnd,
+        String serviceTypeCode) {
 
     static final int MAX_IDS = 50;
     /** 2 in use, 3 closed (deleted), 4 frozen, 5 expired. */

@@ -1,6 +1,5 @@
 package io.openbss.orders.resources;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.time.BssTime;
 import io.vertx.mutiny.sqlclient.Row;
 import java.math.BigDecimal;
@@ -11,21 +10,21 @@ import java.time.OffsetDateTime;
  * before their resource type's name and projects were kept show none, and a resource without an enterprise project
  * leaves it out, as the SDK does with absent fields.
  */
-public record ResourceView(@JsonProperty("id") String id, @JsonProperty("resource_id") String resourceId,
-        @JsonProperty("resource_name") String resourceName, @JsonProperty("region_code") String regionCode,
-        @JsonProperty("service_type_code") String serviceTypeCode,
-        @JsonProperty("resource_type_code") String resourceTypeCode,
-        @JsonProperty("resource_type_name") String resourceTypeName,
-        @JsonProperty("service_type_name") String serviceTypeName,
-        @JsonProperty("resource_spec_code") String resourceSpecCode, @JsonProperty("project_id") String projectId,
-        @JsonProperty("product_id") String productId, @JsonProperty("parent_resource_id") String parentResourceId,
-        @JsonProperty("is_main_resource") int isMainResource, @JsonProperty("status") int status,
-        @JsonProperty("effective_time") String effectiveTime, @JsonProperty("expire_time") String expireTime,
-        @JsonProperty("expire_policy") int expirePolicy, @JsonProperty("product_spec_desc") String productSpecDesc,
-        @JsonProperty("spec_size") BigDecimal specSize,
-        @JsonProperty("spec_size_measure_id") Integer specSizeMeasureId,
-        @JsonProperty("update_time") String updateTime,
-        @JsonProperty("enterprise_project") ProjectAssignment.EnterpriseProject enterpriseProject) {
+public record ResourceView(String id, String resourceId,
+        String resourceName, String regionCode,
+        String serviceTypeCode,
+        String resourceTypeCode,
+        String resourceTypeName,
+        String serviceTypeName,
+        String resourceSpecCode, String projectId,
+        String productId, String parentResourceId,
+        int isMainResource, int status,
+        String effectiveTime, String expireTime,
+        int expirePolicy, String productSpecDesc,
+        BigDecimal specSize,
+        Integer specSizeMeasureId,
+        String updateTime,
+        ProjectAssignment.EnterpriseProject enterpriseProject) {
 
     static ResourceView of(Row row) {
         String main = row.getString("main_resource_id");

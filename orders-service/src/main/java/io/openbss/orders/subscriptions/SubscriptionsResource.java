@@ -2,7 +2,6 @@ package io.openbss.orders.subscriptions;
 
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openbss.common.error.BssException;
@@ -43,8 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 public class SubscriptionsResource {
 
     /** SetResourcesRenewConfigResponse of the SDK: a success answers with the success code. */
-    public record RenewConfigResult(@JsonProperty("error_code") String errorCode,
-            @JsonProperty("error_msg") String errorMsg) {
+    public record RenewConfigResult(String errorCode,
+            String errorMsg) {
 
         static final RenewConfigResult SUCCESS = new RenewConfigResult("CBC.0000", "success");
     }
@@ -130,12 +129,12 @@ public class SubscriptionsResource {
     }
 
     /** RenewalResourcesResponse and CancelResourcesSubscriptionResponse of the SDK. */
-    public record OrdersMade(@JsonProperty("order_ids") List<String> orderIds,
-            @JsonProperty("fail_resource_infos") List<RenewalService.Failure> failResourceInfos) {
+    public record OrdersMade(List<String> orderIds,
+            List<RenewalService.Failure> failResourceInfos) {
     }
 
     /** The body of UpdatePeriodToOnDemandInstantly: main resources to convert now. */
-    public record InstantConversion(@JsonProperty("resource_ids") List<String> resourceIds) {
+    public record InstantConversion(List<String> resourceIds) {
     }
 
     @POST

@@ -3,16 +3,15 @@ package io.openbss.orders.unsubscriptions;
 import static io.openbss.common.request.RequestParameters.checkRange;
 import static io.openbss.common.request.RequestParameters.optionalText;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openbss.common.error.BssException;
 import io.openbss.orders.renewals.MainResourceIds;
 import java.util.List;
 
 /** UnsubscribeResourcesReq of the SDK: 1-10 main resources; type 1 the resource and its renewals, 2 renewals only. */
-public record UnsubscribeRequest(@JsonProperty("resource_ids") List<String> resourceIds,
-        @JsonProperty("unsubscribe_type") Integer unsubscribeType,
-        @JsonProperty("unsubscribe_reason_type") Integer unsubscribeReasonType,
-        @JsonProperty("unsubscribe_reason") String unsubscribeReason) {
+public record UnsubscribeRequest(List<String> resourceIds,
+        Integer unsubscribeType,
+        Integer unsubscribeReasonType,
+        String unsubscribeReason) {
 
     public void validate() {
         MainResourceIds.check(resourceIds, 10);

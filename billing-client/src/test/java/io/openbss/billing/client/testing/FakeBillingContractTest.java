@@ -16,12 +16,16 @@ import java.util.UUID;
 @QuarkusTestResource(FakeBilling.class)
 class FakeBillingContractTest extends BillingContract {
 
-    /** The client alone: bss-common's beans for a service's own requests need a REST server, which this has not. */
+    /**
+     * The client alone: bss-common's beans for a service's own requests need a REST server, which this has not. The
+     * JSON naming is the callers' (snake_case by their configuration).
+     */
     public static class ClientOnly implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.arc.exclude-types", "io.openbss.common.**");
+            return Map.of("quarkus.arc.exclude-types", "io.openbss.common.**",
+                    "quarkus.jackson.property-naming-strategy", "SNAKE_CASE");
         }
     }
 
