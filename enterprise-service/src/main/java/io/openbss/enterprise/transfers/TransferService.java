@@ -2,6 +2,7 @@ package io.openbss.enterprise.transfers;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorBody;
+import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.remote.Refusal;
 import io.openbss.enterprise.EnterpriseError;
 import io.openbss.enterprise.subcustomers.SubAccountAccess;
@@ -10,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +37,20 @@ public class TransferService {
     @Inject
     SubAccountAccess access;
 
-    public Uni<Map<String, Object>> transfer(String masterId, TransferIntent intent) {
+    /**
+     * The one shape of the four transfer operations: only an enterprise master sends them, with a body, and each
+     * moves once per trans_id.
+     */
+    public <R> Uni<Map<String, Object>> fromMaster(CallerIdentity master, R request,
+            Function<R, TransferIntent> intent) {
+        master.requireEnterpriseMaster();
+        if (request == null) {
+            throw BssException.badParameter("body", "is required");
+        }
+        return transfer(master.customerId(), intent.apply(request));
+    }
+
+    private Uni<Map<String, Object>> transfer(String masterId, TransferIntent intent) {
         return store.find(masterId, intent.transId()).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(answer(existing, intent));
