@@ -3,27 +3,13 @@ package io.openbss.billing;
 import io.openbss.common.error.BssError;
 
 /** The error codes only billing-service answers with (the shared ones are bss-common's ErrorCode). */
-public enum BillingError implements BssError {
-    PERIOD_CHECK_FAILED("CBC.99000092", 400),
-    INSUFFICIENT_BALANCE("CBC.99005003", 400),
-    PRODUCT_NOT_FOUND("CBC.99006006", 400),
-    PRICE_EXCEEDS_MAXIMUM("CBC.99006055", 400);
+public final class BillingError {
 
-    private final String code;
-    private final int status;
+    public static final BssError PERIOD_CHECK_FAILED = new BssError("CBC.99000092", 400);
+    public static final BssError INSUFFICIENT_BALANCE = new BssError("CBC.99005003", 400);
+    public static final BssError PRODUCT_NOT_FOUND = new BssError("CBC.99006006", 400);
+    public static final BssError PRICE_EXCEEDS_MAXIMUM = new BssError("CBC.99006055", 400);
 
-    BillingError(String code, int status) {
-        this.code = code;
-        this.status = status;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    private BillingError() {
     }
 }

@@ -1,9 +1,5 @@
 package io.openbss.common.error;
 
 /** An error code of the BSS API and the HTTP status it answers with. */
-public interface BssError {
-
-    String code();
-
-    int status();
+public record BssError(String code, int status) {
 }

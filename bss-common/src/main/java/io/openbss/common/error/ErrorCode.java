@@ -2,35 +2,21 @@ package io.openbss.common.error;
 
 /**
  * The CBC error codes every service answers with (shared/api/errors.md). A code only one service answers lives in
- * that service's own {@link BssError} enum.
+ * that service's own constants.
  */
-public enum ErrorCode implements BssError {
-    BAD_PARAMETER("CBC.0100", 400),
-    INVALID_PARAMETER("CBC.0101", 400),
-    NO_SUCH_PATH("CBC.0100", 404),
-    UNAUTHENTICATED("CBC.0151", 401),
-    FOREIGN_OBJECT("CBC.0150", 403),
-    ACCESS_DENIED("CBC.0151", 403),
-    INTERNAL("CBC.0999", 500),
-    NOT_IMPLEMENTED("CBC.0999", 501),
+public final class ErrorCode {
+
+    public static final BssError BAD_PARAMETER = new BssError("CBC.0100", 400);
+    public static final BssError INVALID_PARAMETER = new BssError("CBC.0101", 400);
+    public static final BssError NO_SUCH_PATH = new BssError("CBC.0100", 404);
+    public static final BssError UNAUTHENTICATED = new BssError("CBC.0151", 401);
+    public static final BssError FOREIGN_OBJECT = new BssError("CBC.0150", 403);
+    public static final BssError ACCESS_DENIED = new BssError("CBC.0151", 403);
+    public static final BssError INTERNAL = new BssError("CBC.0999", 500);
+    public static final BssError NOT_IMPLEMENTED = new BssError("CBC.0999", 501);
     /** The service is shutting down: the request was not performed, and may be sent again. */
-    SHUTTING_DOWN("CBC.0999", 503);
+    public static final BssError SHUTTING_DOWN = new BssError("CBC.0999", 503);
 
-    private final String code;
-    private final int status;
-
-    ErrorCode(String code, int status) {
-        this.code = code;
-        this.status = status;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    private ErrorCode() {
     }
 }
