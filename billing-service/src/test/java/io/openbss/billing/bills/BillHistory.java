@@ -63,7 +63,7 @@ public record BillHistory(List<Wallet> wallets, List<Event> events) {
         Arbitrary<Event> event = Arbitraries.frequencyOf(
                 Tuple.of(4, purchases(customers, windowMinutes)),
                 Tuple.of(5, usages(customers, windowMinutes)),
-                Tuple.of(2, refunds(customers, windowMinutes)),
+                Tuple.of(3, refunds(customers, windowMinutes)),
                 Tuple.of(1, replays(customers, windowMinutes)));
         return Combinators.combine(walletArbitrary().list().ofSize(customers), event.list().ofMinSize(2).ofMaxSize(12)
                         .withSizeDistribution(RandomDistribution.uniform()))
@@ -72,9 +72,11 @@ public record BillHistory(List<Wallet> wallets, List<Event> events) {
     }
 
     static Arbitrary<Wallet> walletArbitrary() {
-        return Combinators.combine(cents(0, 80_000), Arbitraries.of(0L, 0L, 3_000L, 20_000L),
-                        Arbitraries.of(0L, 0L, 1_500L, 6_000L), Arbitraries.of(0L, 2_000L, 9_000L),
-                        Arbitraries.of(true, false))
+        Arbitrary<Long> cash = Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(0L)),
+                Tuple.of(3, cents(0, 50_000)));
+        return Combinators.combine(cash, Arbitraries.of(0L, 0L, 0L, 3_000L, 20_000L),
+                        Arbitraries.of(0L, 0L, 1_500L, 6_000L),
+                        Arbitraries.of(0L, 2_000L, 9_000L, 9_000L), Arbitraries.of(true, false, false))
                 .as(Wallet::new);
     }
 
@@ -84,15 +86,17 @@ public record BillHistory(List<Wallet> wallets, List<Event> events) {
                                 Tuple.of(1, cents(1, 5_000).map(c -> BigDecimal.valueOf(c, 2)))))
                 .as(Item::new);
         return Combinators.combine(customer(customers), minute(window), Arbitraries.of(false, false, true),
-                        Arbitraries.of(true, false), Arbitraries.of(true, false), item.list().ofMinSize(1).ofMaxSize(3))
+                        Arbitraries.of(true, false), Arbitraries.of(true, true, false),
+                        item.list().ofMinSize(1).ofMaxSize(3))
                 .as(Purchase::new);
     }
 
-    /** Payable amounts up to 300.00 with 0 to 8 decimals. */
+    /** Payable amounts with 0 to 8 decimals, mostly up to 30.00, some up to 300.00. */
     static Arbitrary<BigDecimal> amounts() {
-        return Combinators.combine(Arbitraries.longs().between(0, 300_00_000_000L)
-                        .withDistribution(RandomDistribution.uniform()), Arbitraries.integers().between(0, 8))
-                .as((units, decimals) -> BigDecimal.valueOf(units, 8).setScale(decimals, RoundingMode.DOWN));
+        Arbitrary<Long> units = Arbitraries.frequencyOf(Tuple.of(3, cents(0, 30_00_000_000L)),
+                Tuple.of(1, cents(0, 300_00_000_000L)));
+        return Combinators.combine(units, Arbitraries.integers().between(0, 8))
+                .as((u, decimals) -> BigDecimal.valueOf(u, 8).setScale(decimals, RoundingMode.DOWN));
     }
 
     static Arbitrary<Event> usages(int customers, long window) {
@@ -120,8 +124,10 @@ public record BillHistory(List<Wallet> wallets, List<Event> events) {
                 Arbitraries.of(true, false)).as(Replay::new);
     }
 
+    /** The first customer acts more often than the others. */
     private static Arbitrary<Integer> customer(int customers) {
-        return Arbitraries.integers().between(0, customers - 1);
+        return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(0)),
+                Tuple.of(1, Arbitraries.integers().between(0, customers - 1)));
     }
 
     private static Arbitrary<Long> minute(long window) {

@@ -47,6 +47,13 @@ public final class BillViews {
         return rows == null ? List.of() : rows;
     }
 
+    /** The rows nested under {@code field} of a row. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> rows(Map<String, Object> row, String field) {
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) row.get(field);
+        return rows == null ? List.of() : rows;
+    }
+
     public static BigDecimal amount(JsonPath json, String path) {
         return json.getObject(path, BigDecimal.class);
     }

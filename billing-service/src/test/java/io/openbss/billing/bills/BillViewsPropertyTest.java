@@ -26,14 +26,17 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,7 +52,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(InternalKeys.class)
 class BillViewsPropertyTest {
 
-    static final int TRIES = Integer.getInteger("bills.views.tries", 12);
+    static final int TRIES = 15;
     static final Map<Part, String> FEE_PARTS = Map.of(Part.CASH, "cash_amount", Part.CREDIT, "credit_amount",
             Part.COUPON, "coupon_amount", Part.CARD, "stored_value_card_amount", Part.DEBT, "debt_amount");
     static final Map<Part, String> RESOURCE_PARTS = Map.of(Part.CASH, "cash_amount", Part.CREDIT, "credit_amount",
@@ -74,6 +77,7 @@ class BillViewsPropertyTest {
             String customer = played.customers().getFirst();
             List<BilledLine> lines = played.lines(customer);
             tally(seen, lines);
+            seen.merge("refused purchases", played.refused(), Integer::sum);
             for (YearMonth cycle : cycles) {
                 List<BilledLine> billed = lines.stream().filter(l -> l.cycle().equals(cycle)).toList();
                 monthlySumTotalsAndGroupsSumWhatPaid(customer, cycle, billed);
@@ -97,7 +101,7 @@ class BillViewsPropertyTest {
             seen.merge(line.billType() == 5 ? "usage" : line.billType() == 4 ? "refund" : "purchase", 1, Integer::sum);
             for (Part part : Part.values()) {
                 if (line.paid(part) != 0) {
-                    seen.merge(part.name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+                    seen.merge(part.name().toLowerCase(Locale.ROOT), 1, Integer::sum);
                 }
             }
             if (line.billType() == 5 && !line.cycle().equals(YearMonth.from(BssTime.businessDate(Instant.now())))) {
@@ -164,7 +168,7 @@ class BillViewsPropertyTest {
                 .isEqualTo(sorted(expected));
         assertThat(fees.getLong("total_count")).as(what).isEqualTo(lines.size());
         List<String> times = records.stream().map(r -> (String) r.get("trade_time")).toList();
-        assertThat(times).as("newest first: " + what).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(times).as("newest first: " + what).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(sorted(records.stream().filter(r -> !text(r.get("bill_type")).equals("5"))
                 .map(r -> (String) r.get("trade_id")).toList())).as("trades of " + what)
                 .isEqualTo(sorted(lines.stream().filter(l -> l.billType() != 5).map(BilledLine::tradeId).toList()));
@@ -259,9 +263,8 @@ class BillViewsPropertyTest {
                 assertThat(costsByResourceAndMonth(view)).as(cost + " " + paid + " of " + customer + " for " + lines)
                         .isEqualTo(nonZero(expected));
                 rows(view, "cost_data").forEach(group -> assertThat(new BigDecimal((String) group.get(
-                        "amount_by_costs"))).isEqualByComparingTo(((List<Map<String, Object>>) group.get("costs"))
-                        .stream().map(c -> new BigDecimal((String) c.get("amount"))).reduce(BigDecimal.ZERO,
-                                BigDecimal::add)));
+                        "amount_by_costs"))).isEqualByComparingTo(BillViews.rows(group, "costs").stream()
+                        .map(c -> new BigDecimal((String) c.get("amount"))).reduce(BigDecimal.ZERO, BigDecimal::add)));
             }
         }
         YearMonth month = cycles.get(1);
@@ -273,7 +276,8 @@ class BillViewsPropertyTest {
         for (BilledLine line : lines) {
             for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
                 BigDecimal share = line.spread()
-                        ? spreadCents(yuan(line.paidTotal()), line, BssTime.startOf(day), BssTime.startOf(day.plusDays(1)))
+                        ? spreadCents(yuan(line.paidTotal()), line, BssTime.startOf(day),
+                                BssTime.startOf(day.plusDays(1)))
                         : line.billDate().equals(day) ? yuan(line.paidTotal()) : BigDecimal.ZERO;
                 expected.merge(line.resourceId() + " " + day, share, BigDecimal::add);
             }
@@ -325,11 +329,12 @@ class BillViewsPropertyTest {
                     BigDecimal[] shared = sharedOverMonths.get(g.getFirst().resourceId() + " "
                             + g.getFirst().billType());
                     assertThat(shared[0]).as("amortised over the months: " + g)
-                            .isCloseTo(total(g, BilledLine::amount), org.assertj.core.data.Offset.offset(
+                            .isCloseTo(total(g, BilledLine::amount), Offset.offset(
                                     new BigDecimal("0.00000010")));
+                    // the breakdown splits what cash, credit, coupons and cards paid; it has no column for arrears
                     assertThat(shared[1]).as("what paid, amortised over the months: " + g)
-                            .isCloseTo(yuan(sum(g, BilledLine::paidTotal)), org.assertj.core.data.Offset.offset(
-                                    new BigDecimal("0.00000100")));
+                            .isCloseTo(yuan(sum(g, l -> l.paidTotal() - l.paid(Part.DEBT))),
+                                    Offset.offset(new BigDecimal("0.00000100")));
                 });
     }
 
@@ -384,12 +389,11 @@ class BillViewsPropertyTest {
                 .subtract(portion(paid, line, line.effective(), a).setScale(2, RoundingMode.HALF_UP));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, String> costsByResourceAndMonth(JsonPath view) {
         Map<String, String> costs = new TreeMap<>();
         for (Map<String, Object> group : rows(view, "cost_data")) {
-            String resource = (String) ((List<Map<String, Object>>) group.get("dimensions")).getFirst().get("value");
-            for (Map<String, Object> cost : (List<Map<String, Object>>) group.get("costs")) {
+            String resource = (String) BillViews.rows(group, "dimensions").getFirst().get("value");
+            for (Map<String, Object> cost : BillViews.rows(group, "costs")) {
                 BigDecimal amount = new BigDecimal((String) cost.get("amount"));
                 if (amount.signum() != 0) {
                     costs.put(resource + " " + cost.get("time_dimension_value"), text(amount));

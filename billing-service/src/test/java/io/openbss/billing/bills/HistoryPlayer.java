@@ -8,6 +8,7 @@ import static io.openbss.billing.BillingTestSupport.register;
 import static io.openbss.billing.bills.PaymentModel.yuan;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.openbss.billing.bills.BillHistory.Event;
 import io.openbss.billing.bills.BillHistory.Item;
@@ -81,6 +82,7 @@ public final class HistoryPlayer {
     private final List<Bought> bought = new ArrayList<>();
     private final List<List<Map<String, Object>>> meteredBatches = new ArrayList<>();
     private int sequence;
+    private int refused;
 
     private HistoryPlayer(ShiftableClock clock, Instant start) {
         this.clock = clock;
@@ -119,8 +121,9 @@ public final class HistoryPlayer {
         return lines.stream().filter(l -> l.customer().equals(customer)).toList();
     }
 
-    public long cash(int customer) {
-        return holdings.get(customer).cash;
+    /** How many purchases were refused for want of money, as the model expected. */
+    public int refused() {
+        return refused;
     }
 
     private void at(Instant instant) {
@@ -193,7 +196,8 @@ public final class HistoryPlayer {
         }
         ValidatableResponse response = internal("/internal/v1/ledger/charges", request);
         if (plan.unpaid() > 0) {
-            response.statusCode(400).body("error_code", org.hamcrest.Matchers.equalTo("CBC.99005003"));
+            response.statusCode(400).body("error_code", equalTo("CBC.99005003"));
+            refused++;
             return;
         }
         response.statusCode(200);
@@ -239,7 +243,7 @@ public final class HistoryPlayer {
             byResource.computeIfAbsent(meter.resource(), r -> new ArrayList<>()).add(record);
         }
         internal("/internal/v1/usage-records", Map.of("records", records)).statusCode(200)
-                .body("accepted", org.hamcrest.Matchers.equalTo(records.size()));
+                .body("accepted", equalTo(records.size()));
         internal("/internal/v1/usage-records/ratings", Map.of()).statusCode(200);
         meteredBatches.add(records);
         List<BilledLine> billed = new ArrayList<>();
@@ -312,8 +316,8 @@ public final class HistoryPlayer {
         if (r.usage() && !meteredBatches.isEmpty()) {
             List<Map<String, Object>> batch = meteredBatches.get(r.pick() % meteredBatches.size());
             internal("/internal/v1/usage-records", Map.of("records", batch)).statusCode(200)
-                    .body("accepted", org.hamcrest.Matchers.equalTo(0))
-                    .body("duplicates", org.hamcrest.Matchers.equalTo(batch.size()));
+                    .body("accepted", equalTo(0))
+                    .body("duplicates", equalTo(batch.size()));
             internal("/internal/v1/usage-records/ratings", Map.of()).statusCode(200);
         } else if (!r.usage() && !bought.isEmpty()) {
             Map<String, Object> request = bought.get(r.pick() % bought.size()).request();

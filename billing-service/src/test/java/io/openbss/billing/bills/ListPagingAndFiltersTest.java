@@ -56,7 +56,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ListPagingAndFiltersTest {
 
-    static final int TRIES = Integer.getInteger("lists.tries", 30);
+    static final int TRIES = 30;
     static final List<String> SERVICES = List.of(HistoryPlayer.ECS, HistoryPlayer.EVS, "hws.service.type.vpc");
     static final List<String> TYPES = List.of(HistoryPlayer.VM, HistoryPlayer.VOLUME, "hws.resource.type.bandwidth");
     static final List<String> REGIONS = List.of("cn-north-4", "cn-east-3");
@@ -234,24 +234,28 @@ class ListPagingAndFiltersTest {
                 .put("/internal/v1/customers/{id}/association", subId).then().statusCode(200);
     }
 
+    /** Picks (modulo what there is) an operation, a filter (none when negative), its value, an offset, a limit. */
+    record Case(int operation, int filter, int value, int offset, int limit) {
+    }
+
     @Test
     void everyPageIsTheMatchingRowsFromItsOffsetAndTheTotalCountsThemAll() {
-        Arbitrary<int[]> cases = Combinators.combine(Arbitraries.integers().between(0, 999),
+        Arbitrary<Case> cases = Combinators.combine(Arbitraries.integers().between(0, 999),
                         Arbitraries.integers().between(-2, 999), Arbitraries.integers().between(0, 999),
                         Arbitraries.integers().between(0, 60), Arbitraries.integers().between(1, 25))
-                .as((operation, filter, value, offset, limit) -> new int[] {operation, filter, value, offset, limit});
+                .as(Case::new);
         SampledProperty.check("lists.paging", TRIES, cases, c -> {
-            ListOperation operation = operations.get(c[0] % operations.size());
+            ListOperation operation = operations.get(c.operation() % operations.size());
             List<Map<String, Object>> all = unfiltered(operation);
             List<Map<String, Object>> matching = all;
             Map<String, Object> parameters = Map.of();
             String what = operation.name();
-            if (c[1] >= 0 && !operation.filters().isEmpty()) {
-                Filter filter = operation.filters().get(c[1] % operation.filters().size());
+            if (c.filter() >= 0 && !operation.filters().isEmpty()) {
+                Filter filter = operation.filters().get(c.filter() % operation.filters().size());
                 List<String> values = all.stream().map(filter.field()).filter(Objects::nonNull)
                         .filter(v -> !v.equals("null")).distinct().sorted().toList();
                 if (!values.isEmpty() || filter.only() != null) {
-                    String value = filter.only() != null ? filter.only() : values.get(c[2] % values.size());
+                    String value = filter.only() != null ? filter.only() : values.get(c.value() % values.size());
                     parameters = filter.parameters().apply(value);
                     matching = all.stream().filter(row -> filter.selects(row, value)).toList();
                     what += " " + parameters;
@@ -261,8 +265,8 @@ class ListPagingAndFiltersTest {
                     assertThat(operation.total(filtered)).as(what).isEqualTo(matching.size());
                 }
             }
-            int limit = c[4];
-            int offset = c[3] % (matching.size() + 3);
+            int limit = c.limit();
+            int offset = c.offset() % (matching.size() + 3);
             if (operation.pageNumbers()) {
                 offset -= offset % limit;
             }
@@ -471,8 +475,7 @@ class ListPagingAndFiltersTest {
         return ((BigDecimal) row.get(official)).subtract((BigDecimal) row.get(discount));
     }
 
-    @SuppressWarnings("unchecked")
     private static String dimension(Map<String, Object> row, int index) {
-        return (String) ((List<Map<String, Object>>) row.get("dimensions")).get(index).get("value");
+        return (String) BillViews.rows(row, "dimensions").get(index).get("value");
     }
 }

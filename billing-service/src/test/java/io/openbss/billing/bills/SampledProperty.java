@@ -12,8 +12,8 @@ import net.jqwik.api.sessions.JqwikSession;
 /**
  * A property of the running service, checked over values drawn from a jqwik arbitrary. jqwik's engine cannot run
  * the methods of a {@code @QuarkusTest}, so the tries are drawn here, in a jqwik session with a printed seed
- * ({@code -D<name>.seed=...} replays a run), and a failing value is shrunk greedily within a small budget of tries,
- * each of which replays a whole history against the service.
+ * ({@code -D<name>.seed=...} replays a run, {@code -D<name>.tries=...} changes their number), and a failing value is
+ * shrunk greedily within a small budget, since each candidate replays a whole history against the service.
  */
 public final class SampledProperty {
 
@@ -23,7 +23,8 @@ public final class SampledProperty {
     private SampledProperty() {
     }
 
-    public static <T> void check(String name, int tries, Arbitrary<T> arbitrary, Consumer<T> property) {
+    public static <T> void check(String name, int defaultTries, Arbitrary<T> arbitrary, Consumer<T> property) {
+        int tries = Integer.getInteger(name + ".tries", defaultTries);
         long seed = Long.getLong(name + ".seed", System.nanoTime());
         System.out.println(name + " seed " + seed);
         JqwikSession.start(String.valueOf(seed));

@@ -57,19 +57,19 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(InternalKeys.class)
 class FreeResourcesTest {
 
-    static final int TRIES = Integer.getInteger("packages.tries", 12);
+    static final int TRIES = 15;
     static final BigDecimal MB_PER_GB = BigDecimal.valueOf(1024);
 
     /**
-     * A package of the scenario: its quota (GB or MB), when it comes into force and expires relative to the 48 hours
-     * of usage (0: long before / long after, 1 and 2: at hours inside them), and whether it is of another region or
-     * unsubscribed before any usage is rated.
+     * A package of the scenario: its quota (GB or MB), whether the quota is whole again each month, when it comes
+     * into force and expires relative to the 48 hours of usage (0: long before / long after, 1 and 2: at hours
+     * inside them), and whether it is of another region or unsubscribed before any usage is rated.
      */
-    record PackageSpec(BigDecimal amount, boolean inMb, int effective, int expire, boolean otherRegion,
-            boolean unsubscribed) {
+    record PackageSpec(BigDecimal amount, boolean inMb, boolean monthly, int effective, int expire,
+            boolean otherRegion, boolean unsubscribed) {
     }
 
-    /** Traffic of one of the 48 hours, in GB or MB. */
+    /** Traffic of one of the 48 hours that straddle the end of the month before last (UTC+8), in GB or MB. */
     record Traffic(int hour, BigDecimal usage, boolean inMb) {
     }
 
@@ -77,13 +77,13 @@ class FreeResourcesTest {
     record Scenario(List<PackageSpec> packages, List<List<Traffic>> batches, int replayed) {
     }
 
-    /** What the model says a quota has used, and the deductions it made. */
+    /** What the model says a quota has used, per month for a monthly quota. */
     static final class Quota {
         final PackageSpec spec;
         final Granted granted;
         final Instant effective;
         final Instant expire;
-        BigDecimal used = BigDecimal.ZERO;
+        final Map<YearMonth, BigDecimal> used = new TreeMap<>();
 
         Quota(PackageSpec spec, Granted granted, Instant effective, Instant expire) {
             this.spec = spec;
@@ -92,8 +92,21 @@ class FreeResourcesTest {
             this.expire = expire;
         }
 
-        BigDecimal left() {
-            return spec.amount().subtract(used);
+        YearMonth period(Instant at) {
+            return spec.monthly() ? YearMonth.from(BssTime.businessDate(at)) : YearMonth.of(1970, 1);
+        }
+
+        BigDecimal left(Instant at) {
+            return spec.amount().subtract(used.getOrDefault(period(at), BigDecimal.ZERO));
+        }
+
+        BigDecimal usedInAll() {
+            return used.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        /** What is left now: a monthly quota's month is this one, which the scenario's usage never reaches. */
+        BigDecimal leftNow() {
+            return spec.monthly() ? spec.amount() : spec.amount().subtract(usedInAll());
         }
     }
 
@@ -101,7 +114,8 @@ class FreeResourcesTest {
     void packagesPayUsageFirstAsFarAsTheyGoOnceEachAndEveryViewAgrees() {
         SampledProperty.check("packages.use", TRIES, scenarios(), scenario -> {
             String customer = funded("20.00");
-            Instant first = BssTime.startOf(BssTime.businessDate(Instant.now()).minusDays(4));
+            YearMonth last = YearMonth.from(BssTime.businessDate(Instant.now())).minusMonths(1);
+            Instant first = BssTime.startOf(last.atDay(1)).minus(24, ChronoUnit.HOURS);
             List<Quota> quotas = new ArrayList<>();
             for (int i = 0; i < scenario.packages().size(); i++) {
                 PackageSpec spec = scenario.packages().get(i);
@@ -111,8 +125,8 @@ class FreeResourcesTest {
                 if (!expire.isAfter(effective)) {
                     expire = effective.plus(10, ChronoUnit.HOURS).plus(i, ChronoUnit.MINUTES);
                 }
-                Granted granted = grant(customer, spec.otherRegion() ? "cn-east-3" : REGION, effective, expire, 2,
-                        spec.amount(), spec.inMb() ? MB : GB);
+                Granted granted = grant(customer, spec.otherRegion() ? "cn-east-3" : REGION, effective, expire,
+                        spec.monthly() ? 1 : 2, spec.amount(), spec.inMb() ? MB : GB);
                 if (spec.unsubscribed()) {
                     Packages.unsubscribe(granted.packageId());
                 }
@@ -161,7 +175,7 @@ class FreeResourcesTest {
                         && !q.effective.isAfter(at) && q.expire.isAfter(at))
                 .sorted(Comparator.comparing(q -> q.expire)).toList();
         for (Quota quota : inForce) {
-            BigDecimal available = quota.left();
+            BigDecimal available = quota.left(at);
             // what is left of the quota, in GB, to 8 decimals rounded down: a package never gives more than it holds
             BigDecimal availableInGb = (quota.spec.inMb() ? available.divide(MB_PER_GB) : available)
                     .setScale(8, RoundingMode.DOWN);
@@ -172,7 +186,7 @@ class FreeResourcesTest {
             BigDecimal taken = (quota.spec.inMb() ? take.multiply(MB_PER_GB) : take).setScale(8, RoundingMode.HALF_UP)
                     .min(available);
             left = left.subtract(take);
-            quota.used = quota.used.add(taken);
+            quota.used.merge(quota.period(at), taken, BigDecimal::add);
             Map<String, Object> deduction = new HashMap<>();
             deduction.put("free_resource_id", quota.granted.quotaId());
             deduction.put("deduct_time", BssTime.formatWire(at));
@@ -202,8 +216,7 @@ class FreeResourcesTest {
         assertThat(packages.getLong("total_count")).isEqualTo(quotas.size());
         Map<String, String> shown = new TreeMap<>();
         rows(packages, "free_resource_packages").forEach(p -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> quota = ((List<Map<String, Object>>) p.get("free_resources")).getFirst();
+            Map<String, Object> quota = BillViews.rows(p, "free_resources").getFirst();
             shown.put((String) p.get("order_instance_id"), key(p, "status") + "|" + key(quota, "free_resource_id",
                     "amount", "original_amount"));
         });
@@ -211,9 +224,9 @@ class FreeResourcesTest {
         Map<String, String> expected = new TreeMap<>();
         for (Quota q : quotas) {
             int status = q.spec.unsubscribed() ? 4 : !q.expire.isAfter(now) ? 3 : q.effective.isAfter(now) ? 0
-                    : q.left().signum() == 0 ? 2 : 1;
+                    : q.leftNow().signum() == 0 ? 2 : 1;
             expected.put(q.granted.packageId(), "status=" + status + "|free_resource_id=" + q.granted.quotaId()
-                    + "|amount=" + text(q.left()) + "|original_amount=" + text(q.spec.amount()));
+                    + "|amount=" + text(q.leftNow()) + "|original_amount=" + text(q.spec.amount()));
         }
         assertThat(shown).as("packages of " + customer).isEqualTo(expected);
         JsonPath details = BillViews.post(customer, "/v2/payments/free-resources/usages/details/query",
@@ -222,7 +235,7 @@ class FreeResourcesTest {
         rows(details, "free_resources").forEach(d -> left.put((String) d.get("free_resource_id"),
                 key(d, "amount", "original_amount")));
         Map<String, String> expectedLeft = new TreeMap<>();
-        quotas.forEach(q -> expectedLeft.put(q.granted.quotaId(), "amount=" + text(q.left()) + "|original_amount="
+        quotas.forEach(q -> expectedLeft.put(q.granted.quotaId(), "amount=" + text(q.leftNow()) + "|original_amount="
                 + text(q.spec.amount())));
         assertThat(left).as("quota details of " + customer).isEqualTo(expectedLeft);
     }
@@ -239,10 +252,14 @@ class FreeResourcesTest {
                 .isEqualTo(sorted(expected.stream().map(d -> key(d, fields)).toList()));
         assertThat(view.getLong("total_count")).isEqualTo(expected.size());
         for (Quota q : quotas) {
-            BigDecimal used = records.stream().filter(r -> q.granted.quotaId().equals(r.get("free_resource_id")))
-                    .map(r -> new BigDecimal((String) r.get("used_amount"))).reduce(BigDecimal.ZERO, BigDecimal::add);
-            assertThat(used).as("what used quota %s", q.granted.quotaId()).isEqualByComparingTo(q.used)
-                    .isLessThanOrEqualTo(q.spec.amount());
+            Map<YearMonth, BigDecimal> used = new TreeMap<>();
+            records.stream().filter(r -> q.granted.quotaId().equals(r.get("free_resource_id"))).forEach(r -> used
+                    .merge(q.period(Instant.parse((String) r.get("deduct_time"))), new BigDecimal((String) r.get(
+                            "used_amount")), BigDecimal::add));
+            assertThat(used.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).as("what used quota %s",
+                    q.granted.quotaId()).isEqualByComparingTo(q.usedInAll());
+            assertThat(used.values()).as("what used quota %s in each of its periods", q.granted.quotaId())
+                    .allSatisfy(u -> assertThat(u).isLessThanOrEqualTo(q.spec.amount()));
         }
     }
 
@@ -255,14 +272,15 @@ class FreeResourcesTest {
 
     static Arbitrary<Scenario> scenarios() {
         Arbitrary<PackageSpec> packages = Arbitraries.of(true, false).flatMap(inMb -> Combinators.combine(
+                Arbitraries.of(false, true),
                 inMb ? Arbitraries.integers().between(100, 20_480).withDistribution(RandomDistribution.uniform())
                         .map(BigDecimal::valueOf)
                         : Arbitraries.longs().between(100, 2_000).withDistribution(RandomDistribution.uniform())
                         .map(c -> BigDecimal.valueOf(c, 2)),
                 Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 2),
                 Arbitraries.of(false, false, false, true), Arbitraries.of(false, false, false, true))
-                .as((amount, effective, expire, otherRegion, unsubscribed) -> new PackageSpec(amount, inMb, effective,
-                        expire, otherRegion, unsubscribed)));
+                .as((monthly, amount, effective, expire, otherRegion, unsubscribed) -> new PackageSpec(amount, inMb,
+                        monthly, effective, expire, otherRegion, unsubscribed)));
         Arbitrary<Traffic> traffic = Arbitraries.of(true, false).flatMap(inMb -> Combinators.combine(
                 Arbitraries.integers().between(0, 47),
                 inMb ? Arbitraries.integers().between(1, 8_192).withDistribution(RandomDistribution.uniform())

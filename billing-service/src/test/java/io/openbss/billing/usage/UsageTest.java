@@ -51,7 +51,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(InternalKeys.class)
 class UsageTest {
 
-    static final int TRIES = Integer.getInteger("usage.tries", 10);
+    static final int TRIES = 15;
     static final String VPC = "hws.service.type.vpc";
     static final String BANDWIDTH = "hws.resource.type.bandwidth";
     static final String ECS = "hws.service.type.ec2";
@@ -79,11 +79,12 @@ class UsageTest {
             String prefix = "bw-" + UUID.randomUUID().toString().substring(0, 8) + "-";
             List<Map<String, Object>> records = new ArrayList<>();
             for (Sample s : samples) {
-                records.add(UsageRecords.bandwidth(id, prefix + s.resource(), cycle.atDay(1 + s.day()), s.slot(), s.value(),
+                records.add(UsageRecords.bandwidth(id, prefix + s.resource(), cycle.atDay(1 + s.day()), s.slot(),
+                        s.value(),
                         s.measure()));
             }
             // the same resource id metered for someone else counts for no one else
-            records.add(UsageRecords.bandwidth(neighbour, prefix + "0", cycle.atDay(1), 0, new BigDecimal("100000"), 15));
+            records.add(UsageRecords.bandwidth(neighbour, prefix + "0", cycle.atDay(1), 0, new BigDecimal("100000")));
             internal("/internal/v1/usage-records", Map.of("records", records)).statusCode(200)
                     .body("accepted", equalTo(records.size()));
             internal("/internal/v1/usage-records/ratings", Map.of()).statusCode(200);
@@ -126,7 +127,8 @@ class UsageTest {
                 });
                 assertThat(days).as("daily 95th percentiles of " + prefix + resource).isEqualTo(expectedDays);
                 assertThat(details.getLong("total_count")).isEqualTo(expectedDays.size());
-                assertThat(text(details.getString("band_width"))).isEqualTo(text(ninetyFifth(byResource.get(resource))));
+                assertThat(text(details.getString("band_width")))
+                        .isEqualTo(text(ninetyFifth(byResource.get(resource))));
                 expectedDays.forEach((day, p95) -> billed.add("bill_date=" + day + "|resource_id=" + prefix + resource
                         + "|usage=" + p95 + "|official_amount=" + text(new BigDecimal(p95).multiply(PRICE_PER_MBPS_DAY)
                         .setScale(8, RoundingMode.HALF_UP)) + "|period_type=24"));
@@ -154,7 +156,8 @@ class UsageTest {
         Arbitrary<Sample> sample = Arbitraries.of(15, 15, 16, 18).flatMap(measure -> Combinators.combine(
                 Arbitraries.integers().between(0, 1), Arbitraries.integers().between(0, 2),
                 Arbitraries.integers().between(0, 287), switch (measure) {
-                    case 16 -> Arbitraries.integers().between(0, 2_000_000).withDistribution(RandomDistribution.uniform())
+                    case 16 -> Arbitraries.integers().between(0, 2_000_000)
+                            .withDistribution(RandomDistribution.uniform())
                             .map(BigDecimal::valueOf);
                     case 18 -> Arbitraries.integers().between(0, 2_000).withDistribution(RandomDistribution.uniform())
                             .map(g -> BigDecimal.valueOf(g, 3));
@@ -179,7 +182,8 @@ class UsageTest {
                 UsageRecords.bandwidth(id, "bw-edge", last.atDay(1), 0, new BigDecimal("20"), 15)))).statusCode(200);
         internal("/internal/v1/usage-records/ratings", Map.of()).statusCode(200);
         // more of that last hour, metered only now
-        internal("/internal/v1/usage-records", Map.of("records", List.of(UsageRecords.server(id, "vm-edge", lastHour, "3"))))
+        internal("/internal/v1/usage-records", Map.of("records", List.of(UsageRecords.server(id, "vm-edge", lastHour,
+                "3"))))
                 .statusCode(200);
         internal("/internal/v1/usage-records/ratings", Map.of()).statusCode(200);
 
@@ -231,7 +235,8 @@ class UsageTest {
         String id = funded("0");
         Instant hour = BssTime.startOf(BssTime.businessDate(Instant.now()).minusDays(1));
         Map<String, Object> stranger = UsageRecords.server("nobody-" + id, "vm", hour, "1");
-        internal("/internal/v1/usage-records", Map.of("records", List.of(UsageRecords.server(id, "vm", hour, "1"), stranger)))
+        internal("/internal/v1/usage-records", Map.of("records", List.of(UsageRecords.server(id, "vm", hour, "1"),
+                stranger)))
                 .statusCode(400).body("error_msg", containsString("records[1].customer_id"));
         Map<String, Object> bytes = UsageRecords.server(id, "vm", hour, "1");
         bytes.put("usage_measure_id", 10);
