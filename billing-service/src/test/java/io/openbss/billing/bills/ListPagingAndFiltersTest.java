@@ -86,21 +86,19 @@ class ListPagingAndFiltersTest {
         other = funded("1000.00");
         associate(sub, true);
         associate(hidden, false);
-        BigDecimal bought = BigDecimal.ZERO;
-        List<Map<String, Object>> firstTrade = null;
+        List<List<Map<String, Object>>> trades = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            List<Map<String, Object>> lines = purchase("m-" + i, i);
-            masterLines += lines.size();
-            bought = bought.add(lines.stream().map(l -> (BigDecimal) l.get("amount")).reduce(BigDecimal.ZERO,
-                    BigDecimal::add));
-            firstTrade = firstTrade == null ? lines : firstTrade;
+            trades.add(purchase("m-" + i, i));
+            masterLines += trades.getLast().size();
         }
+        BigDecimal bought = trades.stream().flatMap(List::stream).map(l -> (BigDecimal) l.get("amount"))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         // exactly what the purchases cost and a little more: the usage rated after them runs into arrears
         recharge("fund-" + master, master, bought.add(BigDecimal.ONE).toPlainString()).statusCode(200);
-        for (int i = 0; i < 10; i++) {
-            buy(master, "m-" + i, purchase("m-" + i, i), i);
+        for (int i = 0; i < trades.size(); i++) {
+            buy(master, "m-" + i, trades.get(i), i);
         }
-        refundFirstLine(firstTrade);
+        refundFirstLine(trades.getFirst());
         masterLines++;
         List<Map<String, Object>> usage = new ArrayList<>();
         for (int day = 3; day <= 8; day++) {
@@ -115,8 +113,9 @@ class ListPagingAndFiltersTest {
             }
         }
         for (int i = 0; i < 3; i++) {
-            buy(sub, "s-" + i, purchase("s-" + i, i + 1), i + 1);
-            subLines += purchase("s-" + i, i + 1).size();
+            List<Map<String, Object>> lines = purchase("s-" + i, i + 1);
+            buy(sub, "s-" + i, lines, i + 1);
+            subLines += lines.size();
         }
         buy(hidden, "h-0", purchase("h-0", 2), 2);
         buy(other, "o-0", purchase("m-0", 0), 0);
