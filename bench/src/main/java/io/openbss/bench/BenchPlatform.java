@@ -104,7 +104,7 @@ final class BenchPlatform implements AutoCloseable {
     }
 
     String customerToken(String customerId) {
-        return token(new CallerIdentity(customerId, "bench-" + customerId, CallerKind.INDIVIDUAL, null, null, null));
+        return token(new CallerIdentity(customerId, "bench-" + customerId, CallerKind.INDIVIDUAL, null, null, null, false));
     }
 
     String serviceToken() {
@@ -116,7 +116,7 @@ final class BenchPlatform implements AutoCloseable {
     }
 
     String customerToken(String customerId, String audience) {
-        return token(new CallerIdentity(customerId, "bench-" + customerId, CallerKind.INDIVIDUAL, null, null, null),
+        return token(new CallerIdentity(customerId, "bench-" + customerId, CallerKind.INDIVIDUAL, null, null, null, false),
                 audience);
     }
 

@@ -44,7 +44,7 @@ public class InternalKeys implements QuarkusTestResourceLifecycleManager {
 
     /** {@code Bearer <token>} for a customer of the given kind calling {@code audience}. */
     public static String bearer(String audience, String customerId, CallerKind kind) {
-        return bearer(audience, new CallerIdentity(customerId, "name-" + customerId, kind, null, null, Set.of()));
+        return bearer(audience, new CallerIdentity(customerId, "name-" + customerId, kind, null, null, Set.of(), false));
     }
 
     public static String bearer(String audience, CallerIdentity caller) {

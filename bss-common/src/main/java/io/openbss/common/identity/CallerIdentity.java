@@ -10,9 +10,10 @@ import java.util.Set;
  *
  * @param userId IAM user id, or null when the account itself (or an internal caller) calls
  * @param serviceTypes the {@code billing:cloudServiceType} condition of the user's policy; empty: no restriction
+ * @param upstream the account is linked to an upstream BSS, which serves its calls (docs/upstream-mode.md)
  */
 public record CallerIdentity(String customerId, String customerName, CallerKind kind, String userId,
-        String userName, Set<String> serviceTypes) {
+        String userName, Set<String> serviceTypes, boolean upstream) {
 
     /** The refusal of an enterprise-master operation to any other caller, at the gateway and in the services. */
     public static final String MASTER_ONLY = "Access denied: only an enterprise master account may call this API";
@@ -22,11 +23,11 @@ public record CallerIdentity(String customerId, String customerName, CallerKind 
     }
 
     public static CallerIdentity service(String name) {
-        return new CallerIdentity(name, name, CallerKind.SERVICE, null, null, Set.of());
+        return new CallerIdentity(name, name, CallerKind.SERVICE, null, null, Set.of(), false);
     }
 
     public static CallerIdentity operator(String name) {
-        return new CallerIdentity(name, name, CallerKind.OPERATOR, null, null, Set.of());
+        return new CallerIdentity(name, name, CallerKind.OPERATOR, null, null, Set.of(), false);
     }
 
     /** Enterprise-master operations refuse every other kind of account with 403 CBC.0151. */

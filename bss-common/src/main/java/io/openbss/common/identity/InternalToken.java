@@ -3,6 +3,7 @@ package io.openbss.common.identity;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ public final class InternalToken {
     static final String USER_ID = "bss_user_id";
     static final String USER_NAME = "bss_user_name";
     static final String SERVICE_TYPES = "bss_service_types";
+    static final String UPSTREAM = "bss_upstream";
 
     private InternalToken() {
     }
@@ -49,6 +51,9 @@ public final class InternalToken {
         if (!caller.serviceTypes().isEmpty()) {
             claims.claim(SERVICE_TYPES, List.copyOf(caller.serviceTypes()));
         }
+        if (caller.upstream()) {
+            claims.claim(UPSTREAM, true);
+        }
         return claims.jws().sign(key);
     }
 
@@ -60,7 +65,11 @@ public final class InternalToken {
         }
         return new CallerIdentity(token.getSubject(), token.getClaim(CUSTOMER_NAME),
                 CallerKind.fromWireName(token.getClaim(KIND)), token.getClaim(USER_ID), token.getClaim(USER_NAME),
-                serviceTypes);
+                serviceTypes, upstream(token.getClaim(UPSTREAM)));
+    }
+
+    private static boolean upstream(Object claim) {
+        return claim instanceof Boolean b ? b : claim instanceof JsonValue v && v == JsonValue.TRUE;
     }
 
     static String group(CallerKind kind) {

@@ -31,7 +31,7 @@ public record Credential(String accessKey, String secretKey, boolean active, Str
     /** The caller, kept by its policy's condition to these cloud service types (empty: any). */
     public CallerIdentity caller(Set<String> serviceTypes) {
         return new CallerIdentity(domainId, domainName, kind.callerKind(), rootUser ? null : userId,
-                rootUser ? null : userName, serviceTypes);
+                rootUser ? null : userName, serviceTypes, false);
     }
 
     @Override

@@ -87,7 +87,7 @@ class ServiceTypeConditionTest {
 
     private RequestSpecification as(Set<String> serviceTypes) {
         CallerIdentity user = new CallerIdentity(customer, customer, CallerKind.INDIVIDUAL, "u-1", "operator",
-                serviceTypes);
+                serviceTypes, false);
         return given().header("Authorization", InternalKeys.bearer("orders-service", user));
     }
 }
