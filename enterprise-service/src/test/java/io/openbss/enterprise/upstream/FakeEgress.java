@@ -1,0 +1,113 @@
+package io.openbss.enterprise.upstream;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for the gateway's egress ({@code /internal/upstream/...}) and the upstream behind it, for the services'
+ * side of upstream mode: it records what it is sent and answers as told. Fund transfers are made once per trans_id,
+ * as the upstream makes them, and answered with the first answer again; the answer can be lost after the transfer
+ * was made (the connection is closed), the way a timeout or a broken connection loses it.
+ */
+public class FakeEgress implements QuarkusTestResourceLifecycleManager {
+
+    /** One request the egress received. */
+    public record Received(String method, String uri, Map<String, String> headers, String body) {
+    }
+
+    public static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    /** transfers made: trans_id → how many times the money moved */
+    public static final Map<String, AtomicInteger> MOVES = new ConcurrentHashMap<>();
+    private static final Map<String, String> TRANSFERS = new ConcurrentHashMap<>();
+    private static final AtomicInteger LOSE = new AtomicInteger();
+    private static final AtomicInteger FAIL = new AtomicInteger();
+    private static volatile int failStatus = 503;
+    private static volatile int status = 200;
+    private static volatile String answer = "{\"total_count\":0}";
+
+    private Vertx vertx;
+
+    /** Every request answers this from now on (the transfers excepted). */
+    public static void answer(int code, String body) {
+        status = code;
+        answer = body;
+    }
+
+    /** The next {@code n} requests are done, but their answers are lost: the connection is closed instead. */
+    public static void loseAnswers(int n) {
+        LOSE.set(n);
+    }
+
+    /** The next {@code n} requests are answered {@code code} with the egress's error body. */
+    public static void fail(int code, int n) {
+        failStatus = code;
+        FAIL.set(n);
+    }
+
+    public static void reset() {
+        RECEIVED.clear();
+        LOSE.set(0);
+        FAIL.set(0);
+        answer(200, "{\"total_count\":0}");
+    }
+
+    public static long received(String pathPart) {
+        return RECEIVED.stream().filter(r -> r.uri().contains(pathPart)).count();
+    }
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body ->
+                handle(request, body.toString(StandardCharsets.UTF_8))));
+        try {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("fake egress did not start", e);
+        }
+        return Map.of("bss.upstream.url", "http://127.0.0.1:" + server.actualPort());
+    }
+
+    @Override
+    public void stop() {
+        vertx.close();
+    }
+
+    private static void handle(HttpServerRequest request, String body) {
+        Map<String, String> headers = new ConcurrentHashMap<>();
+        request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+        RECEIVED.add(new Received(request.method().name(), request.uri(), headers, body));
+        String reply;
+        int code;
+        if (request.path().endsWith("/transfer-amount") && request.method().name().equals("POST")) {
+            String transId = new JsonObject(body).getString("trans_id");
+            reply = TRANSFERS.computeIfAbsent(transId, id -> {
+                MOVES.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                return "{}";
+            });
+            code = 200;
+        } else if (FAIL.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            code = failStatus;
+            reply = "{\"error_code\":\"APIG.0201\",\"error_msg\":\"Backend unavailable\",\"request_id\":\"r\"}";
+        } else {
+            code = status;
+            reply = answer;
+        }
+        if (LOSE.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            request.connection().close();
+            return;
+        }
+        request.response().setStatusCode(code).putHeader("Content-Type", "application/json;charset=UTF-8")
+                .putHeader("X-Upstream-Request-Id", "up-" + RECEIVED.size()).end(reply);
+    }
+}
