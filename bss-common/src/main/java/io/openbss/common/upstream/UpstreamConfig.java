@@ -13,6 +13,13 @@ import java.time.Duration;
 @ConfigMapping(prefix = "bss.upstream")
 public interface UpstreamConfig {
 
+    /**
+     * Whether this service serves linked accounts through the upstream: read when the service is built
+     * ({@link UpstreamClient#ENABLED}), listed here so that the setting is known.
+     */
+    @WithDefault("false")
+    boolean enabled();
+
     /** The gateway's admin port, which serves {@code /internal/upstream} ({@code BSS_GATEWAY_ADMIN_URL}). */
     @WithDefault("http://localhost:8081")
     String url();
