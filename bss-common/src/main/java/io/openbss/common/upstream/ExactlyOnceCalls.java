@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +31,12 @@ import org.jboss.logging.Logger;
 public class ExactlyOnceCalls {
 
     private static final Logger LOG = Logger.getLogger(ExactlyOnceCalls.class);
+
+    /**
+     * Refusals that say the first request with the key is still being worked on upstream (a transfer, an order in
+     * progress): not a final answer, the request is asked again.
+     */
+    static final Set<String> IN_PROGRESS = Set.of("CBC.99007461", "CBC.99003144");
 
     @Inject
     Pool pool;
@@ -78,7 +85,7 @@ public class ExactlyOnceCalls {
         return reconciler.run(row -> {
             RecordedCall call = RecordedCall.of(row);
             return client.repeatable(call.request().withRequestId(RequestIds.generate())).flatMap(answer -> {
-                if (!answer.definitive()) {
+                if (!isFinal(answer)) {
                     return Uni.createFrom().failure(new UpstreamUnreachable("HTTP " + answer.status(), false));
                 }
                 return transitions.answer(call, answer).invoke(() -> LOG.infof(
@@ -102,7 +109,7 @@ public class ExactlyOnceCalls {
         return client.repeatable(call.request())
                 .onFailure(UpstreamUnreachable.class).transform(f -> unanswered(call, keyName, f.getMessage()))
                 .flatMap(answer -> {
-                    if (!answer.definitive()) {
+                    if (!isFinal(answer)) {
                         throw unanswered(call, keyName, "HTTP " + answer.status());
                     }
                     return transitions.answer(call, answer).flatMap(stored -> stored ? Uni.createFrom().item(answer)
@@ -123,6 +130,22 @@ public class ExactlyOnceCalls {
                 + " AND idempotency_key = $3")
                 .execute(Tuple.of(domainId, operation, key))
                 .map(rows -> rows.size() == 0 ? null : RecordedCall.of(rows.iterator().next()));
+    }
+
+    /** A 2xx, or a 4xx other than "still in progress": 5xx may come after the upstream did the work. */
+    private boolean isFinal(UpstreamAnswer answer) {
+        if (!answer.definitive()) {
+            return false;
+        }
+        if (answer.status() < 400) {
+            return true;
+        }
+        try {
+            var code = json.readTree(answer.body()).get("error_code");
+            return code == null || !IN_PROGRESS.contains(code.asText());
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /** The same JSON, whatever the order of its fields or its spacing; byte for byte otherwise. */

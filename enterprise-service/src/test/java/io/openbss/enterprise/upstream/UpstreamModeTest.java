@@ -11,6 +11,7 @@ import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CallerKind;
 import io.openbss.common.upstream.UpstreamGuard;
 import io.openbss.enterprise.FakeGateway;
+import io.openbss.testing.FakeEgress;
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,4 +1,4 @@
-package io.openbss.enterprise.upstream;
+package io.openbss.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for the gateway's egress ({@code /internal/upstream/...}) and the upstream behind it, for the services'
- * side of upstream mode: it records what it is sent and answers as told. Fund transfers are made once per trans_id,
- * as the upstream makes them, and answered with the first answer again; the answer can be lost after the transfer
- * was made (the connection is closed), the way a timeout or a broken connection loses it.
+ * side of upstream mode: it records what it is sent and answers as told. A POST naming a {@code trans_id} or an
+ * {@code order_id} moves money once per key, as the upstream does, and is answered with its first answer again;
+ * an answer can be lost after the work was done (the connection is closed), the way a timeout loses it.
  */
 public class FakeEgress implements QuarkusTestResourceLifecycleManager {
 
@@ -26,9 +26,9 @@ public class FakeEgress implements QuarkusTestResourceLifecycleManager {
     }
 
     public static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
-    /** transfers made: trans_id → how many times the money moved */
+    /** money moved: idempotency key → how many times */
     public static final Map<String, AtomicInteger> MOVES = new ConcurrentHashMap<>();
-    private static final Map<String, String> TRANSFERS = new ConcurrentHashMap<>();
+    private static final Map<String, String> FIRST_ANSWERS = new ConcurrentHashMap<>();
     private static final AtomicInteger LOSE = new AtomicInteger();
     private static final AtomicInteger FAIL = new AtomicInteger();
     private static volatile int failStatus = 503;
@@ -75,12 +75,24 @@ public class FakeEgress implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("fake egress did not start", e);
         }
-        return Map.of("bss.upstream.url", "http://127.0.0.1:" + server.actualPort());
+        // each service signs its calls to the egress with the test run's key
+        return Map.of("bss.upstream.url", "http://127.0.0.1:" + server.actualPort(),
+                "bss.orders.internal-token.private-key", InternalKeys.privateKeyPem(),
+                "bss.billing.internal-token.private-key", InternalKeys.privateKeyPem(),
+                "bss.enterprise.internal-token.private-key", InternalKeys.privateKeyPem());
     }
 
     @Override
     public void stop() {
         vertx.close();
+    }
+
+    private static String key(HttpServerRequest request, String body) {
+        if (!request.method().name().equals("POST") || body.isEmpty() || !body.startsWith("{")) {
+            return null;
+        }
+        JsonObject json = new JsonObject(body);
+        return json.getString("trans_id", json.getString("order_id"));
     }
 
     private static void handle(HttpServerRequest request, String body) {
@@ -89,9 +101,9 @@ public class FakeEgress implements QuarkusTestResourceLifecycleManager {
         RECEIVED.add(new Received(request.method().name(), request.uri(), headers, body));
         String reply;
         int code;
-        if (request.path().endsWith("/transfer-amount") && request.method().name().equals("POST")) {
-            String transId = new JsonObject(body).getString("trans_id");
-            reply = TRANSFERS.computeIfAbsent(transId, id -> {
+        String key = key(request, body);
+        if (key != null) {
+            reply = FIRST_ANSWERS.computeIfAbsent(key, id -> {
                 MOVES.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
                 return "{}";
             });
