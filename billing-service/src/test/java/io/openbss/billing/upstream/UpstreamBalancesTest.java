@@ -3,6 +3,7 @@ package io.openbss.billing.upstream;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CallerKind;
@@ -47,8 +48,8 @@ class UpstreamBalancesTest {
 
     @Test
     void anUnlinkedCallersBalancesAreLocal() {
-        given().header("Authorization", bearer(false)).get(BALANCES).then().header("X-Upstream-Request-Id",
-                (String) null);
+        given().header("Authorization", bearer(false)).get(BALANCES).then()
+                .header("X-Upstream-Request-Id", nullValue());
         assertThat(FakeEgress.RECEIVED).isEmpty();
     }
 
