@@ -31,6 +31,7 @@ public class FakeEgress implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, String> FIRST_ANSWERS = new ConcurrentHashMap<>();
     private static final AtomicInteger LOSE = new AtomicInteger();
     private static final AtomicInteger FAIL = new AtomicInteger();
+    private static final AtomicInteger REFUSE = new AtomicInteger();
     private static volatile int failStatus = 503;
     private static volatile int status = 200;
     private static volatile String answer = "{\"total_count\":0}";
@@ -54,7 +55,13 @@ public class FakeEgress implements QuarkusTestResourceLifecycleManager {
         FAIL.set(n);
     }
 
+    /** The next {@code n} keyed requests are refused (400, insufficient balance) and move nothing. */
+    public static void refuse(int n) {
+        REFUSE.set(n);
+    }
+
     public static void reset() {
+        REFUSE.set(0);
         RECEIVED.clear();
         LOSE.set(0);
         FAIL.set(0);
@@ -102,7 +109,10 @@ public class FakeEgress implements QuarkusTestResourceLifecycleManager {
         String reply;
         int code;
         String key = key(request, body);
-        if (key != null) {
+        if (key != null && REFUSE.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            code = 400;
+            reply = "{\"error_code\":\"CBC.99005003\",\"error_msg\":\"Insufficient balance\"}";
+        } else if (key != null) {
             reply = FIRST_ANSWERS.computeIfAbsent(key, id -> {
                 MOVES.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
                 return "{}";

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -37,6 +38,22 @@ public class ExactlyOnceCalls {
      * progress): not a final answer, the request is asked again.
      */
     static final Set<String> IN_PROGRESS = Set.of("CBC.99007461", "CBC.99003144");
+
+    /**
+     * The money operations by name, with the body field that is their idempotency key. A refused transfer stays
+     * refused for its trans_id, as the BSS answers it; a refused payment (a balance too low, say) charged nothing,
+     * and paying the order again later is a new attempt.
+     */
+    public static final Map<String, Key> KEYS = Map.of(
+            "UpdateSubEnterpriseAmount", new Key("trans_id", true),
+            "ReclaimSubEnterpriseAmount", new Key("trans_id", true),
+            "ClaimEnterpriseMultiAccountCoupon", new Key("trans_id", true),
+            "ReclaimEnterpriseMultiAccountCoupon", new Key("trans_id", true),
+            "PayOrders", new Key("order_id", false));
+
+    /** The body field naming a money call, and whether a refusal is its last answer. */
+    public record Key(String field, boolean refusalFinal) {
+    }
 
     @Inject
     Pool pool;
@@ -65,7 +82,8 @@ public class ExactlyOnceCalls {
     }
 
     /** The answer to {@code request}, sent at most until one final answer came for its key. */
-    public Uni<UpstreamAnswer> call(String operation, String keyName, String key, UpstreamRequest request) {
+    public Uni<UpstreamAnswer> call(String operation, String key, UpstreamRequest request) {
+        String keyName = KEYS.get(operation).field();
         return find(request.linkedDomain(), operation, key).flatMap(recorded -> {
             if (recorded != null) {
                 return repeated(recorded, keyName, request);
@@ -88,7 +106,7 @@ public class ExactlyOnceCalls {
                 if (!isFinal(answer)) {
                     return Uni.createFrom().failure(new UpstreamUnreachable("HTTP " + answer.status(), false));
                 }
-                return transitions.answer(call, answer).invoke(() -> LOG.infof(
+                return transitions.answer(call, answer, settled(call, answer)).invoke(() -> LOG.infof(
                         "%s %s of %s answered %d upstream, resent by the reconciler", call.operation(), call.key(),
                         call.domainId(), answer.status()));
             });
@@ -96,6 +114,12 @@ public class ExactlyOnceCalls {
     }
 
     private Uni<UpstreamAnswer> repeated(RecordedCall recorded, String keyName, UpstreamRequest request) {
+        if (recorded.status() == UpstreamCallStatus.REFUSED) {
+            return transitions.reopen(recorded, request, reconciler.firstAttemptAt(clock.instant()))
+                    .flatMap(reopened -> reopened != null ? attempt(reopened, keyName)
+                            : find(recorded.domainId(), recorded.operation(), recorded.key())
+                                    .flatMap(now -> repeated(now, keyName, request)));
+        }
         if (!sameRequest(recorded.request().body(), request.body())) {
             throw BssException.badParameter(keyName, "was already used for a different request");
         }
@@ -112,7 +136,8 @@ public class ExactlyOnceCalls {
                     if (!isFinal(answer)) {
                         throw unanswered(call, keyName, "HTTP " + answer.status());
                     }
-                    return transitions.answer(call, answer).flatMap(stored -> stored ? Uni.createFrom().item(answer)
+                    return transitions.answer(call, answer, settled(call, answer)).flatMap(stored -> stored
+                            ? Uni.createFrom().item(answer)
                             : find(call.domainId(), call.operation(), call.key()).map(RecordedCall::answer));
                 });
     }
@@ -130,6 +155,12 @@ public class ExactlyOnceCalls {
                 + " AND idempotency_key = $3")
                 .execute(Tuple.of(domainId, operation, key))
                 .map(rows -> rows.size() == 0 ? null : RecordedCall.of(rows.iterator().next()));
+    }
+
+    /** Where a final answer leaves the call: done for good, or refused and open to a new attempt. */
+    private static UpstreamCallStatus settled(RecordedCall call, UpstreamAnswer answer) {
+        return answer.status() >= 400 && !KEYS.get(call.operation()).refusalFinal() ? UpstreamCallStatus.REFUSED
+                : UpstreamCallStatus.DONE;
     }
 
     /** A 2xx, or a 4xx other than "still in progress": 5xx may come after the upstream did the work. */

@@ -12,7 +12,7 @@ public record RecordedCall(String domainId, String operation, String key, Upstre
         UpstreamRequest request = new UpstreamRequest(row.getString("method"), row.getString("path"),
                 row.getString("query"), row.getString("content_type"), bytes(row.getString("body")),
                 row.getString("domain_id"), row.getString("request_id"), row.getString("language"));
-        UpstreamAnswer answer = status == UpstreamCallStatus.DONE
+        UpstreamAnswer answer = status != UpstreamCallStatus.PENDING
                 ? new UpstreamAnswer(row.getInteger("answer_status"), row.getString("answer_content_type"),
                         bytes(row.getString("answer_body")), row.getString("upstream_request_id"))
                 : null;

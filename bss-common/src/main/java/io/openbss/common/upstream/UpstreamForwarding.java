@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -38,14 +37,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class UpstreamForwarding {
 
     private static final OperationTable OPERATIONS = OperationTable.load();
-
-    /** The money operations and the body field that is their idempotency key: sent exactly once per key. */
-    static final Map<String, String> EXACTLY_ONCE = Map.of(
-            "UpdateSubEnterpriseAmount", "trans_id",
-            "ReclaimSubEnterpriseAmount", "trans_id",
-            "ClaimEnterpriseMultiAccountCoupon", "trans_id",
-            "ReclaimEnterpriseMultiAccountCoupon", "trans_id",
-            "PayOrders", "order_id");
 
     @Inject
     CurrentIdentityAssociation identities;
@@ -99,12 +90,12 @@ public class UpstreamForwarding {
         if (!operation.changesState()) {
             return client.repeatable(request);
         }
-        String keyName = EXACTLY_ONCE.get(operation.name());
-        String key = keyName == null ? null : key(request.body(), keyName);
+        ExactlyOnceCalls.Key keyName = ExactlyOnceCalls.KEYS.get(operation.name());
+        String key = keyName == null ? null : key(request.body(), keyName.field());
         if (key == null) {
             return client.once(request);
         }
-        return exactlyOnce.call(operation.name(), keyName, key, request);
+        return exactlyOnce.call(operation.name(), key, request);
     }
 
     /** The idempotency key in the body; null when there is none to go by (the upstream judges such a request). */

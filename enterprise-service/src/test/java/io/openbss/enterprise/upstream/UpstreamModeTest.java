@@ -175,6 +175,16 @@ class UpstreamModeTest {
     }
 
     @Test
+    void aRefusedTransferStaysRefusedForItsTransId() {
+        String transId = UUID.randomUUID().toString();
+        FakeEgress.refuse(1);
+        allocate(transfer(transId, "3.00")).statusCode(400).body("error_code", equalTo("CBC.99005003"));
+        allocate(transfer(transId, "3.00")).statusCode(400).body("error_code", equalTo("CBC.99005003"));
+        assertThat(FakeEgress.received(ALLOCATE)).isEqualTo(1);
+        assertThat(FakeEgress.MOVES).doesNotContainKey(transId);
+    }
+
+    @Test
     void theSameTransIdForAnotherTransferIsRefusedWithoutACall() {
         String transId = UUID.randomUUID().toString();
         allocate(transfer(transId, "1.00")).statusCode(200);

@@ -55,6 +55,18 @@ class UpstreamPaymentsTest {
     }
 
     @Test
+    void aRefusedPaymentIsAnsweredAndTheOrderMayBePaidLater() {
+        String orderId = "CS" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        JsonObject pay = new JsonObject().put("order_id", orderId).put("use_coupon", "NO").put("use_discount", "NO");
+        FakeEgress.refuse(1);
+        pay(pay).statusCode(400).body("error_code", equalTo("CBC.99005003"));
+        pay(pay.copy().put("use_coupon", "YES")).statusCode(200);
+        pay(pay.copy().put("use_coupon", "YES")).statusCode(200);
+        assertThat(FakeEgress.received(PAY)).isEqualTo(2);
+        assertThat(FakeEgress.MOVES.get(orderId).get()).isEqualTo(1);
+    }
+
+    @Test
     void aLinkedCallersOrdersAreTheUpstreamsAndAnUnlinkedCallersAreLocal() {
         FakeEgress.answer(200, "{\"total_count\":7,\"order_infos\":[]}");
         given().header("Authorization", bearer(true)).queryParam("limit", "5").get(ORDERS).then().statusCode(200)
