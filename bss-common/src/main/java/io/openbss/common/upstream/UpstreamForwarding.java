@@ -1,5 +1,6 @@
 package io.openbss.common.upstream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
@@ -37,6 +38,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class UpstreamForwarding {
 
     private static final OperationTable OPERATIONS = OperationTable.load();
+    /** The longest idempotency key that is recorded (the column's size); the BSS's own keys are far shorter. */
+    private static final int MAX_KEY_LENGTH = 256;
 
     @Inject
     CurrentIdentityAssociation identities;
@@ -69,8 +72,7 @@ public class UpstreamForwarding {
             return Uni.createFrom().nullItem();
         }
         return identities.getDeferredIdentity().flatMap(identity -> {
-            if (identity.isAnonymous() || !(identity.getPrincipal()
-                    instanceof JsonWebToken token)) {
+            if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
                 return Uni.createFrom().nullItem();
             }
             CallerIdentity caller = InternalToken.read(token);
@@ -90,22 +92,33 @@ public class UpstreamForwarding {
         if (!operation.changesState()) {
             return client.repeatable(request);
         }
-        ExactlyOnceCalls.Key keyName = ExactlyOnceCalls.KEYS.get(operation.name());
-        String key = keyName == null ? null : key(request.body(), keyName.field());
+        ExactlyOnceCalls.Key moneyKey = ExactlyOnceCalls.KEYS.get(operation.name());
+        String key = moneyKey == null ? null : key(request.body(), moneyKey.field());
         if (key == null) {
             return client.once(request);
         }
         return exactlyOnce.call(operation.name(), key, request);
     }
 
-    /** The idempotency key in the body; null when there is none to go by (the upstream judges such a request). */
+    /**
+     * The idempotency key in the body; null when there is none to go by (the upstream judges such a request, which
+     * it refuses without moving money).
+     */
     private String key(byte[] body, String keyName) {
+        JsonNode field;
         try {
-            var field = json.readTree(body).get(keyName);
-            return field != null && field.isTextual() && !field.asText().isEmpty() ? field.asText() : null;
-        } catch (IOException | RuntimeException e) {
+            JsonNode tree = body.length == 0 ? null : json.readTree(body);
+            field = tree == null ? null : tree.get(keyName);
+        } catch (IOException e) {
             return null;
         }
+        if (field == null || !field.isTextual() || field.asText().isEmpty()) {
+            return null;
+        }
+        if (field.asText().length() > MAX_KEY_LENGTH) {
+            throw BssException.badParameter(keyName, "is longer than " + MAX_KEY_LENGTH + " characters");
+        }
+        return field.asText();
     }
 
     private static byte[] body(ContainerRequestContext request) {
