@@ -32,6 +32,7 @@ public class FakeEgress implements QuarkusTestResourceLifecycleManager {
     private static final AtomicInteger LOSE = new AtomicInteger();
     private static final AtomicInteger FAIL = new AtomicInteger();
     private static final AtomicInteger REFUSE = new AtomicInteger();
+    private static volatile String refusal = "CBC.99005003";
     private static volatile int failStatus = 503;
     private static volatile int status = 200;
     private static volatile String answer = "{\"total_count\":0}";
@@ -55,8 +56,9 @@ public class FakeEgress implements QuarkusTestResourceLifecycleManager {
         FAIL.set(n);
     }
 
-    /** The next {@code n} keyed requests are refused (400, insufficient balance) and move nothing. */
-    public static void refuse(int n) {
+    /** The next {@code n} keyed requests are refused (400 with {@code errorCode}) and move nothing. */
+    public static void refuse(int n, String errorCode) {
+        refusal = errorCode;
         REFUSE.set(n);
     }
 
@@ -111,7 +113,7 @@ public class FakeEgress implements QuarkusTestResourceLifecycleManager {
         String key = key(request, body);
         if (key != null && REFUSE.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             code = 400;
-            reply = "{\"error_code\":\"CBC.99005003\",\"error_msg\":\"Insufficient balance\"}";
+            reply = new JsonObject().put("error_code", refusal).put("error_msg", "refused").encode();
         } else if (key != null) {
             reply = FIRST_ANSWERS.computeIfAbsent(key, id -> {
                 MOVES.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();

@@ -177,11 +177,22 @@ class UpstreamModeTest {
     @Test
     void aRefusedTransferStaysRefusedForItsTransId() {
         String transId = UUID.randomUUID().toString();
-        FakeEgress.refuse(1);
+        FakeEgress.refuse(1, "CBC.99005003");
         allocate(transfer(transId, "3.00")).statusCode(400).body("error_code", equalTo("CBC.99005003"));
         allocate(transfer(transId, "3.00")).statusCode(400).body("error_code", equalTo("CBC.99005003"));
         assertThat(FakeEgress.received(ALLOCATE)).isEqualTo(1);
         assertThat(FakeEgress.MOVES).doesNotContainKey(transId);
+    }
+
+    @Test
+    void anUpstreamStillWorkingOnTheTransferIsNoFinalAnswer() {
+        String transId = UUID.randomUUID().toString();
+        FakeEgress.refuse(1, "CBC.99007461");
+        allocate(transfer(transId, "4.00")).statusCode(503).body("error_code", equalTo("CBC.0999"));
+        assertThat(status(transId)).isEqualTo("PENDING");
+        allocate(transfer(transId, "4.00")).statusCode(200);
+        assertThat(status(transId)).isEqualTo("DONE");
+        assertThat(FakeEgress.MOVES.get(transId).get()).isEqualTo(1);
     }
 
     @Test

@@ -58,7 +58,7 @@ class UpstreamPaymentsTest {
     void aRefusedPaymentIsAnsweredAndTheOrderMayBePaidLater() {
         String orderId = "CS" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         JsonObject pay = new JsonObject().put("order_id", orderId).put("use_coupon", "NO").put("use_discount", "NO");
-        FakeEgress.refuse(1);
+        FakeEgress.refuse(1, "CBC.99005003");
         pay(pay).statusCode(400).body("error_code", equalTo("CBC.99005003"));
         pay(pay.copy().put("use_coupon", "YES")).statusCode(200);
         pay(pay.copy().put("use_coupon", "YES")).statusCode(200);
