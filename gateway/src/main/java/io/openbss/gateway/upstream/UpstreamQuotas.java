@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
  * gateway replicas when the rate limits live in Redis. A call over the quota waits for a free slot up to
  * {@code max-wait}, and is refused with 429 APIG.0308, unsent, when none comes in time. The window is a little
  * longer than a second ({@code window-margin}), so that the network's jitter cannot crowd the upstream's second.
+ * When Redis fails, {@code bss.gateway.rate-limits.redis-failure} decides, as for the local quotas.
  */
 @Singleton
 public class UpstreamQuotas {
@@ -79,8 +80,10 @@ public class UpstreamQuotas {
 
     private Future<Void> attempt(Quota quota, long deadline) {
         return counter.acquire(List.of(quota)).recover(failure -> {
-            LOG.warnf("upstream quota store failed (%s): the call is sent uncounted", failure.toString());
-            return Future.succeededFuture(null);
+            boolean open = config.rateLimits().redisFailure() == RateLimitsConfig.RedisFailure.OPEN;
+            LOG.warnf("upstream quota store failed (%s): the call is %s", failure.toString(),
+                    open ? "sent uncounted" : "refused with 503");
+            return open ? Future.succeededFuture(null) : Future.failedFuture(ApigException.rateLimitsUnavailable());
         }).compose(verdict -> {
             if (verdict == null || verdict.admitted()) {
                 return Future.succeededFuture();
