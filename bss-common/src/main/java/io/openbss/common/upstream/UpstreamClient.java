@@ -33,7 +33,10 @@ public class UpstreamClient {
         return answered(resent(request));
     }
 
-    /** Retries wrap the guard, so that each attempt passes the breaker and counts in it. */
+    /**
+     * Retries wrap the guard, so that each attempt passes the breaker and counts in it; called on this bean, whose
+     * self-invocations ArC intercepts.
+     */
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = UpstreamFailure.class,
             abortOn = {UpstreamFailure.Throttled.class, CircuitBreakerOpenException.class, BulkheadException.class})
     Uni<UpstreamAnswer> resent(UpstreamRequest request) {
