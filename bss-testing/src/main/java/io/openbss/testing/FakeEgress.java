@@ -50,7 +50,7 @@ public class FakeEgress implements QuarkusTestResourceLifecycleManager {
         LOSE.set(n);
     }
 
-    /** The next {@code n} requests are answered {@code code} with the egress's error body. */
+    /** The next {@code n} requests, keyed or not, are answered {@code code} with the egress's error body. */
     public static void fail(int code, int n) {
         failStatus = code;
         FAIL.set(n);
@@ -111,7 +111,12 @@ public class FakeEgress implements QuarkusTestResourceLifecycleManager {
         String reply;
         int code;
         String key = key(request, body);
-        if (key != null && REFUSE.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (FAIL.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            code = failStatus;
+            reply = failStatus == 429
+                    ? "{\"error_code\":\"APIG.0308\",\"error_msg\":\"The throttling threshold has been reached\"}"
+                    : "{\"error_code\":\"APIG.0201\",\"error_msg\":\"Backend unavailable\",\"request_id\":\"r\"}";
+        } else if (key != null && REFUSE.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             code = 400;
             reply = new JsonObject().put("error_code", refusal).put("error_msg", "refused").encode();
         } else if (key != null) {
@@ -120,9 +125,6 @@ public class FakeEgress implements QuarkusTestResourceLifecycleManager {
                 return "{}";
             });
             code = 200;
-        } else if (FAIL.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            code = failStatus;
-            reply = "{\"error_code\":\"APIG.0201\",\"error_msg\":\"Backend unavailable\",\"request_id\":\"r\"}";
         } else {
             code = status;
             reply = answer;

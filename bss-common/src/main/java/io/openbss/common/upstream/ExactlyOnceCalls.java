@@ -157,10 +157,13 @@ public class ExactlyOnceCalls {
                 .map(rows -> rows.size() == 0 ? null : RecordedCall.of(rows.iterator().next()));
     }
 
-    /** Where a final answer leaves the call: done for good, or refused and open to a new attempt. */
+    /**
+     * Where a final answer leaves the call: done for good, or refused and open to a new attempt. A throttled call
+     * (429: the gateway's upstream quota, or the upstream's own) was performed nowhere, so its key stays free.
+     */
     private static UpstreamCallStatus settled(RecordedCall call, UpstreamAnswer answer) {
-        return answer.status() >= 400 && !KEYS.get(call.operation()).refusalFinal() ? UpstreamCallStatus.REFUSED
-                : UpstreamCallStatus.DONE;
+        boolean reopenable = answer.status() == 429 || !KEYS.get(call.operation()).refusalFinal();
+        return answer.status() >= 400 && reopenable ? UpstreamCallStatus.REFUSED : UpstreamCallStatus.DONE;
     }
 
     /** A 2xx, or a 4xx other than "still in progress": 5xx may come after the upstream did the work. */

@@ -9,6 +9,7 @@ import io.openbss.common.identity.CallerKind;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.operations.Operation;
 import io.openbss.common.operations.OperationTable;
+import io.openbss.common.operations.ServiceTypeSource;
 import io.openbss.common.request.Language;
 import io.openbss.common.request.RequestIdFilter;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -38,6 +39,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class UpstreamForwarding {
 
     private static final OperationTable OPERATIONS = OperationTable.load();
+    /**
+     * The service types of the orders and resources an operation acts on are the upstream's, unknown here: an IAM
+     * user whose policy keeps it to some service types may not call such an operation on a linked account.
+     */
+    static final String UNKNOWN_SERVICE_TYPES = "Access denied: the IAM user's policy (billing:cloudServiceType) "
+            + "cannot be checked against the orders and resources of an account served by the upstream BSS";
     /** The longest idempotency key that is recorded (the column's size); the BSS's own keys are far shorter. */
     private static final int MAX_KEY_LENGTH = 256;
 
@@ -78,6 +85,10 @@ public class UpstreamForwarding {
             CallerIdentity caller = InternalToken.read(token);
             if (!caller.upstream() || caller.kind() == CallerKind.SERVICE || caller.kind() == CallerKind.OPERATOR) {
                 return Uni.createFrom().nullItem();
+            }
+            if (!caller.serviceTypes().isEmpty()
+                    && operation.get().serviceTypes().kind() == ServiceTypeSource.Kind.TOUCHED) {
+                return Uni.createFrom().failure(BssException.accessDenied(UNKNOWN_SERVICE_TYPES));
             }
             UpstreamRequest upstream = new UpstreamRequest(request.getMethod(), path, http.query(),
                     request.getHeaderString(HttpHeaders.CONTENT_TYPE), body(request), caller.customerId(),

@@ -185,6 +185,18 @@ class UpstreamModeTest {
     }
 
     @Test
+    void aThrottledTransferWasPerformedNowhereAndItsTransIdStaysFree() {
+        String transId = UUID.randomUUID().toString();
+        FakeEgress.fail(429, 1);
+        allocate(transfer(transId, "2.00")).statusCode(429);
+        assertThat(status(transId)).isEqualTo("REFUSED");
+        assertThat(FakeEgress.MOVES).doesNotContainKey(transId);
+        allocate(transfer(transId, "2.00")).statusCode(200);
+        assertThat(status(transId)).isEqualTo("DONE");
+        assertThat(FakeEgress.MOVES.get(transId).get()).isEqualTo(1);
+    }
+
+    @Test
     void anUpstreamStillWorkingOnTheTransferIsNoFinalAnswer() {
         String transId = UUID.randomUUID().toString();
         FakeEgress.refuse(1, "CBC.99007461");

@@ -77,6 +77,16 @@ class UpstreamPaymentsTest {
         assertThat(FakeEgress.RECEIVED.getFirst().uri()).isEqualTo("/internal/upstream" + ORDERS + "?limit=5");
     }
 
+    @Test
+    void anIamUserKeptToSomeServiceTypesMayNotPayALinkedAccountsOrderWhoseTypesOnlyTheUpstreamKnows() {
+        String user = InternalKeys.bearer("orders-service", new CallerIdentity(customer, "name",
+                CallerKind.INDIVIDUAL, "u-1", "finance", Set.of("hws.service.type.ebs"), true));
+        JsonObject pay = new JsonObject().put("order_id", "CS2612030000ABCDE").put("use_coupon", "NO");
+        given().header("Authorization", user).contentType(ContentType.JSON).body(pay.encode()).post(PAY).then()
+                .statusCode(403).body("error_code", equalTo("CBC.0151"));
+        assertThat(FakeEgress.RECEIVED).isEmpty();
+    }
+
     private ValidatableResponse pay(JsonObject body) {
         return given().header("Authorization", bearer(true)).contentType(ContentType.JSON).body(body.encode())
                 .post(PAY).then();
