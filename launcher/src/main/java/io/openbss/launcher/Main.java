@@ -112,8 +112,14 @@ public final class Main implements Callable<Integer> {
         command.getSubcommands().values().forEach(Main::useShortSynopses);
     }
 
-    /** The command, "[options]" when it has some besides --help, its parameters, "<command>" if it has some. */
+    /**
+     * The command, "[options]" when it has some besides --help, its parameters, "<command>" if it has some; or its
+     * own synopsis, for a command whose parameters and subcommands are alternatives.
+     */
     private static String synopsis(CommandSpec command) {
+        if (command.usageMessage().customSynopsis().length > 0) {
+            return command.usageMessage().customSynopsis()[0];
+        }
         StringBuilder synopsis = new StringBuilder(command.qualifiedName());
         if (command.options().stream().anyMatch(option -> !option.usageHelp() && !option.hidden())) {
             synopsis.append(" [options]");
