@@ -48,22 +48,19 @@ public final class Platform implements AutoCloseable {
     /** Starts everything and waits until every service is ready. */
     public void start() {
         database = startDatabase();
-        // Each service calls the gateway's admin port for its linked accounts (upstream mode's egress), signing a
-        // service token with the private key.
-        String gatewayAdmin = "http://127.0.0.1:" + settings.adminPort();
         ServiceProcess billing = service("billing-service", settings.billingPort(), Map.of(
                 "BSS_SANDBOX_CLOCK_CONTROL", "true",
-                "BSS_GATEWAY_ADMIN_URL", gatewayAdmin,
+                "BSS_GATEWAY_ADMIN_URL", "http://127.0.0.1:" + settings.adminPort(),
                 "BSS_INTERNAL_TOKEN_PRIVATE_KEY_LOCATION", secrets.privateKey().toString()));
         ServiceProcess orders = service("orders-service", settings.ordersPort(), Map.of(
                 "BSS_SANDBOX_CLOCK_CONTROL", "true",
                 "BSS_BILLING_URL", "http://127.0.0.1:" + settings.billingPort(),
-                "BSS_GATEWAY_ADMIN_URL", gatewayAdmin,
+                "BSS_GATEWAY_ADMIN_URL", "http://127.0.0.1:" + settings.adminPort(),
                 "BSS_INTERNAL_TOKEN_PRIVATE_KEY_LOCATION", secrets.privateKey().toString()));
         ServiceProcess enterprise = service("enterprise-service", settings.enterprisePort(), Map.of(
                 "BSS_SANDBOX_CLOCK_CONTROL", "true",
                 "BSS_BILLING_URL", "http://127.0.0.1:" + settings.billingPort(),
-                "BSS_GATEWAY_ADMIN_URL", gatewayAdmin,
+                "BSS_GATEWAY_ADMIN_URL", "http://127.0.0.1:" + settings.adminPort(),
                 "BSS_INTERNAL_TOKEN_PRIVATE_KEY_LOCATION", secrets.privateKey().toString(),
                 "BSS_SMS_OUTBOX", smsOutbox().toString()));
         service("gateway", "gateway", settings.adminPort(), gatewayEnvironment(settings.gatewayPort(), Map.of(
