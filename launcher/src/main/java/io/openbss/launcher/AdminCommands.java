@@ -35,7 +35,8 @@ final class AdminCommands {
 
     @Command(name = "admin", description = {"call the admin API with the admin token: accounts, users, passwords, "
             + "policies, AK/SK pairs (create, disable, rotate), tokens (list, revoke); see README.md",
-            "Upstream links (docs/upstream-mode.md): ./bss admin link, unlink, links."},
+            "Upstream links (docs/upstream-mode.md): ./bss admin link, unlink, links.",
+            "With BSS_ADMIN_URL and BSS_ADMIN_TOKEN set, another platform's admin API (a cluster's, port-forwarded)."},
             subcommands = {Link.class, Unlink.class, Links.class},
             customSynopsis = "./bss admin <method> <path> [<JSON>]   or   ./bss admin <command>")
     static final class Admin implements Callable<Integer> {

@@ -98,6 +98,7 @@ final class PlatformCommands {
             }
             DemoUpstream demo = new DemoUpstream(settings, new AdminClient(settings.adminEndpoint(),
                     Secrets.loadOrCreate(settings.home()).adminToken()));
+            System.out.println();
             if (upstream) {
                 List<String> linked = demo.linkToStandIn();
                 System.out.println("  Upstream   " + settings.standIn().endpoint() + "   (the stand-in; its admin "
