@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An upstream account's credential as the admin API takes it ({@code PUT /admin/domains/{id}/upstream-link}). The
+ * An upstream account's credential as the admin API takes it ({@code PUT /admin/v1/domains/{id}/upstream-link}). The
  * secret key comes from the environment or a demo env file, never from a command line, and never appears in text.
  */
 record UpstreamCredential(URI endpoint, String accessKey, String secretKey, String upstreamDomainId) {

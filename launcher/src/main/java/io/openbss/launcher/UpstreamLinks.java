@@ -35,7 +35,7 @@ final class UpstreamLinks {
 
     List<JsonNode> all() {
         List<JsonNode> links = new ArrayList<>();
-        admin.expect("GET", "/admin/upstream-links", null).path("links").forEach(links::add);
+        admin.expect("GET", "/admin/v1/upstream-links", null).path("links").forEach(links::add);
         return links;
     }
 
@@ -50,6 +50,6 @@ final class UpstreamLinks {
     }
 
     private static String path(String domainId) {
-        return "/admin/domains/" + URLEncoder.encode(domainId, StandardCharsets.UTF_8) + "/upstream-link";
+        return "/admin/v1/domains/" + URLEncoder.encode(domainId, StandardCharsets.UTF_8) + "/upstream-link";
     }
 }

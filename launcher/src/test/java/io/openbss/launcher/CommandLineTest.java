@@ -217,6 +217,8 @@ class CommandLineTest {
         assertUsageError(List.of("up", "--upstream-endpoint", "bss.myhuaweicloud.com"), "--upstream-endpoint",
                 "expected an http(s) URL", "not 'bss.myhuaweicloud.com'");
         assertUsageError(List.of("up", "--upstream-endpoint", "ftp://bss.myhuaweicloud.com"), "--upstream-endpoint");
+        assertUsageError(List.of("up", "--upstream-endpoint", "https://bss.myhuaweicloud.com/v2"),
+                "--upstream-endpoint", "URL of a host");
         assertUsageError(List.of("up", "--upstream-endpoint"), "--upstream-endpoint");
         assertUsageError(List.of("up", "--upstream=yes"), "--upstream");
         assertUsageError(List.of("admin", "link"), "<account>", "usage: ./bss admin link [options] <account>");

@@ -93,10 +93,10 @@ class DemoUpstreamTest {
 
         assertThat(linked).containsExactly("demo-enterprise", "demo-sub-dev", "demo-sub-ops", "demo-individual");
         assertThat(requests).containsExactly(
-                "PUT /admin/domains/local-BSS_-id/upstream-link Bearer admin-token",
-                "PUT /admin/domains/local-BSS_SUB1_-id/upstream-link Bearer admin-token",
-                "PUT /admin/domains/local-BSS_SUB2_-id/upstream-link Bearer admin-token",
-                "PUT /admin/domains/local-BSS_INDIVIDUAL_-id/upstream-link Bearer admin-token");
+                "PUT /admin/v1/domains/local-BSS_-id/upstream-link Bearer admin-token",
+                "PUT /admin/v1/domains/local-BSS_SUB1_-id/upstream-link Bearer admin-token",
+                "PUT /admin/v1/domains/local-BSS_SUB2_-id/upstream-link Bearer admin-token",
+                "PUT /admin/v1/domains/local-BSS_INDIVIDUAL_-id/upstream-link Bearer admin-token");
         assertThat(bodies.get(1)).isEqualTo(JSON.readTree("""
                 {"endpoint":"http://127.0.0.1:19080","access_key":"stand-in-BSS_SUB1_-ak",
                  "secret_key":"stand-in-BSS_SUB1_-sk","upstream_domain_id":"stand-in-BSS_SUB1_-id"}"""));
@@ -123,7 +123,7 @@ class DemoUpstreamTest {
         new DemoUpstream(settings, new AdminClient(adminEndpoint(), "admin-token")).linkMaster(new UpstreamCredential(
                 URI.create("https://bss.myhuaweicloud.com"), "REALAK", "real-secret", "real-domain"));
 
-        assertThat(requests).containsExactly("PUT /admin/domains/local-BSS_-id/upstream-link Bearer admin-token");
+        assertThat(requests).containsExactly("PUT /admin/v1/domains/local-BSS_-id/upstream-link Bearer admin-token");
         assertThat(bodies.getFirst().path("secret_key").asText()).isEqualTo("real-secret");
         assertThat(bodies.getFirst().path("endpoint").asText()).isEqualTo("https://bss.myhuaweicloud.com");
         assertThat(settings.upstreamEnvFile()).doesNotExist();
