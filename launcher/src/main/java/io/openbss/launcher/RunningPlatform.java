@@ -16,7 +16,8 @@ record RunningPlatform(ObjectNode state) {
 
     /**
      * The admin API of the running platform, with its admin token; empty (and said so) when none runs. With
-     * {@code BSS_ADMIN_URL} set, another platform's instead (a cluster's, port-forwarded), with {@code BSS_ADMIN_TOKEN}.
+     * {@code BSS_ADMIN_URL} set, another platform's instead (a cluster's, port-forwarded), with the token of
+     * {@code BSS_ADMIN_TOKEN}.
      */
     static Optional<AdminClient> admin(LocalSettings settings) {
         String remote = System.getenv("BSS_ADMIN_URL");
