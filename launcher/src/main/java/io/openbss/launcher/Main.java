@@ -24,7 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         descriptionHeading = "%n", parameterListHeading = "%nParameters:%n", optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n", footer = "%nconfiguration: environment variables, see README.md",
         description = "Run the local OpenBSS platform and call it.",
-        subcommands = {PlatformCommands.Up.class, PlatformCommands.Down.class, StatusCommand.class,
+        subcommands = {UpCommand.class, PlatformCommands.Down.class, StatusCommand.class,
                 PlatformCommands.Restart.class, CallCommand.class, AdminCommands.Admin.class, AdminCommands.Clock.class,
                 AuditCommand.class, ReconcileCommand.class, ScriptCommands.Chaos.class, ScriptCommands.Build.class,
                 ScriptCommands.Test.class, ScriptCommands.Bench.class, CompletionCommand.class, HelpCommand.class,

@@ -27,7 +27,7 @@ class CommandLineTest {
 
     @Test
     void commandsWithoutArgumentsReachTheirCommand() {
-        assertThat(this.<Object>command("up")).isInstanceOf(PlatformCommands.Up.class);
+        assertThat(this.<Object>command("up")).isInstanceOf(UpCommand.class);
         assertThat(this.<Object>command("down")).isInstanceOf(PlatformCommands.Down.class);
         assertThat(this.<Object>command("status")).isInstanceOf(StatusCommand.class);
         assertThat(this.<Object>command("supervise")).isInstanceOf(PlatformCommands.Supervise.class);
@@ -75,19 +75,19 @@ class CommandLineTest {
 
     @Test
     void upRunsTheStandInUpstreamOrLinksToAnUpstreamEndpoint() {
-        PlatformCommands.Up plain = command("up");
+        UpCommand plain = command("up");
         assertThat(plain.upstream).isFalse();
         assertThat(plain.upstreamEndpoint).isNull();
-        assertThat(this.<PlatformCommands.Up>command("up", "--upstream").upstream).isTrue();
-        assertThat(this.<PlatformCommands.Up>command("up", "--upstream-endpoint", "https://bss.myhuaweicloud.com")
+        assertThat(this.<UpCommand>command("up", "--upstream").upstream).isTrue();
+        assertThat(this.<UpCommand>command("up", "--upstream-endpoint", "https://bss.myhuaweicloud.com")
                 .upstreamEndpoint).isEqualTo(URI.create("https://bss.myhuaweicloud.com"));
-        assertThat(this.<PlatformCommands.Up>command("up", "--upstream-endpoint", "http://127.0.0.1:19080")
+        assertThat(this.<UpCommand>command("up", "--upstream-endpoint", "http://127.0.0.1:19080")
                 .upstreamEndpoint).isEqualTo(URI.create("http://127.0.0.1:19080"));
     }
 
     @Test
     void upToAnUpstreamEndpointWithoutItsAccountInTheEnvironmentExits2InOneLine() throws IOException {
-        PlatformCommands.Up up = command("up", "--upstream-endpoint", "https://bss.myhuaweicloud.com");
+        UpCommand up = command("up", "--upstream-endpoint", "https://bss.myhuaweicloud.com");
         up.environment = Map.of("BSS_UPSTREAM_AK", "AK1", "BSS_UPSTREAM_SK", " ");
         StringWriter err = new StringWriter();
         up.spec.commandLine().setErr(new PrintWriter(err, true));
