@@ -68,6 +68,10 @@ public final class ReconcileCommand implements Callable<Integer> {
         AdminClient admin = platformAdmin;
         String endpoint = platformEndpoint;
         if (admin == null) {
+            if (System.getenv("BSS_ADMIN_URL") != null) {
+                // it signs customers' calls on the local public API too, which that variable does not move
+                throw new LauncherException("./bss reconcile checks the local platform: unset BSS_ADMIN_URL");
+            }
             LocalSettings settings = LocalSettings.current();
             Optional<AdminClient> running = RunningPlatform.admin(settings);
             if (running.isEmpty()) {
