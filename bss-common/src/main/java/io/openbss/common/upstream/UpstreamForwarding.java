@@ -136,6 +136,12 @@ public class UpstreamForwarding {
         if (!request.getMethod().equals("POST") && !request.getMethod().equals("PUT")) {
             return new byte[0];
         }
+        // a body that was sent is read already (readBody); without one the stream would block the event loop
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        boolean chunked = "chunked".equalsIgnoreCase(request.getHeaderString("Transfer-Encoding"));
+        if (!chunked && (length == null || length.strip().equals("0"))) {
+            return new byte[0];
+        }
         try (InputStream in = request.getEntityStream()) {
             return in.readAllBytes();
         } catch (IOException e) {

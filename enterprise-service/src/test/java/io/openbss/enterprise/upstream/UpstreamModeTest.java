@@ -100,6 +100,16 @@ class UpstreamModeTest {
     }
 
     @Test
+    void aLinkedCallersWriteWithoutABodyGoesUpstreamToo() {
+        given().header("Authorization", linked(master)).post("/v2/enterprises/enterprise-projects/authority").then()
+                .statusCode(200);
+        assertThat(FakeEgress.RECEIVED).hasSize(1);
+        assertThat(FakeEgress.RECEIVED.getFirst().uri())
+                .isEqualTo("/internal/upstream/v2/enterprises/enterprise-projects/authority");
+        assertThat(FakeEgress.RECEIVED.getFirst().body()).isEmpty();
+    }
+
+    @Test
     void aReadIsSentAgainAfterFailingAnswers() {
         FakeEgress.fail(502, 2);
         FakeEgress.answer(200, "{\"total_count\":1,\"amount_infos\":[]}");
