@@ -49,7 +49,7 @@ final class UpstreamHopBench {
             AdminClient upstreamAdmin = new AdminClient(settings.adminEndpoint(), standIn.secrets().adminToken());
             String[] upstream = account(upstreamAdmin, UPSTREAM_CASH);
             String[] local = account(platform.admin(), BigDecimal.ZERO);
-            platform.admin().expect("PUT", "/admin/domains/" + local[0] + "/upstream-link", Map.of(
+            platform.admin().expect("PUT", "/admin/v1/domains/" + local[0] + "/upstream-link", Map.of(
                     "endpoint", settings.endpoint(), "access_key", upstream[1], "secret_key", upstream[2],
                     "upstream_domain_id", upstream[0]));
             // the upstream quota that the egress keeps is raised above the load, as the platform's own quotas are off

@@ -41,8 +41,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class StandInUpstream implements BeforeAllCallback {
 
     /** Where the admin API keeps upstream links (contract 2 of issue 17). */
-    static final String LINKS = "/admin/domains/";
-    static final String ALL_LINKS = "/admin/upstream-links";
+    static final String LINKS = "/admin/v1/domains/";
+    static final String ALL_LINKS = "/admin/v1/upstream-links";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})? (\\S+)$");

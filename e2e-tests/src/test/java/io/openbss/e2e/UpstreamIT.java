@@ -307,14 +307,20 @@ class UpstreamIT {
      * Each operation's request as the SDK's request model reads it (wire names, the body under {@code body}): the
      * baseline's, with the writes the upstream would refuse or answer again replaced.
      */
-    private static Map<String, JsonNode> requests(Fixtures f, String unique) throws IOException {
+    private Map<String, JsonNode> requests(Fixtures f, String unique) throws Exception {
         Map<String, JsonNode> requests = new LinkedHashMap<>();
         for (Map.Entry<String, Baseline> entry : Baselines.all(f).entrySet()) {
+            Optional<HttpRequestDef<?, ?>> definition = table.byName(entry.getKey()).isPresent()
+                    ? definition(table.byName(entry.getKey()).get()) : Optional.empty();
+            if (definition.isEmpty()) {
+                continue;
+            }
             Baseline baseline = entry.getValue();
             ObjectNode request = WireSdkClient.SDK_JSON.createObjectNode();
-            baseline.path().forEach(request::put);
-            baseline.query().forEach(request::put);
-            baseline.headers().forEach(request::put);
+            Map<String, String> parameters = new LinkedHashMap<>(baseline.path());
+            parameters.putAll(baseline.query());
+            parameters.putAll(baseline.headers());
+            parameters.forEach((name, value) -> request.set(name, typed(definition.get(), name, value)));
             if (baseline.body() != null) {
                 request.set("body", WireSdkClient.SDK_JSON.readTree(baseline.body()
                         .apply(transId(unique, entry.getKey()))));
@@ -344,6 +350,24 @@ class UpstreamIT {
                     .formatted(UNKNOWN_ORDER, UNKNOWN_RESOURCE, f.newSubPhone())));
         }
         return requests;
+    }
+
+    /** A path, query or header value as the SDK's request model types it (its integers are strict). */
+    private static JsonNode typed(HttpRequestDef<?, ?> definition, String name, String value) {
+        Class<?> type = definition.getRequestFields().stream().filter(field -> field.getName().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError(definition.getName() + " has no " + name))
+                .getFieldType();
+        var json = WireSdkClient.SDK_JSON.getNodeFactory();
+        if (type == Integer.class || type == Long.class) {
+            return json.numberNode(Long.parseLong(value));
+        }
+        if (type == BigDecimal.class || type == Double.class || type == Float.class) {
+            return json.numberNode(new BigDecimal(value));
+        }
+        if (type == Boolean.class) {
+            return json.booleanNode(Boolean.parseBoolean(value));
+        }
+        return json.textNode(value);
     }
 
     /** How many ledger entries the stand-in made for the transfer {@code transId} of its demo master. */
