@@ -17,8 +17,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -114,10 +116,12 @@ class UpstreamOutageIT {
             assertThat(LedgerInvariants.broken(ledger)).as("the upstream's ledger invariants").isEmpty();
         }
         BigDecimal received = cash(StandInUpstream.signed("BSS_SUB2_")).subtract(subBefore);
-        System.out.printf("UpstreamOutageIT: %d transfers, %d acknowledged (%s), %d sent more than once; "
+        Map<String, Integer> answers = new TreeMap<>();
+        writes.forEach(write -> write.answers().forEach(answer -> answers.merge(answer, 1, Integer::sum)));
+        System.out.printf("UpstreamOutageIT: %d transfers, %d acknowledged (%s), %d sent more than once; answers %s; "
                 + "enterprise-service down %d ms; the sub-account received %s; breaker states seen %s%n",
                 writes.size(), writes.stream().filter(Write::acknowledged).count(), acknowledgedAmount, repeated,
-                outage / 1_000_000, received, breakerStates);
+                answers, outage / 1_000_000, received, breakerStates);
         assertThat(wrong).as("transfers lost or doubled").isEmpty();
         assertThat(writes).as("transfers answered for good").allSatisfy(write -> assertThat(write.answers())
                 .last().asString().doesNotStartWith("-1").doesNotStartWith("5"));
