@@ -97,6 +97,7 @@ class UpstreamIT {
         List<String> differences = new ArrayList<>();
         Map<String, Integer> compared = new TreeMap<>();
         Set<String> withoutSdk = new TreeSet<>();
+        Map<String, String> audited = new TreeMap<>();
         for (Operation operation : table.all()) {
             Optional<HttpRequestDef<?, ?>> definition = definition(operation);
             if (definition.isEmpty()) {
@@ -128,6 +129,9 @@ class UpstreamIT {
                         + direct.body() + " (" + (answered ? "a refusal" : "an answer") + " was meant)");
             }
             compared.put(operation.name(), direct.status());
+            if (operation.changesState()) {
+                audited.put(operation.name(), through.requestId());
+            }
         }
         System.out.println("UpstreamIT: compared " + compared);
         assertThat(differences).as("answers through OpenBSS that differ from the upstream's").isEmpty();
@@ -136,12 +140,48 @@ class UpstreamIT {
                 "UpdatePeriodToOnDemandInstantly", "ListServiceTypesLegacy", "ListResourceRecordsLegacy");
         assertThat(compared.keySet()).as("compared operations").hasSize(52).containsExactlyInAnyOrderElementsOf(
                 table.all().stream().map(Operation::name).filter(name -> !withoutSdk.contains(name)).toList());
+        assertThat(unaudited(audited)).as("writes through OpenBSS whose audit record names no upstream call")
+                .isEmpty();
         try (Connection ledger = StandInUpstream.database()) {
             for (String write : KEYED_WRITES) {
                 assertThat(ledgerMovements(ledger, fixtures.masterId(), transId(unique, write)))
                         .as("ledger entries of %s on the stand-in", write).isEqualTo(1);
             }
         }
+    }
+
+    /**
+     * Each write (by our request id) whose audit record here does not name, as its upstream request id, a call the
+     * stand-in audited: the upstream's X-Request-Id comes back with the answer and is written into our record.
+     */
+    private static List<String> unaudited(Map<String, String> writes) throws Exception {
+        List<String> unaudited = new ArrayList<>();
+        try (Connection ours = TestPlatform.database(); Connection theirs = StandInUpstream.database();
+                PreparedStatement upstreamId = ours.prepareStatement(
+                        "SELECT upstream_request_id FROM iam.audit_record WHERE request_id = ?");
+                PreparedStatement upstreamRecord = theirs.prepareStatement(
+                        "SELECT operation FROM iam.audit_record WHERE request_id = ?")) {
+            for (Map.Entry<String, String> write : writes.entrySet()) {
+                upstreamId.setString(1, write.getValue());
+                String id = null;
+                for (int attempt = 0; attempt < 20 && id == null; attempt++) {
+                    try (ResultSet rs = upstreamId.executeQuery()) {
+                        id = rs.next() ? rs.getString(1) : null;
+                    }
+                    if (id == null) {
+                        Thread.sleep(100);
+                    }
+                }
+                upstreamRecord.setString(1, id);
+                try (ResultSet rs = upstreamRecord.executeQuery()) {
+                    if (id == null || !rs.next() || !rs.getString(1).equals(write.getKey())) {
+                        unaudited.add(write.getKey() + " (request " + write.getValue() + ", upstream request " + id
+                                + ")");
+                    }
+                }
+            }
+        }
+        return unaudited;
     }
 
     /** The idempotency key of an operation's request: its own, so that no two kinds of transfer share one. */

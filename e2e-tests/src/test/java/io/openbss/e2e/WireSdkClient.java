@@ -25,8 +25,8 @@ final class WireSdkClient {
 
     static final ObjectMapper SDK_JSON = JsonUtils.getDefaultMapper();
 
-    /** An answer as it came: the request's method and path, the HTTP status and the body (JSON, or empty). */
-    record Answer(String method, String path, int status, String body) {
+    /** An answer as it came: the request's method and path, the HTTP status, the body (JSON, or empty), the request id. */
+    record Answer(String method, String path, int status, String body, String requestId) {
 
         /** The body without its request ids ({@code request_id} at any depth): what two platforms can agree on. */
         JsonNode comparable() {
@@ -62,7 +62,9 @@ final class WireSdkClient {
     WireSdkClient(ICredential credential, String endpoint) {
         HttpConfig config = HttpConfig.getDefaultHttpConfig().withTimeout(60)
                 .addHttpListener(HttpListener.forResponseListener(r -> last.set(new Answer(r.httpMethod(),
-                        java.net.URI.create(r.uri()).getPath(), r.statusCode(), r.body().orElse("")))));
+                        java.net.URI.create(r.uri()).getPath(), r.statusCode(), r.body().orElse(""),
+                        r.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("X-Request-Id"))
+                                .map(h -> h.getValue().getFirst()).findFirst().orElse(null)))));
         this.client = new HcClient(config).withCredential(credential).withEndpoints(List.of(endpoint));
     }
 
