@@ -63,10 +63,11 @@ class ConfigurationTest {
                         "BSS_SK_ENCRYPTION_KEY", "BSS_ADMIN_TOKEN", "BSS_GATEWAY_SERVICES_ORDERS",
                         "BSS_GATEWAY_SERVICES_BILLING", "BSS_GATEWAY_SERVICES_ENTERPRISE"),
                 "billing-service", List.of("BSS_DB_HOST", "BSS_DB_NAME", "BSS_DB_USER", "BSS_DB_PASSWORD",
-                        "BSS_INTERNAL_TOKEN_PUBLIC_KEY_LOCATION"),
+                        "BSS_INTERNAL_TOKEN_PUBLIC_KEY_LOCATION", "BSS_INTERNAL_TOKEN_PRIVATE_KEY_LOCATION",
+                        "BSS_GATEWAY_ADMIN_URL"),
                 "orders-service", List.of("BSS_DB_HOST", "BSS_DB_NAME", "BSS_DB_USER", "BSS_DB_PASSWORD",
                         "BSS_INTERNAL_TOKEN_PUBLIC_KEY_LOCATION", "BSS_INTERNAL_TOKEN_PRIVATE_KEY_LOCATION",
-                        "BSS_BILLING_URL"),
+                        "BSS_BILLING_URL", "BSS_GATEWAY_ADMIN_URL"),
                 "enterprise-service", List.of("BSS_DB_HOST", "BSS_DB_NAME", "BSS_DB_USER", "BSS_DB_PASSWORD",
                         "BSS_INTERNAL_TOKEN_PUBLIC_KEY_LOCATION", "BSS_INTERNAL_TOKEN_PRIVATE_KEY_LOCATION",
                         "BSS_BILLING_URL", "BSS_GATEWAY_ADMIN_URL"));

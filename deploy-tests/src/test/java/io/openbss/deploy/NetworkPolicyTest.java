@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The NetworkPolicies admit exactly the connections the configuration makes (gateway to the services and Redis,
- * orders and enterprise to billing, enterprise to the gateway's admin port, the services to PostgreSQL), the public
- * API from anywhere, Prometheus on metrics ports, and nothing else.
+ * orders and enterprise to billing, the three services to the gateway's admin port, the services to PostgreSQL),
+ * the public API from anywhere, Prometheus on metrics ports, and nothing else.
  */
 class NetworkPolicyTest {
 

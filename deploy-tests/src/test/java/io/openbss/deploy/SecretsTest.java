@@ -123,16 +123,16 @@ class SecretsTest {
     }
 
     /**
-     * The private key signs internal tokens: the gateway, orders-service and enterprise-service sign; billing-service
-     * only verifies. Every service verifies, so every service mounts the public key, and each one's configured key
-     * locations lie inside those mounts.
+     * The private key signs internal tokens: the gateway signs callers' tokens, the three services their service tokens
+     * (to billing's internal API, to the gateway's internal IAM API and upstream egress). Every service verifies, so
+     * every service mounts the public key, and each one's configured key locations lie inside those mounts.
      */
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void internalTokenKeysReachExactlyTheirUsers(String overlay) {
         Manifests manifests = Manifests.rendered(overlay);
         assertThat(mountedBy(manifests, "openbss-internal-token-private")).as("private key in %s", overlay)
-                .containsExactly("enterprise-service", "gateway", "orders-service");
+                .containsExactly("billing-service", "enterprise-service", "gateway", "orders-service");
         assertThat(mountedBy(manifests, "openbss-internal-token-public")).as("public key in %s", overlay)
                 .containsExactly("billing-service", "enterprise-service", "gateway", "orders-service");
 

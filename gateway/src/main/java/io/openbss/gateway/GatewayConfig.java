@@ -59,6 +59,34 @@ public interface GatewayConfig {
 
     TokensConfig tokens();
 
+    UpstreamConfig upstream();
+
+    /** Upstream mode: how the egress calls the upstream BSS of linked accounts (docs/upstream-mode.md). */
+    interface UpstreamConfig {
+
+        /** The endpoint a link names when the operator gives none: the public BSS. */
+        @WithDefault("https://bss.myhuaweicloud.com")
+        String defaultEndpoint();
+
+        /** How long a call may wait for its upstream quota before it is refused with 429 APIG.0308. */
+        @WithDefault("PT1S")
+        Duration maxWait();
+
+        /**
+         * Added to the one-second window of the upstream quotas, so that calls admitted a second apart here cannot
+         * arrive upstream less than a second apart, whatever the network's jitter.
+         */
+        @WithDefault("PT0.1S")
+        Duration windowMargin();
+
+        /** Per-second upstream quotas by operation name, instead of the operation table's (the public cloud's). */
+        Map<String, Integer> limits();
+
+        /** How long the upstream may take to answer before the service gets 504. */
+        @WithDefault("PT30S")
+        Duration timeout();
+    }
+
     interface RateLimitsConfig {
 
         /** Off only for test platforms that call faster than a customer may; on in every real deployment. */

@@ -55,7 +55,12 @@ public final class DemoCredentials {
     }
 
     public void write(Path file) {
-        StringBuilder content = new StringBuilder("# OpenBSS demo credentials (written by ./bss up). Source it: . ")
+        write(file, "OpenBSS demo credentials");
+    }
+
+    /** Writes the file (600) headed by a comment that says what it holds and how to use it. */
+    public void write(Path file, String what) {
+        StringBuilder content = new StringBuilder("# ").append(what).append(" (written by ./bss up). Source it: . ")
                 .append(file).append('\n');
         values.forEach((name, value) -> content.append("export ").append(name).append('=').append(value).append('\n'));
         PrivateFiles.directory(file.getParent());

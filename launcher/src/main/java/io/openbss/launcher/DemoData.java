@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,8 +70,10 @@ public final class DemoData {
         DemoBilling billing = new DemoBilling(admin, epoch, ids.get(MASTER), ids.get(SUB1), ids.get(SUB2),
                 ids.get(INDIVIDUAL));
         LocalDate today = BssTime.businessDate(Instant.now());
-        boolean played = views.get(MASTER).get("/v2/orders/customer-orders", Map.of("limit", "1"))
-                .path("total_count").asInt() > 0;
+        // A linked account's calls go to its upstream BSS (perhaps a real one, perhaps down): the demo never plays its
+        // history there, and it was played before any link was made.
+        boolean played = linked(ids.values()) || views.get(MASTER).get("/v2/orders/customer-orders",
+                Map.of("limit", "1")).path("total_count").asInt() > 0;
         SandboxClock clock = new SandboxClock(admin);
         try {
             if (!played) {
@@ -92,6 +95,12 @@ public final class DemoData {
         new DemoUsers(admin, endpoint).load(ids);
         credentials.put("BSS_PASSWORD", DemoUsers.PASSWORD);
         return credentials;
+    }
+
+    /** Whether one of these accounts is linked to an upstream account (./bss up --upstream, ./bss admin link). */
+    private boolean linked(Collection<String> domainIds) {
+        return new UpstreamLinks(admin).all().stream()
+                .anyMatch(link -> domainIds.contains(link.path("domain_id").asText()));
     }
 
     private JsonNode domain(DemoAccount account) {

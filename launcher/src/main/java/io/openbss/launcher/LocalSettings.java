@@ -1,12 +1,14 @@
 package io.openbss.launcher;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * How the local platform runs, from environment variables (the README's configuration table). Ports default to
  * 18080 (public API), 18081 (gateway admin), 18082-18084 (orders, billing, enterprise) and 15432 (PostgreSQL).
+ * {@link #standIn()} is the second platform that {@code ./bss up --upstream} runs as the upstream BSS.
  */
 public record LocalSettings(Path root, Path home, int gatewayPort, int adminPort, int ordersPort, int billingPort,
         int enterprisePort, int postgresPort, Optional<String> externalDatabaseUrl, boolean demoData,
@@ -29,6 +31,30 @@ public record LocalSettings(Path root, Path home, int gatewayPort, int adminPort
                 ProcessHandle.current().info().command().orElse("java"));
     }
 
+    /**
+     * The stand-in upstream: a second local platform with its own home under this one's, its own ports and its own
+     * embedded PostgreSQL (never the external database of this one), with its own demo data.
+     */
+    public LocalSettings standIn() {
+        return new LocalSettings(root, home.resolve("upstream"), 19080, 19081, 19082, 19083, 19084, 15433,
+                Optional.empty(), true, javaCommand);
+    }
+
+    /** The environment that makes {@link #current()} in a child process answer these settings. */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("BSS_HOME", home.toString());
+        env.put("BSS_GATEWAY_PORT", String.valueOf(gatewayPort));
+        env.put("BSS_ADMIN_PORT", String.valueOf(adminPort));
+        env.put("BSS_ORDERS_PORT", String.valueOf(ordersPort));
+        env.put("BSS_BILLING_PORT", String.valueOf(billingPort));
+        env.put("BSS_ENTERPRISE_PORT", String.valueOf(enterprisePort));
+        env.put("BSS_PG_PORT", String.valueOf(postgresPort));
+        env.put("BSS_DB_URL", externalDatabaseUrl.orElse(""));
+        env.put("BSS_DEMO", String.valueOf(demoData));
+        return env;
+    }
+
     public String endpoint() {
         return "http://127.0.0.1:" + gatewayPort;
     }
@@ -43,6 +69,11 @@ public record LocalSettings(Path root, Path home, int gatewayPort, int adminPort
 
     public Path demoEnvFile() {
         return home.resolve("demo.env");
+    }
+
+    /** Where {@code ./bss up --upstream} writes the stand-in upstream's endpoint and demo credentials. */
+    public Path upstreamEnvFile() {
+        return home.resolve("upstream.env");
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         descriptionHeading = "%n", parameterListHeading = "%nParameters:%n", optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n", footer = "%nconfiguration: environment variables, see README.md",
         description = "Run the local OpenBSS platform and call it.",
-        subcommands = {PlatformCommands.Up.class, PlatformCommands.Down.class, StatusCommand.class,
+        subcommands = {UpCommand.class, PlatformCommands.Down.class, StatusCommand.class,
                 PlatformCommands.Restart.class, CallCommand.class, AdminCommands.Admin.class, AdminCommands.Clock.class,
                 AuditCommand.class, ReconcileCommand.class, ScriptCommands.Chaos.class, ScriptCommands.Build.class,
                 ScriptCommands.Test.class, ScriptCommands.Bench.class, CompletionCommand.class, HelpCommand.class,
@@ -112,8 +112,14 @@ public final class Main implements Callable<Integer> {
         command.getSubcommands().values().forEach(Main::useShortSynopses);
     }
 
-    /** The command, "[options]" when it has some besides --help, its parameters, "<command>" if it has some. */
+    /**
+     * The command, "[options]" when it has some besides --help, its parameters, "<command>" if it has some; or its
+     * own synopsis, for a command whose parameters and subcommands are alternatives.
+     */
     private static String synopsis(CommandSpec command) {
+        if (command.usageMessage().customSynopsis().length > 0) {
+            return command.usageMessage().customSynopsis()[0];
+        }
         StringBuilder synopsis = new StringBuilder(command.qualifiedName());
         if (command.options().stream().anyMatch(option -> !option.usageHelp() && !option.hidden())) {
             synopsis.append(" [options]");

@@ -49,10 +49,13 @@ public final class Platform implements AutoCloseable {
     public void start() {
         database = startDatabase();
         ServiceProcess billing = service("billing-service", settings.billingPort(), Map.of(
-                "BSS_SANDBOX_CLOCK_CONTROL", "true"));
+                "BSS_SANDBOX_CLOCK_CONTROL", "true",
+                "BSS_GATEWAY_ADMIN_URL", "http://127.0.0.1:" + settings.adminPort(),
+                "BSS_INTERNAL_TOKEN_PRIVATE_KEY_LOCATION", secrets.privateKey().toString()));
         ServiceProcess orders = service("orders-service", settings.ordersPort(), Map.of(
                 "BSS_SANDBOX_CLOCK_CONTROL", "true",
                 "BSS_BILLING_URL", "http://127.0.0.1:" + settings.billingPort(),
+                "BSS_GATEWAY_ADMIN_URL", "http://127.0.0.1:" + settings.adminPort(),
                 "BSS_INTERNAL_TOKEN_PRIVATE_KEY_LOCATION", secrets.privateKey().toString()));
         ServiceProcess enterprise = service("enterprise-service", settings.enterprisePort(), Map.of(
                 "BSS_SANDBOX_CLOCK_CONTROL", "true",

@@ -5,7 +5,9 @@ import io.openbss.common.identity.CallerKind;
 import io.openbss.common.time.BssTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -68,6 +70,10 @@ public final class ReconcileCommand implements Callable<Integer> {
         AdminClient admin = platformAdmin;
         String endpoint = platformEndpoint;
         if (admin == null) {
+            if (System.getenv("BSS_ADMIN_URL") != null) {
+                // it signs customers' calls on the local public API too, which that variable does not move
+                throw new LauncherException("./bss reconcile checks the local platform: unset BSS_ADMIN_URL");
+            }
             LocalSettings settings = LocalSettings.current();
             Optional<AdminClient> running = RunningPlatform.admin(settings);
             if (running.isEmpty()) {
@@ -79,10 +85,15 @@ public final class ReconcileCommand implements Callable<Integer> {
         YearMonth last = YearMonth.from(BssTime.businessDate(new SandboxClock(admin).now()));
         YearMonth first = last.minusMonths(months - 1L);
         List<String> customers = new ArrayList<>();
+        Set<String> linked = new HashSet<>();
+        admin.expect("GET", "/admin/v1/upstream-links", null).path("links")
+                .forEach(link -> linked.add(link.path("domain_id").asText()));
         for (JsonNode domain : admin.expect("GET", "/admin/v1/domains", null).path("domains")) {
-            // a partner account has no bills, balances or orders of its own: the customer API refuses it
-            if (!CallerKind.PARTNER.wireName().equals(domain.path("kind").asText())) {
-                customers.add(domain.path("domain_id").asText());
+            // a partner account has no bills, balances or orders of its own: the customer API refuses it; a linked
+            // account's money is the upstream BSS's, which its views show
+            String domainId = domain.path("domain_id").asText();
+            if (!CallerKind.PARTNER.wireName().equals(domain.path("kind").asText()) && !linked.contains(domainId)) {
+                customers.add(domainId);
             }
         }
         List<Reconciliation.Difference> differences = reconcile(admin, endpoint, customers, first, last);

@@ -14,8 +14,20 @@ record RunningPlatform(ObjectNode state) {
                 .map(RunningPlatform::new);
     }
 
-    /** The admin API of the running platform, with its admin token; empty (and said so) when none runs. */
+    /**
+     * The admin API of the running platform, with its admin token; empty (and said so) when none runs. With
+     * {@code BSS_ADMIN_URL} set, another platform's instead (a cluster's, port-forwarded), with the token of
+     * {@code BSS_ADMIN_TOKEN}.
+     */
     static Optional<AdminClient> admin(LocalSettings settings) {
+        String remote = System.getenv("BSS_ADMIN_URL");
+        if (remote != null && !remote.isBlank()) {
+            String token = System.getenv("BSS_ADMIN_TOKEN");
+            if (token == null || token.isBlank()) {
+                throw new LauncherException("BSS_ADMIN_URL is set: BSS_ADMIN_TOKEN must hold that admin API's token");
+            }
+            return Optional.of(new AdminClient(remote.strip(), token.strip()));
+        }
         Optional<RunningPlatform> platform = find(settings);
         if (platform.isEmpty()) {
             System.out.println(NOT_RUNNING);

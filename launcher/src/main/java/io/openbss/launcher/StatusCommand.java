@@ -22,9 +22,11 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<RunningPlatform> running = RunningPlatform.find(LocalSettings.current());
+        LocalSettings settings = LocalSettings.current();
+        Optional<RunningPlatform> running = RunningPlatform.find(settings);
         if (running.isEmpty()) {
             System.out.println(RunningPlatform.NOT_RUNNING);
+            printStandIn(settings.standIn());
             return 1;
         }
         JsonNode s = running.get().state();
@@ -59,7 +61,21 @@ final class StatusCommand implements Callable<Integer> {
                 postgres.path("up").asBoolean() ? "UP" : "DOWN", postgres.path("restarts").asInt(), lastExit(postgres))
                 : ""));
         lines.forEach(System.out::println);
+        printStandIn(settings.standIn());
         return status.equals("ready") ? 0 : 3;
+    }
+
+    /** The stand-in upstream of {@code ./bss up --upstream}, when it runs: one line, its own status. */
+    private static void printStandIn(LocalSettings standIn) {
+        RunningPlatform.find(standIn).ifPresent(platform -> {
+            JsonNode s = platform.state();
+            List<String> down = new ArrayList<>();
+            s.path("down").forEach(name -> down.add(name.asText()));
+            System.out.println("Stand-in upstream: " + s.path("status").asText()
+                    + (down.isEmpty() ? "" : ", down: " + String.join(", ", down)) + "; supervisor pid "
+                    + s.path("pid").asLong() + "; endpoint " + standIn.endpoint() + "   admin "
+                    + standIn.adminEndpoint() + "; state under " + standIn.home());
+        });
     }
 
     private static String lastExit(JsonNode process) {

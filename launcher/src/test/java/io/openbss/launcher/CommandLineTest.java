@@ -2,11 +2,14 @@ package io.openbss.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -24,7 +27,7 @@ class CommandLineTest {
 
     @Test
     void commandsWithoutArgumentsReachTheirCommand() {
-        assertThat(this.<Object>command("up")).isInstanceOf(PlatformCommands.Up.class);
+        assertThat(this.<Object>command("up")).isInstanceOf(UpCommand.class);
         assertThat(this.<Object>command("down")).isInstanceOf(PlatformCommands.Down.class);
         assertThat(this.<Object>command("status")).isInstanceOf(StatusCommand.class);
         assertThat(this.<Object>command("supervise")).isInstanceOf(PlatformCommands.Supervise.class);
@@ -68,6 +71,70 @@ class CommandLineTest {
         assertThat(get.body).isNull();
         AdminCommands.Admin put = command("admin", "PUT", "/admin/v1/users/u1/policies", "{\"policies\":[\"a\"]}");
         assertThat(put.body.path("policies").get(0).asText()).isEqualTo("a");
+    }
+
+    @Test
+    void upRunsTheStandInUpstreamOrLinksToAnUpstreamEndpoint() {
+        UpCommand plain = command("up");
+        assertThat(plain.upstream).isFalse();
+        assertThat(plain.upstreamEndpoint).isNull();
+        assertThat(this.<UpCommand>command("up", "--upstream").upstream).isTrue();
+        assertThat(this.<UpCommand>command("up", "--upstream-endpoint", "https://bss.myhuaweicloud.com")
+                .upstreamEndpoint).isEqualTo(URI.create("https://bss.myhuaweicloud.com"));
+        assertThat(this.<UpCommand>command("up", "--upstream-endpoint", "http://127.0.0.1:19080")
+                .upstreamEndpoint).isEqualTo(URI.create("http://127.0.0.1:19080"));
+    }
+
+    @Test
+    void upToAnUpstreamEndpointWithoutItsAccountInTheEnvironmentExits2InOneLine() throws IOException {
+        UpCommand up = command("up", "--upstream-endpoint", "https://bss.myhuaweicloud.com");
+        up.environment = Map.of("BSS_UPSTREAM_AK", "AK1", "BSS_UPSTREAM_SK", " ");
+        StringWriter err = new StringWriter();
+        up.spec.commandLine().setErr(new PrintWriter(err, true));
+        assertThat(up.call()).isEqualTo(2);
+        assertThat(err.toString().lines().toList()).singleElement().asString().startsWith("bss: ")
+                .contains("BSS_UPSTREAM_SK, BSS_UPSTREAM_DOMAIN_ID not set").doesNotContain("BSS_UPSTREAM_AK");
+    }
+
+    @Test
+    void adminLinksUnlinksAndListsUpstreamLinks() {
+        AdminCommands.Link link = command("admin", "link", "demo-enterprise", "--endpoint",
+                "https://bss.myhuaweicloud.com", "--ak", "AK1", "--domain-id", "up-1");
+        assertThat(List.of(link.account, link.accessKey, link.upstreamDomainId))
+                .containsExactly("demo-enterprise", "AK1", "up-1");
+        assertThat(link.endpoint).isEqualTo(URI.create("https://bss.myhuaweicloud.com"));
+        assertThat(this.<AdminCommands.Link>command("admin", "link", "d1", "--ak", "AK1", "--domain-id", "up-1")
+                .endpoint).isNull();
+        assertThat(this.<AdminCommands.Unlink>command("admin", "unlink", "demo-sub-dev").account)
+                .isEqualTo("demo-sub-dev");
+        assertThat(this.<Object>command("admin", "links")).isInstanceOf(AdminCommands.Links.class);
+        assertThat(execute("admin", "link", "--help").out()).startsWith("usage: ./bss admin link [options] <account>")
+                .contains("BSS_UPSTREAM_SK");
+    }
+
+    @Test
+    void adminLinkWithoutTheSecretKeyInTheEnvironmentExits2InOneLine() {
+        AdminCommands.Link link = command("admin", "link", "demo-enterprise", "--ak", "AK1", "--domain-id", "up-1");
+        link.environment = Map.of();
+        StringWriter err = new StringWriter();
+        link.spec.commandLine().setErr(new PrintWriter(err, true));
+        assertThat(link.call()).isEqualTo(2);
+        assertThat(err.toString().lines().toList()).singleElement().asString().startsWith("bss: ")
+                .contains("BSS_UPSTREAM_SK");
+    }
+
+    @Test
+    void anUpstreamSecretKeyIsSentButNeverShown() {
+        UpstreamCredential credential = new UpstreamCredential(URI.create("https://bss.myhuaweicloud.com"), "AK1",
+                "the-secret", "up-1");
+        assertThat(credential.body()).containsEntry("secret_key", "the-secret").containsEntry("access_key", "AK1")
+                .containsEntry("upstream_domain_id", "up-1").containsEntry("endpoint", "https://bss.myhuaweicloud.com");
+        assertThat(credential.toString()).contains("AK1", "up-1").doesNotContain("the-secret");
+        assertThat(new UpstreamCredential(null, "AK1", "the-secret", "up-1").body()).doesNotContainKey("endpoint");
+        Outcome onTheCommandLine = execute("admin", "link", "d1", "--ak", "AK1", "--domain-id", "up-1", "--sk",
+                "the-secret");
+        assertThat(onTheCommandLine.exit()).isEqualTo(2);
+        assertThat(onTheCommandLine.err()).contains("BSS_UPSTREAM_SK").doesNotContain("the-secret");
     }
 
     @Test
@@ -145,6 +212,23 @@ class CommandLineTest {
         assertUsageError(List.of("admin", "get", "/admin/v1/domains"), "<method>", "GET, POST, PUT, DELETE");
         assertUsageError(List.of("admin", "GET", "/v3/auth/tokens"), "<path> must start with /admin/");
         assertUsageError(List.of("admin", "POST", "/admin/v1/domains", "{bad"), "<JSON>", "not JSON");
+        assertUsageError(List.of("up", "--upstream", "--upstream-endpoint", "https://bss.myhuaweicloud.com"),
+                "--upstream and --upstream-endpoint exclude each other", "usage: ./bss up [options]");
+        assertUsageError(List.of("up", "--upstream-endpoint", "bss.myhuaweicloud.com"), "--upstream-endpoint",
+                "expected an http(s) URL", "not 'bss.myhuaweicloud.com'");
+        assertUsageError(List.of("up", "--upstream-endpoint", "ftp://bss.myhuaweicloud.com"), "--upstream-endpoint");
+        assertUsageError(List.of("up", "--upstream-endpoint", "https://bss.myhuaweicloud.com/v2"),
+                "--upstream-endpoint", "URL of a host");
+        assertUsageError(List.of("up", "--upstream-endpoint"), "--upstream-endpoint");
+        assertUsageError(List.of("up", "--upstream=yes"), "--upstream");
+        assertUsageError(List.of("admin", "link"), "<account>", "usage: ./bss admin link [options] <account>");
+        assertUsageError(List.of("admin", "link", "d1", "--ak", "AK1"), "--domain-id");
+        assertUsageError(List.of("admin", "link", "d1", "--domain-id", "up-1"), "--ak");
+        assertUsageError(List.of("admin", "link", "d1", "--ak", "AK1", "--domain-id", "up-1", "--endpoint",
+                "https://user:pw@bss.example.com"), "--endpoint", "expected an http(s) URL");
+        assertUsageError(List.of("admin", "unlink"), "<account>", "usage: ./bss admin unlink <account>");
+        assertUsageError(List.of("admin", "unlink", "d1", "d2"), "'d2'");
+        assertUsageError(List.of("admin", "links", "d1"), "'d1'", "usage: ./bss admin links");
         assertUsageError(List.of("clock", "+1w"), "+<n>d|+<n>h|reset", "not '+1w'");
         assertUsageError(List.of("audit", "--since", "1w"), "--since", "not '1w'");
         assertUsageError(List.of("audit", "--until", "2025-01-31"), "--until");

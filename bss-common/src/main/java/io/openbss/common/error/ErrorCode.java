@@ -16,6 +16,8 @@ public final class ErrorCode {
     public static final BssError NOT_IMPLEMENTED = new BssError("CBC.0999", 501);
     /** The service is shutting down: the request was not performed, and may be sent again. */
     public static final BssError SHUTTING_DOWN = new BssError("CBC.0999", 503);
+    /** The upstream BSS of a linked account gave no answer (or its breaker is open): send the request again. */
+    public static final BssError UPSTREAM_UNAVAILABLE = new BssError("CBC.0999", 503);
 
     private ErrorCode() {
     }

@@ -12,7 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class RequestIdFilter {
 
-    static final String PROPERTY = "openbss.request-id";
+    /** The request property holding this request's id. */
+    public static final String PROPERTY = "openbss.request-id";
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {

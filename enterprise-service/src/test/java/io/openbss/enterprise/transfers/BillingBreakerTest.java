@@ -15,8 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reading funds from billing goes through billing's circuit breaker (BillingBreakerDrill); the gateway's IAM breaker,
- * shown beside it in {@code /q/health/well}, stays closed.
+ * Reading funds from billing goes through billing's circuit breaker (BillingBreakerDrill); the gateway's IAM breaker
+ * and the upstream's, shown beside it in {@code /q/health/well}, stay closed.
  */
 @QuarkusTest
 @TestProfile(BillingBreakerDrill.ProductionBreaker.class)
@@ -31,7 +31,7 @@ class BillingBreakerTest {
     @Test
     void billingsBreakerOpensWhileBillingFailsAndCallersAreServedWithin2sOfItsReturn() {
         FakeBilling.fund(master, "0.00");
-        BillingBreakerDrill.run(this::allowances, 200, Map.of("gateway", "closed"));
+        BillingBreakerDrill.run(this::allowances, 200, Map.of("gateway", "closed", "upstream", "closed"));
     }
 
     /** ShowMultiAccountTransferAmount: the master's funds, read from billing. */

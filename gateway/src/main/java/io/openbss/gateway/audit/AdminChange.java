@@ -1,6 +1,8 @@
 package io.openbss.gateway.audit;
 
 import io.openbss.gateway.identity.AccessKey;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,11 +26,27 @@ public record AdminChange(String operation, Subject subject, BusinessIdentifiers
     static final String WITHDRAW_CONTACT_REPORT = "WithdrawContactReport";
     /** A call of a service's internal API through the admin API (a recharge, a clock change, a lifecycle run). */
     static final String CALL_SERVICE_API = "CallServiceApi";
+    static final String LINK_UPSTREAM = "LinkUpstreamAccount";
+    static final String UNLINK_UPSTREAM = "UnlinkUpstreamAccount";
 
     /** The operation names of admin changes, beside those of the public operations. */
     public static final Set<String> OPERATIONS = Set.of(CREATE_DOMAIN, CREATE_USER, CREATE_ACCESS_KEY,
             ENABLE_ACCESS_KEY, DISABLE_ACCESS_KEY, ROTATE_ACCESS_KEY, ENABLE_USER, DISABLE_USER, SET_PASSWORD,
-            SET_POLICIES, REVOKE_TOKEN, REPORT_CONTACT, WITHDRAW_CONTACT_REPORT, CALL_SERVICE_API);
+            SET_POLICIES, REVOKE_TOKEN, REPORT_CONTACT, WITHDRAW_CONTACT_REPORT, CALL_SERVICE_API,
+            LINK_UPSTREAM, UNLINK_UPSTREAM);
+
+    /** A link made or changed (a rotated key included): what it now names upstream, never the secret key. */
+    public static AdminChange upstreamLinked(String domainId, String endpoint, String accessKey,
+            String upstreamDomainId) {
+        return new AdminChange(LINK_UPSTREAM, new Subject(domainId, null, null, null, null, null),
+                new BusinessIdentifiers(Map.of("endpoint", List.of(endpoint), "upstream_access_key",
+                        List.of(accessKey), "upstream_domain_id", List.of(upstreamDomainId)), false));
+    }
+
+    public static AdminChange upstreamUnlinked(String domainId) {
+        return new AdminChange(UNLINK_UPSTREAM, new Subject(domainId, null, null, null, null, null),
+                BusinessIdentifiers.NONE);
+    }
 
     public static AdminChange domainCreated(String domainId, String name) {
         return new AdminChange(CREATE_DOMAIN, new Subject(domainId, name, null, null, null, null),

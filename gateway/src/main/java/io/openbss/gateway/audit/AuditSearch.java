@@ -21,7 +21,7 @@ public class AuditSearch {
 
     private static final String COLUMNS = """
             record_id, occurred_at, actor, domain_id, domain_name, user_id, user_name, access_key, token_id,
-            operation, method, path, identifiers, identifiers_truncated, source_ip, status, error_code, request_id,
+            operation, method, path, identifiers, identifiers_truncated, source_ip, status, error_code, request_id, upstream_request_id,
             duration_ms""";
 
     @Inject
@@ -66,7 +66,7 @@ public class AuditSearch {
                 row.getString("path"), identifiers(row.getJsonObject("identifiers")),
                 row.getBoolean("identifiers_truncated"), row.getString("source_ip"), status,
                 row.getString("error_code"), status == null ? "unknown" : status < 400 ? "success" : "failure",
-                row.getString("request_id"),
+                row.getString("request_id"), row.getString("upstream_request_id"),
                 row.getInteger("duration_ms"));
     }
 

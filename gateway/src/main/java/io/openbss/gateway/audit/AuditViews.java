@@ -24,7 +24,7 @@ public final class AuditViews {
             boolean identifiersTruncated,
             String sourceIp, Integer status,
             String errorCode, String result,
-            String requestId, Integer durationMs) {
+            String requestId, String upstreamRequestId, Integer durationMs) {
     }
 
     /** A page of records, newest first, and how many match in all. */

@@ -37,7 +37,7 @@ public class AuditWriter {
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
             RETURNING record_id""";
     private static final String COMPLETE = """
-            UPDATE audit_record SET status = $2, error_code = $3, duration_ms = $4
+            UPDATE audit_record SET status = $2, error_code = $3, duration_ms = $4, upstream_request_id = $5
              WHERE record_id = $1 AND status IS NULL""";
 
     /** How long the outcome of a performed call is tried again while it cannot be written. */
@@ -78,7 +78,7 @@ public class AuditWriter {
             if (failure instanceof NoStackTraceTimeoutException) {
                 timedOut.increment();
                 inserted.onSuccess(late -> complete(late, record.operation(), record.requestId(), refusal.status(),
-                        refusal.code(), Duration.between(record.occurredAt(), Instant.now()).toMillis()));
+                        refusal.code(), Duration.between(record.occurredAt(), Instant.now()).toMillis(), null));
             }
             lost(record.operation(), record.requestId(), failure);
             return Future.failedFuture(failure);
@@ -95,9 +95,9 @@ public class AuditWriter {
      * the call was performed, and its record must say how it ended.
      */
     public Future<Void> complete(long recordId, String operation, String requestId, int status, String errorCode,
-            long durationMillis) {
+            long durationMillis, String upstreamRequestId) {
         Tuple values = Tuple.of(recordId, status, fit(errorCode, 64), (int) Math.min(Integer.MAX_VALUE,
-                durationMillis));
+                durationMillis), fit(upstreamRequestId, 64));
         Promise<Void> completed = Promise.promise();
         completeWithRetries(values, System.nanoTime() + COMPLETION_RETRIES.toNanos(), 100, completed);
         return settled(completed.future(), operation, requestId);

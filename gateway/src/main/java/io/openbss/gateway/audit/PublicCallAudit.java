@@ -62,14 +62,14 @@ public class PublicCallAudit {
      * exists. One naming no known key is not recorded: there is no account to file it under, and anyone could fill
      * the trail with such calls.
      */
-    public Future<Void> answered(AuditedCall call, int status, String errorCode) {
+    public Future<Void> answered(AuditedCall call, int status, String errorCode, String upstreamRequestId) {
         long durationMillis = call.elapsedMillis();
         if (call.openFailed()) {
             return Future.succeededFuture(); // the trail could not be written: the refusal's record is the late one
         }
         if (call.openedRecord() != null) {
             return writer.complete(call.openedRecord(), call.operation(), call.requestId(), status, errorCode,
-                    durationMillis);
+                    durationMillis, upstreamRequestId);
         }
         if (call.caller() != null) {
             return writer.write(call.record(call.caller(), status, errorCode, durationMillis));

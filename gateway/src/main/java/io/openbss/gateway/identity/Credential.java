@@ -25,13 +25,16 @@ public record Credential(String accessKey, String secretKey, boolean active, Str
 
     /** The caller as services see it: the account, and the IAM user unless the account itself calls. */
     public CallerIdentity caller() {
-        return caller(Set.of());
+        return caller(Set.of(), false);
     }
 
-    /** The caller, kept by its policy's condition to these cloud service types (empty: any). */
-    public CallerIdentity caller(Set<String> serviceTypes) {
+    /**
+     * The caller, kept by its policy's condition to these cloud service types (empty: any), and served by the
+     * upstream BSS when its account is linked to one.
+     */
+    public CallerIdentity caller(Set<String> serviceTypes, boolean upstream) {
         return new CallerIdentity(domainId, domainName, kind.callerKind(), rootUser ? null : userId,
-                rootUser ? null : userName, serviceTypes, false);
+                rootUser ? null : userName, serviceTypes, upstream);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.openbss.common.request.RequestIds;
 import io.openbss.gateway.audit.AuditedCall;
 import io.openbss.gateway.errors.ErrorAnswer;
+import io.openbss.gateway.upstream.UpstreamEgressResource;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -29,7 +30,7 @@ import java.util.function.Supplier;
 class Answers {
 
     private static final Set<String> NOT_COPIED_BACK = Set.of("content-length", "transfer-encoding", "connection",
-            "keep-alive", "x-request-id");
+            "keep-alive", "x-request-id", "x-upstream-request-id");
 
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
@@ -59,6 +60,7 @@ class Answers {
 
     /** A reply is audited even when the client has gone, and sent when it is still there. */
     private void relay(PublicCall call, Reply reply) {
+        call.upstreamRequestId = reply.headers().get(UpstreamEgressResource.UPSTREAM_REQUEST_ID);
         finish(call, reply.status(), () -> AuditedCall.errorCode(reply.status(), reply.body()), () -> {
             HttpServerResponse response = call.request.response();
             if (response.ended() || response.closed()) {

@@ -7,6 +7,7 @@ import io.openbss.gateway.identity.Credential;
 import io.openbss.gateway.policies.CallerRules;
 import io.openbss.gateway.policies.CloudServiceTypes;
 import io.openbss.gateway.policies.PolicyCheck;
+import io.openbss.gateway.upstream.UpstreamLinks;
 import io.vertx.core.Future;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -15,7 +16,7 @@ import jakarta.inject.Singleton;
  * Authorize: the operation's caller rule ({@link CallerRules}, else 403 CBC.0151), then, for an IAM user, its
  * policies ({@link PolicyCheck}: 403 APIG.0302 when none allows the action, 403 CBC.0151 when they allow it only for
  * other cloud service types). An allowed call's caller is what the service is told, kept to the service types its
- * policy allows.
+ * policy allows, and whether its account is linked to an upstream BSS that serves the call.
  */
 @Singleton
 class Authorization {
@@ -25,6 +26,9 @@ class Authorization {
 
     @Inject
     PolicyCheck policies;
+
+    @Inject
+    UpstreamLinks links;
 
     Future<PublicCall> authorize(PublicCall call) {
         Operation operation = call.operation();
@@ -36,10 +40,10 @@ class Authorization {
         return policies.check(credential, operation,
                         () -> CloudServiceTypes.named(operation.serviceTypes(), call.request.params(), call.body))
                 .compose(decision -> switch (decision.verdict()) {
-                    case ALLOWED -> {
-                        call.caller = credential.caller(decision.serviceTypes());
-                        yield Future.succeededFuture(call);
-                    }
+                    case ALLOWED -> links.find(credential.domainId()).map(link -> {
+                        call.caller = credential.caller(decision.serviceTypes(), link.isPresent());
+                        return call;
+                    });
                     case NOT_ALLOWED -> Future.failedFuture(ApigException.notAllowed());
                     case OUTSIDE_SERVICE_TYPES -> Future.failedFuture(BssException.accessDenied(OUTSIDE_SERVICE_TYPES));
                 });

@@ -33,6 +33,8 @@ final class PublicCall {
     Credential credential;
     /** The caller as the service is told, once authorized. */
     CallerIdentity caller;
+    /** The request id the upstream BSS gave the call, when a linked account's call went there. */
+    String upstreamRequestId;
     /** Whether {@link InFlightCalls} has been told that this call is over (answers may end on another thread). */
     final AtomicBoolean settled = new AtomicBoolean();
 

@@ -34,6 +34,6 @@ class Recording {
     /** Completes, never fails, when the client may be answered; {@code errorCode} is read only for a record. */
     Future<Void> answered(PublicCall call, int status, Supplier<String> errorCode) {
         return call.audited == null ? Future.succeededFuture()
-                : audit.answered(call.audited, status, errorCode.get());
+                : audit.answered(call.audited, status, errorCode.get(), call.upstreamRequestId);
     }
 }

@@ -26,7 +26,7 @@ class BillingBreakerTest {
 
     @Test
     void theBreakerOpensWhileBillingFailsAndCallersAreServedWithin2sOfItsReturn() {
-        BillingBreakerDrill.run(this::purchase, 201, Map.of());
+        BillingBreakerDrill.run(this::purchase, 201, Map.of("upstream", "closed"));
     }
 
     private ValidatableResponse purchase() {

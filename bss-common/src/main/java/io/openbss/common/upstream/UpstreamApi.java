@@ -1,0 +1,47 @@
+package io.openbss.common.upstream;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Encoded;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The gateway's egress to the upstream BSS: any public path, as the client sent it. {@code target} is the raw path
+ * without its leading slash followed by {@code ?} and the raw query when there is one: it is passed encoded, so
+ * that repeated keys and percent-escapes reach the upstream exactly as the client wrote them. Built without the
+ * default exception mapper, so every answer, 4xx and 5xx included, comes back as a response.
+ */
+@Path("/internal/upstream")
+public interface UpstreamApi {
+
+    String LINKED_DOMAIN = "X-Bss-Linked-Domain";
+    String UPSTREAM_REQUEST_ID = "X-Upstream-Request-Id";
+
+    @GET
+    @Path("{target: .*}")
+    Uni<Response> get(@PathParam("target") @Encoded String target, @HeaderParam(LINKED_DOMAIN) String domain,
+            @HeaderParam("X-Request-Id") String requestId, @HeaderParam("X-Language") String language);
+
+    @DELETE
+    @Path("{target: .*}")
+    Uni<Response> delete(@PathParam("target") @Encoded String target, @HeaderParam(LINKED_DOMAIN) String domain,
+            @HeaderParam("X-Request-Id") String requestId, @HeaderParam("X-Language") String language);
+
+    @POST
+    @Path("{target: .*}")
+    Uni<Response> post(@PathParam("target") @Encoded String target, @HeaderParam(LINKED_DOMAIN) String domain,
+            @HeaderParam("X-Request-Id") String requestId, @HeaderParam("X-Language") String language,
+            @HeaderParam("Content-Type") String contentType, byte[] body);
+
+    @PUT
+    @Path("{target: .*}")
+    Uni<Response> put(@PathParam("target") @Encoded String target, @HeaderParam(LINKED_DOMAIN) String domain,
+            @HeaderParam("X-Request-Id") String requestId, @HeaderParam("X-Language") String language,
+            @HeaderParam("Content-Type") String contentType, byte[] body);
+}

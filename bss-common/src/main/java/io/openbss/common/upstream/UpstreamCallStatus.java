@@ -1,0 +1,12 @@
+package io.openbss.common.upstream;
+
+/**
+ * A recorded money call: sent, its final answer not known yet ({@code PENDING}); answered for good ({@code DONE});
+ * or refused by an upstream that did nothing, so that a later request with the key is a new attempt
+ * ({@code REFUSED}, payments only).
+ */
+public enum UpstreamCallStatus {
+    PENDING,
+    DONE,
+    REFUSED
+}
