@@ -92,9 +92,16 @@ class UpstreamQuotaIT {
                 Integer::sum));
         long sentOver = answered.stream().mapToLong(Call::sentAt).max().orElseThrow()
                 - answered.stream().mapToLong(Call::sentAt).min().orElseThrow();
+        Map<String, Long> egress = new TreeMap<>();
+        for (StandInUpstream.Sample sample : StandInUpstream.metrics(TestPlatform.settings().adminEndpoint())) {
+            if (sample.name().equals("bss_upstream_calls_seconds_count")
+                    && OPERATION.equals(sample.labels().get("operation"))) {
+                egress.merge(sample.labels().get("outcome"), sample.value().longValue(), Long::sum);
+            }
+        }
         System.out.printf("UpstreamQuotaIT: %d calls sent over %d ms, answered within %d ms: %s; the stand-in "
-                + "answered %s before, %s after%n", CALLS, sentOver / 1_000_000, (finished - start) / 1_000_000,
-                outcomes, before, after);
+                + "answered %s before, %s after; our egress's calls by outcome since it started %s%n", CALLS,
+                sentOver / 1_000_000, (finished - start) / 1_000_000, outcomes, before, after, egress);
         assertThat(sentOver).as("calls sent within one second").isLessThan(Duration.ofSeconds(1).toNanos());
         assertThat(outcomes.keySet()).as("answers").containsExactlyInAnyOrder("200", "429 APIG.0308");
         long admitted = outcomes.get("200");
