@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code ./bss bench [bills|ledger|resources|payments|gateway|startup|all] [--gateway-concurrency 32 --seconds 20 --runs 3 --aot train|quarkus] [--customers N] [--payers 50] [--orders 6000] [--lines N] [--months N] [--requests N]
+ * {@code ./bss bench [bills|ledger|resources|payments|gateway|startup|upstream|all] [--gateway-concurrency 32 --seconds 20 --runs 3 --aot train|quarkus] [--upstream-requests 3000 --upstream-concurrency 4] [--customers N] [--payers 50] [--orders 6000] [--lines N] [--months N] [--requests N]
  * [--bill-concurrency 2,8] [--ledger-concurrency 32] [--shared-buffers 5GB]}:
  * starts the platform in bench/target/bench-home (kept, so that data is generated once), generates the data if it is
  * not there yet, runs the benchmarks and prints their figures. Exit status 1 when a target is not met.
@@ -49,6 +49,10 @@ public final class BenchMain {
                 met &= new GatewayProxyBench(platform, root.resolve("bench/target")).run(
                         Integer.parseInt(options.getOrDefault("gateway-concurrency", "32")),
                         Integer.parseInt(options.getOrDefault("seconds", "20")));
+            }
+            if (what.equals("upstream")) {
+                met &= new UpstreamHopBench(platform).run(Integer.parseInt(options.getOrDefault("upstream-requests",
+                        "3000")), Integer.parseInt(options.getOrDefault("upstream-concurrency", "4")));
             }
             if (what.equals("payments") || what.equals("all")) {
                 met &= new PaymentBench(platform, Integer.parseInt(options.getOrDefault("payers", "50")))

@@ -38,8 +38,15 @@ final class LedgerInvariants {
 
     /** Each invariant that does not hold on the platform's ledger now, with how many rows break it. */
     static Map<String, Long> broken() throws SQLException {
+        try (Connection connection = TestPlatform.database()) {
+            return broken(connection);
+        }
+    }
+
+    /** Each invariant that does not hold on the ledger of the database {@code connection} is to. */
+    static Map<String, Long> broken(Connection connection) throws SQLException {
         Map<String, Long> broken = new LinkedHashMap<>();
-        try (Connection connection = TestPlatform.database(); Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             statement.execute("SET search_path TO billing");
             for (Map.Entry<String, String> invariant : INVARIANTS.entrySet()) {
                 try (ResultSet result = statement.executeQuery(invariant.getValue())) {

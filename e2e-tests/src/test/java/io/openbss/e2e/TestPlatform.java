@@ -196,6 +196,16 @@ public final class TestPlatform implements BeforeAllCallback {
         running.platform().restart(name);
     }
 
+    /** Starts a service again with extra JVM options (or without any, as the platform starts it). */
+    static void restart(String name, List<String> jvmOptions) {
+        running.platform().restart(name, jvmOptions);
+    }
+
+    /** Every process of the platform: the services, the gateway and the gateways tests started. */
+    static List<ServiceProcess> services() {
+        return List.copyOf(running.platform().services());
+    }
+
     /** A watchdog over the platform's processes, as ./bss up's supervisor keeps one: closed by the caller. */
     static Watchdog watchdog() {
         return new Watchdog(running.platform(), () -> { }).start();
