@@ -72,13 +72,6 @@ public interface GatewayConfig {
         @WithDefault("PT1S")
         Duration maxWait();
 
-        /**
-         * Added to the one-second window of the upstream quotas, so that calls admitted a second apart here cannot
-         * arrive upstream less than a second apart, whatever the network's jitter.
-         */
-        @WithDefault("PT0.1S")
-        Duration windowMargin();
-
         /** Per-second upstream quotas by operation name, instead of the operation table's (the public cloud's). */
         Map<String, Integer> limits();
 

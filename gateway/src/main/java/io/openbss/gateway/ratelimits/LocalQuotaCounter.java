@@ -18,23 +18,16 @@ import java.util.function.LongSupplier;
  */
 public final class LocalQuotaCounter implements QuotaCounter {
 
+    private static final long WINDOW = TimeUnit.MILLISECONDS.toNanos(WINDOW_MILLIS);
+    private static final long IDLE = 10 * WINDOW;
 
     private final Map<String, SlidingLog> logs = new ConcurrentHashMap<>();
     private final AtomicLong nextSweep;
     private final LongSupplier nanoClock;
-    private final long window;
-    private final long idle;
 
     public LocalQuotaCounter(LongSupplier nanoClock) {
-        this(nanoClock, WINDOW_MILLIS);
-    }
-
-    /** A counter whose quotas count admissions over {@code windowMillis} instead of one second. */
-    public LocalQuotaCounter(LongSupplier nanoClock, long windowMillis) {
         this.nanoClock = nanoClock;
-        this.window = TimeUnit.MILLISECONDS.toNanos(windowMillis);
-        this.idle = 10 * window;
-        this.nextSweep = new AtomicLong(nanoClock.getAsLong() + idle);
+        this.nextSweep = new AtomicLong(nanoClock.getAsLong() + IDLE);
     }
 
     @Override
@@ -85,7 +78,7 @@ public final class LocalQuotaCounter implements QuotaCounter {
         long now = nanoClock.getAsLong();
         boolean admitted = true;
         for (int i = 0; i < held.length; i++) {
-            held[i].expire(now, window);
+            held[i].expire(now, WINDOW);
             admitted &= held[i].size() < quotas.get(i).limit();
         }
         List<Verdict.Standing> standings = new ArrayList<>(held.length);
@@ -95,7 +88,7 @@ public final class LocalQuotaCounter implements QuotaCounter {
                 held[i].add(now);
             }
             standings.add(new Verdict.Standing(quota, Math.max(0, quota.limit() - held[i].size()),
-                    TimeUnit.NANOSECONDS.toMillis(held[i].untilNextSlot(now, window, quota.limit()) + 999_999)));
+                    TimeUnit.NANOSECONDS.toMillis(held[i].untilNextSlot(now, WINDOW, quota.limit()) + 999_999)));
         }
         return new Verdict(admitted, TimeUnit.NANOSECONDS.toMicros(now), standings);
     }
@@ -103,12 +96,12 @@ public final class LocalQuotaCounter implements QuotaCounter {
     private void sweepIfDue() {
         long now = nanoClock.getAsLong();
         long due = nextSweep.get();
-        if (now - due < 0 || !nextSweep.compareAndSet(due, now + idle)) {
+        if (now - due < 0 || !nextSweep.compareAndSet(due, now + IDLE)) {
             return;
         }
         logs.forEach((key, log) -> {
             synchronized (log) {
-                if (log.idleSince(now, idle)) {
+                if (log.idleSince(now, IDLE)) {
                     log.retired = true;
                     logs.remove(key, log);
                 }

@@ -35,17 +35,9 @@ public final class RedisQuotaCounter implements QuotaCounter {
     private final String replica = UUID.randomUUID().toString();
     private final AtomicLong requests = new AtomicLong();
 
-    private final long windowMicros;
-
     public RedisQuotaCounter(Redis redis, Duration timeout) {
-        this(redis, timeout, WINDOW_MILLIS);
-    }
-
-    /** A counter whose quotas count admissions over {@code windowMillis} instead of one second. */
-    public RedisQuotaCounter(Redis redis, Duration timeout, long windowMillis) {
         this.redis = redis;
         this.timeout = timeout;
-        this.windowMicros = TimeUnit.MILLISECONDS.toMicros(windowMillis);
     }
 
     @Override
@@ -58,10 +50,10 @@ public final class RedisQuotaCounter implements QuotaCounter {
                 .map(answer -> verdict(quotas, answer));
     }
 
-    private Request script(Command command, String script, List<Quota> quotas, String member) {
+    private static Request script(Command command, String script, List<Quota> quotas, String member) {
         Request request = Request.cmd(command).arg(script).arg(quotas.size());
         quotas.forEach(quota -> request.arg(PREFIX + quota.key()));
-        request.arg(windowMicros).arg(member);
+        request.arg(TimeUnit.MILLISECONDS.toMicros(WINDOW_MILLIS)).arg(member);
         quotas.forEach(quota -> request.arg(quota.limit()));
         return request;
     }

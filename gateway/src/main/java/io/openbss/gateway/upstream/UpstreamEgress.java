@@ -88,7 +88,8 @@ public class UpstreamEgress {
         return links.find(call.domainId()).compose(found -> {
             UpstreamLink link = found.orElseThrow(() -> new BssException(NOT_LINKED,
                     "Account " + call.domainId() + " is not linked to an upstream account"));
-            return quotas.acquire(link, operation).compose(waited -> exchange(link, operation, call));
+            return quotas.acquire(link, operation).compose(slot -> exchange(link, operation, call)
+                    .onComplete(answered -> quotas.answered(slot)));
         });
     }
 
