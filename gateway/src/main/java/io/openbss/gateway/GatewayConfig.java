@@ -75,8 +75,11 @@ public interface GatewayConfig {
         /** Per-second upstream quotas by operation name, instead of the operation table's (the public cloud's). */
         Map<String, Integer> limits();
 
-        /** How long the upstream may take to answer before the service gets 504. */
-        @WithDefault("PT30S")
+        /**
+         * How long the upstream may take to answer before the service gets 504: with the quota's wait, within the
+         * services' own timeout of an upstream call (10 s), so that they hear the egress's answer.
+         */
+        @WithDefault("PT8S")
         Duration timeout();
     }
 
