@@ -113,9 +113,12 @@ public class FakeEgress implements QuarkusTestResourceLifecycleManager {
         String key = key(request, body);
         if (FAIL.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             code = failStatus;
-            reply = failStatus == 429
-                    ? "{\"error_code\":\"APIG.0308\",\"error_msg\":\"The throttling threshold has been reached\"}"
-                    : "{\"error_code\":\"APIG.0201\",\"error_msg\":\"Backend unavailable\",\"request_id\":\"r\"}";
+            reply = switch (failStatus) {
+                case 429 -> "{\"error_code\":\"APIG.0308\",\"error_msg\":\"The throttling threshold has been "
+                        + "reached\"}";
+                case 409 -> "{\"error_code\":\"CBC.0101\",\"error_msg\":\"Account is not linked\"}";
+                default -> "{\"error_code\":\"APIG.0201\",\"error_msg\":\"Backend unavailable\",\"request_id\":\"r\"}";
+            };
         } else if (key != null && REFUSE.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             code = 400;
             reply = new JsonObject().put("error_code", refusal).put("error_msg", "refused").encode();

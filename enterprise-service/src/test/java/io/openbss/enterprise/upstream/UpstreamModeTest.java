@@ -207,6 +207,21 @@ class UpstreamModeTest {
     }
 
     @Test
+    void aTransferWhoseAccountWasUnlinkedMeanwhileStaysPendingUntilTheUpstreamAnswers() {
+        String transId = UUID.randomUUID().toString();
+        FakeEgress.loseAnswers(3);
+        allocate(transfer(transId, "6.00")).statusCode(503);
+        FakeEgress.fail(409, 1);
+        pool.preparedQuery("UPDATE upstream_call SET next_attempt_at = now() - interval '1 second'"
+                + " WHERE idempotency_key = $1").execute(Tuple.of(transId)).await().indefinitely();
+        reconciliation.reconcile().await().indefinitely();
+        assertThat(status(transId)).isEqualTo("PENDING");
+        allocate(transfer(transId, "6.00")).statusCode(200);
+        assertThat(status(transId)).isEqualTo("DONE");
+        assertThat(FakeEgress.MOVES.get(transId).get()).isEqualTo(1);
+    }
+
+    @Test
     void anUpstreamStillWorkingOnTheTransferIsNoFinalAnswer() {
         String transId = UUID.randomUUID().toString();
         FakeEgress.refuse(1, "CBC.99007461");
