@@ -38,8 +38,6 @@ public class ExactlyOnceCalls {
      * progress): not a final answer, the request is asked again.
      */
     static final Set<String> IN_PROGRESS = Set.of("CBC.99007461", "CBC.99003144");
-    /** What the gateway's egress answers for an account that is not (or no longer) linked. */
-    static final int NOT_LINKED = 409;
 
     /**
      * The money operations by name, with the body field that is their idempotency key. A refused transfer stays
@@ -168,13 +166,9 @@ public class ExactlyOnceCalls {
         return answer.status() >= 400 && reopenable ? UpstreamCallStatus.REFUSED : UpstreamCallStatus.DONE;
     }
 
-    /**
-     * A 2xx, or a 4xx other than "still in progress": 5xx may come after the upstream did the work. The egress's
-     * 409 (the account was unlinked meanwhile) sent nothing, and an earlier attempt may have moved the money: the call
-     * stays pending until the account is linked again and the upstream answers.
-     */
+    /** A {@link UpstreamAnswer#definitive} answer other than "still in progress". */
     private boolean isFinal(UpstreamAnswer answer) {
-        if (!answer.definitive() || answer.status() == NOT_LINKED) {
+        if (!answer.definitive()) {
             return false;
         }
         if (answer.status() < 400) {

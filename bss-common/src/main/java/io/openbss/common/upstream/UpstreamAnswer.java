@@ -11,11 +11,12 @@ public record UpstreamAnswer(int status, String contentType, byte[] body, String
     }
 
     /**
-     * Whether the answer settles the request: anything but a 5xx. A 4xx is final too, the egress's 429 and 409
-     * included (nothing was sent upstream); a 5xx may come after the upstream did the work.
+     * Whether the answer settles the request: a 2xx or 4xx. A 5xx may come after the upstream did the work; the
+     * egress's {@link UpstreamApi#NOT_LINKED} (the account was unlinked meanwhile) sent nothing now, while an earlier
+     * attempt may have.
      */
     public boolean definitive() {
-        return status < 500;
+        return status < 500 && status != UpstreamApi.NOT_LINKED;
     }
 
     /** An answer the circuit breaker counts as a failure: the upstream is failing (5xx) or throttling (429). */

@@ -1,5 +1,7 @@
 package io.openbss.common.upstream;
 
+import io.openbss.common.request.Language;
+import io.openbss.common.request.RequestIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Encoded;
@@ -20,28 +22,32 @@ import jakarta.ws.rs.core.Response;
 @Path("/internal/upstream")
 public interface UpstreamApi {
 
+    /** The local account whose link the egress signs with. */
     String LINKED_DOMAIN = "X-Bss-Linked-Domain";
+    /** The request id the upstream gave the call, which the gateway writes into the audit record. */
     String UPSTREAM_REQUEST_ID = "X-Upstream-Request-Id";
+    /** The egress's answer for an account that is not (or no longer) linked: nothing was sent. */
+    int NOT_LINKED = 409;
 
     @GET
     @Path("{target: .*}")
     Uni<Response> get(@PathParam("target") @Encoded String target, @HeaderParam(LINKED_DOMAIN) String domain,
-            @HeaderParam("X-Request-Id") String requestId, @HeaderParam("X-Language") String language);
+            @HeaderParam(RequestIds.HEADER) String requestId, @HeaderParam(Language.HEADER) String language);
 
     @DELETE
     @Path("{target: .*}")
     Uni<Response> delete(@PathParam("target") @Encoded String target, @HeaderParam(LINKED_DOMAIN) String domain,
-            @HeaderParam("X-Request-Id") String requestId, @HeaderParam("X-Language") String language);
+            @HeaderParam(RequestIds.HEADER) String requestId, @HeaderParam(Language.HEADER) String language);
 
     @POST
     @Path("{target: .*}")
     Uni<Response> post(@PathParam("target") @Encoded String target, @HeaderParam(LINKED_DOMAIN) String domain,
-            @HeaderParam("X-Request-Id") String requestId, @HeaderParam("X-Language") String language,
+            @HeaderParam(RequestIds.HEADER) String requestId, @HeaderParam(Language.HEADER) String language,
             @HeaderParam("Content-Type") String contentType, byte[] body);
 
     @PUT
     @Path("{target: .*}")
     Uni<Response> put(@PathParam("target") @Encoded String target, @HeaderParam(LINKED_DOMAIN) String domain,
-            @HeaderParam("X-Request-Id") String requestId, @HeaderParam("X-Language") String language,
+            @HeaderParam(RequestIds.HEADER) String requestId, @HeaderParam(Language.HEADER) String language,
             @HeaderParam("Content-Type") String contentType, byte[] body);
 }

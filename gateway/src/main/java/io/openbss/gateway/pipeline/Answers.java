@@ -3,9 +3,9 @@ package io.openbss.gateway.pipeline;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.openbss.common.request.RequestIds;
+import io.openbss.common.upstream.UpstreamApi;
 import io.openbss.gateway.audit.AuditedCall;
 import io.openbss.gateway.errors.ErrorAnswer;
-import io.openbss.gateway.upstream.UpstreamEgressResource;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -60,7 +60,7 @@ class Answers {
 
     /** A reply is audited even when the client has gone, and sent when it is still there. */
     private void relay(PublicCall call, Reply reply) {
-        call.upstreamRequestId = reply.headers().get(UpstreamEgressResource.UPSTREAM_REQUEST_ID);
+        call.upstreamRequestId = reply.headers().get(UpstreamApi.UPSTREAM_REQUEST_ID);
         finish(call, reply.status(), () -> AuditedCall.errorCode(reply.status(), reply.body()), () -> {
             HttpServerResponse response = call.request.response();
             if (response.ended() || response.closed()) {

@@ -7,6 +7,7 @@ import io.openbss.common.error.BssException;
 import io.openbss.common.operations.Operation;
 import io.openbss.common.operations.OperationTable;
 import io.openbss.common.signing.SdkSigner;
+import io.openbss.common.upstream.UpstreamApi;
 import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.errors.ApigException;
 import io.vertx.core.Future;
@@ -40,7 +41,7 @@ import org.jboss.logging.Logger;
 public class UpstreamEgress {
 
     private static final Logger LOG = Logger.getLogger(UpstreamEgress.class);
-    static final BssError NOT_LINKED = new BssError("CBC.0101", 409);
+    static final BssError NOT_LINKED = new BssError("CBC.0101", UpstreamApi.NOT_LINKED);
     static final String USER_AGENT = "openbss-upstream/1.0";
 
     /** What the upstream answered. */

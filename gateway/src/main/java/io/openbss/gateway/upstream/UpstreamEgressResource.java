@@ -2,6 +2,7 @@ package io.openbss.gateway.upstream;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.InternalToken;
+import io.openbss.common.upstream.UpstreamApi;
 import io.openbss.gateway.input.InputGate;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -27,8 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class UpstreamEgressResource {
 
     static final String PREFIX = "/internal/upstream";
-    public static final String LINKED_DOMAIN = "X-Bss-Linked-Domain";
-    public static final String UPSTREAM_REQUEST_ID = "X-Upstream-Request-Id";
 
     @Inject
     UpstreamEgress egress;
@@ -58,9 +57,9 @@ public class UpstreamEgressResource {
     }
 
     private Uni<Response> send(HttpServerRequest request, Buffer body) {
-        String domainId = request.getHeader(LINKED_DOMAIN);
+        String domainId = request.getHeader(UpstreamApi.LINKED_DOMAIN);
         if (domainId == null || domainId.isBlank()) {
-            throw BssException.badParameter(LINKED_DOMAIN, "is required");
+            throw BssException.badParameter(UpstreamApi.LINKED_DOMAIN, "is required");
         }
         String path = request.path().substring(PREFIX.length());
         if (!InputGate.isCanonicalPath(path)) {
@@ -76,7 +75,7 @@ public class UpstreamEgressResource {
                         response.header("Content-Type", answer.contentType());
                     }
                     if (answer.upstreamRequestId() != null) {
-                        response.header(UPSTREAM_REQUEST_ID, answer.upstreamRequestId());
+                        response.header(UpstreamApi.UPSTREAM_REQUEST_ID, answer.upstreamRequestId());
                     }
                     return response.build();
                 });
