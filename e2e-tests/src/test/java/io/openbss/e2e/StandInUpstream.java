@@ -5,9 +5,7 @@ import io.openbss.common.signing.SignedHttpClient;
 import io.openbss.launcher.AdminClient;
 import io.openbss.launcher.Database;
 import io.openbss.launcher.DemoCredentials;
-import io.openbss.launcher.DemoData;
 import io.openbss.launcher.LocalSettings;
-import io.openbss.launcher.Platform;
 import io.openbss.launcher.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -40,61 +36,34 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class StandInUpstream implements BeforeAllCallback {
 
-    /** Where the admin API keeps upstream links (contract 2 of issue 17). */
+    /** Where the admin API keeps upstream links. */
     static final String LINKS = "/admin/v1/domains/";
     static final String ALL_LINKS = "/admin/v1/upstream-links";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})? (\\S+)$");
 
-    private static Running running;
+    private static StandIn running;
 
-    private record Running(LocalSettings settings, Platform platform, DemoCredentials demo,
-            TestPlatform.Customer linked) implements AutoCloseable {
+    /** The stand-in platform, and the test platform's account linked to it. */
+    private record StandIn(TestPlatform.Running upstream, TestPlatform.Customer linked) implements AutoCloseable {
 
         @Override
         public void close() {
-            platform.close();
+            upstream.close();
         }
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .computeIfAbsent(Running.class, key -> start(), Running.class);
-    }
-
-    private static Running start() {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return startOnce();
-            } catch (io.openbss.launcher.LauncherException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                System.err.println("StandInUpstream: start failed (" + e.getMessage() + "), trying other ports");
-            }
-        }
+                .computeIfAbsent(StandIn.class, key -> start(), StandIn.class);
     }
 
     /** Its own home, ports and embedded PostgreSQL, whatever database the test platform uses. */
-    private static Running startOnce() {
-        try {
-            Path root = Path.of(System.getProperty("bss.root")).toAbsolutePath();
-            Path home = Files.createTempDirectory(Files.createDirectories(root.resolve("e2e-tests/target")),
-                    "bss-upstream-");
-            LocalSettings settings = new LocalSettings(root, home, TestPlatform.freePort(), TestPlatform.freePort(),
-                    TestPlatform.freePort(), TestPlatform.freePort(), TestPlatform.freePort(),
-                    TestPlatform.freePort(), Optional.empty(), true,
-                    ProcessHandle.current().info().command().orElse("java"));
-            Platform platform = new Platform(settings);
-            platform.start();
-            DemoCredentials demo = new DemoData(new AdminClient(settings.adminEndpoint(),
-                    platform.secrets().adminToken()), settings.endpoint()).load(DemoCredentials.empty());
-            return new Running(settings, platform, demo, link(settings, demo));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static StandIn start() {
+        TestPlatform.Running upstream = TestPlatform.startWithDemoData("bss-upstream-", Optional.empty());
+        return new StandIn(upstream, link(upstream.settings(), upstream.demo()));
     }
 
     /**
@@ -120,16 +89,16 @@ public final class StandInUpstream implements BeforeAllCallback {
     }
 
     static LocalSettings settings() {
-        return running.settings();
+        return running.upstream().settings();
     }
 
     /** The stand-in's demo credentials: the upstream credentials of the link are {@code BSS_AK}, {@code BSS_SK}. */
     static DemoCredentials demo() {
-        return running.demo();
+        return running.upstream().demo();
     }
 
     static String endpoint() {
-        return running.settings().endpoint();
+        return running.upstream().settings().endpoint();
     }
 
     /** The SDK with the upstream credentials, straight to the stand-in: what OpenBSS's answers are compared with. */
@@ -151,22 +120,23 @@ public final class StandInUpstream implements BeforeAllCallback {
 
     /** The stand-in's operator. */
     static AdminClient admin() {
-        return new AdminClient(settings().adminEndpoint(), running.platform().secrets().adminToken());
+        return new AdminClient(settings().adminEndpoint(), running.upstream().platform().secrets().adminToken());
     }
 
     /** A stand-in's service by name, to stop or kill it. */
     static ServiceProcess service(String name) {
-        return running.platform().services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        return running.upstream().platform().services().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow();
     }
 
     /** Starts a stand-in's service again (with extra JVM options) and waits until it is ready. */
     static void restart(String name, List<String> jvmOptions) {
-        running.platform().restart(name, jvmOptions);
+        running.upstream().platform().restart(name, jvmOptions);
     }
 
     /** A JDBC connection to the stand-in's database: the upstream's ledger. */
     static Connection database() throws SQLException {
-        Database db = running.platform().database();
+        Database db = running.upstream().platform().database();
         return DriverManager.getConnection("jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.name(),
                 db.user(), db.password());
     }

@@ -48,7 +48,8 @@ public final class TestPlatform implements BeforeAllCallback {
 
     private static Running running;
 
-    private record Running(LocalSettings settings, Platform platform, DemoCredentials demo) implements AutoCloseable {
+    /** A platform started with the demo data: this one, or the stand-in upstream ({@link StandInUpstream}). */
+    record Running(LocalSettings settings, Platform platform, DemoCredentials demo) implements AutoCloseable {
 
         @Override
         public void close() {
@@ -59,34 +60,36 @@ public final class TestPlatform implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .computeIfAbsent(Running.class, key -> start(), Running.class);
+                .computeIfAbsent(Running.class, key -> startWithDemoData("bss-home-",
+                        Optional.ofNullable(System.getenv("BSS_TEST_PG_URL")).filter(s -> !s.isBlank())),
+                        Running.class);
     }
 
     /**
      * Starts the platform on free ports; a port found free can be taken by another process before a service binds
      * it, so a start that fails is tried again, on other ports, twice.
      */
-    private static Running start() {
+    static Running startWithDemoData(String homePrefix, Optional<String> databaseUrl) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOnce();
+                return startOnce(homePrefix, databaseUrl);
             } catch (io.openbss.launcher.LauncherException e) {
                 if (attempt == 3) {
                     throw e;
                 }
-                System.err.println("TestPlatform: start failed (" + e.getMessage() + "), trying other ports");
+                System.err.println(homePrefix + " platform: start failed (" + e.getMessage() + "), trying other ports");
             }
         }
     }
 
-    private static Running startOnce() {
+    /** Its own home under e2e-tests/target, free ports, and the embedded PostgreSQL unless {@code databaseUrl}. */
+    private static Running startOnce(String homePrefix, Optional<String> databaseUrl) {
         try {
             Path root = Path.of(System.getProperty("bss.root")).toAbsolutePath();
             Path home = Files.createTempDirectory(Files.createDirectories(root.resolve("e2e-tests/target")),
-                    "bss-home-");
+                    homePrefix);
             LocalSettings settings = new LocalSettings(root, home, freePort(), freePort(), freePort(), freePort(),
-                    freePort(), freePort(), Optional.ofNullable(System.getenv("BSS_TEST_PG_URL"))
-                    .filter(s -> !s.isBlank()), true, ProcessHandle.current().info().command().orElse("java"));
+                    freePort(), freePort(), databaseUrl, true, ProcessHandle.current().info().command().orElse("java"));
             Platform platform = new Platform(settings);
             // a failed start stops what it started
             platform.start();
