@@ -28,7 +28,13 @@
       };
       if (spec.series) { option.legend = { type: 'scroll', top: 0 }; option.grid.top = 40; }
     }
-    chart.on('finished', function () { el.setAttribute('data-drawn', 'true'); });
+    // When the chart is drawn, and how long after the navigation started (the browser tests read it).
+    chart.on('finished', function () {
+      if (!el.hasAttribute('data-drawn')) {
+        el.setAttribute('data-drawn-ms', String(Math.round(performance.now())));
+        el.setAttribute('data-drawn', 'true');
+      }
+    });
     chart.setOption(option);
     window.addEventListener('resize', function () { chart.resize(); });
   }
