@@ -65,7 +65,7 @@ public class TableReader {
             }
             rows.add(cells);
         }
-        long total = answer.get("total_count").asLong(rows.size());
+        long total = total(answer).asLong(rows.size());
         String query = queryString(filters);
         String previous = offset > 0 ? basePath + "?" + query + "offset=" + Math.max(0, offset - limit)
                 + "&limit=" + limit : null;
@@ -100,7 +100,7 @@ public class TableReader {
                 csv.append(line);
             }
             offset += items.size();
-            if (items.size() < EXPORT_PAGE_SIZE || offset >= answer.get("total_count").asLong(0)) {
+            if (items.size() < EXPORT_PAGE_SIZE || offset >= total(answer).asLong(0)) {
                 break;
             }
         }
@@ -192,6 +192,11 @@ public class TableReader {
                     column.target().replace("{value}", PublicApi.encode(value.asText(""))), false);
             case TEXT -> new TableView.Cell(value.asText(""), null, false);
         };
+    }
+
+    /** How many rows match: {@code total_count}, or {@code count} where the operation names it so (coupons). */
+    private static JsonNode total(ApiAnswer answer) {
+        return answer.get("total_count").isMissingNode() ? answer.get("count") : answer.get("total_count");
     }
 
     static JsonNode value(JsonNode item, String field) {
