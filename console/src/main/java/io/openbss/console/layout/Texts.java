@@ -19,7 +19,8 @@ import java.util.Properties;
  */
 public final class Texts {
 
-    private static final List<String> BUNDLES = List.of("common", "orders", "resources", "funds");
+    private static final List<String> BUNDLES = List.of("common", "orders", "resources", "funds", "bills", "costs",
+            "enterprise");
     private static final Map<Language, Map<String, String>> BY_LANGUAGE = load();
 
     private Texts() {
