@@ -19,7 +19,7 @@ import java.util.Properties;
  */
 public final class Texts {
 
-    private static final List<String> BUNDLES = List.of("common", "orders");
+    private static final List<String> BUNDLES = List.of("common", "orders", "operator");
     private static final Map<Language, Map<String, String>> BY_LANGUAGE = load();
 
     private Texts() {
