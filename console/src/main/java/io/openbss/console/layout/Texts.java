@@ -20,7 +20,7 @@ import java.util.Properties;
 public final class Texts {
 
     private static final List<String> BUNDLES = List.of("common", "orders", "resources", "funds", "bills", "costs",
-            "enterprise");
+            "enterprise", "operator");
     private static final Map<Language, Map<String, String>> BY_LANGUAGE = load();
 
     private Texts() {
