@@ -39,6 +39,7 @@ openssl pkey -in internal-token-private.pem -pubout -out internal-token-public.p
 random -base64 32 > sk-encryption-key
 random -hex 32 > admin-token
 random -hex 32 > redis-password
+random -hex 32 > console-csrf-key
 for service in gateway billing orders enterprise; do
   random -hex 24 > "db-$service-password"
 done
@@ -86,6 +87,10 @@ secretGenerator:
     behavior: replace
     files:
       - password=secrets/redis-password
+  - name: openbss-console
+    behavior: replace
+    files:
+      - csrf-key=secrets/console-csrf-key
 YAML
   for service in gateway billing orders enterprise; do
     cat <<YAML

@@ -28,13 +28,17 @@ class ConfigurationTest {
     static final List<String> OVERLAYS = Manifests.OVERLAYS;
     static final List<String> BACKENDS = List.of("billing-service", "orders-service", "enterprise-service");
 
+    /** The processes of OpenBSS's own images. */
+    static final List<String> APPLICATIONS = List.of("gateway", "billing-service", "orders-service",
+            "enterprise-service", "console");
+
     /** Each service listens where its container port, Service and probes point. */
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void servicesListenOnTheirDeclaredPorts(String overlay) {
         Manifests manifests = Manifests.rendered(overlay);
         List<String> wrong = new ArrayList<>();
-        for (String name : List.of("gateway", "billing-service", "orders-service", "enterprise-service")) {
+        for (String name : APPLICATIONS) {
             Workload workload = manifests.workload(name).orElseThrow(() -> new AssertionError("no workload " + name));
             Map<String, String> env = manifests.environment(workload.containers().get(0));
             Integer http = workload.namedPorts().get(name.equals("gateway") ? "admin" : "http");
@@ -70,7 +74,8 @@ class ConfigurationTest {
                         "BSS_BILLING_URL", "BSS_GATEWAY_ADMIN_URL"),
                 "enterprise-service", List.of("BSS_DB_HOST", "BSS_DB_NAME", "BSS_DB_USER", "BSS_DB_PASSWORD",
                         "BSS_INTERNAL_TOKEN_PUBLIC_KEY_LOCATION", "BSS_INTERNAL_TOKEN_PRIVATE_KEY_LOCATION",
-                        "BSS_BILLING_URL", "BSS_GATEWAY_ADMIN_URL"));
+                        "BSS_BILLING_URL", "BSS_GATEWAY_ADMIN_URL"),
+                "console", List.of("BSS_CONSOLE_GATEWAY_URL", "BSS_CONSOLE_ADMIN_URL", "BSS_CONSOLE_CSRF_KEY"));
         List<String> missing = new ArrayList<>();
         required.forEach((name, variables) -> {
             Container container = manifests.workload(name).orElseThrow().containers().get(0);
@@ -96,7 +101,7 @@ class ConfigurationTest {
     void theGracePeriodCoversPreStopAndTheShutdownDelayAndTimeout(String overlay) {
         Manifests manifests = Manifests.rendered(overlay);
         List<String> wrong = new ArrayList<>();
-        for (String name : List.of("gateway", "billing-service", "orders-service", "enterprise-service")) {
+        for (String name : APPLICATIONS) {
             PodSpec pod = manifests.named(Deployment.class, name).orElseThrow().getSpec().getTemplate().getSpec();
             Container container = pod.getContainers().get(0);
             Map<String, String> env = manifests.environment(container);
@@ -152,6 +157,32 @@ class ConfigurationTest {
                 .anySatisfy(call -> assertThat(call.variable()).isEqualTo("QUARKUS_REDIS_HOSTS"));
         assertThat(gateway.getEnv()).as("%s: the gateway's Redis password", overlay)
                 .anySatisfy(v -> assertThat(v.getName()).isEqualTo("QUARKUS_REDIS_PASSWORD"));
+    }
+
+    /**
+     * The console's pages call the gateway's public API (customers) and its admin API (operators), each through its
+     * own Service; it keeps sessions in memory, so it runs one replica in every overlay (more need session affinity).
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theConsoleCallsTheGatewaysPublicAndAdminServicesFromOneReplica(String overlay) {
+        Manifests manifests = Manifests.rendered(overlay);
+        Workload console = manifests.workload("console").orElseThrow(() -> new AssertionError("no console"));
+        List<Manifests.Call> calls = manifests.calls(console.containers().get(0));
+        assertThat(calls).as("%s: the console's public API", overlay).anySatisfy(call -> {
+            assertThat(call.variable()).isEqualTo("BSS_CONSOLE_GATEWAY_URL");
+            assertThat(manifests.resolve(call.host(), call.port())).get().satisfies(d -> assertThat(d.podPort())
+                    .isEqualTo(manifests.workload("gateway").orElseThrow().namedPorts().get("public")));
+        });
+        assertThat(calls).as("%s: the console's admin API", overlay).anySatisfy(call -> {
+            assertThat(call.variable()).isEqualTo("BSS_CONSOLE_ADMIN_URL");
+            assertThat(manifests.resolve(call.host(), call.port())).get().satisfies(d -> assertThat(d.podPort())
+                    .isEqualTo(manifests.workload("gateway").orElseThrow().namedPorts().get("admin")));
+        });
+        assertThat(manifests.named(Deployment.class, "console").orElseThrow().getSpec().getReplicas())
+                .as("%s: console replicas (sessions live in its memory)", overlay).isEqualTo(1);
+        assertThat(manifests.named(HorizontalPodAutoscaler.class, "console")).as("%s: console autoscaler", overlay)
+                .isEmpty();
     }
 
     @Test

@@ -31,7 +31,7 @@ class ImagesTest {
         assertThat(floating).as("images of %s without a version tag or digest", overlay).isEmpty();
     }
 
-    /** The four services are one release: kustomize's `images:` sets the same version for all of them. */
+    /** The four services and the console are one release: kustomize's `images:` sets one version for all. */
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void theOpenBssImagesAreOneRelease(String overlay) {
@@ -43,7 +43,8 @@ class ImagesTest {
                     tags.add(image.substring(repository(image).length()));
                 });
         assertThat(names).as("OpenBSS images in %s", overlay).containsExactly("ghcr.io/openbss/billing-service",
-                "ghcr.io/openbss/enterprise-service", "ghcr.io/openbss/gateway", "ghcr.io/openbss/orders-service");
+                "ghcr.io/openbss/console", "ghcr.io/openbss/enterprise-service", "ghcr.io/openbss/gateway",
+                "ghcr.io/openbss/orders-service");
         assertThat(tags).as("versions of the OpenBSS images in %s", overlay).hasSize(1);
     }
 

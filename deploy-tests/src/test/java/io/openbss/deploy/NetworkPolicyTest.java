@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The NetworkPolicies admit exactly the connections the configuration makes (gateway to the services and Redis,
- * orders and enterprise to billing, the three services to the gateway's admin port, the services to PostgreSQL),
- * the public API from anywhere, Prometheus on metrics ports, and nothing else.
+ * orders and enterprise to billing, the three services and the console to the gateway's admin port, the services to
+ * PostgreSQL), the public API and the console's pages from anywhere, Prometheus on metrics ports, and nothing else.
  */
 class NetworkPolicyTest {
 
@@ -68,13 +68,15 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
-    void onlyTheGatewaysPublicPortIsOpenToAnySource(String overlay) {
+    void onlyTheGatewaysPublicPortAndTheConsoleAreOpenToAnySource(String overlay) {
         Manifests manifests = Manifests.rendered(overlay);
         Set<String> open = new LinkedHashSet<>();
         Ingress.admitted(manifests).stream().filter(Ingress.Edge::fromOutside)
                 .forEach(e -> open.add(e.to() + ":" + (e.port() == Ingress.ALL_PORTS ? "*" : e.port())));
         int publicPort = Integer.parseInt(gatewayEnvironment(manifests).get("BSS_GATEWAY_PUBLIC_PORT"));
-        assertThat(open).as("ports of %s open to any source", overlay).containsExactly("gateway:" + publicPort);
+        int consolePort = manifests.workload("console").orElseThrow().namedPorts().get("http");
+        assertThat(open).as("ports of %s open to any source", overlay)
+                .containsExactlyInAnyOrder("gateway:" + publicPort, "console:" + consolePort);
     }
 
     /**

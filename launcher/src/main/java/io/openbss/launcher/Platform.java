@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The whole platform on one machine: PostgreSQL (embedded unless an external URL is given), the three services
- * and the gateway, each a separate process. Used by {@code ./bss up} and by the end-to-end tests.
+ * The whole platform on one machine: PostgreSQL (embedded unless an external URL is given), the three services,
+ * the gateway and the console, each a separate process. Used by {@code ./bss up} and by the end-to-end tests.
  */
 public final class Platform implements AutoCloseable {
 
@@ -67,6 +67,12 @@ public final class Platform implements AutoCloseable {
                 "orders", "http://127.0.0.1:" + settings.ordersPort(),
                 "billing", "http://127.0.0.1:" + settings.billingPort(),
                 "enterprise", "http://127.0.0.1:" + settings.enterprisePort())));
+        if (settings.console()) {
+            // The console only calls the gateway (nothing at start-up), so it starts alongside the others.
+            service("console", "console", settings.consolePort(), Map.of(
+                    "BSS_CONSOLE_GATEWAY_URL", settings.endpoint(),
+                    "BSS_CONSOLE_ADMIN_URL", settings.adminEndpoint()), false);
+        }
         try {
             // Flyway migrations of the four services run in parallel, each in its own schema.
             List<CompletableFuture<Void>> starting = new ArrayList<>();
@@ -160,15 +166,23 @@ public final class Platform implements AutoCloseable {
     }
 
     private ServiceProcess service(String name, String module, int port, Map<String, String> extra) {
+        return service(name, module, port, extra, true);
+    }
+
+    /** A process of {@code module}'s packaged application; one without {@code database} gets no credentials of it. */
+    private ServiceProcess service(String name, String module, int port, Map<String, String> extra,
+            boolean database) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("BSS_DB_HOST", database.host());
-        env.put("BSS_DB_PORT", String.valueOf(database.port()));
-        env.put("BSS_DB_NAME", database.name());
-        env.put("BSS_DB_USER", database.user());
-        env.put("BSS_DB_PASSWORD", database.password());
-        env.put("BSS_INTERNAL_TOKEN_PUBLIC_KEY_LOCATION", secrets.publicKey().toString());
+        if (database) {
+            env.put("BSS_DB_HOST", this.database.host());
+            env.put("BSS_DB_PORT", String.valueOf(this.database.port()));
+            env.put("BSS_DB_NAME", this.database.name());
+            env.put("BSS_DB_USER", this.database.user());
+            env.put("BSS_DB_PASSWORD", this.database.password());
+            env.put("BSS_INTERNAL_TOKEN_PUBLIC_KEY_LOCATION", secrets.publicKey().toString());
+        }
         env.put("BSS_LOG_JSON", "false");
         env.putAll(extra);
         Path jar = settings.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");

@@ -6,6 +6,7 @@ public enum PlatformProcess {
     ORDERS_SERVICE("orders-service"),
     ENTERPRISE_SERVICE("enterprise-service"),
     GATEWAY("gateway"),
+    CONSOLE("console"),
     POSTGRESQL(Watchdog.POSTGRESQL);
 
     private final String processName;

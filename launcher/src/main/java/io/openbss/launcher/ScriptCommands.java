@@ -1,6 +1,7 @@
 package io.openbss.launcher;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -85,8 +86,9 @@ final class ScriptCommands {
         CommandSpec spec;
 
         @Option(names = "--kills", split = ",", paramLabel = "<process>", description = "the components to kill, in "
-                + "turn (default: all of ${COMPLETION-CANDIDATES})")
-        List<PlatformProcess> kills = List.of(PlatformProcess.values());
+                + "turn, of ${COMPLETION-CANDIDATES} (default: all but the console, which holds no money)")
+        List<PlatformProcess> kills = Arrays.stream(PlatformProcess.values())
+                .filter(process -> process != PlatformProcess.CONSOLE).toList();
 
         private int writes = 100;
 

@@ -54,7 +54,8 @@ final class StatusCommand implements Callable<Integer> {
                 + "; supervisor pid " + s.path("pid").asLong()
                 + (s.has("ready_ms") ? String.format(", ready %.1f s after start", s.path("ready_ms").asLong() / 1e3)
                 : ""));
-        System.out.println("  endpoint " + s.path("endpoint").asText() + "   admin " + s.path("admin_endpoint").asText());
+        System.out.println("  endpoint " + s.path("endpoint").asText() + "   admin " + s.path("admin_endpoint").asText()
+                + (s.path("console_endpoint").isTextual() ? "   console " + s.path("console_endpoint").asText() : ""));
         JsonNode postgres = s.path("postgresql");
         System.out.println("  PostgreSQL " + s.path("database").asText("?") + (postgres.has("pid")
                 ? String.format(", pid %d, %s, %d restarts%s", postgres.path("pid").asLong(),

@@ -70,6 +70,7 @@ public final class Supervisor {
         }
         synchronized (this) {
             status.put("endpoint", settings.endpoint()).put("admin_endpoint", settings.adminEndpoint())
+                    .put("console_endpoint", settings.console() ? settings.consoleEndpoint() : null)
                     .put("ready_ms", Duration.ofNanos(System.nanoTime() - started).toMillis())
                     .put("demo_env", settings.demoData() ? settings.demoEnvFile().toString() : null)
                     .put("database", settings.externalDatabaseUrl().isPresent() ? "external"

@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
  * {@code ./bss up}: starts the local platform through a supervisor in the background (or finds it running, or starts
  * what is down), and in upstream mode first the stand-in upstream, then links the demo accounts.
  */
-@Command(name = "up", description = {"build what is missing, start PostgreSQL and the four services, load the demo "
-        + "data and keep them running; on a degraded platform, start what is down",
+@Command(name = "up", description = {"build what is missing, start PostgreSQL, the four services and the console, "
+        + "load the demo data and keep them running; on a degraded platform, start what is down",
         "Upstream mode (docs/upstream-mode.md): --upstream first starts a second OpenBSS as the upstream BSS "
                 + "(ports 19080-19084, PostgreSQL 15433, state under $BSS_HOME/upstream) and links the demo "
                 + "accounts to its accounts of the same name; --upstream-endpoint links demo-enterprise to a real "
@@ -81,7 +81,8 @@ final class UpCommand implements Callable<Integer> {
                 return standingIn;
             }
         }
-        int primary = bringUp(settings, "OpenBSS", "PostgreSQL, billing, orders, enterprise, gateway",
+        int primary = bringUp(settings, "OpenBSS", "PostgreSQL, billing, orders, enterprise, gateway"
+                        + (settings.console() ? ", console" : ""),
                 state -> printReady(settings, state));
         if (primary != 0 || (!upstream && real == null)) {
             return primary;
@@ -194,6 +195,11 @@ final class UpCommand implements Callable<Integer> {
                 + "   (AK/SK-signed as the Huawei Cloud SDK signs; X-Domain-Id optional)");
         System.out.println("  Admin API  " + state.path("admin_endpoint").asText()
                 + "   (Authorization: Bearer $(cat " + settings.home().resolve("secrets/admin.token") + "))");
+        if (state.path("console_endpoint").isTextual()) {
+            System.out.println("  Console    " + state.path("console_endpoint").asText() + "   ("
+                    + (demo.get("BSS_AK") != null ? "sign in as " + DemoData.MASTER.name() + " / $BSS_PASSWORD, "
+                    + "operators" : "operators sign in") + " with the admin token)");
+        }
         if (demo.get("BSS_AK") != null) {
             System.out.println();
             System.out.println("  Demo credentials, also in " + settings.demoEnvFile() + " (source it):");

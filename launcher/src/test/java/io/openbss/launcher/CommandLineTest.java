@@ -182,6 +182,7 @@ class CommandLineTest {
         Outcome some = execute("chaos", "--kills", "billing-service,postgresql", "--writes", "40");
         assertThat(some.exit()).isZero();
         assertThat(some.out()).isEqualTo("-Dchaos.kills=billing-service,postgresql -Dchaos.writes=40\n");
+        assertThat(execute("chaos", "--kills", "console").out()).startsWith("-Dchaos.kills=console ");
     }
 
     @Test
@@ -203,7 +204,7 @@ class CommandLineTest {
         assertUsageError(List.of("status", "--bogus"), "Unknown option: '--bogus'", "usage: ./bss status ");
         assertUsageError(List.of("down", "now"), "'now'", "usage: ./bss down ");
         assertUsageError(List.of("restart", "nothing"), "<process>", "billing-service, orders-service, "
-                + "enterprise-service, gateway, postgresql, not 'nothing'", "usage: ./bss restart <process>");
+                + "enterprise-service, gateway, console, postgresql, not 'nothing'", "usage: ./bss restart <process>");
         assertUsageError(List.of("restart"), "<process>", "usage: ./bss restart <process>");
         assertUsageError(List.of("call"), "<Operation>", "usage: ./bss call [options] <Operation>");
         assertUsageError(List.of("call", "NoSuchOperation"), "<Operation>", "no operation NoSuchOperation");
@@ -261,7 +262,8 @@ class CommandLineTest {
         }
         assertThat(all.out()).doesNotContain("supervise");
         assertThat(execute("restart", "--help").out()).startsWith("usage: ./bss restart <process>\n")
-                .containsIgnoringWhitespaces("billing-service, orders-service, enterprise-service, gateway, postgresql");
+                .containsIgnoringWhitespaces("billing-service, orders-service, enterprise-service, gateway, console, "
+                        + "postgresql");
         assertThat(execute("status", "--help").out()).contains("3   degraded");
         assertThat(execute("completion", "--help").out()).contains("source <(./bss completion)");
     }

@@ -64,8 +64,8 @@ class DemoUpstreamTest {
 
     @Test
     void theStandInsSettingsAreASecondPlatformUnderTheFirstsHome() {
-        LocalSettings primary = new LocalSettings(root, root.resolve("home"), 18080, 18081, 18082, 18083, 18084, 15432,
-                Optional.of("jdbc:postgresql://db/openbss"), true, "java");
+        LocalSettings primary = new LocalSettings(root, root.resolve("home"), 18080, 18081, 18082, 18083, 18084, 18085,
+                15432, Optional.of("jdbc:postgresql://db/openbss"), true, "java");
         LocalSettings standIn = primary.standIn();
         assertThat(standIn.home()).isEqualTo(root.resolve("home/upstream"));
         assertThat(List.of(standIn.gatewayPort(), standIn.adminPort(), standIn.ordersPort(), standIn.billingPort(),
@@ -74,11 +74,13 @@ class DemoUpstreamTest {
         assertThat(standIn.endpoint()).isEqualTo("http://127.0.0.1:19080");
         assertThat(standIn.externalDatabaseUrl()).isEmpty();
         assertThat(standIn.demoData()).isTrue();
+        assertThat(primary.console()).isTrue();
+        assertThat(standIn.console()).as("the stand-in runs no console").isFalse();
         assertThat(standIn.environment()).containsEntry("BSS_HOME", root.resolve("home/upstream").toString())
                 .containsEntry("BSS_GATEWAY_PORT", "19080").containsEntry("BSS_ADMIN_PORT", "19081")
                 .containsEntry("BSS_ORDERS_PORT", "19082").containsEntry("BSS_BILLING_PORT", "19083")
                 .containsEntry("BSS_ENTERPRISE_PORT", "19084").containsEntry("BSS_PG_PORT", "15433")
-                .containsEntry("BSS_DB_URL", "").containsEntry("BSS_DEMO", "true");
+                .containsEntry("BSS_CONSOLE_PORT", "0").containsEntry("BSS_DB_URL", "").containsEntry("BSS_DEMO", "true");
         assertThat(primary.upstreamEnvFile()).isEqualTo(root.resolve("home/upstream.env"));
     }
 
@@ -141,8 +143,8 @@ class DemoUpstreamTest {
     }
 
     private LocalSettings settings() {
-        return new LocalSettings(root, root.resolve("home"), 18080, 18081, 18082, 18083, 18084, 15432, Optional.empty(),
-                true, "java");
+        return new LocalSettings(root, root.resolve("home"), 18080, 18081, 18082, 18083, 18084, 18085, 15432,
+                Optional.empty(), true, "java");
     }
 
     /** A demo env file whose values say whose they are: {@code <who>-BSS_SUB1_-ak}. */

@@ -86,6 +86,6 @@ class PrivateFilesTest {
     }
 
     private LocalSettings settings(Path home) {
-        return new LocalSettings(root, home, 1, 2, 3, 4, 5, 6, Optional.empty(), true, "java");
+        return new LocalSettings(root, home, 1, 2, 3, 4, 5, 6, 7, Optional.empty(), true, "java");
     }
 }
