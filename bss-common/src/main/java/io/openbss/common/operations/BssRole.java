@@ -1,4 +1,4 @@
-package io.openbss.gateway.policies;
+package io.openbss.common.operations;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The system roles an account grants its IAM users, as Huawei's BSS Administrator / Finance / Operator and a
- * read-only one, each a list of IAM action patterns ({@code bss:area:view|update}, {@code *} for any part).
+ * read-only one, each a list of IAM action patterns ({@code bss:area:view|update}, {@code *} for any part) matched
+ * against an {@link Operation}'s action. The gateway enforces them; a console reads them through {@link RoleGrants}.
  */
 public enum BssRole {
     /** Everything. */
