@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * What every answer of the hostile suite must be (shared/api/errors.md): never a 5xx; an {@code X-Request-Id} on
- * every answer; a 4xx is the error envelope ({@code error_code}, {@code error_msg}) as JSON; a 2xx body is JSON; and
+ * every answer; a 4xx is the error envelope ({@code error_code}, {@code error_msg}) as JSON; a 2xx body is JSON (a
+ * 204, Keystone's answer to a token revocation, has none); and
  * a hostile value in a path parameter, which names no object, never succeeds. And the report of what was not.
  */
 final class AnswerCheck {
@@ -63,8 +64,8 @@ final class AnswerCheck {
                 violations.add(Violation.of(answer, "access key locked: the operation's later answers tell nothing"));
             }
         } else if (status >= 200 && status < 300) {
-            if (json(answer.body()) == null) {
-                violations.add(Violation.of(answer, "2xx body not JSON"));
+            if (status == 204 ? !answer.body().isEmpty() : json(answer.body()) == null) {
+                violations.add(Violation.of(answer, status == 204 ? "204 with a body" : "2xx body not JSON"));
             }
             if (answer.request().pathValue()) {
                 violations.add(Violation.of(answer, "hostile path parameter answered as a success"));

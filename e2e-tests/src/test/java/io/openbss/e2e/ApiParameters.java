@@ -194,6 +194,8 @@ final class ApiParameters {
                     body("auth.identity.password.user.domain.name", Type.STRING),
                     body("auth.scope", Type.OBJECT), body("auth.scope.domain", Type.OBJECT),
                     body("auth.scope.domain.name", Type.STRING)),
+            // Keystone's token revocation: the token to revoke (gateway/.../tokens/KeystoneTokens)
+            "KeystoneRevokeToken", List.of(new Parameter(Location.HEADER, "X-Subject-Token", Type.STRING)),
             "ListCustomerCouponChangeRecords", List.of(query("balance_type", Type.STRING),
                     query("revenue_expense_type", Type.STRING), query("trade_type", Type.STRING),
                     query("trade_id", Type.STRING), query("trade_time_begin", Type.DATE),

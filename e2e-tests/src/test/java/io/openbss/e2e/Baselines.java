@@ -30,7 +30,7 @@ final class Baselines {
             String subCouponId, String freeResourceId, String newSubPhone, String newSubCode,
             String newSubName, String customerId, String payOrderId, String cancelOrderId, String pendingOrderId,
             String resourceId, String renewResourceId, String unsubscribeResourceId, String instantResourceId,
-            String refundOrderId, String loginDomain, String loginPassword, LocalDate today) {
+            String refundOrderId, String loginDomain, String loginPassword, String customerToken, LocalDate today) {
     }
 
     /**
@@ -55,8 +55,12 @@ final class Baselines {
         }
 
         Baseline language() {
+            return header("X-Language", "en_US");
+        }
+
+        Baseline header(String name, String value) {
             Map<String, String> headers = new LinkedHashMap<>(this.headers);
-            headers.put("X-Language", "en_US");
+            headers.put(name, value);
             return new Baseline(account, path, query, headers, body);
         }
 
@@ -89,6 +93,8 @@ final class Baselines {
                 {"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"%1$s","password":"%2$s",\
                 "domain":{"name":"%1$s"}}}},"scope":{"domain":{"name":"%1$s"}}}}"""
                 .formatted(f.loginDomain(), f.loginPassword())));
+        // the customer revokes a token of its own user (its later variants find it revoked: 404)
+        all.put("KeystoneRevokeToken", customer.header("X-Subject-Token", f.customerToken()));
 
         all.put("ListCustomerOrders", master.query("limit", "10", "offset", "0"));
         all.put("ShowCustomerOrderDetails", master.path("order_id", f.masterOrderId()).query("limit", "10")

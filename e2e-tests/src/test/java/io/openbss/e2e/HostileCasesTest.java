@@ -24,7 +24,7 @@ class HostileCasesTest {
     final Map<String, List<Parameter>> parameters = ApiParameters.of(table);
     final Map<String, Baseline> baselines = Baselines.all(new Fixtures("master", "sub", "CS1", "org", "coupon",
             "subcoupon", "free", "+86-13700000000", "123456", "newsub", "customer", "pay", "cancel", "pending",
-            "res1", "res2", "res3", "res4", "refund", "login", "secret", LocalDate.of(2026, 3, 15)));
+            "res1", "res2", "res3", "res4", "refund", "login", "secret", "MIItoken", LocalDate.of(2026, 3, 15)));
 
     @Test
     void everyOperationOfTheTableIsMatchedToTheSdkOrDescribed() {

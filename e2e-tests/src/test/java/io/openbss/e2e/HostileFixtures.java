@@ -29,7 +29,8 @@ final class HostileFixtures {
     /**
      * What the baselines name: the demo master's orders, organization, coupons and resource packages; a coupon given
      * to its independent sub-account; a verification code for a new sub-account; a fresh customer with three pending
-     * orders, four paid subscriptions and a refund; and an account to log in to with a password.
+     * orders, four paid subscriptions, a refund and an X-Auth-Token of its own user (for the suite to revoke); and an
+     * account to log in to with a password.
      */
     static Fixtures make() throws Exception {
         LocalDate today = BssTime.businessDate(Instant.now());
@@ -77,6 +78,10 @@ final class HostileFixtures {
                 Map.of("resource_ids", List.of(servers.get(4)), "unsubscribe_type", 1)).path("order_ids").get(0)
                 .asText();
 
+        SignedHttpClient.Response token = buyer.send("POST", "/v3/auth/tokens", null,
+                "{\"auth\":{\"identity\":{\"methods\":[\"hw_ak_sk\"]}}}".getBytes(StandardCharsets.UTF_8));
+        assertThat(token.status()).as("an AK/SK token: %s", token.body()).isEqualTo(201);
+
         String loginDomain = "hostile" + customer.id().substring(0, 10);
         String loginPassword = "Hostile-suite1";
         String loginId = admin().expect("POST", "/admin/v1/domains", Map.of("name", loginDomain,
@@ -89,7 +94,8 @@ final class HostileFixtures {
         }
         return new Fixtures(masterId, subId, masterOrder, orgId, couponId, subCouponId, freeResourceId, newSubPhone,
                 code, "hostile" + digits, customer.id(), payOrder, cancelOrder, pendingOrder, servers.get(0),
-                servers.get(1), servers.get(2), servers.get(3), refundOrder, loginDomain, loginPassword, today);
+                servers.get(1), servers.get(2), servers.get(3), refundOrder, loginDomain, loginPassword,
+                token.header("X-Subject-Token"), today);
     }
 
     /** A server with its disk, yearly/monthly for a month, ordered for {@code customerId} and waiting for payment. */

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The official IAM SDK gets an X-Auth-Token from the gateway. Its client signs every request it sends with the AK/SK
  * it was built with (here the enterprise master's), a password login too: the password decides whose token it is.
  * The SDK core (3.1.170) has no X-Auth-Token credential (only AK/SK, STS security tokens and OIDC federation), so the
- * token is then used with plain HTTP.
+ * token is then used with plain HTTP, and revoked with it.
  */
 @ExtendWith(TestPlatform.class)
 class IamSdkIT {
@@ -48,7 +48,7 @@ class IamSdkIT {
     final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void theIamSdkGetsTheFinanceUsersTokenWhichReadsBalancesButCannotPay() throws Exception {
+    void theIamSdkGetsTheFinanceUsersTokenWhichReadsBalancesCannotPayAndIsRevokedOnSignOut() throws Exception {
         IamClient iam = IamClient.newBuilder()
                 .withCredential(new GlobalCredentials().withAk(demo().get("BSS_AK")).withSk(demo().get("BSS_SK"))
                         .withDomainId(domainId("BSS_")))
@@ -87,6 +87,15 @@ class IamSdkIT {
                 "{\"order_id\":\"iam-sdk-" + UUID.randomUUID() + "\",\"use_coupon\":\"NO\"}");
         assertThat(pay.statusCode()).as(pay.body()).isEqualTo(403);
         assertThat(JSON.readTree(pay.body()).path("error_code").asText()).isEqualTo("APIG.0302");
+
+        // signing out as a console does: Keystone's revocation, which needs no role, then the token is dead
+        HttpResponse<String> revoked = http.send(HttpRequest.newBuilder(URI.create(settings().endpoint()
+                        + "/v3/auth/tokens")).header("X-Auth-Token", token).header("X-Subject-Token", token)
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
+        HttpResponse<String> after = send("GET", BALANCES, token, null);
+        assertThat(after.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(after.body()).path("error_code").asText()).isEqualTo("APIG.0301");
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {

@@ -38,7 +38,7 @@ class OperationTableTest {
     void theOperationsOutsideTheSdkAreTheDocumentedExtras() throws IllegalAccessException {
         Map<String, HttpRequestDef<?, ?>> sdk = sdkOperations();
         assertThat(table.all().stream().map(Operation::name).filter(name -> !sdk.containsKey(name)))
-                .containsExactlyInAnyOrder("KeystoneListAuthDomains", "KeystoneCreateToken",
+                .containsExactlyInAnyOrder("KeystoneListAuthDomains", "KeystoneCreateToken", "KeystoneRevokeToken",
                         "ListCustomerCouponChangeRecords", "UpdatePeriodToOnDemandInstantly",
                         "ListServiceTypesLegacy", "ListResourceRecordsLegacy", "ShowCustomerExpenditureQuota");
     }

@@ -145,7 +145,8 @@ class UpstreamIT {
         SoftAssertions.assertSoftly(soft -> {
             soft.assertThat(differences).as("answers through OpenBSS that differ from the upstream's").isEmpty();
             soft.assertThat(withoutSdk).as("the table's operations that neither SDK has").containsExactlyInAnyOrder(
-                    "KeystoneListAuthDomains", "KeystoneCreateToken", "ListCustomerCouponChangeRecords",
+                    "KeystoneListAuthDomains", "KeystoneCreateToken", "KeystoneRevokeToken",
+                    "ListCustomerCouponChangeRecords",
                     "UpdatePeriodToOnDemandInstantly", "ListServiceTypesLegacy", "ListResourceRecordsLegacy");
             soft.assertThat(compared.keySet()).as("compared operations").hasSize(52)
                     .containsExactlyInAnyOrderElementsOf(table.all().stream().map(Operation::name)
@@ -356,7 +357,7 @@ class UpstreamIT {
         return new Fixtures(masterId, subId, paid, orgId, couponId, subCouponId, freeResourceId,
                 "+86-135" + digits, "000000", "upstream" + digits, masterId, UNKNOWN_ORDER, UNKNOWN_ORDER,
                 pending == null ? paid : pending, resource, UNKNOWN_RESOURCE, UNKNOWN_RESOURCE, UNKNOWN_RESOURCE,
-                paid, null, null, BssTime.businessDate(Instant.now()));
+                paid, null, null, null, BssTime.businessDate(Instant.now()));
     }
 
     /**

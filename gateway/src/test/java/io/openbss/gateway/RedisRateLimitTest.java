@@ -6,8 +6,10 @@ import static io.openbss.gateway.RateLimitTest.nextAddress;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openbss.common.hash.Sha256;
 import io.openbss.common.signing.SignedHttpClient;
 import io.openbss.gateway.errors.ApigException;
+import io.openbss.gateway.replicas.RedisChannel;
 import io.openbss.testing.PostgresResource;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,6 +32,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -141,6 +145,47 @@ class RedisRateLimitTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    /**
+     * A token revoked through the public API (KeystoneRevokeToken) is announced on the identity channel, as the
+     * admin API's revocation is, so that the other replicas drop it from their caches at once.
+     */
+    @Test
+    void aTokenRevokedThroughThePublicApiIsAnnouncedToTheOtherReplicas() throws Exception {
+        GatewayTestSupport.Account account = account("individual");
+        String user = GatewayTestSupport.rootUser(account);
+        GatewayTestSupport.setPassword(user, "Tr0ub4dor&3x");
+        String address = nextAddress();
+        HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + GatewayTestResource.publicPort + "/v3/auth/tokens"))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", address)
+                .POST(HttpRequest.BodyPublishers.ofString(loginBody(account.name(), "Tr0ub4dor&3x"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String token = issued.headers().firstValue("X-Subject-Token").orElseThrow();
+
+        Vertx vertx = Vertx.vertx();
+        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        RedisChannel otherReplica = new RedisChannel(vertx, Redis.createClient(vertx, RedisTestResource.redis.url()),
+                "bss:gateway:identity-changes", heard::add, () -> { });
+        try {
+            otherReplica.subscribe().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            HttpResponse<String> revoked = HTTP.send(HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + GatewayTestResource.publicPort + "/v3/auth/tokens"))
+                    .header("X-Auth-Token", token).header("X-Subject-Token", token)
+                    .header("X-Forwarded-For", address).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
+            String announced = "token " + Sha256.hex(token);
+            String message = heard.poll(10, TimeUnit.SECONDS);
+            while (message != null && !message.equals(announced)) {
+                message = heard.poll(10, TimeUnit.SECONDS);
+            }
+            assertThat(message).as("the revocation heard by another replica").isEqualTo(announced);
+        } finally {
+            otherReplica.close();
+            vertx.close();
+        }
+    }
+
     /** A signature another replica saw (remembered in the shared Redis) is a replay on this one. */
     @Test
     void aSignatureSeenByAnotherReplicaIsAReplayHere() throws Exception {
@@ -168,9 +213,13 @@ class RedisRateLimitTest {
         assertThat(login(account.name(), "Tr0ub4dor&3x")).contains("locked");
     }
 
-    private static String login(String user, String password) throws Exception {
-        String body = "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\""
+    private static String loginBody(String user, String password) {
+        return "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\""
                 + user + "\",\"password\":\"" + password + "\",\"domain\":{\"name\":\"" + user + "\"}}}}}}";
+    }
+
+    private static String login(String user, String password) throws Exception {
+        String body = loginBody(user, password);
         HttpRequest request = HttpRequest.newBuilder(URI.create(
                         "http://127.0.0.1:" + GatewayTestResource.publicPort + "/v3/auth/tokens"))
                 .header("Content-Type", "application/json").header("X-Forwarded-For", nextAddress())

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * One public API operation: its name (the SDK's), method and path template, the service that owns it, who may
- * call it, its per-second quota, the IAM action ({@code service:area:view|update|create}) a user's policy must
+ * call it, its per-second quota, the IAM action ({@code service:area:view|update|create|delete}) a user's policy must
  * allow, where the service types that a policy's {@code billing:cloudServiceType} condition is checked against
  * are found, and what a replayed request gets.
  */

@@ -2,12 +2,12 @@ package io.openbss.gateway.admin;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
+import io.openbss.common.operations.BssRole;
 import io.openbss.gateway.audit.AdminAudit;
 import io.openbss.gateway.audit.AdminChange;
 import io.openbss.gateway.identity.CredentialStore;
 import io.openbss.gateway.identity.PasswordHasher;
 import io.openbss.gateway.identity.PasswordPolicy;
-import io.openbss.gateway.policies.BssRole;
 import io.openbss.gateway.policies.PolicyStore;
 import io.openbss.gateway.policies.UserPolicy;
 import io.openbss.gateway.tokens.TokenStore;

@@ -10,6 +10,8 @@ public final class AccountError {
     public static final BssError INVALID_DOMAIN_NAME = new BssError("CBC.99000031", 400);
     public static final BssError BAD_PASSWORD_FORMAT = new BssError("CBC.99000036", 400);
     public static final BssError CONTACT_REPORTED = new BssError("CBC.99000051", 400);
+    /** An X-Subject-Token that names no live token: Keystone's 404 on a token revocation. */
+    public static final BssError NO_SUCH_TOKEN = new BssError("CBC.0100", 404);
 
     private AccountError() {
     }

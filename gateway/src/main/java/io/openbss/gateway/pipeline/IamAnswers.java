@@ -9,8 +9,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Answer the IAM operations the gateway owns (service {@code gateway} in the operation table): a token request with
- * 201 and the token in {@code X-Subject-Token} ({@link KeystoneTokens}), the caller's domains with 200
- * ({@link KeystoneDomains}).
+ * 201 and the token in {@code X-Subject-Token}, a token revocation with 204 ({@link KeystoneTokens}), the caller's
+ * domains with 200 ({@link KeystoneDomains}).
  */
 @Singleton
 class IamAnswers {
@@ -25,13 +25,16 @@ class IamAnswers {
     }
 
     Future<Reply> answer(PublicCall call) {
-        if (!call.operation().name().equals(KeystoneTokens.CREATE_TOKEN)) {
-            return Future.succeededFuture(Reply.json(200, KeystoneDomains.of(call.credential)));
-        }
-        return keystone.issue(call.credential, call.body, !call.passwordLogin).map(issued -> {
-            Reply reply = Reply.json(201, issued.body());
-            reply.headers().set("X-Subject-Token", issued.token());
-            return reply;
-        });
+        return switch (call.operation().name()) {
+            case KeystoneTokens.CREATE_TOKEN -> keystone.issue(call.credential, call.body, !call.passwordLogin)
+                    .map(issued -> {
+                        Reply reply = Reply.json(201, issued.body());
+                        reply.headers().set(KeystoneTokens.SUBJECT_TOKEN, issued.token());
+                        return reply;
+                    });
+            case KeystoneTokens.REVOKE_TOKEN -> keystone.revoke(call.credential,
+                    call.header(KeystoneTokens.SUBJECT_TOKEN)).map(revoked -> Reply.noContent());
+            default -> Future.succeededFuture(Reply.json(200, KeystoneDomains.of(call.credential)));
+        };
     }
 }

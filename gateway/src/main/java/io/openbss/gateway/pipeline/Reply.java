@@ -14,6 +14,10 @@ record Reply(int status, MultiMap headers, Buffer body) {
         return new Reply(answer.status(), answer.headers(), answer.body());
     }
 
+    static Reply noContent() {
+        return new Reply(204, MultiMap.caseInsensitiveMultiMap(), Buffer.buffer());
+    }
+
     static Reply json(int status, JsonObject body) {
         return new Reply(status, MultiMap.caseInsensitiveMultiMap().set("Content-Type", JSON),
                 Buffer.buffer(body.encode()));

@@ -2,6 +2,7 @@ package io.openbss.gateway.policies;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.openbss.common.operations.BssRole;
 import io.openbss.gateway.Futures;
 import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.replicas.IdentityChanges;

@@ -1,5 +1,6 @@
 package io.openbss.gateway.policies;
 
+import io.openbss.common.operations.BssRole;
 import java.util.Set;
 
 /**

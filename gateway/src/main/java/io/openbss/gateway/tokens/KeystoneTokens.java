@@ -1,10 +1,13 @@
 package io.openbss.gateway.tokens;
 
 import io.openbss.common.error.BssException;
+import io.openbss.common.error.ErrorCode;
+import io.openbss.common.operations.BssRole;
+import io.openbss.common.operations.RoleGrants;
 import io.openbss.gateway.Futures;
+import io.openbss.gateway.errors.AccountError;
 import io.openbss.gateway.errors.ApigException;
 import io.openbss.gateway.identity.Credential;
-import io.openbss.gateway.policies.BssRole;
 import io.openbss.gateway.policies.PolicyStore;
 import io.openbss.gateway.policies.UserPolicy;
 import io.vertx.core.Future;
@@ -13,21 +16,29 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * {@code POST /v3/auth/tokens} as IAM answers it: 201, the token in {@code X-Subject-Token}, and a Keystone body
- * with the methods, issue and expiry times, user, domain and roles (an account's own user holds {@code te_admin},
- * an IAM user its policies' roles).
+ * {@code /v3/auth/tokens} as IAM answers it. {@code POST}: 201, the token in {@code X-Subject-Token}, and a Keystone
+ * body with the methods, issue and expiry times, user, domain and roles (an account's own user holds
+ * {@code te_admin}, an IAM user its policies' roles). {@code DELETE}: the token named in {@code X-Subject-Token}
+ * revoked at once, when it is the caller's user's own.
  */
 @ApplicationScoped
 public class KeystoneTokens {
 
     /** The operation table's name of {@code POST /v3/auth/tokens}. */
     public static final String CREATE_TOKEN = "KeystoneCreateToken";
+    /** The operation table's name of {@code DELETE /v3/auth/tokens}. */
+    public static final String REVOKE_TOKEN = "KeystoneRevokeToken";
+    /** The header that carries the token issued, and the token to revoke. */
+    public static final String SUBJECT_TOKEN = "X-Subject-Token";
+    /** Longer than any token issued here (as {@code TokenAuthenticator} reads X-Auth-Token). */
+    private static final int MAX_TOKEN_LENGTH = 1024;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -40,6 +51,9 @@ public class KeystoneTokens {
 
     @Inject
     PolicyStore policies;
+
+    @Inject
+    Clock clock;
 
     /**
      * Whether a call is a token request whose body names the password method, signed or not (the official IAM SDK
@@ -70,11 +84,45 @@ public class KeystoneTokens {
                     "Incorrect IAM authentication information: the scope is not the user's account"));
         }
         String method = holder.accessKey() != null ? TokenRequest.AK_SK : TokenRequest.PASSWORD;
-        Future<List<String>> roles = holder.rootUser() ? Future.succeededFuture(List.of("te_admin"))
+        Future<List<String>> roles = holder.rootUser() ? Future.succeededFuture(List.of(RoleGrants.ACCOUNT_ROLE))
                 : Futures.onCaller(policies.ofUser(holder.userId())).map(granted -> granted.stream()
                         .map(UserPolicy::role).map(BssRole::wireName).toList());
         return roles.compose(names -> Futures.onCaller(tokens.issue(holder, method))
                 .map(issued -> new Issued(issued.token(), body(issued.stored(), names))));
+    }
+
+    /**
+     * Revokes {@code subjectToken} for {@code caller}, through the store (which tells the other replicas). Fails with
+     * 400 CBC.0100 when no token is named, 404 CBC.0100 when it names no live token (unknown, expired or already
+     * revoked, as Keystone answers), 403 CBC.0150 when the token is another user's: a caller revokes only its own
+     * user's tokens (IAM lets a Security Administrator revoke others', a role this gateway does not have).
+     */
+    public Future<Void> revoke(Credential caller, String subjectToken) {
+        if (subjectToken == null || subjectToken.isEmpty()) {
+            return Future.failedFuture(BssException.badParameter(SUBJECT_TOKEN, "is required: the token to revoke"));
+        }
+        if (subjectToken.length() > MAX_TOKEN_LENGTH) {
+            return Future.failedFuture(noSuchToken());
+        }
+        return Futures.onCaller(tokens.find(subjectToken)).compose(found -> {
+            TokenStore.StoredToken subject = found.filter(t -> t.liveAt(clock.instant()))
+                    .orElseThrow(KeystoneTokens::noSuchToken);
+            if (!subject.holder().userId().equals(caller.userId())) {
+                throw new BssException(ErrorCode.FOREIGN_OBJECT,
+                        "Illegal operation: the X-Subject-Token belongs to another user");
+            }
+            return Futures.onCaller(tokens.revoke(subject.tokenId())).map(revoked -> {
+                if (!revoked) {
+                    throw noSuchToken(); // revoked meanwhile, by another call
+                }
+                return null;
+            });
+        });
+    }
+
+    private static BssException noSuchToken() {
+        return new BssException(AccountError.NO_SUCH_TOKEN, "Could not find token: the X-Subject-Token names no "
+                + "live token");
     }
 
     private static JsonObject body(TokenStore.StoredToken token, List<String> roles) {

@@ -39,6 +39,11 @@ public class TokenStore {
     /** A token as stored: who holds it (no secret), how it was obtained, and its lifetime. */
     public record StoredToken(String tokenId, Credential holder, String method, Instant issuedAt, Instant expiresAt,
             boolean revoked) {
+
+        /** Whether it still authenticates at {@code now}: not revoked, not expired, its user and account enabled. */
+        public boolean liveAt(Instant now) {
+            return !revoked && now.isBefore(expiresAt) && holder.usable();
+        }
     }
 
     /** A token just issued: the token itself, shown once. */
