@@ -29,6 +29,14 @@ public final class Formats {
         if (amount == null || amount.isMissingNode() || amount.isNull()) {
             return "";
         }
+        // several operations answer amounts as strings ("78.00"), which decimalValue() would read as zero
+        if (amount.isTextual()) {
+            try {
+                return money(new BigDecimal(amount.asText().strip()), currency);
+            } catch (NumberFormatException notANumber) {
+                return amount.asText();
+            }
+        }
         return money(amount.decimalValue(), currency);
     }
 

@@ -275,10 +275,15 @@ public class ResourcesResource {
                 null, answer.ok() ? 200 : answer.status());
     }
 
-    /** The answer's {@code fail_resource_infos}, as one line; null when none failed. */
+    /**
+     * The resources a 2xx answer names as failed, as one line; null when none failed: {@code fail_resource_infos}
+     * (renewals, unsubscriptions) or {@code error_details} (UpdatePeriodToOnDemand).
+     */
     private static String failures(ApiAnswer answer) {
         StringJoiner failed = new StringJoiner("; ");
         answer.get("fail_resource_infos").forEach(info -> failed.add((info.path("resource_id").asText() + ": "
+                + info.path("error_code").asText() + " " + info.path("error_msg").asText()).strip()));
+        answer.get("error_details").forEach(info -> failed.add((info.path("id").asText() + ": "
                 + info.path("error_code").asText() + " " + info.path("error_msg").asText()).strip()));
         return failed.length() == 0 ? null : failed.toString();
     }
@@ -286,10 +291,11 @@ public class ResourcesResource {
     private Response render(Session session, Page page, String resourceId, Map<String, Object> quote, int status) {
         ApiAnswer found = api.call(session, "ListPayPerUseCustomerResources", Map.of(), ResourceQuery.one(resourceId));
         JsonNode info = found.get("data").path(0);
-        if (found.ok() && info.isMissingNode()) {
+        if (found.ok() && info.isMissingNode() && page.error() == null) {
             page = page.withError(Texts.get(session.language(), "no_such_resource") + " " + resourceId);
         }
-        TemplateInstance view = resource.data("page", found.ok() ? page : page.withError(found.error()));
+        TemplateInstance view = resource.data("page", found.ok() || page.error() != null ? page
+                : page.withError(found.error()));
         Map<String, Object> r = new LinkedHashMap<>();
         if (found.ok() && !info.isMissingNode()) {
             Formats formats = new Formats(session);
