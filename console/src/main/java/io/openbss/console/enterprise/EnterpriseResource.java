@@ -24,6 +24,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,9 +60,14 @@ public class EnterpriseResource {
 
     @GET
     @jakarta.ws.rs.Produces(MediaType.TEXT_HTML)
-    public TemplateInstance organizations() {
+    public Response organizations() {
         Session session = current.get();
         Page page = Pages.of(session, "/enterprise", "nav_enterprise");
+        if (EnterpriseTabs.closedTo(session)) {
+            return Response.status(403).type(MediaType.TEXT_HTML).entity(organizations.data("page",
+                    page.withError(Texts.get(session.language(), "ent_masters_only"))).data("tabs", List.of())
+                    .data("root", null)).build();
+        }
         Map<String, Object> root = null;
         if (Grants.may(session, "ListEnterpriseOrganizations")) {
             ApiAnswer answer = api.call(session, "ListEnterpriseOrganizations", Map.of("recursive_query", "1"));
@@ -72,8 +78,8 @@ public class EnterpriseResource {
                 page = page.withError(answer.error());
             }
         }
-        return organizations.data("page", page).data("tabs", EnterpriseTabs.of(session, "/enterprise"))
-                .data("root", root);
+        return Response.ok(organizations.data("page", page).data("tabs", EnterpriseTabs.of(session, "/enterprise"))
+                .data("root", root), MediaType.TEXT_HTML).build();
     }
 
     @GET

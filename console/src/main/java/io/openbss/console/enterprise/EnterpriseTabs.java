@@ -21,6 +21,11 @@ final class EnterpriseTabs {
     private EnterpriseTabs() {
     }
 
+    /** The area is an enterprise master's: another session gets a page saying so (403), as the API would answer. */
+    static boolean closedTo(Session session) {
+        return !Grants.may(session, "ListEnterpriseSubCustomers");
+    }
+
     static List<Tab> of(Session session, String active) {
         List<Tab> tabs = new ArrayList<>();
         for (Entry entry : ENTRIES) {

@@ -52,14 +52,19 @@ public class NewSubAccountResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response show(@QueryParam("done") String done, @QueryParam("mobile_phone") String mobilePhone) {
+    public Response show(@QueryParam("done") String done, @QueryParam("mobile_phone") String mobilePhone,
+            @QueryParam("customer_name") String customerName) {
         Session session = current.get();
         Page page = Pages.of(session, "/enterprise", "ent_new_sub_account");
+        if (EnterpriseTabs.closedTo(session)) {
+            page = page.withError(Texts.get(session.language(), "ent_masters_only"));
+            return render(session, page, 403, new Entered("", "", "", "", "", false, false));
+        }
         if ("code_sent".equals(done)) {
             page = page.withNotice(Texts.get(session.language(), "ent_done_code_sent"));
         }
-        return render(session, page, 200, new Entered("", "", "", mobilePhone == null ? "" : mobilePhone, "", false,
-                false));
+        return render(session, page, 200, new Entered("", "", customerName == null ? "" : customerName,
+                mobilePhone == null ? "" : mobilePhone, "", false, false));
     }
 
     @POST
@@ -77,7 +82,8 @@ public class NewSubAccountResource {
         ApiAnswer answer = api.call(session, "SendSmsVerificationCode", Map.of(), body);
         if (answer.ok()) {
             return Response.seeOther(URI.create("/enterprise/sub-accounts/new?done=code_sent&mobile_phone="
-                    + PublicApi.encode(mobilePhone))).build();
+                    + PublicApi.encode(mobilePhone) + "&customer_name=" + PublicApi.encode(customerName == null ? ""
+                    : customerName))).build();
         }
         return render(session, Pages.of(session, "/enterprise", "ent_new_sub_account").withError(answer.error()),
                 answer.status(), new Entered("", "", customerName, mobilePhone, "", false, false));

@@ -62,6 +62,12 @@ public class SubAccountResource {
             @QueryParam("trans_id") String transId) {
         Session session = current.get();
         Page page = Pages.of(session, "/enterprise", "ent_sub_account");
+        if (EnterpriseTabs.closedTo(session)) {
+            return Response.status(403).type(MediaType.TEXT_HTML).entity(subAccount.data("page",
+                    page.withError(Texts.get(session.language(), "ent_masters_only"))).data("tabs", List.of())
+                    .data("s", Map.of("id", subId, "amounts", List.of(), "canAllocate", false, "canReclaim", false,
+                            "canAllocateCoupon", false, "canReclaimCoupon", false))).build();
+        }
         if (done != null && FORMS.contains(done)) {
             page = page.withNotice(Texts.get(session.language(), "ent_done_" + done)
                     + (TransIds.ours(transId) ? " " + Texts.get(session.language(), "ent_trans_id") + " " + transId
