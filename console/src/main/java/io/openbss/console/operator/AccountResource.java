@@ -194,7 +194,7 @@ public class AccountResource {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("id", domainId);
         a.put("name", domain.get("name").asText());
-        a.put("kind", domain.get("kind").asText());
+        a.put("kind", OperatorPages.text(session, "op_code_kind_" + domain.get("kind").asText()));
         a.put("enabled", domain.get("enabled").asBoolean());
         a.put("phone", domain.get("mobile_phone").asText(""));
         a.put("created", formats.time(domain.get("created_at").asText()));
@@ -203,7 +203,7 @@ public class AccountResource {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> users = (List<Map<String, Object>>) a.get("users");
         users.forEach(user -> userNames.put((String) user.get("id"), (String) user.get("name")));
-        a.put("keys", keys(session, id, formats, userNames));
+        a.put("accessKeys", keys(session, id, formats, userNames));
         a.put("tokens", tokens(session, domainId, formats));
         a.put("funds", funds(session, id, formats));
         ApiAnswer link = admin.get(session, "/admin/v1/domains/" + id + "/upstream-link", Map.of());

@@ -25,7 +25,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Accounts ({@code /admin/v1/domains}): the list, found by name, and a new account with its root user. */
-@Path("/operator")
+@Path("/operator/accounts")
 public class AccountsResource {
 
     static final List<String> KINDS = List.of("individual", "enterprise_master", "enterprise_sub", "partner");
@@ -43,17 +43,14 @@ public class AccountsResource {
     Template accounts;
 
     @GET
-    @Path("accounts")
     @Produces(MediaType.TEXT_HTML)
     public Response list(@QueryParam("name") String name, @QueryParam("done") String done) {
         Session session = current.get();
         return render(session, OperatorPages.of(session, "/operator/accounts", "nav_accounts", done), name, 200);
     }
 
-    @GET
-    @Path("accounts.csv")
-    public Response csv(@QueryParam("name") String name) {
-        Session session = current.get();
+    /** The accounts the name selects, as CSV. */
+    Response csv(Session session, String name) {
         ApiAnswer answer = admin.get(session, "/admin/v1/domains", query(name));
         if (!answer.ok()) {
             return Response.status(502).type("text/plain").entity(OperatorPages.error(answer)).build();
@@ -65,7 +62,6 @@ public class AccountsResource {
     }
 
     @POST
-    @Path("accounts")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String name, @RestForm String kind) {
         Session session = current.get();
@@ -90,7 +86,7 @@ public class AccountsResource {
         TableView view = new TableView("accounts", AdminTable.headings(session, COLUMNS), rows, rows.size(), 0,
                 Math.max(1, rows.size()), List.of(new TableView.FilterView("name",
                         OperatorPages.text(session, "op_f_name"), "text", value, List.of())), null, null,
-                answer.ok() ? "/operator/accounts.csv?name=" + PublicApi.encode(value) : null,
+                answer.ok() ? "/operator/export/accounts.csv?name=" + PublicApi.encode(value) : null,
                 answer.ok() ? null : OperatorPages.error(answer));
         return OperatorPages.html(status, accounts.data("page", page).data("view", view).data("kinds", KINDS.stream()
                 .map(kind -> new TableView.Option(kind, OperatorPages.text(session, "op_code_kind_" + kind), false))

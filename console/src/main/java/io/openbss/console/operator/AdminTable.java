@@ -57,7 +57,9 @@ final class AdminTable {
     private static TableView.Cell cell(Session session, Formats formats, Column column, JsonNode item) {
         JsonNode value = value(item, column);
         return switch (column.kind()) {
-            case MONEY -> new TableView.Cell(formats.money(value, item.path("currency").asText("CNY")), null, true);
+            case MONEY -> new TableView.Cell(value.isTextual() && value.asText().matches("-?\\d+(\\.\\d+)?")
+                    ? formats.money(new java.math.BigDecimal(value.asText()), item.path("currency").asText("CNY"))
+                    : formats.money(value, item.path("currency").asText("CNY")), null, true);
             case TIME -> new TableView.Cell(formats.time(value.asText("")), null, false);
             case CODE -> new TableView.Cell(Texts.of(session.language()).getOrDefault(
                     "op_code_" + column.target() + "_" + value.asText(""), value.asText("")), null, false);

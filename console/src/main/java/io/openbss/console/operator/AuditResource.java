@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The audit trail ({@code GET /admin/v1/audit}): its filters, newest first, paged, and as CSV. */
-@Path("/operator")
+@Path("/operator/audit")
 public class AuditResource {
 
     static final int PAGE_SIZE = 20;
@@ -50,7 +50,6 @@ public class AuditResource {
     Template list;
 
     @GET
-    @Path("audit")
     @Produces(MediaType.TEXT_HTML)
     public Response audit(@Context UriInfo uri) {
         Session session = current.get();
@@ -79,10 +78,8 @@ public class AuditResource {
         return OperatorPages.html(status, list.data("page", page).data("tabs", List.of()).data("view", view));
     }
 
-    @GET
-    @Path("audit.csv")
-    public Response csv(@Context UriInfo uri) {
-        Session session = current.get();
+    /** Every record the filters select (up to {@value #EXPORT_MAX_ROWS}), as CSV. */
+    Response csv(Session session, UriInfo uri) {
         Map<String, String> api;
         try {
             api = AuditFilters.apiQuery(AuditFilters.given(TableExportResource.single(uri)), session.zone());
@@ -119,7 +116,7 @@ public class AuditResource {
         String next = !rows.isEmpty() && offset + rows.size() < total
                 ? "/operator/audit?" + query + "offset=" + (offset + limit) + "&limit=" + limit : null;
         return new TableView("audit", AdminTable.headings(session, COLUMNS), rows, total, offset, limit,
-                filters(session, given), previous, next, "/operator/audit.csv?" + query, null);
+                filters(session, given), previous, next, "/operator/export/audit.csv?" + query, null);
     }
 
     private static TableView empty(Session session, Map<String, String> given, String error) {

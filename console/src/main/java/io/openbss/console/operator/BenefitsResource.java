@@ -40,7 +40,7 @@ public class BenefitsResource {
 
     private static final String BILLING = "/admin/v1/services/billing/v1";
     static final List<Column> COUPONS = List.of(Column.text("coupon_id"), Column.text("plan_name"),
-            Column.text("balance"), Column.time("effective_time"), Column.time("expire_time"));
+            Column.money("balance"), Column.time("effective_time"), Column.time("expire_time"));
 
     @Inject
     AdminApi admin;
