@@ -44,8 +44,9 @@ final class BenchPlatform implements AutoCloseable {
     }
 
     static BenchPlatform start(Path root, Path home) throws IOException {
+        // no console (port 0): nothing here looks at pages, and it would take memory from what is measured
         LocalSettings settings = new LocalSettings(root, home, freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), Optional.ofNullable(System.getenv("BSS_DB_URL")).filter(s -> !s.isBlank()),
+                freePort(), 0, freePort(), Optional.ofNullable(System.getenv("BSS_DB_URL")).filter(s -> !s.isBlank()),
                 false, ProcessHandle.current().info().command().orElse("java"));
         Platform platform = new Platform(settings);
         platform.start();

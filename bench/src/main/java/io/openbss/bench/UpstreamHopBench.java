@@ -42,8 +42,8 @@ final class UpstreamHopBench {
         Path root = platform.root();
         LocalSettings settings = new LocalSettings(root, root.resolve("bench/target/bench-upstream-home"),
                 BenchPlatform.freePort(), BenchPlatform.freePort(), BenchPlatform.freePort(),
-                BenchPlatform.freePort(), BenchPlatform.freePort(), BenchPlatform.freePort(), Optional.empty(), false,
-                ProcessHandle.current().info().command().orElse("java"));
+                BenchPlatform.freePort(), BenchPlatform.freePort(), 0, BenchPlatform.freePort(), Optional.empty(),
+                false, ProcessHandle.current().info().command().orElse("java"));
         try (Platform standIn = new Platform(settings)) {
             standIn.start();
             AdminClient upstreamAdmin = new AdminClient(settings.adminEndpoint(), standIn.secrets().adminToken());

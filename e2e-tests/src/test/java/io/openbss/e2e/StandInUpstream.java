@@ -60,9 +60,9 @@ public final class StandInUpstream implements BeforeAllCallback {
                 .computeIfAbsent(StandIn.class, key -> start(), StandIn.class);
     }
 
-    /** Its own home, ports and embedded PostgreSQL, whatever database the test platform uses. */
+    /** Its own home, ports and embedded PostgreSQL, whatever database the test platform uses; no console. */
     private static StandIn start() {
-        TestPlatform.Running upstream = TestPlatform.startWithDemoData("bss-upstream-", Optional.empty());
+        TestPlatform.Running upstream = TestPlatform.startWithDemoData("bss-upstream-", Optional.empty(), false);
         return new StandIn(upstream, link(upstream.settings(), upstream.demo()));
     }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code ./bss up} as an operator runs it (the launcher's own commands, in processes of their own, on a home and
  * ports of their own, without demo data): a killed service comes back by itself while {@code status} says
- * "degraded", {@code restart} restarts one, and {@code down} stops everything, restarted processes included.
+ * "degraded", {@code restart} restarts one (the console too), and {@code down} stops everything, restarted processes
+ * included.
  */
 class SupervisorIT {
 
@@ -38,7 +39,8 @@ class SupervisorIT {
         home = Files.createTempDirectory(Files.createDirectories(root.resolve("e2e-tests/target")), "bss-sup-");
         environment = Map.of("BSS_HOME", home.toString(), "BSS_DEMO", "false", "BSS_PG_FAST", "true",
                 "BSS_GATEWAY_PORT", port(), "BSS_ADMIN_PORT", port(), "BSS_ORDERS_PORT", port(),
-                "BSS_BILLING_PORT", port(), "BSS_ENTERPRISE_PORT", port(), "BSS_PG_PORT", port());
+                "BSS_BILLING_PORT", port(), "BSS_ENTERPRISE_PORT", port(), "BSS_CONSOLE_PORT", port(),
+                "BSS_PG_PORT", port());
     }
 
     @AfterEach
@@ -48,7 +50,8 @@ class SupervisorIT {
 
     @Test
     void aKilledServiceComesBackByItselfAndDownStopsWhatWasRestarted() throws Exception {
-        assertThat(bss("up")).contains("ready in");
+        String console = "http://127.0.0.1:" + environment.get("BSS_CONSOLE_PORT");
+        assertThat(bss("up")).contains("ready in").contains("Console    " + console);
         JsonNode started = state(s -> s.path("status").asText().equals("ready"));
         long orders = pid(started, "orders-service");
         List<Long> first = pids(started);
@@ -68,6 +71,12 @@ class SupervisorIT {
         assertThat(pid(restarted, "gateway")).isNotEqualTo(gateway);
         assertThat(ProcessHandle.of(gateway).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(bss("restart", "nothing")).contains("usage: ./bss restart <");
+        long consolePid = pid(restarted, "console");
+        assertThat(bss("restart", "console")).contains("ready in");
+        JsonNode consoleRestarted = state(s -> process(s, "console").path("restarts").asInt() == 1);
+        assertThat(pid(consoleRestarted, "console")).isNotEqualTo(consolePid);
+        assertThat(bss("status")).contains("console " + console).containsPattern("console +pid \\d+ +UP");
+        restarted = consoleRestarted;
 
         List<Long> all = new ArrayList<>(pids(restarted));
         all.addAll(first);

@@ -37,9 +37,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The whole platform as ./bss up runs it (four service processes, PostgreSQL, the demo data), started once for every
- * end-to-end test class that extends with it and stopped after the last one; and the official SDK's clients for the
- * demo accounts.
+ * The whole platform as ./bss up runs it (four service processes, the console, PostgreSQL, the demo data), started
+ * once for every end-to-end test class that extends with it and stopped after the last one; and the official SDK's
+ * clients for the demo accounts.
  */
 public final class TestPlatform implements BeforeAllCallback {
 
@@ -61,18 +61,19 @@ public final class TestPlatform implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .computeIfAbsent(Running.class, key -> startWithDemoData("bss-home-",
-                        Optional.ofNullable(System.getenv("BSS_TEST_PG_URL")).filter(s -> !s.isBlank())),
+                        Optional.ofNullable(System.getenv("BSS_TEST_PG_URL")).filter(s -> !s.isBlank()), true),
                         Running.class);
     }
 
     /**
      * Starts the platform on free ports; a port found free can be taken by another process before a service binds
-     * it, so a start that fails is tried again, on other ports, twice.
+     * it, so a start that fails is tried again, on other ports, twice. Without {@code console} it runs none (as the
+     * stand-in upstream of ./bss up --upstream).
      */
-    static Running startWithDemoData(String homePrefix, Optional<String> databaseUrl) {
+    static Running startWithDemoData(String homePrefix, Optional<String> databaseUrl, boolean console) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOnce(homePrefix, databaseUrl);
+                return startOnce(homePrefix, databaseUrl, console);
             } catch (io.openbss.launcher.LauncherException e) {
                 if (attempt == 3) {
                     throw e;
@@ -83,13 +84,13 @@ public final class TestPlatform implements BeforeAllCallback {
     }
 
     /** Its own home under e2e-tests/target, free ports, and the embedded PostgreSQL unless {@code databaseUrl}. */
-    private static Running startOnce(String homePrefix, Optional<String> databaseUrl) {
+    private static Running startOnce(String homePrefix, Optional<String> databaseUrl, boolean console) {
         try {
             Path root = Path.of(System.getProperty("bss.root")).toAbsolutePath();
             Path home = Files.createTempDirectory(Files.createDirectories(root.resolve("e2e-tests/target")),
                     homePrefix);
             LocalSettings settings = new LocalSettings(root, home, freePort(), freePort(), freePort(), freePort(),
-                    freePort(), freePort(), databaseUrl, true, ProcessHandle.current().info().command().orElse("java"));
+                    freePort(), console ? freePort() : 0, freePort(), databaseUrl, true, ProcessHandle.current().info().command().orElse("java"));
             Platform platform = new Platform(settings);
             // a failed start stops what it started
             platform.start();
@@ -103,6 +104,11 @@ public final class TestPlatform implements BeforeAllCallback {
 
     static LocalSettings settings() {
         return running.settings();
+    }
+
+    /** The console's address, e.g. {@code http://127.0.0.1:41234}: its pages call this platform's gateway. */
+    static String consoleUrl() {
+        return settings().consoleEndpoint();
     }
 
     /** A JDBC connection to the platform's database, to check what the services stored. */
