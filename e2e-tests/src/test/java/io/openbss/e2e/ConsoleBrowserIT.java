@@ -236,9 +236,9 @@ class ConsoleBrowserIT {
     }
 
     private static BigDecimal cash(BssClient client) {
-        return BigDecimal.valueOf(client.showCustomerAccountBalances(new ShowCustomerAccountBalancesRequest())
+        return client.showCustomerAccountBalances(new ShowCustomerAccountBalancesRequest())
                 .getAccountBalances().stream().filter(b -> b.getAccountType() == 1).findFirst().orElseThrow()
-                .getAmount());
+                .getAmount();
     }
 
     /** The number in a written amount such as {@code CN¥7,408.42} or {@code ¥-3.50}. */
