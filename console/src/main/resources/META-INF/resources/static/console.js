@@ -35,6 +35,8 @@
         el.setAttribute('data-drawn', 'true');
       }
     });
+    // Drawn at once: the first paint is the figure, not an animation toward it.
+    option.animation = false;
     chart.setOption(option);
     window.addEventListener('resize', function () { chart.resize(); });
   }

@@ -121,7 +121,15 @@ final class Browser implements AutoCloseable {
     Timing clickAndWait(String id, String name) {
         WebElement old = driver.findElement(By.tagName("html"));
         driver.findElement(By.id(id)).click();
-        wait(20).until(ExpectedConditions.stalenessOf(old));
+        // the old page is gone once its root element is stale (or no longer known to the browser at all)
+        wait(20).until(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         return rendered(name);
     }
 

@@ -112,7 +112,8 @@ public class ResourcesResource {
                     + bad.getMessage()), resourceId, null, 400);
         }
         ApiAnswer rate = api.call(session, "ListRenewRateOnPeriod", Map.of(), Map.of(
-                "resource_ids", List.of(resourceId), "period_type", period.type(), "period_num", period.number()));
+                "resource_ids", List.of(resourceId), "period_type", period.type(), "period_num", period.number(),
+                "include_relative_resources", true));
         if (!rate.ok()) {
             return render(session, page.withError(rate.error()), resourceId, null, rate.status());
         }
@@ -128,11 +129,13 @@ public class ResourcesResource {
         quote.put("period", period.number() + " " + Texts.get(session.language(), "code_period_type_" + period.type()));
         quote.put("official", formats.money(rate.get("official_website_rating_result")
                 .path("official_website_amount"), currency));
+        // A renewal renews the resource with the resources attached to it (a server's disks): the price is theirs
+        // together, each as the API rated it.
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
         for (JsonNode result : rate.get("renew_inquiry_results")) {
-            if (result.path("resource_id").asText().equals(resourceId)) {
-                quote.put("amount", formats.money(result.path("amount"), currency));
-            }
+            total = total.add(new java.math.BigDecimal(result.path("amount").asText("0")));
         }
+        quote.put("amount", formats.money(total, currency));
         List<Map<String, String>> discounts = new ArrayList<>();
         rate.get("optional_discount_rating_results").forEach(discount -> discounts.add(Map.of(
                 "name", discount.path("discount_name").asText(discount.path("discount_id").asText()),
