@@ -169,18 +169,18 @@ public final class Platform implements AutoCloseable {
         return service(name, module, port, extra, true);
     }
 
-    /** A process of {@code module}'s packaged application; one without {@code database} gets no credentials of it. */
+    /** A process of {@code module}'s packaged application; one that {@code usesDatabase} gets its credentials. */
     private ServiceProcess service(String name, String module, int port, Map<String, String> extra,
-            boolean database) {
+            boolean usesDatabase) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        if (database) {
-            env.put("BSS_DB_HOST", this.database.host());
-            env.put("BSS_DB_PORT", String.valueOf(this.database.port()));
-            env.put("BSS_DB_NAME", this.database.name());
-            env.put("BSS_DB_USER", this.database.user());
-            env.put("BSS_DB_PASSWORD", this.database.password());
+        if (usesDatabase) {
+            env.put("BSS_DB_HOST", database.host());
+            env.put("BSS_DB_PORT", String.valueOf(database.port()));
+            env.put("BSS_DB_NAME", database.name());
+            env.put("BSS_DB_USER", database.user());
+            env.put("BSS_DB_PASSWORD", database.password());
             env.put("BSS_INTERNAL_TOKEN_PUBLIC_KEY_LOCATION", secrets.publicKey().toString());
         }
         env.put("BSS_LOG_JSON", "false");
