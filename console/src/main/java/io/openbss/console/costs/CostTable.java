@@ -29,6 +29,13 @@ record CostTable(String currency, List<String> buckets, List<Row> rows) {
         return new CostTable(currency, buckets, rows);
     }
 
+    /** The same table with its groups' values written as {@code names} name them (codes without a name stay). */
+    CostTable named(Map<String, String> names) {
+        return new CostTable(currency, buckets, rows.stream().map(row -> new Row(
+                row.group() == null ? null : names.getOrDefault(row.group(), row.group()), row.amounts(),
+                row.total())).toList());
+    }
+
     /** The chart's data, in the shape console.js draws: stacked bars, one series per group. */
     Map<String, Object> chart(String allCosts, String noValue) {
         List<Map<String, Object>> series = new ArrayList<>();

@@ -9,6 +9,7 @@ import io.openbss.console.layout.Formats;
 import io.openbss.console.layout.Grants;
 import io.openbss.console.layout.Page;
 import io.openbss.console.layout.Pages;
+import io.openbss.console.layout.ServiceNames;
 import io.openbss.console.layout.Texts;
 import io.openbss.console.session.CurrentSession;
 import io.openbss.console.session.Session;
@@ -54,6 +55,9 @@ public class CostsResource {
     @Location("costs.html")
     Template costs;
 
+    @Inject
+    ServiceNames serviceNames;
+
     /** Every group ListCosts answers for the query, page by page, or the API's refusal. */
     private record Answer(CostTable table, ApiAnswer refusal) {
     }
@@ -68,7 +72,7 @@ public class CostsResource {
         try {
             query = CostQuery.of(TableExportResource.single(uri));
         } catch (CostQuery.BadChoice bad) {
-            return render(page.withError(texts.get("bad_filter") + " " + bad.getMessage()),
+            return render(page.withBadParameter(bad.getMessage()),
                     form(session, CostQuery.of(Map.of())), null, 400);
         }
         if (!Grants.may(session, OPERATION)) {
@@ -79,7 +83,9 @@ public class CostsResource {
             return render(page.withError(answer.refusal().error()), form(session, query), null,
                     answer.refusal().status());
         }
-        return render(page, form(session, query), view(session, query, answer.table()), 200);
+        CostTable table = query.group().equals("service") ? answer.table().named(serviceNames.of(session))
+                : answer.table();
+        return render(page, form(session, query), view(session, query, table), 200);
     }
 
     @GET

@@ -116,7 +116,7 @@ public class SubAccountResource {
         String[] ids = coupon == null ? new String[0] : coupon.split("\\|", -1);
         if (ids.length != 2 || ids[0].isBlank() || ids[1].isBlank()) {
             return render(session, Pages.of(session, "/enterprise", "ent_sub_account")
-                    .withError(Texts.get(session.language(), "bad_filter") + " coupon"), subId, 400, null);
+                    .withBadParameter("coupon"), subId, 400, null);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("customer_id", subId);
@@ -141,7 +141,7 @@ public class SubAccountResource {
         String transId = (String) body.get("trans_id");
         if (!TransIds.ours(transId)) {
             return render(session, Pages.of(session, "/enterprise", "ent_sub_account")
-                    .withError(Texts.get(session.language(), "bad_filter") + " trans_id"), subId, 400, null);
+                    .withBadParameter("trans_id"), subId, 400, null);
         }
         ApiAnswer answer = api.call(session, operation, Map.of(), body);
         if (answer.ok()) {

@@ -17,6 +17,20 @@ public record Page(Session session, Map<String, String> t, List<NavItem> nav, St
         return new Page(session, t, nav, title, text, error);
     }
 
+    /**
+     * The notice of an action just done, named by the {@code done} parameter of the page it redirected to (a key
+     * {@code done_<done>} of the texts); nothing for an unknown or missing one.
+     */
+    public Page withDone(String done) {
+        String text = done == null ? null : t.get("done_" + done);
+        return text == null ? this : withNotice(text);
+    }
+
+    /** The error of a value the console will not send: the parameter it names, as the API's 400 would. */
+    public Page withBadParameter(String name) {
+        return withError(t.get("bad_filter") + " " + name);
+    }
+
     public Page withError(String text) {
         return new Page(session, t, nav, title, notice, text);
     }

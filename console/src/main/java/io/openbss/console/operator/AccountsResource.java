@@ -67,7 +67,7 @@ public class AccountsResource {
         Session session = current.get();
         Page page = OperatorPages.of(session, "/operator/accounts", "nav_accounts", null);
         if (kind == null || !KINDS.contains(kind)) {
-            return render(session, page.withError(OperatorPages.text(session, "bad_filter") + " kind"), null, 400);
+            return render(session, page.withBadParameter("kind"), null, 400);
         }
         ApiAnswer answer = admin.call(session, "POST", "/admin/v1/domains", Map.of(),
                 Map.of("name", name == null ? "" : name.strip(), "kind", kind));

@@ -80,7 +80,7 @@ public class BenefitsResource {
                 default -> throw new BadInput("kind");
             };
         } catch (BadInput bad) {
-            return render(session, page.withError(OperatorPages.text(session, "bad_filter") + " " + bad.getMessage()),
+            return render(session, page.withBadParameter(bad.getMessage()),
                     customerId, 400);
         }
         if (!answer.ok()) {

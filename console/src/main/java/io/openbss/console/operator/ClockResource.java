@@ -59,11 +59,11 @@ public class ClockResource {
         try {
             seconds = (count(days, "days") * 24 + count(hours, "hours")) * 3600;
         } catch (BadInput bad) {
-            return render(session, page.withError(OperatorPages.text(session, "bad_filter") + " " + bad.getMessage()),
+            return render(session, page.withBadParameter(bad.getMessage()),
                     400);
         }
         if (seconds <= 0) {
-            return render(session, page.withError(OperatorPages.text(session, "bad_filter") + " days"), 400);
+            return render(session, page.withBadParameter("days"), 400);
         }
         ApiAnswer now = admin.get(session, path("billing"), Map.of());
         if (!now.ok()) {

@@ -80,9 +80,7 @@ public class OrdersResource {
     public Response details(@PathParam("order_id") String orderId, @QueryParam("done") String done) {
         Session session = current.get();
         Page page = Pages.of(session, "/orders", "order_details");
-        if (done != null && Texts.of(session.language()).containsKey("done_" + done)) {
-            page = page.withNotice(Texts.get(session.language(), "done_" + done));
-        }
+        page = page.withDone(done);
         return render(session, page, orderId, 200);
     }
 
@@ -99,7 +97,7 @@ public class OrdersResource {
         List<Map<String, Object>> coupons = choices(coupon == null ? List.of() : coupon);
         if (discounts == null || coupons == null) {
             return render(session, Pages.of(session, "/orders", "order_details")
-                    .withError(Texts.get(session.language(), "bad_filter") + " coupon"), orderId, 400);
+                    .withBadParameter("coupon"), orderId, 400);
         }
         body.put("use_discount", discounts.isEmpty() ? "NO" : "YES");
         body.put("use_coupon", coupons.isEmpty() ? "NO" : "YES");

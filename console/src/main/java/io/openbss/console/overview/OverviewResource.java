@@ -8,6 +8,7 @@ import io.openbss.console.layout.Formats;
 import io.openbss.console.layout.Grants;
 import io.openbss.console.layout.Page;
 import io.openbss.console.layout.Pages;
+import io.openbss.console.layout.ServiceNames;
 import io.openbss.console.session.CurrentSession;
 import io.openbss.console.session.Session;
 import io.quarkus.qute.Location;
@@ -51,6 +52,9 @@ public class OverviewResource {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ServiceNames serviceNames;
 
     @Location("overview.html")
     Template overview;
@@ -109,7 +113,7 @@ public class OverviewResource {
                     "groupby", List.of(Map.of("type", "dimension", "key", "CLOUD_SERVICE_TYPE")), "limit", 1000));
             if (trend.ok() && byService.ok()) {
                 data.put("trend", chart(trendChart(trend, month)));
-                data.put("services", chart(serviceChart(byService)));
+                data.put("services", chart(serviceChart(byService, serviceNames.of(session))));
             } else {
                 errors.add(trend.ok() ? byService.error() : trend.error());
             }
@@ -168,10 +172,11 @@ public class OverviewResource {
                 List.copyOf(amounts.values()), "currency", trend.get("currency").asText("CNY"));
     }
 
-    private static Map<String, Object> serviceChart(ApiAnswer byService) {
+    private static Map<String, Object> serviceChart(ApiAnswer byService, Map<String, String> names) {
         List<Map<String, String>> slices = new ArrayList<>();
         for (JsonNode group : byService.get("cost_data")) {
-            slices.add(Map.of("name", group.path("dimensions").path(0).path("value").asText(),
+            String code = group.path("dimensions").path(0).path("value").asText();
+            slices.add(Map.of("name", names.getOrDefault(code, code),
                     "value", group.path("amount_by_costs").asText("0")));
         }
         return Map.of("kind", "pie", "slices", slices, "currency", byService.get("currency").asText("CNY"));

@@ -90,9 +90,7 @@ public class ResourcesResource {
     public Response details(@PathParam("resource_id") String resourceId, @QueryParam("done") String done) {
         Session session = current.get();
         Page page = Pages.of(session, "/resources", "resource_details");
-        if (done != null && Texts.of(session.language()).containsKey("done_" + done)) {
-            page = page.withNotice(Texts.get(session.language(), "done_" + done));
-        }
+        page = page.withDone(done);
         return render(session, page, resourceId, null, 200);
     }
 
@@ -108,8 +106,7 @@ public class ResourcesResource {
         try {
             period = Period.of(periodType, periodNum);
         } catch (BadInput bad) {
-            return render(session, page.withError(Texts.get(session.language(), "bad_filter") + " "
-                    + bad.getMessage()), resourceId, null, 400);
+            return render(session, page.withBadParameter(bad.getMessage()), resourceId, null, 400);
         }
         ApiAnswer rate = api.call(session, "ListRenewRateOnPeriod", Map.of(), Map.of(
                 "resource_ids", List.of(resourceId), "period_type", period.type(), "period_num", period.number(),
@@ -249,9 +246,7 @@ public class ResourcesResource {
     public TemplateInstance refunds(@QueryParam("order_id") List<String> orderIds, @QueryParam("done") String done) {
         Session session = current.get();
         Page page = Pages.of(session, "/resources", "refund_details");
-        if (done != null && Texts.of(session.language()).containsKey("done_" + done)) {
-            page = page.withNotice(Texts.get(session.language(), "done_" + done));
-        }
+        page = page.withDone(done);
         Formats formats = new Formats(session);
         List<Map<String, Object>> orders = new ArrayList<>();
         for (String orderId : orderIds) {
