@@ -57,8 +57,22 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Signs in on the customers' sign-in page; {@code user} null for the account's own user. */
+    /** Signs in on the customers' sign-in page in English; {@code user} null for the account's own user. */
     void signIn(String account, String user, String password) {
+        signIn(account, user, password, "en_US");
+    }
+
+    /** Signs in on the operators' sign-in page with the platform's admin token. */
+    void signInAsOperator(String adminToken) {
+        driver.manage().deleteAllCookies();
+        driver.get(console + "/operator/sign-in");
+        driver.findElement(By.id("admin_token")).sendKeys(adminToken);
+        driver.findElement(By.id("sign-in")).click();
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+    }
+
+    /** Signs in as a customer, reading the console (and the API's answers) in {@code language}. */
+    void signIn(String account, String user, String password, String language) {
         driver.manage().deleteAllCookies();
         driver.get(console + "/sign-in");
         driver.findElement(By.id("account")).sendKeys(account);
@@ -66,7 +80,7 @@ final class Browser implements AutoCloseable {
             driver.findElement(By.id("user")).sendKeys(user);
         }
         driver.findElement(By.id("password")).sendKeys(password);
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("language"))).selectByValue("en_US");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("language"))).selectByValue(language);
         driver.findElement(By.id("sign-in")).click();
         wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
     }

@@ -214,6 +214,59 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void badInputIsRefusedNamingTheParameterAndNothingIsSent() {
+        browser.signIn("demo-enterprise", null, password);
+        browser.open("/orders?status=99", "orders-bad-filter");
+        assertThat(browser.find("table-orders").getText()).contains("status");
+        browser.open("/orders?order_id=%01x", "orders-control-character");
+        assertThat(browser.find("table-orders").getText()).contains("order_id");
+
+        Map<String, Object> export = browser.fetch("GET", "/export/fee-records.csv?bill_cycle=2026-13", null);
+        assertThat(export.get("status")).isEqualTo(400L);
+        assertThat((String) export.get("text")).contains("bill_cycle");
+        // another customer's order, and a path trick, are the API's refusals, never another page or a 5xx
+        String others = client("BSS_INDIVIDUAL_").listCustomerOrders(new ListCustomerOrdersRequest()).getOrderInfos()
+                .getFirst().getOrderId();
+        for (String path : List.of("/orders/" + others, "/orders/..%2F..%2Fv2%2Fbills", "/export/nothing.csv")) {
+            Map<String, Object> answer = browser.fetch("GET", path, null);
+            assertThat(((Number) answer.get("status")).intValue()).as(path).isBetween(400, 499);
+            assertThat((String) answer.get("text")).as(path).doesNotContain("Exception", "order-amount");
+        }
+    }
+
+    @Test
+    void chineseReadersGetTheConsoleAndTheApisAnswersInChinese() {
+        browser.signIn("demo-enterprise", null, password, "zh_CN");
+        browser.open("/", "overview-zh");
+        assertThat(browser.findAll("nav.menu a").getFirst().getText()).isEqualTo("总览");
+        assertThat(browser.find("available").getText()).contains("¥");
+        browser.open("/bills/fee-records?bill_cycle=" + YearMonth.now(ZoneOffset.ofHours(8)).minusMonths(1),
+                "bills-fee-records-zh");
+        assertThat(browser.find("table-fee-records").getText()).containsPattern("[\\u4e00-\\u9fff]{2,}");
+    }
+
+    @Test
+    void operatorFindsASignOutInTheAuditTrail() {
+        browser.signIn("demo-enterprise", "finance", password);
+        browser.clickAndWait("sign-out", "signed-out-for-audit");
+
+        browser.signInAsOperator(TestPlatform.adminToken());
+        List<String> menu = browser.findAll("nav.menu a").stream().map(a -> a.getDomAttribute("href")).toList();
+        assertThat(menu).contains("/operator/accounts", "/operator/audit", "/operator/upstream-links");
+        for (String path : menu) {
+            browser.open(path, "operator" + path.substring("/operator".length()).replace('/', '-'));
+            assertThat(browser.has("error")).as("error shown on " + path).isFalse();
+        }
+        browser.open("/operator/accounts/" + domainId("BSS_"), "operator-account");
+        browser.open("/operator/audit?operation=KeystoneRevokeToken&domain_id=" + domainId("BSS_"),
+                "operator-audit-revocations");
+        assertThat(browser.find("table-audit").getText()).contains("KeystoneRevokeToken", "finance");
+        // an operator's session opens no customer page, and a customer's no operator page
+        browser.open("/", "operator-on-customer-page");
+        assertThat(browser.currentPath()).isEqualTo("/sign-in");
+    }
+
+    @Test
     void theOverviewFitsAPhone() {
         try (Browser phone = new Browser(TestPlatform.consoleUrl(), 390, 844)) {
             phone.signIn("demo-enterprise", null, password);

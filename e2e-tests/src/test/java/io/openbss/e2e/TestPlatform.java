@@ -178,6 +178,10 @@ public final class TestPlatform implements BeforeAllCallback {
     }
 
     /** The admin API as the operator. */
+    static String adminToken() {
+        return running.platform().secrets().adminToken();
+    }
+
     static AdminClient admin() {
         return new AdminClient(settings().adminEndpoint(), running.platform().secrets().adminToken());
     }

@@ -177,7 +177,9 @@ public class OrdersResource {
                 o.put("coupons", coupons(session, orderId, formats));
             }
         }
-        return Response.status(status).entity(view.data("o", o)).type(MediaType.TEXT_HTML).build();
+        // an order the API will not show (another customer's, none such) is the API's answer, status included
+        return Response.status(details.ok() ? status : details.status()).entity(view.data("o", o))
+                .type(MediaType.TEXT_HTML).build();
     }
 
     private List<Map<String, String>> discounts(Session session, String orderId, Formats formats, String currency) {
