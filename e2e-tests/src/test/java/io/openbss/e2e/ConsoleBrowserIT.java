@@ -184,6 +184,25 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void iamUsersSeeTheMenusTheirRolesAllowAndTheApiStillRefusesTheRest() {
+        browser.signIn("demo-enterprise", "finance", password);
+        browser.open("/", "overview-finance");
+        assertThat(menu()).contains("/", "/bills", "/costs").doesNotContain("/resources");
+        assertThat(browser.has("spent")).isTrue();
+
+        browser.signIn("demo-enterprise", "operator", password);
+        browser.open("/", "overview-operator");
+        assertThat(menu()).contains("/", "/orders", "/resources").doesNotContain("/bills", "/costs");
+        assertThat(browser.has("spent")).isFalse();
+        browser.open("/bills", "bills-as-operator");
+        assertThat(browser.findAll("p.error").getFirst().getText()).contains("APIG.0302");
+    }
+
+    private static List<String> menu() {
+        return browser.findAll("nav.menu a").stream().map(a -> a.getDomAttribute("href")).toList();
+    }
+
+    @Test
     void signingOutRevokesTheToken() {
         Instant start = Instant.now().minusSeconds(1);
         browser.signIn("demo-enterprise", "finance", password);
