@@ -141,8 +141,24 @@ public class SignInResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response switchLanguage(@RestForm String language, @RestForm String back) {
         sessions.put(current.get().withLanguage(language(language)));
-        String target = back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/";
-        return Response.seeOther(URI.create(target)).build();
+        return Response.seeOther(URI.create(samePage(back))).build();
+    }
+
+    /**
+     * Where to go back to after a language change: a path of this console only. Anything a browser could read as
+     * another host ({@code //host}, {@code /\host}) or a scheme, or not a plain path, goes to the overview.
+     */
+    static String samePage(String back) {
+        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.length() > 2048
+                || back.chars().anyMatch(c -> c == '\\' || c < 0x21 || c > 0x7e)) {
+            return "/";
+        }
+        try {
+            URI uri = new URI(back);
+            return uri.getScheme() == null && uri.getHost() == null ? back : "/";
+        } catch (java.net.URISyntaxException notAPath) {
+            return "/";
+        }
     }
 
     private Response start(Session session, String home) {

@@ -1,6 +1,7 @@
 package io.openbss.console.session;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 
@@ -27,6 +28,15 @@ class SignInTest {
         given().header("Accept-Language", "en-US").get("/sign-in").then().statusCode(200)
                 .body(containsString("name=\"csrf-token\"")).body(containsString("Sign in"));
         given().get("/sign-in").then().statusCode(200).body(containsString("登录"));
+    }
+
+    @Test
+    void cookiesAreHttpOnlyAndSecureBehindATlsProxy() {
+        Response plain = given().get("/sign-in");
+        assertThat(plain.getDetailedCookie("csrf-token").isHttpOnly()).isTrue();
+        assertThat(plain.getDetailedCookie("csrf-token").isSecured()).isFalse();
+        Response tls = given().header("X-Forwarded-Proto", "https").get("/sign-in");
+        assertThat(tls.getDetailedCookie("csrf-token").isSecured()).isTrue();
     }
 
     @Test
