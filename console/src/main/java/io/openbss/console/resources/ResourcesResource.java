@@ -1,10 +1,8 @@
 package io.openbss.console.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.openbss.console.api.ApiAnswer;
 import io.openbss.console.api.PublicApi;
 import io.openbss.console.layout.Formats;
-import io.openbss.console.layout.Grants;
 import io.openbss.console.layout.Page;
 import io.openbss.console.layout.Pages;
 import io.openbss.console.layout.Texts;
@@ -70,8 +68,8 @@ public class ResourcesResource {
     @Location("list.html")
     Template list;
 
-    @Location("resource.html")
-    Template resource;
+    @Inject
+    ResourcePage resourcePage;
 
     @Location("refunds.html")
     Template refunds;
@@ -91,74 +89,7 @@ public class ResourcesResource {
         Session session = current.get();
         Page page = Pages.of(session, "/resources", "resource_details");
         page = page.withDone(done);
-        return render(session, page, resourceId, null, 200);
-    }
-
-    /** The renewal's price for the chosen period (ListRenewRateOnPeriod), with the form that confirms it. */
-    @GET
-    @Path("{resource_id}/renew")
-    @jakarta.ws.rs.Produces(MediaType.TEXT_HTML)
-    public Response quote(@PathParam("resource_id") String resourceId, @QueryParam("period_type") String periodType,
-            @QueryParam("period_num") String periodNum) {
-        Session session = current.get();
-        Page page = Pages.of(session, "/resources", "resource_details");
-        Period period;
-        try {
-            period = Period.of(periodType, periodNum);
-        } catch (BadInput bad) {
-            return render(session, page.withBadParameter(bad.getMessage()), resourceId, null, 400);
-        }
-        ApiAnswer rate = api.call(session, "ListRenewRateOnPeriod", Map.of(), Map.of(
-                "resource_ids", List.of(resourceId), "period_type", period.type(), "period_num", period.number(),
-                "include_relative_resources", true));
-        if (!rate.ok()) {
-            return render(session, page.withError(rate.error()), resourceId, null, rate.status());
-        }
-        String failed = failures(rate);
-        if (failed != null) {
-            return render(session, page.withError(failed), resourceId, null, 200);
-        }
-        Formats formats = new Formats(session);
-        String currency = rate.get("currency").asText("CNY");
-        Map<String, Object> quote = new LinkedHashMap<>();
-        quote.put("periodType", Integer.toString(period.type()));
-        quote.put("periodNum", Integer.toString(period.number()));
-        quote.put("period", period.number() + " " + Texts.get(session.language(), "code_period_type_" + period.type()));
-        quote.put("official", formats.money(rate.get("official_website_rating_result")
-                .path("official_website_amount"), currency));
-        // A renewal renews the resource with the resources attached to it (a server's disks): the price is theirs
-        // together, each as the API rated it.
-        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
-        for (JsonNode result : rate.get("renew_inquiry_results")) {
-            total = total.add(new java.math.BigDecimal(result.path("amount").asText("0")));
-        }
-        quote.put("amount", formats.money(total, currency));
-        List<Map<String, String>> discounts = new ArrayList<>();
-        rate.get("optional_discount_rating_results").forEach(discount -> discounts.add(Map.of(
-                "name", discount.path("discount_name").asText(discount.path("discount_id").asText()),
-                "amount", formats.money(discount.path("amount"), currency),
-                "discount", formats.money(discount.path("discount_amount"), currency))));
-        quote.put("discounts", discounts);
-        return render(session, page, resourceId, quote, 200);
-    }
-
-    /** RenewalResources paid at once from the balance ({@code is_auto_pay} 1). */
-    @POST
-    @Path("{resource_id}/renew")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response renew(@PathParam("resource_id") String resourceId, @RestForm("period_type") String periodType,
-            @RestForm("period_num") String periodNum) {
-        Session session = current.get();
-        Period period;
-        try {
-            period = Period.of(periodType, periodNum);
-        } catch (BadInput bad) {
-            return render(session, Pages.of(session, "/resources", "resource_details").withError(
-                    Texts.get(session.language(), "bad_filter") + " " + bad.getMessage()), resourceId, null, 400);
-        }
-        return after(session, resourceId, api.call(session, "RenewalResources", Map.of(), Map.of(
-                "resource_ids", List.of(resourceId), "period_type", period.type(), "period_num", period.number(),
-                "is_auto_pay", 1)), "renewed");
+        return resourcePage.render(session, page, resourceId, null, 200);
     }
 
     @POST
@@ -170,12 +101,12 @@ public class ResourcesResource {
         Map<String, Object> body = new LinkedHashMap<>();
         if (times != null && !times.isBlank()) {
             if (!times.strip().matches("\\d{1,2}")) {
-                return render(session, Pages.of(session, "/resources", "resource_details").withError(
+                return resourcePage.render(session, Pages.of(session, "/resources", "resource_details").withError(
                         Texts.get(session.language(), "bad_filter") + " auto_renew_times"), resourceId, null, 400);
             }
             body.put("auto_renew_times", Integer.parseInt(times.strip()));
         }
-        return after(session, resourceId, api.call(session, "AutoRenewalResources",
+        return resourcePage.after(session, resourceId, api.call(session, "AutoRenewalResources",
                 Map.of("resource_id", resourceId), body), "auto_renew_on");
     }
 
@@ -184,7 +115,7 @@ public class ResourcesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancelAutoRenew(@PathParam("resource_id") String resourceId) {
         Session session = current.get();
-        return after(session, resourceId, api.call(session, "CancelAutoRenewalResources",
+        return resourcePage.after(session, resourceId, api.call(session, "CancelAutoRenewalResources",
                 Map.of("resource_id", resourceId)), "auto_renew_off");
     }
 
@@ -195,10 +126,10 @@ public class ResourcesResource {
     public Response toOnDemand(@PathParam("resource_id") String resourceId, @RestForm String operation) {
         Session session = current.get();
         if (!"SET_UP".equals(operation) && !"CANCEL".equals(operation)) {
-            return render(session, Pages.of(session, "/resources", "resource_details").withError(
+            return resourcePage.render(session, Pages.of(session, "/resources", "resource_details").withError(
                     Texts.get(session.language(), "bad_filter") + " operation"), resourceId, null, 400);
         }
-        return after(session, resourceId, api.call(session, "UpdatePeriodToOnDemand", Map.of(), Map.of(
+        return resourcePage.after(session, resourceId, api.call(session, "UpdatePeriodToOnDemand", Map.of(), Map.of(
                 "operation", operation, "resource_ids", List.of(resourceId))),
                 "SET_UP".equals(operation) ? "to_on_demand" : "to_on_demand_cancelled");
     }
@@ -219,7 +150,7 @@ public class ResourcesResource {
         body.put("unsubscribe_type", 1);
         if (reasonType != null && !reasonType.isBlank()) {
             if (!reasonType.matches("[1-5]")) {
-                return render(session, Pages.of(session, "/resources", "resource_details").withError(
+                return resourcePage.render(session, Pages.of(session, "/resources", "resource_details").withError(
                         Texts.get(session.language(), "bad_filter") + " unsubscribe_reason_type"), resourceId, null,
                         400);
             }
@@ -229,9 +160,9 @@ public class ResourcesResource {
             body.put("unsubscribe_reason", reason.strip());
         }
         ApiAnswer answer = api.call(session, "CancelResourcesSubscription", Map.of(), body);
-        String failed = answer.ok() ? failures(answer) : answer.error();
+        String failed = answer.ok() ? ResourcePage.failures(answer) : answer.error();
         if (failed != null) {
-            return render(session, Pages.of(session, "/resources", "resource_details").withError(failed),
+            return resourcePage.render(session, Pages.of(session, "/resources", "resource_details").withError(failed),
                     resourceId, null, answer.ok() ? 200 : answer.status());
         }
         StringJoiner query = new StringJoiner("&", "?", "&done=unsubscribed");
@@ -261,95 +192,5 @@ public class ResourcesResource {
             orders.add(Map.of("id", orderId, "lines", lines, "error", answer.ok() ? "" : answer.error()));
         }
         return refunds.data("page", page).data("orders", orders);
-    }
-
-    private Response after(Session session, String resourceId, ApiAnswer answer, String done) {
-        String failed = answer.ok() ? failures(answer) : answer.error();
-        if (failed == null) {
-            return Response.seeOther(URI.create("/resources/" + PublicApi.encode(resourceId) + "?done=" + done))
-                    .build();
-        }
-        return render(session, Pages.of(session, "/resources", "resource_details").withError(failed), resourceId,
-                null, answer.ok() ? 200 : answer.status());
-    }
-
-    /**
-     * The resources a 2xx answer names as failed, as one line; null when none failed: {@code fail_resource_infos}
-     * (renewals, unsubscriptions) or {@code error_details} (UpdatePeriodToOnDemand).
-     */
-    private static String failures(ApiAnswer answer) {
-        StringJoiner failed = new StringJoiner("; ");
-        answer.get("fail_resource_infos").forEach(info -> failed.add((info.path("resource_id").asText() + ": "
-                + info.path("error_code").asText() + " " + info.path("error_msg").asText()).strip()));
-        answer.get("error_details").forEach(info -> failed.add((info.path("id").asText() + ": "
-                + info.path("error_code").asText() + " " + info.path("error_msg").asText()).strip()));
-        return failed.length() == 0 ? null : failed.toString();
-    }
-
-    private Response render(Session session, Page page, String resourceId, Map<String, Object> quote, int status) {
-        ApiAnswer found = api.call(session, "ListPayPerUseCustomerResources", Map.of(), ResourceQuery.one(resourceId));
-        JsonNode info = found.get("data").path(0);
-        if (found.ok() && info.isMissingNode() && page.error() == null) {
-            page = page.withError(Texts.get(session.language(), "no_such_resource") + " " + resourceId);
-        }
-        TemplateInstance view = resource.data("page", found.ok() || page.error() != null ? page
-                : page.withError(found.error()));
-        Map<String, Object> r = new LinkedHashMap<>();
-        if (found.ok() && !info.isMissingNode()) {
-            Formats formats = new Formats(session);
-            Map<String, String> texts = Texts.of(session.language());
-            r.put("id", info.path("resource_id").asText());
-            r.put("name", info.path("resource_name").asText());
-            r.put("service", info.path("service_type_name").asText());
-            r.put("type", info.path("resource_type_name").asText(info.path("resource_type_code").asText()));
-            r.put("spec", info.path("product_spec_desc").asText(info.path("resource_spec_code").asText("")));
-            r.put("region", info.path("region_code").asText(""));
-            r.put("status", texts.getOrDefault("code_resource_status_" + info.path("status").asText(),
-                    info.path("status").asText()));
-            r.put("policy", texts.getOrDefault("code_expire_policy_" + info.path("expire_policy").asText(),
-                    info.path("expire_policy").asText()));
-            r.put("effective", formats.time(info.path("effective_time").asText()));
-            r.put("expires", formats.time(info.path("expire_time").asText()));
-            r.put("parent", info.path("parent_resource_id").asText(""));
-            boolean main = info.path("is_main_resource").asInt() == 1;
-            int policy = info.path("expire_policy").asInt(-1);
-            r.put("canRenew", main && Grants.may(session, "ListRenewRateOnPeriod")
-                    && Grants.may(session, "RenewalResources"));
-            r.put("canAutoRenewOn", main && policy != 3 && Grants.may(session, "AutoRenewalResources"));
-            r.put("canAutoRenewOff", main && policy == 3 && Grants.may(session, "CancelAutoRenewalResources"));
-            r.put("canToOnDemand", main && policy != 1 && Grants.may(session, "UpdatePeriodToOnDemand"));
-            r.put("canCancelOnDemand", main && policy == 1 && Grants.may(session, "UpdatePeriodToOnDemand"));
-            r.put("canUnsubscribe", main && Grants.may(session, "CancelResourcesSubscription"));
-            r.put("periodTypes", List.of(
-                    Map.of("value", "2", "label", texts.get("code_period_type_2")),
-                    Map.of("value", "3", "label", texts.get("code_period_type_3"))));
-        }
-        // the renewal form shows the period last asked for, a month by default
-        Map<String, Object> shown = new LinkedHashMap<>(quote == null ? Map.of() : quote);
-        shown.putIfAbsent("periodType", "2");
-        shown.putIfAbsent("periodNum", "1");
-        return Response.status(status).entity(view.data("r", r).data("quote", shown)).type(MediaType.TEXT_HTML)
-                .build();
-    }
-
-    /** A renewal period as the form gives it: 2 (months) or 3 (years) and a whole number; the API checks its range. */
-    record Period(int type, int number) {
-
-        static Period of(String type, String number) {
-            if (type == null || !type.strip().matches("[23]")) {
-                throw new BadInput("period_type");
-            }
-            if (number == null || !number.strip().matches("\\d{1,2}")) {
-                throw new BadInput("period_num");
-            }
-            return new Period(Integer.parseInt(type.strip()), Integer.parseInt(number.strip()));
-        }
-    }
-
-    /** A form value the console will not send; its message names the parameter. */
-    static class BadInput extends RuntimeException {
-        BadInput(String name) {
-            super(name, null, false, false);
-        }
     }
 }
