@@ -18,7 +18,7 @@
     } else {
       option = {
         tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + ' ' + spec.currency; } },
-        grid: { left: 8, right: 8, bottom: 8, top: 24, containLabel: true },
+        grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
         xAxis: { type: 'category', data: spec.labels },
         yAxis: { type: 'value', name: spec.currency },
         series: (spec.series || [{ name: '', values: spec.values }]).map(function (s) {
