@@ -62,6 +62,21 @@ final class Browser implements AutoCloseable {
         signIn(account, user, password, "en_US");
     }
 
+    /**
+     * Signs in with the keyboard alone: the account field has the focus, Tab moves to the next field, Enter sends
+     * the form. Then the first Tab of the page reaches its "skip to content" link.
+     */
+    String signInByKeyboard(String account, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(console + "/sign-in");
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(account).sendKeys(org.openqa.selenium.Keys.TAB)
+                .sendKeys(org.openqa.selenium.Keys.TAB).sendKeys(password).sendKeys(org.openqa.selenium.Keys.ENTER)
+                .perform();
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        return driver.switchTo().activeElement().getText();
+    }
+
     /** Signs in on the operators' sign-in page with the platform's admin token. */
     void signInAsOperator(String adminToken) {
         driver.manage().deleteAllCookies();

@@ -286,6 +286,15 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aKeyboardAloneSignsInAndSkipsToTheContent() {
+        try (Browser keyboard = new Browser(TestPlatform.consoleUrl(), 1366, 900)) {
+            String firstStop = keyboard.signInByKeyboard("demo-individual", password);
+            assertThat(firstStop).isIn("Skip to content", "跳到正文");
+            assertThat(keyboard.has("available")).isTrue();
+        }
+    }
+
+    @Test
     void theOverviewFitsAPhone() {
         try (Browser phone = new Browser(TestPlatform.consoleUrl(), 390, 844)) {
             phone.signIn("demo-enterprise", null, password);
