@@ -22,4 +22,28 @@ public interface ConsoleConfig {
     /** How long one API call may take before the page shows an outage. */
     @WithDefault("10S")
     Duration callTimeout();
+
+    SessionsConfig sessions();
+
+    /** Where sessions are kept: in this process, or in Redis so that several replicas share them. */
+    interface SessionsConfig {
+
+        enum Store {
+            MEMORY,
+            REDIS
+        }
+
+        @WithDefault("memory")
+        Store store();
+
+        /**
+         * With the Redis store, the AES-256 key (base64 of 32 bytes) that seals each session there: Redis never
+         * holds a token in clear, nor a cookie's value.
+         */
+        java.util.Optional<String> key();
+
+        /** How long a Redis command may take before the request is answered as if the session were gone. */
+        @WithDefault("2S")
+        Duration redisTimeout();
+    }
 }

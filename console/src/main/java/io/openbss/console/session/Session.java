@@ -14,6 +14,7 @@ import java.util.Locale;
  * @param roles the token's roles as the gateway named them ({@code te_admin} for an account's own user)
  */
 @io.quarkus.qute.TemplateData
+@io.quarkus.runtime.annotations.RegisterForReflection
 public record Session(String id, Kind kind, String token, String userName, String accountName, String domainId,
         List<String> roles, boolean master, Language language, ZoneId zone, Instant expiresAt) {
 

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -19,22 +20,23 @@ public class SessionFilter {
     @Inject
     CurrentSession current;
 
+    /** Non-blocking: the session may come from Redis, and a filter may run on the event loop. */
     @ServerRequestFilter
-    public Optional<Response> requireSession(ContainerRequestContext request) {
+    public Uni<Response> requireSession(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (open(path)) {
-            return Optional.empty();
+            return Uni.createFrom().nullItem();
         }
         boolean operatorPage = path.startsWith("/operator/") || path.equals("/operator");
-        Optional<Session> session = sessions.find(SessionCookie.read(request))
-                .filter(found -> found.operator() == operatorPage || path.equals("/sign-out")
-                        || path.equals("/language"));
-        if (session.isEmpty()) {
-            return Optional.of(Response.seeOther(URI.create(operatorPage ? "/operator/sign-in" : "/sign-in"))
-                    .build());
-        }
-        current.set(session.get());
-        return Optional.empty();
+        return sessions.find(SessionCookie.read(request)).map(found -> {
+            Optional<Session> session = found.filter(candidate -> candidate.operator() == operatorPage
+                    || path.equals("/sign-out") || path.equals("/language"));
+            if (session.isEmpty()) {
+                return Response.seeOther(URI.create(operatorPage ? "/operator/sign-in" : "/sign-in")).build();
+            }
+            current.set(session.get());
+            return null;
+        });
     }
 
     private static boolean open(String path) {

@@ -1,34 +1,41 @@
 package io.openbss.console.session;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openbss.console.api.ConsoleConfig;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The signed-in sessions of this console process, by the random id their cookie carries. Tokens stay here: a
- * restart signs everyone out (their tokens expire on their own), and replicas need sticky sessions (deploy/).
+ * The signed-in sessions, by the random id their cookie carries: in this process by default, in Redis with
+ * {@code bss.console.sessions.store=redis} so that several console replicas share them (docs/console.md). Tokens
+ * stay on the server either way.
  */
 @ApplicationScoped
 public class Sessions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Entry(Session session, Instant lastSeen) {
-    }
-
-    private final Map<String, Entry> byId = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    private final SessionStore store;
+    private final ConsoleConfig config;
 
     @Inject
-    ConsoleConfig config;
+    public Sessions(ConsoleConfig config, Instance<Redis> redis, ObjectMapper json) {
+        this.config = config;
+        if (config.sessions().store() == ConsoleConfig.SessionsConfig.Store.REDIS) {
+            byte[] key = Base64.getDecoder().decode(config.sessions().key().orElseThrow(() ->
+                    new IllegalStateException("bss.console.sessions.key is required with the Redis store")));
+            store = new RedisSessions(redis.get(), key, json, config.sessions().redisTimeout());
+        } else {
+            store = new MemorySessions();
+        }
+    }
 
     public static String newId() {
         byte[] bytes = new byte[32];
@@ -36,32 +43,25 @@ public class Sessions {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** Keeps a session (on a worker thread: a page's action). */
     public void put(Session session) {
-        byId.put(session.id(), new Entry(session, clock.instant()));
+        store.put(session, config.sessionIdle()).await().atMost(config.sessions().redisTimeout().multipliedBy(2));
     }
 
     /** The live session of {@code id}, touched; none when unknown, idle too long or past its token's expiry. */
-    public Optional<Session> find(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        Entry entry = byId.computeIfPresent(id, (key, found) -> live(found, now) ? new Entry(found.session(), now)
-                : null);
-        return Optional.ofNullable(entry).map(Entry::session);
+    public Uni<Optional<Session>> find(String id) {
+        return id == null ? Uni.createFrom().item(Optional.empty()) : store.find(id, config.sessionIdle());
     }
 
-    public Optional<Session> remove(String id) {
-        return Optional.ofNullable(id == null ? null : byId.remove(id)).map(Entry::session);
+    /** Forgets a session (on a worker thread: signing out). */
+    public void remove(String id) {
+        store.remove(id).await().atMost(config.sessions().redisTimeout().multipliedBy(2));
     }
 
     @Scheduled(every = "1m")
     void forgetExpired() {
-        Instant now = clock.instant();
-        byId.values().removeIf(entry -> !live(entry, now));
-    }
-
-    private boolean live(Entry entry, Instant now) {
-        return now.isBefore(entry.lastSeen().plus(config.sessionIdle())) && now.isBefore(entry.session().expiresAt());
+        if (store instanceof MemorySessions memory) {
+            memory.forgetExpired();
+        }
     }
 }
