@@ -219,6 +219,18 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aTokenRevokedElsewhereEndsTheSession() {
+        Instant start = Instant.now().minusSeconds(1);
+        browser.signIn("demo-enterprise", "finance", password);
+        for (JsonNode token : financeTokens(start)) {
+            TestPlatform.admin().send("DELETE", "/admin/v1/tokens/" + token.path("token_id").asText(), null);
+        }
+
+        browser.open("/orders", "after-revocation-elsewhere");
+        assertThat(browser.currentPath()).isEqualTo("/sign-in");
+    }
+
+    @Test
     void aFormPostWithoutItsCsrfTokenIsRefused() {
         String pending = client("BSS_").listCustomerOrders(new ListCustomerOrdersRequest().withStatus(6))
                 .getOrderInfos().getFirst().getOrderId();

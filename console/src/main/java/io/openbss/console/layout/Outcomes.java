@@ -1,6 +1,11 @@
 package io.openbss.console.layout;
 
 import io.openbss.console.api.SignedOut;
+import io.openbss.console.session.SessionCookie;
+import io.openbss.console.session.Sessions;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
@@ -9,16 +14,25 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * What a page shows when the platform cannot answer it: a token the API no longer accepts sends the browser to sign
- * in again; an unreachable platform is a 503 page that says so, never a stack trace.
+ * What a page shows when the platform cannot answer it: a token the API no longer accepts ends the session and sends
+ * the browser to sign in again; an unreachable platform is a 503 page that says so, never a stack trace.
  */
 public class Outcomes {
 
     private static final Logger LOG = Logger.getLogger(Outcomes.class);
 
+    @Inject
+    Sessions sessions;
+
+    /** The session is forgotten (its token is dead), and the browser goes to the sign-in page of its kind. */
     @ServerExceptionMapper
-    public Response signedOut(SignedOut e) {
-        return Response.seeOther(URI.create("/sign-in")).build();
+    public Response signedOut(SignedOut e, UriInfo uri, HttpHeaders headers) {
+        String id = SessionCookie.read(headers);
+        if (id != null) {
+            sessions.remove(id);
+        }
+        boolean operator = uri.getPath().startsWith("/operator/");
+        return Response.seeOther(URI.create(operator ? "/operator/sign-in" : "/sign-in")).build();
     }
 
     @ServerExceptionMapper
