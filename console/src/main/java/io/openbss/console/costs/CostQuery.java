@@ -1,5 +1,6 @@
 package io.openbss.console.costs;
 
+import io.openbss.console.layout.BadParameter;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -27,13 +28,6 @@ record CostQuery(String group, String measure, String begin, String end, String 
 
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-
-    /** A form value the console will not send, named as the form names it. */
-    static class BadChoice extends RuntimeException {
-        BadChoice(String name) {
-            super(name, null, false, false);
-        }
-    }
 
     private static Map<String, String> groups() {
         Map<String, String> groups = new LinkedHashMap<>();
@@ -114,7 +108,7 @@ record CostQuery(String group, String measure, String begin, String end, String 
             return absent;
         }
         if (!options.contains(value)) {
-            throw new BadChoice(name);
+            throw new BadParameter(name);
         }
         return value;
     }
@@ -133,9 +127,9 @@ record CostQuery(String group, String measure, String begin, String end, String 
                 return LocalDate.parse(value).toString();
             }
         } catch (DateTimeParseException e) {
-            throw new BadChoice(name);
+            throw new BadParameter(name);
         }
-        throw new BadChoice(name);
+        throw new BadParameter(name);
     }
 
     private static String month(Map<String, String> given, String name, YearMonth absent) {
@@ -151,8 +145,8 @@ record CostQuery(String group, String measure, String begin, String end, String 
                 return YearMonth.parse(value).toString();
             }
         } catch (DateTimeParseException e) {
-            throw new BadChoice(name);
+            throw new BadParameter(name);
         }
-        throw new BadChoice(name);
+        throw new BadParameter(name);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openbss.console.api.ApiAnswer;
 import io.openbss.console.api.PublicApi;
+import io.openbss.console.layout.BadParameter;
 import io.openbss.console.layout.Formats;
 import io.openbss.console.layout.Grants;
 import io.openbss.console.layout.Page;
@@ -71,7 +72,7 @@ public class CostsResource {
         CostQuery query;
         try {
             query = CostQuery.of(TableExportResource.single(uri));
-        } catch (CostQuery.BadChoice bad) {
+        } catch (BadParameter bad) {
             return render(page.withBadParameter(bad.getMessage()),
                     form(session, CostQuery.of(Map.of())), null, 400);
         }
@@ -95,7 +96,7 @@ public class CostsResource {
         CostQuery query;
         try {
             query = CostQuery.of(TableExportResource.single(uri));
-        } catch (CostQuery.BadChoice bad) {
+        } catch (BadParameter bad) {
             return Response.status(400).type("text/plain").entity("invalid parameter " + bad.getMessage()).build();
         }
         if (!Grants.may(session, OPERATION)) {

@@ -1,5 +1,6 @@
 package io.openbss.console.operator;
 
+import io.openbss.console.layout.BadParameter;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -36,18 +37,18 @@ final class AuditFilters {
         return given;
     }
 
-    /** The admin API's query for the given filters; {@link BadInput} names the first it would refuse. */
+    /** The admin API's query for the given filters; {@link BadParameter} names the first it would refuse. */
     static Map<String, String> apiQuery(Map<String, String> given, ZoneId zone) {
         Map<String, String> query = new LinkedHashMap<>();
         given.forEach((name, value) -> {
             if (TEXT.contains(name)) {
                 if (value.length() > 128 || value.codePoints().anyMatch(Character::isISOControl)) {
-                    throw new BadInput(name);
+                    throw new BadParameter(name);
                 }
                 query.put(name, value);
             } else if (name.equals("result")) {
                 if (!RESULTS.contains(value)) {
-                    throw new BadInput(name);
+                    throw new BadParameter(name);
                 }
                 query.put(name, value);
             } else if (TIMES.contains(name)) {
@@ -67,7 +68,7 @@ final class AuditFilters {
         try {
             return UTC.format(LocalDateTime.parse(value).atZone(zone).withZoneSameInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException e) {
-            throw new BadInput(name);
+            throw new BadParameter(name);
         }
     }
 }

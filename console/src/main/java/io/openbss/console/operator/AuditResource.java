@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.openbss.console.api.AdminApi;
 import io.openbss.console.api.ApiAnswer;
 import io.openbss.console.api.PublicApi;
+import io.openbss.console.layout.BadParameter;
 import io.openbss.console.layout.Page;
 import io.openbss.console.layout.Texts;
 import io.openbss.console.session.CurrentSession;
@@ -71,7 +72,7 @@ public class AuditResource {
                 view = empty(session, given, OperatorPages.error(answer));
                 status = answer.status();
             }
-        } catch (BadInput bad) {
+        } catch (BadParameter bad) {
             view = empty(session, given, Texts.get(session.language(), "bad_filter") + " " + bad.getMessage());
             status = 400;
         }
@@ -83,7 +84,7 @@ public class AuditResource {
         Map<String, String> api;
         try {
             api = AuditFilters.apiQuery(AuditFilters.given(TableExportResource.single(uri)), session.zone());
-        } catch (BadInput bad) {
+        } catch (BadParameter bad) {
             return Response.status(400).type("text/plain").entity("invalid parameter " + bad.getMessage()).build();
         }
         StringBuilder csv = new StringBuilder();
@@ -151,11 +152,11 @@ public class AuditResource {
         try {
             int number = Integer.parseInt(value.strip());
             if (number < (name.equals("limit") ? 1 : 0) || number > max) {
-                throw new BadInput(name);
+                throw new BadParameter(name);
             }
             return number;
         } catch (NumberFormatException e) {
-            throw new BadInput(name);
+            throw new BadParameter(name);
         }
     }
 

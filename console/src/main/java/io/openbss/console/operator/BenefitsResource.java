@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.openbss.console.api.AdminApi;
 import io.openbss.console.api.ApiAnswer;
 import io.openbss.console.api.PublicApi;
+import io.openbss.console.layout.BadParameter;
 import io.openbss.console.layout.Page;
 import io.openbss.console.session.CurrentSession;
 import io.openbss.console.session.Session;
@@ -77,9 +78,9 @@ public class BenefitsResource {
                 case "discount" -> admin.call(session, "PUT", BILLING + "/customers/" + PublicApi.encode(customerId)
                         + "/discounts/" + PublicApi.encode(value(form, "discount_id")), Map.of(),
                         discount(form, session));
-                default -> throw new BadInput("kind");
+                default -> throw new BadParameter("kind");
             };
-        } catch (BadInput bad) {
+        } catch (BadParameter bad) {
             return render(session, page.withBadParameter(bad.getMessage()),
                     customerId, 400);
         }
@@ -95,7 +96,7 @@ public class BenefitsResource {
         Map<String, Object> body = keyed(form);
         String type = value(form, "coupon_type");
         if (!List.of("1", "2", "3", "4").contains(type)) {
-            throw new BadInput("coupon_type");
+            throw new BadParameter("coupon_type");
         }
         body.put("coupon_type", Integer.parseInt(type));
         body.put("face_value", decimal(form, "face_value", true));
@@ -135,7 +136,7 @@ public class BenefitsResource {
         body.put("expire_time", time(form, "expire_time", session));
         String measure = value(form, "measure_id");
         if (!measure.matches("\\d{1,4}")) {
-            throw new BadInput("measure_id");
+            throw new BadParameter("measure_id");
         }
         body.put("free_resources", List.of(Map.of("resource_type_code", value(form, "resource_type_code"),
                 "usage_type_code", value(form, "usage_type_code"), "amount", decimal(form, "amount", true),
@@ -153,7 +154,7 @@ public class BenefitsResource {
         String mode = value(form, "charging_mode");
         if (!mode.isEmpty()) {
             if (!List.of("1", "3").contains(mode)) {
-                throw new BadInput("charging_mode");
+                throw new BadParameter("charging_mode");
             }
             body.put("charging_mode", Integer.parseInt(mode));
         }
@@ -182,7 +183,7 @@ public class BenefitsResource {
             return null;
         }
         if (!value.matches("\\d{1,15}(\\.\\d{1,8})?")) {
-            throw new BadInput(name);
+            throw new BadParameter(name);
         }
         return new BigDecimal(value);
     }

@@ -3,6 +3,7 @@ package io.openbss.console.operator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openbss.console.api.AdminApi;
 import io.openbss.console.api.ApiAnswer;
+import io.openbss.console.layout.BadParameter;
 import io.openbss.console.layout.Formats;
 import io.openbss.console.layout.Page;
 import io.openbss.console.session.CurrentSession;
@@ -58,7 +59,7 @@ public class ClockResource {
         long seconds;
         try {
             seconds = (count(days, "days") * 24 + count(hours, "hours")) * 3600;
-        } catch (BadInput bad) {
+        } catch (BadParameter bad) {
             return render(session, page.withBadParameter(bad.getMessage()),
                     400);
         }
@@ -117,7 +118,7 @@ public class ClockResource {
             return 0;
         }
         if (!value.strip().matches("\\d{1,6}") || Long.parseLong(value.strip()) > MAX_HOURS) {
-            throw new BadInput(name);
+            throw new BadParameter(name);
         }
         return Long.parseLong(value.strip());
     }

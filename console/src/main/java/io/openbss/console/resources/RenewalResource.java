@@ -3,6 +3,7 @@ package io.openbss.console.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openbss.console.api.ApiAnswer;
 import io.openbss.console.api.PublicApi;
+import io.openbss.console.layout.BadParameter;
 import io.openbss.console.layout.Formats;
 import io.openbss.console.layout.Page;
 import io.openbss.console.layout.Pages;
@@ -47,7 +48,7 @@ public class RenewalResource {
         Period period;
         try {
             period = Period.of(periodType, periodNum);
-        } catch (BadInput bad) {
+        } catch (BadParameter bad) {
             return resourcePage.render(session, page.withBadParameter(bad.getMessage()), resourceId, null, 400);
         }
         ApiAnswer rate = api.call(session, "ListRenewRateOnPeriod", Map.of(), Map.of(
@@ -93,7 +94,7 @@ public class RenewalResource {
         Period period;
         try {
             period = Period.of(periodType, periodNum);
-        } catch (BadInput bad) {
+        } catch (BadParameter bad) {
             return resourcePage.render(session, Pages.of(session, "/resources", "resource_details").withError(
                     Texts.get(session.language(), "bad_filter") + " " + bad.getMessage()), resourceId, null, 400);
         }
@@ -107,10 +108,10 @@ public class RenewalResource {
 
         static Period of(String type, String number) {
             if (type == null || !type.strip().matches("[23]")) {
-                throw new BadInput("period_type");
+                throw new BadParameter("period_type");
             }
             if (number == null || !number.strip().matches("\\d{1,2}")) {
-                throw new BadInput("period_num");
+                throw new BadParameter("period_num");
             }
             return new Period(Integer.parseInt(type.strip()), Integer.parseInt(number.strip()));
         }

@@ -1,5 +1,6 @@
 package io.openbss.console.tables;
 
+import io.openbss.console.layout.BadParameter;
 import io.openbss.console.layout.Grants;
 import io.openbss.console.session.CurrentSession;
 import jakarta.enterprise.inject.Any;
@@ -40,7 +41,7 @@ public class TableExportResource {
             String csv = reader.csv(current.get(), page, single(uri));
             return Response.ok("\uFEFF" + csv, "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + table + ".csv\"").build();
-        } catch (TableReader.BadFilter bad) {
+        } catch (BadParameter bad) {
             return Response.status(400).type("text/plain").entity("invalid parameter " + bad.getMessage()).build();
         } catch (TableReader.ExportRefused refused) {
             return Response.status(502).type("text/plain").entity(refused.getMessage()).build();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.openbss.common.request.Language;
 import io.openbss.console.api.ApiAnswer;
 import io.openbss.console.api.PublicApi;
+import io.openbss.console.layout.BadParameter;
 import io.openbss.console.layout.Formats;
 import io.openbss.console.layout.Texts;
 import io.openbss.console.session.Session;
@@ -32,13 +33,6 @@ public class TableReader {
     @Inject
     PublicApi api;
 
-    /** A filter value or paging number the console will not send. */
-    public static class BadFilter extends RuntimeException {
-        public BadFilter(String name) {
-            super(name, null, false, false);
-        }
-    }
-
     public TableView read(Session session, TablePage page, Map<String, String> given, String basePath) {
         Map<String, String> filters;
         int offset;
@@ -47,7 +41,7 @@ public class TableReader {
             filters = filters(session, page, given);
             offset = number(given.get("offset"), 0, 0, Integer.MAX_VALUE, "offset");
             limit = number(given.get("limit"), PAGE_SIZE, 1, EXPORT_PAGE_SIZE, "limit");
-        } catch (BadFilter bad) {
+        } catch (BadParameter bad) {
             return empty(session, page, given, basePath, Texts.get(session.language(), "bad_filter") + " "
                     + bad.getMessage());
         }
@@ -126,7 +120,7 @@ public class TableReader {
                 case TEXT -> value.length() <= 128 && value.codePoints().noneMatch(Character::isISOControl);
             };
             if (!valid) {
-                throw new BadFilter(filter.name());
+                throw new BadParameter(filter.name());
             }
             values.put(filter.name(), value);
         }
@@ -140,11 +134,11 @@ public class TableReader {
         try {
             int number = Integer.parseInt(value.strip());
             if (number < min || number > max) {
-                throw new BadFilter(name);
+                throw new BadParameter(name);
             }
             return number;
         } catch (NumberFormatException e) {
-            throw new BadFilter(name);
+            throw new BadParameter(name);
         }
     }
 

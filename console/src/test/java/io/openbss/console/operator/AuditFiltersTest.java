@@ -1,5 +1,6 @@
 package io.openbss.console.operator;
 
+import io.openbss.console.layout.BadParameter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,10 +32,10 @@ class AuditFiltersTest {
     @Test
     void aValueTheApiWouldRefuseIsNamedBeforeAnythingIsSent() {
         assertThatThrownBy(() -> AuditFilters.apiQuery(Map.of("since", "yesterday"), SHANGHAI))
-                .isInstanceOf(BadInput.class).hasMessage("since");
+                .isInstanceOf(BadParameter.class).hasMessage("since");
         assertThatThrownBy(() -> AuditFilters.apiQuery(Map.of("result", "maybe"), SHANGHAI))
-                .isInstanceOf(BadInput.class).hasMessage("result");
+                .isInstanceOf(BadParameter.class).hasMessage("result");
         assertThatThrownBy(() -> AuditFilters.apiQuery(Map.of("request_id", "a\nb"), SHANGHAI))
-                .isInstanceOf(BadInput.class).hasMessage("request_id");
+                .isInstanceOf(BadParameter.class).hasMessage("request_id");
     }
 }
