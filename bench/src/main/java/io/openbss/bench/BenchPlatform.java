@@ -50,6 +50,8 @@ final class BenchPlatform implements AutoCloseable {
                 false, ProcessHandle.current().info().command().orElse("java"));
         Platform platform = new Platform(settings);
         platform.start();
+        // as ./bss up runs them from its second start on: from their AOT caches (trained here on the first)
+        platform.startFromAotCaches();
         return new BenchPlatform(platform, settings, readKey(platform.secrets().privateKey()));
     }
 

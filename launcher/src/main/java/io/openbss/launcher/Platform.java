@@ -16,9 +16,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Platform implements AutoCloseable {
 
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
-
     private final LocalSettings settings;
+    private final ServiceJvm jvm;
     private final Secrets secrets;
     private Database database;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -28,6 +27,7 @@ public final class Platform implements AutoCloseable {
         // $BSS_HOME and what it holds of secrets and codes are its owner's only (older versions left some readable).
         PrivateFiles.directory(settings.home());
         this.secrets = Secrets.loadOrCreate(settings.home());
+        this.jvm = ServiceJvm.of(settings.home());
         PrivateFiles.restrict(settings.demoEnvFile());
         PrivateFiles.touch(smsOutbox());
     }
@@ -77,7 +77,7 @@ public final class Platform implements AutoCloseable {
             // Flyway migrations of the four services run in parallel, each in its own schema.
             List<CompletableFuture<Void>> starting = new ArrayList<>();
             for (ServiceProcess service : services) {
-                service.start(settings.javaCommand(), JVM_OPTIONS);
+                service.start(settings.javaCommand(), jvmOptions(service, List.of()));
                 starting.add(CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofSeconds(120))));
             }
             CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
@@ -94,9 +94,7 @@ public final class Platform implements AutoCloseable {
     public ServiceProcess startGateway(String name, int publicPort, int adminPort, Map<String, String> serviceUrls,
             List<String> jvmOptions) {
         ServiceProcess gateway = service(name, "gateway", adminPort, gatewayEnvironment(publicPort, serviceUrls));
-        List<String> options = new ArrayList<>(JVM_OPTIONS);
-        options.addAll(jvmOptions);
-        gateway.start(settings.javaCommand(), options);
+        gateway.start(settings.javaCommand(), jvmOptions(gateway, jvmOptions));
         gateway.awaitReady(Duration.ofSeconds(120));
         return gateway;
     }
@@ -145,12 +143,28 @@ public final class Platform implements AutoCloseable {
     /** Starts a service again with extra JVM options (a benchmark's AOT cache) and waits until it is ready. */
     public ServiceProcess restart(String name, List<String> jvmOptions) {
         ServiceProcess service = services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
-        service.stop(Duration.ofSeconds(20));
-        List<String> options = new ArrayList<>(JVM_OPTIONS);
-        options.addAll(jvmOptions);
-        service.start(settings.javaCommand(), options);
+        service.stop();
+        service.start(settings.javaCommand(), jvmOptions(service, jvmOptions));
         service.awaitReady(Duration.ofSeconds(120));
         return service;
+    }
+
+    /**
+     * Restarts every service that is training its AOT cache (its first run on this build and JDK), so that it writes
+     * the cache and runs from it, as it will on every later start.
+     */
+    public void startFromAotCaches() {
+        for (ServiceProcess service : services) {
+            if (service.training()) {
+                restart(service.name());
+            }
+        }
+    }
+
+    private List<String> jvmOptions(ServiceProcess service, List<String> extra) {
+        List<String> options = new ArrayList<>(jvm.options(service.name(), service.app()));
+        options.addAll(extra);
+        return options;
     }
 
     /**
@@ -184,6 +198,7 @@ public final class Platform implements AutoCloseable {
             env.put("BSS_INTERNAL_TOKEN_PUBLIC_KEY_LOCATION", secrets.publicKey().toString());
         }
         env.put("BSS_LOG_JSON", "false");
+        env.put("MALLOC_ARENA_MAX", ServiceJvm.MALLOC_ARENAS);
         env.putAll(extra);
         Path jar = settings.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         ServiceProcess process = new ServiceProcess(name, jar, port, env, settings.logs().resolve(name + ".log"));
@@ -193,6 +208,8 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
+        // all at once: a service training its AOT cache writes it while it stops, and they write in parallel
+        services.forEach(ServiceProcess::askToStop);
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).stop();
         }

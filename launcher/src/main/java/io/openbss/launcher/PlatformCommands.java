@@ -121,7 +121,7 @@ final class PlatformCommands {
     /** Stops the supervisor, then whatever it left behind (services, PostgreSQL) if it died without cleaning up. */
     static void cleanUp(LocalSettings settings, StateFile stateFile) {
         Optional<ObjectNode> state = stateFile.read();
-        state.ifPresent(s -> stop(s.path("pid").asLong(), Duration.ofSeconds(60)));
+        state.ifPresent(s -> stop(s.path("pid").asLong(), Duration.ofSeconds(120)));
         state.ifPresent(s -> s.path("services").forEach(service -> stop(service.path("pid").asLong(),
                 Duration.ofSeconds(20))));
         Path pgdata = settings.home().resolve("pgdata");

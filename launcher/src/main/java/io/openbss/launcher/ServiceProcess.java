@@ -23,6 +23,7 @@ public final class ServiceProcess {
     private final Map<String, String> environment;
     private final Path log;
     private Process process;
+    private boolean training;
     private long startedAt;
     private Duration startupTime;
 
@@ -42,6 +43,7 @@ public final class ServiceProcess {
         if (!Files.exists(jar)) {
             throw new LauncherException(jar + " is missing: build first (./bss build, or ./mvnw package)");
         }
+        training = ServiceJvm.training(jvmOptions);
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
@@ -103,6 +105,16 @@ public final class ServiceProcess {
         return process.pid();
     }
 
+    /** The packaged application's directory (target/quarkus-app). */
+    public Path app() {
+        return jar.getParent();
+    }
+
+    /** Whether this run trains the service's AOT cache, written when it stops. */
+    public boolean training() {
+        return training;
+    }
+
     public int port() {
         return healthPort;
     }
@@ -136,8 +148,16 @@ public final class ServiceProcess {
         }
     }
 
+    /** Stops the process: 20 s to end, or 90 s when it writes its AOT cache as it ends. */
     public void stop() {
-        stop(Duration.ofSeconds(20));
+        stop(Duration.ofSeconds(training ? 90 : 20));
+    }
+
+    /** Sends SIGTERM without waiting (see {@link #stop()}). */
+    void askToStop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
     }
 
     /** Asks the process to end (SIGTERM), and kills it when it has not ended within {@code grace}. */

@@ -60,8 +60,9 @@ public class ResourceTransitions {
     public Uni<Integer> expire(OffsetDateTime now, Duration retention) {
         return pool.preparedQuery("""
                         UPDATE subscription
-                           SET status = CASE WHEN expire_policy = ANY($3::int[]) THEN $6
-                                             WHEN expire_policy = ANY($4::int[]) THEN $7 ELSE $8 END,
+                           SET status = CASE WHEN expire_policy = ANY($3::int[]) THEN $6::smallint
+                                             WHEN expire_policy = ANY($4::int[]) THEN $7::smallint
+                                             ELSE $8::smallint END,
                                retention_end_time = CASE WHEN expire_policy = ANY($3::int[] || $4::int[]) THEN NULL
                                                          ELSE expire_time + make_interval(secs => $2) END,
                                update_time = $1

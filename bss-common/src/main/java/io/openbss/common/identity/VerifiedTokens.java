@@ -1,0 +1,103 @@
+package io.openbss.common.identity;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import javax.crypto.SecretKey;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Internal tokens verified once per service: the gateway and the services hand a caller the same token for most of
+ * its lifetime, so its RS256 signature (a tenth of a service's CPU when checked on every request) is checked the first
+ * time, and after that the exact same token is recognised until it expires. A token that differs in any character is
+ * verified in full; nothing outlives its token's expiry.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class VerifiedTokens implements JWTParser {
+
+    /** More distinct live tokens than this (callers times services) only costs verifying some of them again. */
+    static final int CAPACITY = 8192;
+
+    private final Map<String, JsonWebToken> verified = new ConcurrentHashMap<>();
+    private final JWTParser verifier;
+    private final LongSupplier clockMillis;
+
+    @Inject
+    public VerifiedTokens(DefaultJWTParser verifier) {
+        this(verifier, System::currentTimeMillis);
+    }
+
+    VerifiedTokens(JWTParser verifier, LongSupplier clockMillis) {
+        this.verifier = verifier;
+        this.clockMillis = clockMillis;
+    }
+
+    @Override
+    public JsonWebToken parse(String token) throws ParseException {
+        JsonWebToken known = verified.get(token);
+        if (known != null) {
+            if (clockMillis.getAsLong() < known.getExpirationTime() * 1000) {
+                return known;
+            }
+            verified.remove(token);
+        }
+        JsonWebToken parsed = verifier.parse(token);
+        if (verified.size() >= CAPACITY) {
+            verified.clear();
+        }
+        verified.put(token, parsed);
+        return parsed;
+    }
+
+    @Override
+    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
+        return verifier.parse(token, context);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
+        return verifier.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
+        return verifier.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, String secret) throws ParseException {
+        return verifier.verify(token, secret);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
+        return verifier.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
+        return verifier.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, String secret) throws ParseException {
+        return verifier.decrypt(token, secret);
+    }
+
+    @Override
+    public JsonWebToken parseOnly(String token) throws ParseException {
+        return verifier.parseOnly(token);
+    }
+}

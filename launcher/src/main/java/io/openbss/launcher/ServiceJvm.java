@@ -1,0 +1,112 @@
+package io.openbss.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * How a service's JVM runs: sized for a small footprint on a small machine, and on JDK 25 or newer with an AOT cache
+ * (JEP 483/514/515) that the service's first run trains and writes when it stops, and that every later run of the
+ * same build on the same JDK starts from. {@code BSS_AOT_CACHE=off} (or {@code -Dbss.aot-cache=off}) runs without;
+ * {@code BSS_JAVA_OPTIONS} adds options of its own (a profiler's, another heap size) after these.
+ */
+public final class ServiceJvm {
+
+    /**
+     * Serial GC (one core's worth of collector for a heap this size); a heap that starts small, grows only as the
+     * live set needs and gives memory back; native memory trimmed when idle; glibc's malloc arenas limited.
+     */
+    static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx384m",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+ExitOnOutOfMemoryError");
+
+    /** Options of JDK 22 and newer. */
+    static final List<String> OPTIONS_22 = List.of("-XX:TrimNativeHeapInterval=5000");
+
+    /** Environment of every service process. */
+    static final String MALLOC_ARENAS = "2";
+
+    private final Path cacheDirectory;
+    private final boolean aotCache;
+
+    ServiceJvm(Path cacheDirectory, boolean aotCache) {
+        this.cacheDirectory = cacheDirectory;
+        this.aotCache = aotCache;
+    }
+
+    /** AOT caches under {@code home/aot} unless turned off, on a JDK that has them. */
+    static ServiceJvm of(Path home) {
+        String setting = System.getProperty("bss.aot-cache", System.getenv().getOrDefault("BSS_AOT_CACHE", "on"));
+        return new ServiceJvm(home.resolve("aot"), Runtime.version().feature() >= 25
+                && !setting.strip().toLowerCase(Locale.ROOT).equals("off"));
+    }
+
+    /** The options of a service whose packaged application is in {@code app} (its quarkus-app directory). */
+    List<String> options(String name, Path app) {
+        List<String> options = new ArrayList<>(OPTIONS);
+        if (Runtime.version().feature() >= 22) {
+            options.addAll(OPTIONS_22);
+        }
+        if (aotCache) {
+            Path cache = cacheOf(name, app);
+            options.add((Files.exists(cache) ? "-XX:AOTCache=" : "-XX:AOTCacheOutput=") + cache);
+        }
+        String own = System.getenv().getOrDefault("BSS_JAVA_OPTIONS", "").strip();
+        if (!own.isEmpty()) {
+            options.addAll(List.of(own.split("\\s+")));
+        }
+        return options;
+    }
+
+    /** Whether a service started with these options writes its AOT cache when it stops (a slower stop). */
+    static boolean training(List<String> options) {
+        return options.stream().anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="));
+    }
+
+    /**
+     * The cache of this build of the service on this JDK: named after both, so that a rebuild or another JDK trains
+     * a new one (the JVM would only warn about a stale cache and start without it); older ones are removed.
+     */
+    Path cacheOf(String name, Path app) {
+        String fingerprint = fingerprint(app);
+        Path cache = cacheDirectory.resolve(name + "-" + fingerprint + ".aot");
+        try {
+            Files.createDirectories(cacheDirectory);
+            try (Stream<Path> caches = Files.list(cacheDirectory)) {
+                for (Path old : caches.filter(p -> p.getFileName().toString().startsWith(name + "-")
+                        && !p.getFileName().toString().startsWith(name + "-" + fingerprint)).toList()) {
+                    Files.deleteIfExists(old);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return cache;
+    }
+
+    /** The JDK and every file of the application (path, size, modification time), hashed. */
+    private static String fingerprint(Path app) {
+        try (Stream<Path> files = Files.walk(app)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((System.getProperty("java.home") + Runtime.version()).getBytes(StandardCharsets.UTF_8));
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".aot"))
+                    .sorted().toList()) {
+                sha.update((app.relativize(file) + ":" + Files.size(file) + ":"
+                        + Files.getLastModifiedTime(file).toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 6);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
