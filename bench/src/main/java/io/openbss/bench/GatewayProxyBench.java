@@ -100,11 +100,11 @@ final class GatewayProxyBench {
             System.out.printf("  p99 added by nginx %.2f ms%n", proxy.p99Ms() - direct.p99Ms());
             for (Row gateway : rows.subList(2, rows.size())) {
                 long errors = gateway.errors() + direct.errors() + proxy.errors();
-                targets.atLeast("gateway: " + gateway.name() + ", throughput / nginx's",
+                targets.atLeast(gateway.name() + ": throughput / nginx's",
                         gateway.requestsPerSecond() / proxy.requestsPerSecond(), TARGET_THROUGHPUT_RATIO,
                         Targets.Unit.RATIO, String.format("nginx %,.0f/s, gateway %,.0f/s", proxy.requestsPerSecond(),
                                 gateway.requestsPerSecond()), errors);
-                targets.atMost("gateway: " + gateway.name() + ", p99 added to the direct call",
+                targets.atMost(gateway.name() + ": p99 added to the direct call",
                         gateway.p99Ms() - direct.p99Ms(), TARGET_ADDED_P99_MS, Targets.Unit.MS, String.format(
                                 "direct p99 %.2f ms, nginx adds %.2f ms", direct.p99Ms(), proxy.p99Ms()
                                         - direct.p99Ms()), errors);

@@ -7,6 +7,8 @@ import io.openbss.launcher.StateFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code ./bss up} as a developer runs it, built, on a home it has initialised before: the real script in a child
@@ -37,8 +39,9 @@ final class UpBench {
         try {
             String up = bss("up");
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("up: ./bss up ready in %.1f s (its own line: %s)%n", seconds, up.lines()
-                    .filter(line -> line.contains("ready in")).findFirst().orElse("?").strip());
+            Matcher own = Pattern.compile("ready in [0-9.]+ s").matcher(up);
+            System.out.printf("up: ./bss up exited ready %.1f s after its start (it printed: %s)%n", seconds,
+                    own.find() ? own.group() : "?");
             bss("status").lines().forEach(line -> System.out.println("up:   " + line));
             JsonNode state = new StateFile(settings.home()).read().orElseThrow();
             targets.atMost("./bss up: ready (built, home initialised)", seconds, TARGET_SECONDS,
