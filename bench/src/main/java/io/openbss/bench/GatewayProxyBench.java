@@ -65,9 +65,10 @@ final class GatewayProxyBench {
         int backendPort = BenchPlatform.freePort();
         int proxyPort = BenchPlatform.freePort();
         int redisPort = BenchPlatform.freePort();
-        Process nginx = startNginx(backendPort, proxyPort);
-        Process redis = startRedis(redisPort);
+        List<Process> started = new ArrayList<>();
         try {
+            started.add(startNginx(backendPort, proxyPort));
+            started.add(startRedis(redisPort));
             String backend = "http://127.0.0.1:" + backendPort;
             String memory = platform.startGateway("gateway-bench", backend, RATE_LIMITS);
             List<String> inRedis = new ArrayList<>(RATE_LIMITS);
@@ -110,8 +111,10 @@ final class GatewayProxyBench {
                                         - direct.p99Ms()), errors);
             }
         } finally {
-            stop(nginx);
-            stop(redis);
+            for (Process process : started) {
+                process.destroy();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -191,11 +194,6 @@ final class GatewayProxyBench {
         if (!process.isAlive()) {
             throw new IllegalStateException(process.info().command().orElse("?") + " did not start: see " + logs);
         }
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     private Process startNginx(int backendPort, int proxyPort) throws IOException, InterruptedException {
