@@ -3,21 +3,30 @@ package io.openbss.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * {@code ./bss bench [bills|ledger|resources|payments|gateway|startup|upstream|all] [--gateway-concurrency 32 --seconds 20 --runs 3 --aot train|quarkus] [--upstream-requests 3000 --upstream-concurrency 4] [--customers N] [--payers 50] [--orders 6000] [--lines N] [--months N] [--requests N]
- * [--bill-concurrency 2,8] [--ledger-concurrency 32] [--shared-buffers 5GB]}:
- * starts the platform in bench/target/bench-home (kept, so that data is generated once), generates the data if it is
- * not there yet, runs the benchmarks and prints their figures. Exit status 1 when a target is not met.
+ * {@code ./bss bench [bills|ledger|resources|payments|transfers|gateway|footprint|startup|upstream|all] [options]}
+ * (bench/README.md): starts the platform in bench/target/bench-home (kept, so that data is generated once),
+ * generates the data if it is not there yet, runs the benchmarks and prints their figures, then one table of every
+ * target with its baseline and whether it was met. Exit status 1 when a target is not met.
  */
 public final class BenchMain {
+
+    static final List<String> BENCHES = List.of("bills", "ledger", "resources", "payments", "transfers", "gateway",
+            "footprint", "startup", "upstream", "all");
 
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
+        if (!BENCHES.contains(what)) {
+            System.err.println("bench: unknown benchmark " + what + "; one of " + String.join(", ", BENCHES));
+            System.exit(2);
+        }
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].startsWith("--")) {
@@ -33,46 +42,76 @@ public final class BenchMain {
         System.setProperty("bss.pg.shared-buffers", options.getOrDefault("shared-buffers", "5GB"));
         System.out.printf("bench: %d cores, %d MiB heap for the client; %s%n", Runtime.getRuntime()
                 .availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
-        boolean met = true;
-        try (BenchPlatform platform = BenchPlatform.start(root, root.resolve("bench/target/bench-home"))) {
-            if (what.equals("resources") || what.equals("all")) {
-                new ResourceDataGenerator(platform, customers).generate();
-                met &= new ResourceQueryBench(platform, customers).run(requests / 2,
-                        Arrays.stream(options.getOrDefault("resource-concurrency", "2,8").split(","))
-                                .map(String::strip).map(Integer::valueOf).toList());
+        boolean all = what.equals("all");
+        Predicate<String> runs = name -> all || what.equals(name);
+        Targets targets = new Targets();
+        try {
+            try (BenchPlatform platform = BenchPlatform.start(root, root.resolve("bench/target/bench-home"));
+                 Footprint footprint = new Footprint(platform)) {
+                if (runs.test("footprint")) {
+                    footprint.ready(targets);
+                }
+                BillDataGenerator bills = new BillDataGenerator(platform, customers, months, lines);
+                if (runs.test("resources")) {
+                    new ResourceDataGenerator(platform, customers).generate();
+                }
+                if (runs.test("bills") || runs.test("ledger")) {
+                    bills.generate();
+                }
+                if (all) {
+                    footprint.startSampling();
+                }
+                if (runs.test("resources")) {
+                    new ResourceQueryBench(platform, customers).run(requests / 2,
+                            concurrencies(options.getOrDefault("resource-concurrency", "2,8")), targets);
+                }
+                if (runs.test("gateway")) {
+                    new GatewayProxyBench(platform, root.resolve("bench/target")).run(
+                            Integer.parseInt(options.getOrDefault("gateway-concurrency", "32")),
+                            Integer.parseInt(options.getOrDefault("seconds", "20")), targets);
+                }
+                if (runs.test("payments")) {
+                    new PaymentBench(platform, Integer.parseInt(options.getOrDefault("payers", "50")))
+                            .run(Integer.parseInt(options.getOrDefault("orders", "6000")),
+                                    Integer.parseInt(options.getOrDefault("payment-concurrency", "32")), targets);
+                }
+                if (runs.test("transfers")) {
+                    new TransferBench(platform, Integer.parseInt(options.getOrDefault("masters", "20")),
+                            Integer.parseInt(options.getOrDefault("subs", "10"))).run(
+                            Integer.parseInt(options.getOrDefault("transfers", "6000")),
+                            Integer.parseInt(options.getOrDefault("transfer-concurrency", "32")), targets);
+                }
+                if (runs.test("bills")) {
+                    new BillQueryBench(platform, customers, bills.cycles()).run(requests / 2,
+                            concurrencies(options.getOrDefault("bill-concurrency", "2,8")), targets);
+                }
+                if (runs.test("ledger")) {
+                    new LedgerBench(platform, customers)
+                            .run(requests, Integer.parseInt(options.getOrDefault("ledger-concurrency", "32")), targets);
+                }
+                if (what.equals("upstream")) {
+                    new UpstreamHopBench(platform).run(Integer.parseInt(options.getOrDefault("upstream-requests",
+                            "3000")), Integer.parseInt(options.getOrDefault("upstream-concurrency", "4")), targets);
+                }
+                if (all) {
+                    footprint.underLoad(targets);
+                }
+                if (runs.test("startup")) {
+                    new StartupBench(platform).run(Integer.parseInt(options.getOrDefault("runs", "3")),
+                            options.getOrDefault("aot", "train").equals("quarkus"));
+                }
             }
-            if (what.equals("startup") || what.equals("all")) {
-                new StartupBench(platform).run(Integer.parseInt(options.getOrDefault("runs", "3")),
-                        options.getOrDefault("aot", "train").equals("quarkus"));
+            // last, on a machine the bench platform no longer shares
+            if (runs.test("footprint")) {
+                new UpBench(root).run(targets);
             }
-            if (what.equals("gateway") || what.equals("all")) {
-                met &= new GatewayProxyBench(platform, root.resolve("bench/target")).run(
-                        Integer.parseInt(options.getOrDefault("gateway-concurrency", "32")),
-                        Integer.parseInt(options.getOrDefault("seconds", "20")));
-            }
-            if (what.equals("upstream")) {
-                met &= new UpstreamHopBench(platform).run(Integer.parseInt(options.getOrDefault("upstream-requests",
-                        "3000")), Integer.parseInt(options.getOrDefault("upstream-concurrency", "4")));
-            }
-            if (what.equals("payments") || what.equals("all")) {
-                met &= new PaymentBench(platform, Integer.parseInt(options.getOrDefault("payers", "50")))
-                        .run(Integer.parseInt(options.getOrDefault("orders", "6000")),
-                                Integer.parseInt(options.getOrDefault("payment-concurrency", "32")));
-            }
-            BillDataGenerator data = new BillDataGenerator(platform, customers, months, lines);
-            if (what.equals("bills") || what.equals("ledger") || what.equals("all")) {
-                data.generate();
-            }
-            if (what.equals("bills") || what.equals("all")) {
-                met &= new BillQueryBench(platform, customers, data.cycles()).run(requests / 2,
-                        Arrays.stream(options.getOrDefault("bill-concurrency", "2,8").split(","))
-                                .map(String::strip).map(Integer::valueOf).toList());
-            }
-            if (what.equals("ledger") || what.equals("all")) {
-                met &= new LedgerBench(platform, customers)
-                        .run(requests, Integer.parseInt(options.getOrDefault("ledger-concurrency", "32")));
-            }
+        } finally {
+            targets.print();
         }
-        System.exit(met ? 0 : 1);
+        System.exit(targets.met() ? 0 : 1);
+    }
+
+    private static List<Integer> concurrencies(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).map(Integer::valueOf).toList();
     }
 }

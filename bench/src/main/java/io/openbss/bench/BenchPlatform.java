@@ -61,9 +61,9 @@ final class BenchPlatform implements AutoCloseable {
     }
 
     /** Another gateway on the platform's database and keys, every service of it at {@code backend}. */
-    String startGateway(String backend, List<String> jvmOptions) {
+    String startGateway(String name, String backend, List<String> jvmOptions) {
         int publicPort = freePort();
-        platform.startGateway("gateway-bench", publicPort, freePort(), Map.of("orders", backend,
+        platform.startGateway(name, publicPort, freePort(), Map.of("orders", backend,
                 "billing", backend, "enterprise", backend), jvmOptions);
         return "http://127.0.0.1:" + publicPort;
     }

@@ -6,6 +6,7 @@ import io.openbss.launcher.AdminClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,18 +20,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The same backend reached three ways at the same concurrency, in one run: directly, through nginx as a plain
- * reverse proxy (keep-alive upstream), and through a gateway with full AK/SK verification (every request's
- * signature computed and compared), the caller rule, the IAM policy check, the audit hook and an internal token
- * per request, and rate limiting (both quotas of every request counted in memory, the operation's quota raised above
- * the load). The backend is an nginx server answering a fixed balances body, so that what is measured is the proxies; the load is wrk (keep-alive connections, two threads). Both are Debian packages
- * ({@code apt-get install nginx-light wrk}).
+ * The same backend reached several ways at the same concurrency, in one run: directly, through nginx as a plain
+ * reverse proxy (keep-alive upstream), and through a gateway with the full public pipeline (the caller
+ * authenticated, both quotas of every request counted, the caller rule, the IAM policy check, the audit hook and an
+ * internal token per request), in three variants: AK/SK (every request's signature computed and compared), an
+ * X-Auth-Token (from a password login), and AK/SK with the quotas counted in Redis. The backend is an nginx server
+ * answering a fixed balances body, so that what is measured is the proxies; the load is wrk (keep-alive connections,
+ * two threads). All are Debian packages ({@code apt-get install nginx-light wrk redis-server}).
  */
 final class GatewayProxyBench {
 
     static final double TARGET_THROUGHPUT_RATIO = 0.8;
     static final double TARGET_ADDED_P99_MS = 2.0;
     static final String PATH = "/v2/accounts/customer-accounts/balances";
+    static final String PASSWORD = "Bench-gateway1";
+    static final List<String> RATE_LIMITS = List.of("-Dbss.gateway.rate-limits.enabled=true",
+            "-Dbss.gateway.rate-limits.operations.ShowCustomerAccountBalances=1000000");
 
     private final BenchPlatform platform;
     private final Path home;
@@ -38,6 +43,10 @@ final class GatewayProxyBench {
     GatewayProxyBench(BenchPlatform platform, Path home) {
         this.platform = platform;
         this.home = home;
+    }
+
+    /** One way to the backend: its URL and the headers wrk replays on every request. */
+    record Route(String name, String url, Map<String, String> headers) {
     }
 
     /** One wrk run's figures. */
@@ -49,69 +58,142 @@ final class GatewayProxyBench {
         }
     }
 
-    boolean run(int connections, int seconds) throws Exception {
+    void run(int connections, int seconds, Targets targets) throws Exception {
         requireTool("nginx", "/usr/sbin/nginx");
         requireTool("wrk", "/usr/bin/wrk");
+        requireTool("redis-server", "/usr/bin/redis-server");
         int backendPort = BenchPlatform.freePort();
         int proxyPort = BenchPlatform.freePort();
-        Process nginx = startNginx(backendPort, proxyPort);
+        int redisPort = BenchPlatform.freePort();
+        List<Process> started = new ArrayList<>();
         try {
+            started.add(startNginx(backendPort, proxyPort));
+            started.add(startRedis(redisPort));
             String backend = "http://127.0.0.1:" + backendPort;
-            String gateway = platform.startGateway(backend, List.of("-Dbss.gateway.rate-limits.enabled=true",
-                    "-Dbss.gateway.rate-limits.operations.ShowCustomerAccountBalances=1000000"));
-            Map<String, String> signed = signedHeaders(gateway);
+            String memory = platform.startGateway("gateway-bench", backend, RATE_LIMITS);
+            List<String> inRedis = new ArrayList<>(RATE_LIMITS);
+            // closed: a request that Redis did not count is refused, so it cannot pass as a measured one
+            inRedis.addAll(List.of("-Dbss.gateway.rate-limits.store=redis", "-Dquarkus.redis.hosts=redis://127.0.0.1:"
+                    + redisPort, "-Dbss.gateway.rate-limits.redis-failure=closed"));
+            String redisGateway = platform.startGateway("gateway-bench-redis", backend, inRedis);
+            Account account = account();
+            List<Route> routes = List.of(
+                    new Route("direct (backend)", backend + PATH, Map.of()),
+                    new Route("nginx reverse proxy", "http://127.0.0.1:" + proxyPort + PATH, Map.of()),
+                    probed(new Route("gateway, AK/SK", memory + PATH, signed(memory, account))),
+                    probed(new Route("gateway, X-Auth-Token", memory + PATH, Map.of("X-Auth-Token",
+                            token(memory, account)))),
+                    probed(new Route("gateway, AK/SK, quotas in Redis", redisGateway + PATH,
+                            signed(redisGateway, account))));
+            for (Route route : routes) {
+                wrk(route, connections, 5);
+            }
             List<Row> rows = new ArrayList<>();
-            String[] names = {"direct (backend)", "nginx reverse proxy", "gateway (AK/SK, rate limits)"};
-            String[] urls = {backend + PATH, "http://127.0.0.1:" + proxyPort + PATH, gateway + PATH};
-            for (int i = 0; i < urls.length; i++) {
-                wrk(urls[i], i == 2 ? signed : Map.of(), connections, 5);
+            for (Route route : routes) {
+                rows.add(parse(route.name(), wrk(route, connections, seconds)));
             }
-            for (int i = 0; i < urls.length; i++) {
-                rows.add(parse(names[i], wrk(urls[i], i == 2 ? signed : Map.of(), connections, seconds)));
-            }
-            Row direct = rows.get(0);
-            Row nginxRow = rows.get(1);
-            Row gatewayRow = rows.get(2);
-            double ratio = gatewayRow.requestsPerSecond() / nginxRow.requestsPerSecond();
-            double addedP99 = gatewayRow.p99Ms() - direct.p99Ms();
             System.out.printf("gateway: GET %s, %d connections, %d s each after 5 s of warm-up, wrk -t2 "
-                    + "(%d cores shared by wrk, nginx, the gateway and the platform)%n", PATH, connections, seconds,
+                    + "(%d cores shared by wrk, nginx, the gateways and the platform)%n", PATH, connections, seconds,
                     Runtime.getRuntime().availableProcessors());
             rows.forEach(row -> System.out.println(row.line()));
-            System.out.printf("  gateway / nginx throughput %.2f (target >= %.2f); p99 added by the gateway %.2f ms, "
-                            + "by nginx %.2f ms (target < %.1f ms)%n", ratio, TARGET_THROUGHPUT_RATIO, addedP99,
-                    nginxRow.p99Ms() - direct.p99Ms(), TARGET_ADDED_P99_MS);
-            boolean clean = rows.stream().allMatch(row -> row.errors() == 0);
-            if (!clean) {
-                System.out.println("  some answers were not 2xx: the figures do not count");
+            Row direct = rows.get(0);
+            Row proxy = rows.get(1);
+            System.out.printf("  p99 added by nginx %.2f ms%n", proxy.p99Ms() - direct.p99Ms());
+            for (Row gateway : rows.subList(2, rows.size())) {
+                long errors = gateway.errors() + direct.errors() + proxy.errors();
+                targets.atLeast(gateway.name() + ": throughput / nginx's",
+                        gateway.requestsPerSecond() / proxy.requestsPerSecond(), TARGET_THROUGHPUT_RATIO,
+                        Targets.Unit.RATIO, String.format("nginx %,.0f/s, gateway %,.0f/s", proxy.requestsPerSecond(),
+                                gateway.requestsPerSecond()), errors);
+                targets.atMost(gateway.name() + ": p99 added to the direct call",
+                        gateway.p99Ms() - direct.p99Ms(), TARGET_ADDED_P99_MS, Targets.Unit.MS, String.format(
+                                "direct p99 %.2f ms, nginx adds %.2f ms", direct.p99Ms(), proxy.p99Ms()
+                                        - direct.p99Ms()), errors);
             }
-            return clean && ratio >= TARGET_THROUGHPUT_RATIO && addedP99 < TARGET_ADDED_P99_MS;
         } finally {
-            nginx.destroy();
-            nginx.waitFor(10, TimeUnit.SECONDS);
+            for (Process process : started) {
+                process.destroy();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
         }
     }
 
-    private Map<String, String> signedHeaders(String gateway) throws Exception {
+    /** The bench's account: its keys, and its own user, who logs in with {@link #PASSWORD}. */
+    record Account(String domainId, String accessKey, String secretKey, String domainName, String userName) {
+    }
+
+    private Account account() {
         AdminClient admin = platform.admin();
         String name = "bench-gw-" + UUID.randomUUID().toString().substring(0, 8);
         String domainId = admin.expect("POST", "/admin/v1/domains", Map.of("name", name, "kind", "individual"))
                 .path("domain_id").asText();
         JsonNode key = admin.expect("POST", "/admin/v1/domains/" + domainId + "/access-keys", Map.of());
-        SignedHttpClient client = new SignedHttpClient(URI.create(gateway), key.path("access_key").asText(),
-                key.path("secret_key").asText(), domainId);
-        SignedHttpClient.Response probe = client.send("GET", PATH, null, null);
-        if (probe.status() != 200) {
-            throw new IllegalStateException("the gateway under test does not answer a signed request");
+        JsonNode root = null;
+        for (JsonNode user : admin.expect("GET", "/admin/v1/domains/" + domainId + "/users", null).path("users")) {
+            root = user.path("root").asBoolean() ? user : root;
         }
-        if (probe.header("X-Apig-RateLimit-api") == null) {
-            throw new IllegalStateException("the gateway under test does not count its rate limits");
-        }
-        // a signature stays valid for 15 minutes: wrk sends the same signed request, verified in full each time
-        HttpRequest request = client.request("GET", PATH, null, Map.of(), null, Instant.now());
+        admin.expect("PUT", "/admin/v1/users/" + root.path("user_id").asText() + "/password",
+                Map.of("password", PASSWORD));
+        return new Account(domainId, key.path("access_key").asText(), key.path("secret_key").asText(), name,
+                root.path("name").asText());
+    }
+
+    /** A signed request's headers: a signature stays valid for 15 minutes and is verified in full each time. */
+    private static Map<String, String> signed(String gateway, Account account) {
+        HttpRequest request = new SignedHttpClient(URI.create(gateway), account.accessKey(), account.secretKey(),
+                account.domainId())
+                .request("GET", PATH, null, Map.of(), null, Instant.now());
         Map<String, String> headers = new LinkedHashMap<>();
         request.headers().map().forEach((header, values) -> headers.put(header, values.getFirst()));
         return headers;
+    }
+
+    /** An X-Auth-Token from the public Keystone API, as a user logs in with a password. */
+    private static String token(String gateway, Account account) throws IOException, InterruptedException {
+        String login = """
+                {"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"%s","password":"%s",\
+                "domain":{"name":"%s"}}}},"scope":{"domain":{"name":"%3$s"}}}}""".formatted(account.userName(),
+                PASSWORD, account.domainName());
+        HttpResponse<String> issued = Load.HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/v3/auth/tokens"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(login)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (issued.statusCode() != 201) {
+            throw new IllegalStateException("no token for the bench account: " + issued.statusCode() + " "
+                    + issued.body());
+        }
+        return issued.headers().firstValue("X-Subject-Token").orElseThrow();
+    }
+
+    /** The route, once it answers 200 with the gateway's rate-limit fields (its quotas are counted). */
+    private static Route probed(Route route) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(route.url()));
+        route.headers().forEach(request::header);
+        HttpResponse<String> answer = Load.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(route.name() + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        if (answer.headers().firstValue("X-Apig-RateLimit-api").isEmpty()) {
+            throw new IllegalStateException(route.name() + ": the gateway does not count its rate limits");
+        }
+        return route;
+    }
+
+    private Process startRedis(int port) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(home.resolve("redis"));
+        Process redis = new ProcessBuilder("/usr/bin/redis-server", "--port", String.valueOf(port), "--bind",
+                "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("redis.log").toFile()).start();
+        awaitListening(redis, port, dir);
+        return redis;
+    }
+
+    private static void awaitListening(Process process, int port, Path logs) throws InterruptedException {
+        for (int i = 0; i < 50 && !BenchPlatform.listening(port); i++) {
+            Thread.sleep(100);
+        }
+        if (!process.isAlive()) {
+            throw new IllegalStateException(process.info().command().orElse("?") + " did not start: see " + logs);
+        }
     }
 
     private Process startNginx(int backendPort, int proxyPort) throws IOException, InterruptedException {
@@ -151,24 +233,18 @@ final class GatewayProxyBench {
                 """.formatted(prefix, backendPort, proxyPort));
         Process nginx = new ProcessBuilder("/usr/sbin/nginx", "-p", prefix.toString(), "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile()).start();
-        for (int i = 0; i < 50 && !BenchPlatform.listening(proxyPort); i++) {
-            Thread.sleep(100);
-        }
-        if (!nginx.isAlive()) {
-            throw new IllegalStateException("nginx did not start: see " + prefix.resolve("logs"));
-        }
+        awaitListening(nginx, proxyPort, prefix.resolve("logs"));
         return nginx;
     }
 
-    private static String wrk(String url, Map<String, String> headers, int connections, int seconds)
-            throws IOException, InterruptedException {
+    private static String wrk(Route route, int connections, int seconds) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("/usr/bin/wrk", "-t2", "-c" + connections, "-d" + seconds
                 + "s", "--latency"));
-        headers.forEach((name, value) -> {
+        route.headers().forEach((name, value) -> {
             command.add("-H");
             command.add(name + ": " + value);
         });
-        command.add(url);
+        command.add(route.url());
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes());
         if (wrk.waitFor() != 0) {
@@ -211,7 +287,7 @@ final class GatewayProxyBench {
 
     private static void requireTool(String name, String path) {
         if (!Files.isExecutable(Path.of(path))) {
-            throw new IllegalStateException(name + " is not installed: apt-get install nginx-light wrk");
+            throw new IllegalStateException(name + " is not installed: apt-get install nginx-light wrk redis-server");
         }
     }
 }

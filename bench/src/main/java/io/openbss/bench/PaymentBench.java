@@ -33,7 +33,7 @@ final class PaymentBench {
         this.customers = customers;
     }
 
-    boolean run(int orders, int concurrency) throws Exception {
+    void run(int orders, int concurrency, Targets targets) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         AdminClient admin = platform.admin();
         SignedHttpClient[] clients = new SignedHttpClient[customers];
@@ -68,12 +68,10 @@ final class PaymentBench {
                 i -> clients[i % customers].request("POST", "/v3/orders/customer-orders/pay", null, Map.of(),
                         ("{\"order_id\":\"" + orderIds[i] + "\",\"use_coupon\":\"NO\"}")
                                 .getBytes(StandardCharsets.UTF_8), Instant.now()));
-        double rate = paid.requests() / paid.seconds();
-        boolean met = rate >= TARGET_ORDERS_PER_SECOND && paid.failures() == 0;
         System.out.println("payments: " + baseline.line());
-        System.out.println("payments: " + paid.line() + (met ? "  (>= 300 orders/s)" : "  (< 300 orders/s)"));
-        System.out.println("payments: " + check(run));
-        return met;
+        System.out.println("payments: " + paid.line());
+        targets.perSecond("payments: PayOrders via gateway", paid, TARGET_ORDERS_PER_SECOND, baseline);
+        check(run, orders, targets);
     }
 
     private static String purchase(String key, String customer) {
@@ -102,26 +100,35 @@ final class PaymentBench {
         return ids;
     }
 
-    /** Every order of the run paid once, with its two resources, and the ledger's invariants. */
-    private String check(String run) throws Exception {
+    /** Every order of the run paid and charged once, with its two resources, and the journal summing to zero. */
+    private void check(String run, int orders, Targets targets) throws Exception {
         try (Connection db = platform.jdbc(); PreparedStatement query = db.prepareStatement("""
                 SELECT count(*) FILTER (WHERE o.status = 5),
                        (SELECT count(*) FROM billing.journal_entry e JOIN orders.customer_order p
+                           ON p.order_id = e.trade_id AND p.creation_key LIKE ? WHERE e.trade_type = 'DEDUCT'),
+                       (SELECT count(DISTINCT e.trade_id) FROM billing.journal_entry e JOIN orders.customer_order p
                            ON p.order_id = e.trade_id AND p.creation_key LIKE ? WHERE e.trade_type = 'DEDUCT'),
                        (SELECT count(*) FROM orders.subscription s JOIN orders.customer_order p
                            ON p.order_id = s.order_id AND p.creation_key LIKE ?),
                        (SELECT coalesce(sum(amount), 0) FROM billing.journal_line)
                   FROM orders.customer_order o WHERE o.creation_key LIKE ?""")) {
-            for (int i = 1; i <= 3; i++) {
+            for (int i = 1; i <= 4; i++) {
                 query.setString(i, "bench-pay-" + run + "-%");
             }
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
-                return String.format("%d orders paid, %d ledger charges, %d resources provisioned; sum of all "
-                        + "journal lines %s", rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getBigDecimal(4).toPlainString());
+                long paid = rs.getLong(1);
+                long charges = rs.getLong(2);
+                long charged = rs.getLong(3);
+                long resources = rs.getLong(4);
+                BigDecimal journal = rs.getBigDecimal(5);
+                String measured = String.format("%d orders paid, %d ledger charges of %d orders, %d resources; "
+                        + "journal lines sum %s", paid, charges, charged, resources, journal.toPlainString());
+                System.out.println("payments: " + measured);
+                targets.check("payments: each of the " + orders + " orders paid, charged once, provisioned", measured,
+                        paid == orders && charges == orders && charged == orders && resources == 2L * orders
+                                && journal.signum() == 0);
             }
         }
     }
-
 }

@@ -25,15 +25,16 @@ final class ResourceQueryBench {
         this.tokens = new String[customers];
     }
 
-    boolean run(int requests, List<Integer> concurrencies) {
+    /** Runs every query at each level of concurrency; each query's p99 at each level is a target. */
+    void run(int requests, List<Integer> concurrencies, Targets targets) {
         for (int i = 0; i < customers; i++) {
             tokens[i] = platform.customerToken(ResourceDataGenerator.customerId(i), "orders-service");
         }
         Load.warm(15, concurrencies.getLast(), query(r -> "{\"limit\":10}"));
-        boolean met = true;
         for (int concurrency : concurrencies) {
-            List<Load.Figures> figures = List.of(
-                    Load.run("baseline: ListCustomerOrders (one order)", requests, concurrency, orders()),
+            Load.Figures baseline = Load.run("baseline: ListCustomerOrders (one order)", requests, concurrency,
+                    orders());
+            List<Load.Figures> queries = List.of(
                     Load.run("resources, first page of 10", requests, concurrency, query(r -> "{\"limit\":10}")),
                     Load.run("resources, main only, page of 50", requests, concurrency,
                             query(r -> "{\"only_main_resource\":1,\"limit\":50,\"offset\":" + 10 * r.nextInt(3) + "}")),
@@ -42,17 +43,13 @@ final class ResourceQueryBench {
                                     .plusSeconds(30 * 86400L).toString().substring(0, 19) + "Z\",\"limit\":100}")),
                     Load.run("resources by id, with subordinates", requests, concurrency, query(r ->
                             "{\"resource_ids\":[\"bench-" + r.nextInt(customers) + "-" + r.nextInt(50) + "\"]}")));
-            for (Load.Figures f : figures) {
-                boolean query = !f.name().startsWith("baseline");
-                boolean under = f.p99() < TARGET_P99_MS && f.failures() == 0;
-                if (query && concurrency == concurrencies.getFirst()) {
-                    met &= under;
-                }
-                System.out.println("resources: " + f.line() + (query ? (under ? "  (p99 < 50 ms)" : "  (p99 >= 50 ms)")
-                        : ""));
+            System.out.println("resources: " + baseline.line());
+            for (Load.Figures query : queries) {
+                System.out.println("resources: " + query.line());
+                targets.p99Below("resources, " + concurrency + " clients: " + query.name() + " p99", query,
+                        TARGET_P99_MS, baseline);
             }
         }
-        return met;
     }
 
     private interface Body {

@@ -1,0 +1,80 @@
+package io.openbss.bench;
+
+import io.openbss.launcher.ServiceProcess;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Resident memory of each service of the bench platform, run as ./bss up runs it: when ready (right after the
+ * platform started, before any load), and the peak under the benches' load, sampled from /proc every 250 ms by a
+ * background thread from before the first load bench until after the last.
+ */
+final class Footprint implements AutoCloseable {
+
+    static final double TARGET_READY_MIB = 150;
+    static final double TARGET_LOADED_MIB = 250;
+
+    private final List<ServiceProcess> services;
+    private final Map<String, Long> ready = new ConcurrentHashMap<>();
+    private final Map<String, Long> peaks = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "footprint-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Footprint(BenchPlatform platform) {
+        // the platform's own services, not the extra gateways a bench starts
+        this.services = platform.platform().services().stream()
+                .filter(service -> StartupBench.SERVICES.contains(service.name())).toList();
+    }
+
+    void ready(Targets targets) {
+        for (ServiceProcess service : services) {
+            long resident = service.residentMiB();
+            ready.put(service.name(), resident);
+            System.out.printf("footprint: %-19s %4d MiB resident when ready; %s%n", service.name(), resident,
+                    options(service));
+            targets.atMost("footprint: " + service.name() + " resident when ready", resident, TARGET_READY_MIB,
+                    Targets.Unit.MIB, options(service), 0);
+        }
+    }
+
+    void startSampling() {
+        sampler.scheduleAtFixedRate(() -> services.forEach(service -> peaks.merge(service.name(),
+                service.residentMiB(), Math::max)), 0, 250, TimeUnit.MILLISECONDS);
+    }
+
+    void underLoad(Targets targets) {
+        close();
+        for (ServiceProcess service : services) {
+            long peak = peaks.getOrDefault(service.name(), -1L);
+            System.out.printf("footprint: %-19s %4d MiB resident at most under the benches' load, %d MiB now%n",
+                    service.name(), peak, service.residentMiB());
+            targets.atMost("footprint: " + service.name() + " peak resident under load", peak, TARGET_LOADED_MIB,
+                    Targets.Unit.MIB, "when ready " + ready.getOrDefault(service.name(), -1L) + " MiB", 0);
+        }
+    }
+
+    /** The JVM options the service runs with (the launcher's, which the footprint depends on). */
+    private static String options(ServiceProcess service) {
+        List<String> arguments = List.of(ProcessHandle.of(service.pid()).flatMap(p -> p.info().arguments())
+                .orElse(new String[0]));
+        int jar = arguments.indexOf("-jar");
+        return "JVM " + String.join(" ", jar < 0 ? arguments : arguments.subList(0, jar));
+    }
+
+    @Override
+    public void close() {
+        sampler.shutdownNow();
+        try {
+            sampler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
