@@ -36,6 +36,9 @@ public final class DemoData {
             "BSS_INDIVIDUAL_", "Individual", new BigDecimal("1200.00"), null);
     public static final List<DemoAccount> ACCOUNTS = List.of(MASTER, SUB1, SUB2, INDIVIDUAL);
 
+    /** The day up to which the demo's daily usage has been metered (kept in the env file for the next start). */
+    static final String METERED_UNTIL = "BSS_DEMO_METERED_UNTIL";
+
     private final AdminClient admin;
     private final String endpoint;
 
@@ -75,24 +78,34 @@ public final class DemoData {
         boolean played = linked(ids.values()) || views.get(MASTER).get("/v2/orders/customer-orders",
                 Map.of("limit", "1")).path("total_count").asInt() > 0;
         SandboxClock clock = new SandboxClock(admin);
+        String metered = previous.get(METERED_UNTIL);
+        // a start after a complete load (it wrote METERED_UNTIL) finds the accounts' set-up and users in place: only
+        // the days since are metered, which keeps ./bss up to seconds
+        boolean loaded = played && metered != null;
         try {
             if (!played) {
                 clock.moveTo(BssTime.startOf(billing.historyStart()).plus(Duration.ofHours(9)));
             }
-            for (DemoAccount account : ACCOUNTS) {
-                billing(account, ids.get(account));
+            if (!loaded) {
+                for (DemoAccount account : ACCOUNTS) {
+                    billing(account, ids.get(account));
+                }
+                enterprise(ids.get(MASTER), ids.get(SUB1), ids.get(SUB2));
+                billing.setUp();
             }
-            enterprise(ids.get(MASTER), ids.get(SUB1), ids.get(SUB2));
-            billing.setUp();
             if (played) {
-                billing.usage(billing.historyStart(), today);
+                LocalDate from = metered == null ? billing.historyStart() : LocalDate.parse(metered.strip());
+                billing.usage(from.isBefore(billing.historyStart()) ? billing.historyStart() : from, today);
             } else {
                 new DemoHistory(admin, clock, billing, ids, views).play(billing.historyStart(), today);
             }
         } finally {
             clock.offset(Duration.ZERO);
         }
-        new DemoUsers(admin, endpoint).load(ids);
+        credentials.put(METERED_UNTIL, today.toString());
+        if (!loaded) {
+            new DemoUsers(admin, endpoint).load(ids);
+        }
         credentials.put("BSS_PASSWORD", DemoUsers.PASSWORD);
         return credentials;
     }

@@ -52,11 +52,15 @@ public final class Supervisor {
                         service.residentMiB()));
             }
             watchdog = new Watchdog(platform, this::publish).start();
+            System.out.printf("services ready %d ms after start%n", Duration.ofNanos(System.nanoTime() - started)
+                    .toMillis());
             if (settings.demoData()) {
                 DemoCredentials credentials = new DemoData(
                         new AdminClient(settings.adminEndpoint(), platform.secrets().adminToken()), settings.endpoint())
                         .load(DemoCredentials.read(settings.demoEnvFile()));
                 credentials.write(settings.demoEnvFile());
+                System.out.printf("demo data loaded %d ms after start%n", Duration.ofNanos(System.nanoTime()
+                        - started).toMillis());
             }
         } catch (RuntimeException e) {
             Runtime.getRuntime().removeShutdownHook(shutdown);
