@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * {@code ./bss bench [bills|ledger|resources|payments|transfers|gateway|footprint|startup|upstream|all] [options]}
+ * {@code ./bss bench [bills|ledger|resources|payments|transfers|gateway|footprint|startup|upstream|all] [options]},
+ * {@code ./bss bench profile <recording.jfr>...} ({@link ProfileSummary})
  * (bench/README.md): starts the platform in bench/target/bench-home (kept, so that data is generated once),
  * generates the data if it is not there yet, runs the benchmarks and prints their figures, then one table of every
  * target with its baseline and whether it was met. Exit status 1 when a target is not met.
@@ -16,7 +17,7 @@ import java.util.function.Predicate;
 public final class BenchMain {
 
     static final List<String> BENCHES = List.of("bills", "ledger", "resources", "payments", "transfers", "gateway",
-            "footprint", "startup", "upstream", "all");
+            "footprint", "startup", "upstream", "all", "profile");
 
     private BenchMain() {
     }
@@ -26,6 +27,10 @@ public final class BenchMain {
         if (!BENCHES.contains(what)) {
             System.err.println("bench: unknown benchmark " + what + "; one of " + String.join(", ", BENCHES));
             System.exit(2);
+        }
+        if (what.equals("profile")) {
+            ProfileSummary.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
         }
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length - 1; i++) {

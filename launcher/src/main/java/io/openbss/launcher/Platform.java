@@ -162,9 +162,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private List<String> jvmOptions(ServiceProcess service, List<String> extra) {
-        List<String> options = new ArrayList<>(jvm.options(service.name(), service.app()));
-        options.addAll(extra);
-        return options;
+        return jvm.options(service.name(), service.app(), extra);
     }
 
     /**

@@ -49,13 +49,16 @@ public final class ServiceJvm {
                 && !setting.strip().toLowerCase(Locale.ROOT).equals("off"));
     }
 
-    /** The options of a service whose packaged application is in {@code app} (its quarkus-app directory). */
-    List<String> options(String name, Path app) {
+    /**
+     * The options of a service whose packaged application is in {@code app} (its quarkus-app directory), then
+     * {@code extra}; extra options about the AOT cache (a benchmark's) replace this class's.
+     */
+    List<String> options(String name, Path app, List<String> extra) {
         List<String> options = new ArrayList<>(OPTIONS);
         if (Runtime.version().feature() >= 22) {
             options.addAll(OPTIONS_22);
         }
-        if (aotCache) {
+        if (aotCache && extra.stream().noneMatch(option -> option.startsWith("-XX:AOT"))) {
             Path cache = cacheOf(name, app);
             options.add((Files.exists(cache) ? "-XX:AOTCache=" : "-XX:AOTCacheOutput=") + cache);
         }
@@ -63,6 +66,7 @@ public final class ServiceJvm {
         if (!own.isEmpty()) {
             options.addAll(List.of(own.split("\\s+")));
         }
+        options.addAll(extra);
         return options;
     }
 

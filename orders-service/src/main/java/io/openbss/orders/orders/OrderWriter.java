@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class OrderWriter {
 
+    @Inject
+    OrderIds orderIds;
+
     /** An order to write; {@code creationKey} and {@code creationHash} only for a provider's new purchase. */
     public record Draft(String customerId, String payerCustomerId, OrderType orderType, int sourceType,
             String creationKey, String creationHash, List<Line> lines) {
@@ -40,9 +44,12 @@ public class OrderWriter {
             int subscriptionNum, Instant effective, Instant expire, BillingModels.RatedProduct price) {
     }
 
-    /** The new order's id; null when a concurrent request with the same creation key wrote it first. */
+    /**
+     * The new order's id; null when a concurrent request with the same creation key wrote it first. Ids are drawn
+     * again until one is free: a minute's ids differ in five random characters, which meet at high order rates.
+     */
     public Uni<String> write(SqlConnection connection, Draft draft, Instant now, Instant paymentEnd) {
-        String orderId = OrderIds.next(now);
+        String orderId = orderIds.next(now);
         Line first = draft.lines().stream().filter(l -> l.mainResourceId() == null).findFirst()
                 .orElse(draft.lines().get(0));
         BigDecimal official = BigDecimal.ZERO;
@@ -58,14 +65,16 @@ public class OrderWriter {
                             service_type_name, source_type, status, order_type, official_amount,
                             amount_after_discount, create_time, pending_payment_end_time, creation_key, creation_hash)
                         VALUES ($1, $2, $3, $4, $5, $6, $14, $7, $8, $9, $10, $11, $12, $13)
-                        ON CONFLICT (creation_key) DO NOTHING RETURNING order_id""")
+                        ON CONFLICT DO NOTHING RETURNING order_id""")
                 .execute(Tuple.from(Arrays.asList(orderId, draft.customerId(), draft.payerCustomerId(),
                         first.serviceTypeCode(), first.serviceTypeName(), draft.sourceType(),
                         draft.orderType().code(), Numeric.create(total), Numeric.create(payable), utc(now),
                         utc(paymentEnd), draft.creationKey(), draft.creationHash(), OrderTransitions.PLACED.code())))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
-                        return Uni.createFrom().nullItem();
+                        // the creation key was written by a concurrent request, or the random id was taken
+                        return created(connection, draft).flatMap(created -> created ? Uni.createFrom().nullItem()
+                                : write(connection, draft, now, paymentEnd));
                     }
                     List<Tuple> lines = new ArrayList<>();
                     List<Tuple> offers = new ArrayList<>();
@@ -121,6 +130,15 @@ public class OrderWriter {
                     }
                     return saved.replaceWith(orderId);
                 });
+    }
+
+    /** Whether an order with the draft's creation key exists (a provider's purchase has one). */
+    private static Uni<Boolean> created(SqlConnection connection, Draft draft) {
+        if (draft.creationKey() == null) {
+            return Uni.createFrom().item(false);
+        }
+        return connection.preparedQuery("SELECT 1 FROM customer_order WHERE creation_key = $1")
+                .execute(Tuple.of(draft.creationKey())).map(rows -> rows.size() > 0);
     }
 
     private static String lineDiscountType(BillingModels.RatedProduct price) {

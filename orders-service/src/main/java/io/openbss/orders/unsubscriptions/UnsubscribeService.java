@@ -44,6 +44,9 @@ public class UnsubscribeService {
     Pool pool;
 
     @Inject
+    OrderIds orderIds;
+
+    @Inject
     RenewalService renewals;
 
     @Inject
@@ -98,9 +101,10 @@ public class UnsubscribeService {
     private record Refunded(Row line, BigDecimal amount) {
     }
 
+    /** The refund order's id, drawn again while it is taken (see {@link OrderIds}). */
     private Uni<String> writeRefundOrder(SqlConnection connection, String baseOrderId, List<Refunded> lines,
             Instant now) {
-        String orderId = OrderIds.next(now);
+        String orderId = orderIds.next(now);
         Row first = lines.get(0).line();
         BigDecimal total = lines.stream().map(Refunded::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<Tuple> orderLines = new ArrayList<>();
@@ -124,25 +128,31 @@ public class UnsubscribeService {
                         INSERT INTO customer_order (order_id, customer_id, payer_customer_id, service_type_code,
                             service_type_name, source_type, status, order_type, official_amount,
                             amount_after_discount, create_time, base_order_id, next_attempt_at)
-                        VALUES ($1, $2, $3, $4, $5, $9, $10, $11, $6, $6, $7, $8, $12)""")
+                        VALUES ($1, $2, $3, $4, $5, $9, $10, $11, $6, $6, $7, $8, $12)
+                        ON CONFLICT (order_id) DO NOTHING""")
                 .execute(Tuple.from(Arrays.asList(orderId, first.getString("customer_id"),
                         first.getString("payer_customer_id"), first.getString("service_type_code"),
                         first.getString("service_type_name"), Numeric.create(total), utc(now), baseOrderId,
                         SourceType.CUSTOMER.code(), RefundOrderTransitions.PLACED.code(),
                         OrderType.UNSUBSCRIPTION.code(), refunds.dueToReconciler(now))))
+                .flatMap(written -> written.rowCount() == 0 ? writeRefundOrder(connection, baseOrderId, lines, now)
+                        : writeRefundLines(connection, orderLines, marks).replaceWith(orderId));
+    }
+
+    /** A refund order's lines, and the marks of the lines it refunds. */
+    private static Uni<?> writeRefundLines(SqlConnection connection, List<Tuple> orderLines, List<Tuple> marks) {
+        return connection.preparedQuery("""
+                        INSERT INTO order_line (order_id, line_id, resource_id, main_resource_id, service_type_code,
+                            service_type_name, resource_type_code, resource_spec_code, region_code, product_id,
+                            product_spec_desc, resource_name, official_amount, discount_amount,
+                            amount_after_discount, effective_time, expire_time, resource_type_name, project_id,
+                            enterprise_project_id, enterprise_project_name)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, $13, $14, $15, $16, $17,
+                                $18, $19)""")
+                .executeBatch(orderLines)
                 .chain(() -> connection.preparedQuery("""
-                                INSERT INTO order_line (order_id, line_id, resource_id, main_resource_id,
-                                    service_type_code, service_type_name, resource_type_code, resource_spec_code,
-                                    region_code, product_id, product_spec_desc, resource_name, official_amount,
-                                    discount_amount, amount_after_discount, effective_time, expire_time,
-                                    resource_type_name, project_id, enterprise_project_id, enterprise_project_name)
-                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, $13, $14, $15,
-                                        $16, $17, $18, $19)""")
-                        .executeBatch(orderLines))
-                .chain(() -> connection.preparedQuery("""
-                                INSERT INTO line_refund (order_id, line_id, refund_order_id, amount)
-                                VALUES ($1, $2, $3, $4)""").executeBatch(marks))
-                .replaceWith(orderId);
+                        INSERT INTO line_refund (order_id, line_id, refund_order_id, amount)
+                        VALUES ($1, $2, $3, $4)""").executeBatch(marks));
     }
 
     /** Type 1 closes the resources now; type 2 cuts them back to the end of the period running now. */

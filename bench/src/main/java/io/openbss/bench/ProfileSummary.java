@@ -1,0 +1,108 @@
+package io.openbss.bench;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import java.util.zip.GZIPOutputStream;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * {@code ./bss bench profile <recording.jfr>...}: where a service's CPU went in a JFR recording (a bench run with
+ * {@code BSS_JAVA_OPTIONS=-XX:StartFlightRecording=filename=bench/target/jfr/%p.jfr,settings=profile}). Each
+ * execution sample counts for the part of the platform nearest its leaf (the code that was running, or the library
+ * that the running JDK code was called by), so the shares add up to 100 %; the samples are also written as folded
+ * stacks ({@code <recording>.folded.gz}: root;...;leaf count, gzipped, the input of flame graph tools such as
+ * flamegraph.pl or speedscope) beside the recording.
+ */
+final class ProfileSummary {
+
+    /** Parts of a request's path, each recognised by the packages or classes on the stack. */
+    static final Map<String, List<String>> PARTS = parts();
+    static final String OTHER = "other (JDK, Quarkus, Vert.x core, GC)";
+
+    private ProfileSummary() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        for (String file : args) {
+            summarise(Path.of(file));
+        }
+    }
+
+    static void summarise(Path recording) throws IOException {
+        Map<String, Integer> folded = new TreeMap<>();
+        Map<String, Integer> parts = new LinkedHashMap<>();
+        PARTS.keySet().forEach(part -> parts.put(part, 0));
+        parts.put(OTHER, 0);
+        int samples = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                continue;
+            }
+            samples++;
+            List<String> frames = new ArrayList<>();
+            for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+                frames.add(frame.getMethod().getType().getName() + "." + frame.getMethod().getName());
+            }
+            parts.merge(part(frames), 1, Integer::sum);
+            Collections.reverse(frames);
+            folded.merge(String.join(";", frames), 1, Integer::sum);
+        }
+        System.out.printf("%s: %d execution samples%n", recording, samples);
+        for (Map.Entry<String, Integer> part : parts.entrySet()) {
+            System.out.printf("  %-52s %5.1f %%%n", part.getKey(), 100.0 * part.getValue() / Math.max(1, samples));
+        }
+        Path out = recording.resolveSibling(recording.getFileName() + ".folded.gz");
+        try (PrintWriter writer = new PrintWriter(new OutputStreamWriter(new GZIPOutputStream(
+                Files.newOutputStream(out)), StandardCharsets.UTF_8))) {
+            folded.forEach((stack, count) -> writer.println(stack + " " + count));
+        }
+        System.out.println("  folded stacks: " + out);
+    }
+
+    /** The part of the frame nearest the leaf that belongs to one. */
+    static String part(List<String> leafFirst) {
+        for (String frame : leafFirst) {
+            for (Map.Entry<String, List<String>> part : PARTS.entrySet()) {
+                if (part.getValue().stream().anyMatch(frame::startsWith)) {
+                    return part.getKey();
+                }
+            }
+        }
+        return OTHER;
+    }
+
+    private static Map<String, List<String>> parts() {
+        Map<String, List<String>> parts = new LinkedHashMap<>();
+        parts.put("internal token (RS256 sign/verify, JWT)", List.of("io.smallrye.jwt", "org.jose4j",
+                "io.openbss.common.identity"));
+        parts.put("AK/SK signature (SHA-256, HMAC)", List.of("io.openbss.common.signing"));
+        parts.put("JSON (Jackson)", List.of("com.fasterxml.jackson"));
+        parts.put("SQL client (Vert.x PostgreSQL)", List.of("io.vertx.pgclient", "io.vertx.sqlclient"));
+        parts.put("Hibernate Reactive / ORM", List.of("org.hibernate"));
+        parts.put("fault tolerance", List.of("io.smallrye.faulttolerance"));
+        parts.put("metrics (Micrometer)", List.of("io.micrometer"));
+        parts.put("context propagation", List.of("io.smallrye.context"));
+        parts.put("gateway's own code", List.of("io.openbss.gateway"));
+        parts.put("ledger's own code", List.of("io.openbss.billing.ledger"));
+        parts.put("orders' own code", List.of("io.openbss.orders"));
+        parts.put("enterprise's own code", List.of("io.openbss.enterprise"));
+        parts.put("logging", List.of("org.jboss.logmanager", "org.jboss.logging"));
+        parts.put("REST layer (RESTEasy Reactive, REST client)", List.of("org.jboss.resteasy.reactive",
+                "io.quarkus.rest.client", "io.quarkus.resteasy.reactive"));
+        parts.put("HTTP and TCP (Vert.x HTTP, Netty)", List.of("io.vertx.core.http", "io.vertx.core.net",
+                "io.netty"));
+        return parts;
+    }
+}

@@ -1,0 +1,73 @@
+package io.openbss.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceJvmTest {
+
+    @TempDir
+    Path home;
+
+    private Path app;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        app = Files.createDirectories(home.resolve("billing-service/target/quarkus-app"));
+        Files.writeString(app.resolve("quarkus-run.jar"), "jar");
+        Files.createDirectories(app.resolve("lib/main"));
+        Files.writeString(app.resolve("lib/main/dependency.jar"), "dependency");
+    }
+
+    @Test
+    void aFirstRunTrainsTheCacheAndLaterRunsStartFromIt() throws Exception {
+        ServiceJvm jvm = new ServiceJvm(home.resolve("aot"), true);
+        List<String> first = jvm.options("billing-service", app, List.of());
+        assertThat(first).containsAll(ServiceJvm.OPTIONS);
+        String output = aotOption(first);
+        assertThat(output).startsWith("-XX:AOTCacheOutput=" + home.resolve("aot").resolve("billing-service-"));
+        assertThat(ServiceJvm.training(first)).isTrue();
+
+        Files.writeString(Path.of(output.substring(output.indexOf('=') + 1)), "the cache the JVM wrote at exit");
+        List<String> later = jvm.options("billing-service", app, List.of());
+        assertThat(aotOption(later)).isEqualTo("-XX:AOTCache=" + output.substring(output.indexOf('=') + 1));
+        assertThat(ServiceJvm.training(later)).isFalse();
+    }
+
+    @Test
+    void aRebuildTrainsANewCacheAndRemovesTheOldOne() throws Exception {
+        ServiceJvm jvm = new ServiceJvm(home.resolve("aot"), true);
+        Path old = Path.of(cacheOf(aotOption(jvm.options("billing-service", app, List.of()))));
+        Files.writeString(old, "cache of the previous build");
+        Files.setLastModifiedTime(app.resolve("lib/main/dependency.jar"), FileTime.from(Instant.now().plusSeconds(60)));
+
+        String rebuilt = aotOption(jvm.options("billing-service", app, List.of()));
+        assertThat(rebuilt).startsWith("-XX:AOTCacheOutput=");
+        assertThat(cacheOf(rebuilt)).isNotEqualTo(old.toString());
+        assertThat(old).doesNotExist();
+    }
+
+    @Test
+    void aCallersOwnAotOptionsOrTheSettingOffLeaveTheCacheOut() {
+        ServiceJvm jvm = new ServiceJvm(home.resolve("aot"), true);
+        List<String> plain = jvm.options("billing-service", app, List.of("-XX:AOTMode=off"));
+        assertThat(plain).filteredOn(option -> option.startsWith("-XX:AOT")).containsExactly("-XX:AOTMode=off");
+        assertThat(new ServiceJvm(home.resolve("aot"), false).options("billing-service", app, List.of()))
+                .noneMatch(option -> option.startsWith("-XX:AOT"));
+    }
+
+    private static String aotOption(List<String> options) {
+        return options.stream().filter(option -> option.startsWith("-XX:AOTCache")).findFirst().orElseThrow();
+    }
+
+    private static String cacheOf(String option) {
+        return option.substring(option.indexOf('=') + 1);
+    }
+}
