@@ -46,7 +46,11 @@ final class ProfileSummary {
         PARTS.keySet().forEach(part -> parts.put(part, 0));
         parts.put(OTHER, 0);
         int samples = 0;
+        String application = "?";
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            if (event.getEventType().getName().equals("jdk.JVMInformation")) {
+                application = event.getString("javaArguments");
+            }
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
                 continue;
             }
@@ -59,7 +63,8 @@ final class ProfileSummary {
             Collections.reverse(frames);
             folded.merge(String.join(";", frames), 1, Integer::sum);
         }
-        System.out.printf("%s: %d execution samples%n", recording, samples);
+        System.out.printf("%s (%s): %d execution samples%n", recording, application.replaceAll(".*/([^/]+)/target/.*",
+                "$1"), samples);
         for (Map.Entry<String, Integer> part : parts.entrySet()) {
             System.out.printf("  %-52s %5.1f %%%n", part.getKey(), 100.0 * part.getValue() / Math.max(1, samples));
         }

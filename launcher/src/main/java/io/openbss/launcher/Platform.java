@@ -162,7 +162,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private List<String> jvmOptions(ServiceProcess service, List<String> extra) {
-        return jvm.options(service.name(), service.app(), extra);
+        return jvm.options(service.app(), extra);
     }
 
     /**

@@ -50,10 +50,12 @@ public final class ServiceJvm {
     }
 
     /**
-     * The options of a service whose packaged application is in {@code app} (its quarkus-app directory), then
-     * {@code extra}; extra options about the AOT cache (a benchmark's) replace this class's.
+     * The options of a service whose packaged application is in {@code app} (its module's target/quarkus-app), then
+     * {@code extra}; extra options about the AOT cache (a benchmark's) replace this class's. The cache is the
+     * module's: a second process of it (a benchmark's gateway) starts from the same one.
      */
-    List<String> options(String name, Path app, List<String> extra) {
+    List<String> options(Path app, List<String> extra) {
+        String name = app.toAbsolutePath().getParent().getParent().getFileName().toString();
         List<String> options = new ArrayList<>(OPTIONS);
         if (Runtime.version().feature() >= 22) {
             options.addAll(OPTIONS_22);

@@ -143,7 +143,8 @@ final class UpCommand implements Callable<Integer> {
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid");
         }
-        command.addAll(List.of(settings.javaCommand(), "-Xmx256m", "-Dbss.root=" + settings.root(),
+        command.addAll(List.of(settings.javaCommand(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Dbss.root=" + settings.root(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "supervise"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

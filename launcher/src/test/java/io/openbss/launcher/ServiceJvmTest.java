@@ -29,14 +29,14 @@ class ServiceJvmTest {
     @Test
     void aFirstRunTrainsTheCacheAndLaterRunsStartFromIt() throws Exception {
         ServiceJvm jvm = new ServiceJvm(home.resolve("aot"), true);
-        List<String> first = jvm.options("billing-service", app, List.of());
+        List<String> first = jvm.options(app, List.of());
         assertThat(first).containsAll(ServiceJvm.OPTIONS);
         String output = aotOption(first);
         assertThat(output).startsWith("-XX:AOTCacheOutput=" + home.resolve("aot").resolve("billing-service-"));
         assertThat(ServiceJvm.training(first)).isTrue();
 
         Files.writeString(Path.of(output.substring(output.indexOf('=') + 1)), "the cache the JVM wrote at exit");
-        List<String> later = jvm.options("billing-service", app, List.of());
+        List<String> later = jvm.options(app, List.of());
         assertThat(aotOption(later)).isEqualTo("-XX:AOTCache=" + output.substring(output.indexOf('=') + 1));
         assertThat(ServiceJvm.training(later)).isFalse();
     }
@@ -44,11 +44,11 @@ class ServiceJvmTest {
     @Test
     void aRebuildTrainsANewCacheAndRemovesTheOldOne() throws Exception {
         ServiceJvm jvm = new ServiceJvm(home.resolve("aot"), true);
-        Path old = Path.of(cacheOf(aotOption(jvm.options("billing-service", app, List.of()))));
+        Path old = Path.of(cacheOf(aotOption(jvm.options(app, List.of()))));
         Files.writeString(old, "cache of the previous build");
         Files.setLastModifiedTime(app.resolve("lib/main/dependency.jar"), FileTime.from(Instant.now().plusSeconds(60)));
 
-        String rebuilt = aotOption(jvm.options("billing-service", app, List.of()));
+        String rebuilt = aotOption(jvm.options(app, List.of()));
         assertThat(rebuilt).startsWith("-XX:AOTCacheOutput=");
         assertThat(cacheOf(rebuilt)).isNotEqualTo(old.toString());
         assertThat(old).doesNotExist();
@@ -57,9 +57,9 @@ class ServiceJvmTest {
     @Test
     void aCallersOwnAotOptionsOrTheSettingOffLeaveTheCacheOut() {
         ServiceJvm jvm = new ServiceJvm(home.resolve("aot"), true);
-        List<String> plain = jvm.options("billing-service", app, List.of("-XX:AOTMode=off"));
+        List<String> plain = jvm.options(app, List.of("-XX:AOTMode=off"));
         assertThat(plain).filteredOn(option -> option.startsWith("-XX:AOT")).containsExactly("-XX:AOTMode=off");
-        assertThat(new ServiceJvm(home.resolve("aot"), false).options("billing-service", app, List.of()))
+        assertThat(new ServiceJvm(home.resolve("aot"), false).options(app, List.of()))
                 .noneMatch(option -> option.startsWith("-XX:AOT"));
     }
 
