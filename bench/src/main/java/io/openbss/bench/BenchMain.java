@@ -19,6 +19,9 @@ public final class BenchMain {
     static final List<String> BENCHES = List.of("bills", "ledger", "resources", "payments", "transfers", "gateway",
             "footprint", "startup", "upstream", "all", "profile");
 
+    /** The benches that load the platform: the services' peak memory is sampled while they run. */
+    static final List<String> LOADS = List.of("bills", "ledger", "resources", "payments", "transfers", "gateway");
+
     private BenchMain() {
     }
 
@@ -48,6 +51,7 @@ public final class BenchMain {
         System.out.printf("bench: %d cores, %d MiB heap for the client; %s%n", Runtime.getRuntime()
                 .availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
         boolean all = what.equals("all");
+        boolean loads = all || LOADS.contains(what);
         Predicate<String> runs = name -> all || what.equals(name);
         Targets targets = new Targets();
         try {
@@ -63,7 +67,7 @@ public final class BenchMain {
                 if (runs.test("bills") || runs.test("ledger")) {
                     bills.generate();
                 }
-                if (all) {
+                if (loads) {
                     footprint.startSampling();
                 }
                 if (runs.test("resources")) {
@@ -98,8 +102,8 @@ public final class BenchMain {
                     new UpstreamHopBench(platform).run(Integer.parseInt(options.getOrDefault("upstream-requests",
                             "3000")), Integer.parseInt(options.getOrDefault("upstream-concurrency", "4")), targets);
                 }
-                if (all) {
-                    footprint.underLoad(targets);
+                if (loads) {
+                    footprint.underLoad(targets, what);
                 }
                 if (runs.test("startup")) {
                     new StartupBench(platform).run(Integer.parseInt(options.getOrDefault("runs", "3")),

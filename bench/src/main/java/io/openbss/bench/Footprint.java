@@ -31,12 +31,12 @@ final class Footprint implements AutoCloseable {
         // the platform's own services, not the extra gateways a bench starts
         this.services = platform.platform().services().stream()
                 .filter(service -> StartupBench.SERVICES.contains(service.name())).toList();
+        services.forEach(service -> ready.put(service.name(), service.residentMiB()));
     }
 
     void ready(Targets targets) {
         for (ServiceProcess service : services) {
-            long resident = service.residentMiB();
-            ready.put(service.name(), resident);
+            long resident = ready.get(service.name());
             System.out.printf("footprint: %-19s %4d MiB resident when ready; %s%n", service.name(), resident,
                     options(service));
             targets.atMost("footprint: " + service.name() + " resident when ready", resident, TARGET_READY_MIB,
@@ -49,14 +49,16 @@ final class Footprint implements AutoCloseable {
                 service.residentMiB(), Math::max)), 0, 250, TimeUnit.MILLISECONDS);
     }
 
-    void underLoad(Targets targets) {
+    /** The peaks while {@code load} ran ({@code all}: every load bench). */
+    void underLoad(Targets targets, String load) {
         close();
         for (ServiceProcess service : services) {
             long peak = peaks.getOrDefault(service.name(), -1L);
-            System.out.printf("footprint: %-19s %4d MiB resident at most under the benches' load, %d MiB now%n",
-                    service.name(), peak, service.residentMiB());
+            System.out.printf("footprint: %-19s %4d MiB resident at most under the load of %s, %d MiB now%n",
+                    service.name(), peak, load, service.residentMiB());
             targets.atMost("footprint: " + service.name() + " peak resident under load", peak, TARGET_LOADED_MIB,
-                    Targets.Unit.MIB, "when ready " + ready.getOrDefault(service.name(), -1L) + " MiB", 0);
+                    Targets.Unit.MIB, "load: " + load + "; when ready " + ready.getOrDefault(service.name(), -1L)
+                            + " MiB", 0);
         }
     }
 

@@ -5,6 +5,7 @@ import io.openbss.launcher.DemoCredentials;
 import io.openbss.launcher.LocalSettings;
 import io.openbss.launcher.StateFile;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -52,6 +53,7 @@ final class UpBench {
             targets.atMost("./bss up: ready (built, home initialised)", seconds, TARGET_SECONDS,
                     Targets.Unit.SECONDS, String.format("supervisor ready %.1f s after its start, its services "
                             + "after %.1f s", state.path("ready_ms").asLong() / 1e3, servicesMillis / 1e3), 0);
+            startupCpu(state, targets);
             for (JsonNode service : state.path("services")) {
                 targets.atMost("./bss up: " + service.path("name").asText() + " resident when ready",
                         service.path("rss_mib").asLong(), Footprint.TARGET_READY_MIB, Targets.Unit.MIB,
@@ -60,6 +62,48 @@ final class UpBench {
         } finally {
             bss("down");
         }
+    }
+
+    /**
+     * Where the start-up's processor time went: each service's CPU time from its start until ready (just after
+     * {@code ./bss up} returned), its JIT compiler threads' part apart. Five JVMs share two cores, so the ready time
+     * is bounded below by their CPU time summed over two.
+     */
+    private static void startupCpu(JsonNode state, Targets targets) throws IOException {
+        double total = 0;
+        double jit = 0;
+        for (JsonNode service : state.path("services")) {
+            double[] cpu = cpuSeconds(service.path("pid").asLong());
+            System.out.printf("up:   %-18s CPU %.2f s until ready, of which JIT compilers %.2f s (%.0f %%)%n",
+                    service.path("name").asText(), cpu[0], cpu[1], 100 * cpu[1] / cpu[0]);
+            total += cpu[0];
+            jit += cpu[1];
+        }
+        targets.report("./bss up: CPU until ready, all services", String.format(
+                "%.1f s (%.1f s on 2 cores), JIT %.0f %%", total, total / 2, 100 * jit / total),
+                "C1 and C2 compiler threads apart from the rest");
+    }
+
+    /**
+     * A process's CPU seconds (user and system, all its threads, ended ones too) and the part of its JIT compiler
+     * threads.
+     */
+    private static double[] cpuSeconds(long pid) throws IOException {
+        Path process = Path.of("/proc", String.valueOf(pid));
+        double jit = 0;
+        try (var tasks = Files.list(process.resolve("task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = Files.readString(task.resolve("stat"));
+                jit += stat.contains("CompilerThre") ? cpuSeconds(stat) : 0;
+            }
+        }
+        return new double[] {cpuSeconds(Files.readString(process.resolve("stat"))), jit};
+    }
+
+    /** utime + stime of a proc(5) stat line (its fields 14 and 15, counted after the command's parenthesis). */
+    private static double cpuSeconds(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ
     }
 
     /** {@code ./bss command} with this home and ports; its output, failing unless it exits 0. */

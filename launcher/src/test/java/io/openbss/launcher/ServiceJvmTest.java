@@ -63,6 +63,14 @@ class ServiceJvmTest {
                 .noneMatch(option -> option.startsWith("-XX:AOT"));
     }
 
+    @Test
+    void onlyTheConsoleRunsWithoutC2() throws Exception {
+        ServiceJvm jvm = new ServiceJvm(home.resolve("aot"), false);
+        Path console = Files.createDirectories(home.resolve("console/target/quarkus-app"));
+        assertThat(jvm.options(console, List.of())).containsAll(ServiceJvm.CONSOLE_OPTIONS);
+        assertThat(jvm.options(app, List.of())).doesNotContainAnyElementsOf(ServiceJvm.CONSOLE_OPTIONS);
+    }
+
     private static String aotOption(List<String> options) {
         return options.stream().filter(option -> option.startsWith("-XX:AOTCache")).findFirst().orElseThrow();
     }
