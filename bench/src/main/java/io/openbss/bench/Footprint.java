@@ -57,8 +57,7 @@ final class Footprint implements AutoCloseable {
             System.out.printf("footprint: %-19s %4d MiB resident at most under the load of %s, %d MiB now%n",
                     service.name(), peak, load, service.residentMiB());
             targets.atMost("footprint: " + service.name() + " peak resident under load", peak, TARGET_LOADED_MIB,
-                    Targets.Unit.MIB, "load: " + load + "; when ready " + ready.getOrDefault(service.name(), -1L)
-                            + " MiB", 0);
+                    Targets.Unit.MIB, "load: " + load + "; when ready " + ready.get(service.name()) + " MiB", 0);
         }
     }
 

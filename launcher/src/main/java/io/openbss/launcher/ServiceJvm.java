@@ -25,8 +25,8 @@ public final class ServiceJvm {
      * Serial GC (one core's worth of collector for a heap this size); a heap that starts small, grows only as the
      * live set needs and gives memory back; native memory trimmed when idle; glibc's malloc arenas limited. The
      * heap's cap is about four times a service's live set (30-40 MiB under load): under the payments bench a 384 MiB
-     * cap let the old generation grow to 180-255 MiB around that live set, and spent twice the time collecting
-     * (bench/README.md, footprint).
+     * cap let the old generation grow to 180-255 MiB around that live set, and spent two to three times the time
+     * collecting (bench/README.md, footprint).
      */
     static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx128m",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+ExitOnOutOfMemoryError");
