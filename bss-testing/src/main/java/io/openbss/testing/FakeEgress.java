@@ -1,5 +1,6 @@
 package io.openbss.testing;
 
+import io.openbss.common.upstream.UpstreamApi;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -32,6 +33,7 @@ public class FakeEgress implements QuarkusTestResourceLifecycleManager {
     private static final AtomicInteger LOSE = new AtomicInteger();
     private static final AtomicInteger FAIL = new AtomicInteger();
     private static final AtomicInteger REFUSE = new AtomicInteger();
+    private static final AtomicInteger HOLD_BACK = new AtomicInteger();
     private static volatile String refusal = "CBC.99005003";
     private static volatile int failStatus = 503;
     private static volatile int status = 200;
@@ -56,6 +58,11 @@ public class FakeEgress implements QuarkusTestResourceLifecycleManager {
         FAIL.set(n);
     }
 
+    /** The next {@code n} requests are held back by the egress's keeping of the upstream's quota: 429, unsent. */
+    public static void holdBack(int n) {
+        HOLD_BACK.set(n);
+    }
+
     /** The next {@code n} keyed requests are refused (400 with {@code errorCode}) and move nothing. */
     public static void refuse(int n, String errorCode) {
         refusal = errorCode;
@@ -64,6 +71,7 @@ public class FakeEgress implements QuarkusTestResourceLifecycleManager {
 
     public static void reset() {
         REFUSE.set(0);
+        HOLD_BACK.set(0);
         RECEIVED.clear();
         LOSE.set(0);
         FAIL.set(0);
@@ -108,6 +116,12 @@ public class FakeEgress implements QuarkusTestResourceLifecycleManager {
         Map<String, String> headers = new ConcurrentHashMap<>();
         request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
         RECEIVED.add(new Received(request.method().name(), request.uri(), headers, body));
+        if (HOLD_BACK.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            request.response().setStatusCode(429).putHeader("Content-Type", "application/json;charset=UTF-8")
+                    .putHeader(UpstreamApi.HELD_BACK, "true").end("{\"error_code\":\"APIG.0308\",\"error_msg\":"
+                            + "\"The throttling threshold has been reached: policy upstream over ratelimit\"}");
+            return;
+        }
         String reply;
         int code;
         String key = key(request, body);

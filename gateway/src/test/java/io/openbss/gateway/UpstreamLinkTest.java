@@ -12,6 +12,7 @@ import io.openbss.common.signing.AuthorizationHeader;
 import io.openbss.common.signing.RequestParts;
 import io.openbss.common.signing.SignatureVerifier;
 import io.openbss.common.signing.SignedHttpClient;
+import io.openbss.common.upstream.UpstreamApi;
 import io.openbss.testing.InternalKeys;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -206,6 +207,9 @@ class UpstreamLinkTest {
             assertThat(answered).isEqualTo(4);
             assertThat(refused).hasSize(4);
             refused.forEach(r -> assertThat(r.jsonPath().getString("error_code")).isEqualTo("APIG.0308"));
+            refused.forEach(r -> assertThat(r.header(UpstreamApi.HELD_BACK)).as("marked held back").isEqualTo("true"));
+            answers.stream().filter(r -> r.statusCode() == 200)
+                    .forEach(r -> assertThat(r.header(UpstreamApi.HELD_BACK)).as("sent").isNull());
             assertThat(upstreamCalls("ListCustomerOrders") - before).isEqualTo(4.0);
         } finally {
             pool.shutdownNow();

@@ -47,6 +47,21 @@ class UpstreamBalancesTest {
     }
 
     @Test
+    void callsHeldBackByTheUpstreamsQuotaAreRefusedUnsentAndLeaveTheBreakerClosed() {
+        // twice the breaker's window, all refused: the upstream's own 429s would open it
+        int heldBack = 20;
+        FakeEgress.holdBack(heldBack);
+        for (int i = 0; i < heldBack; i++) {
+            given().header("Authorization", bearer(true)).get(BALANCES).then().statusCode(429)
+                    .body("error_code", equalTo("APIG.0308"));
+        }
+        assertThat(FakeEgress.received(BALANCES)).as("each held-back call asked once, not again").isEqualTo(heldBack);
+        given().get("/q/health/well").then().statusCode(200)
+                .body("checks.find { it.name == 'circuit-breakers' }.data.upstream", equalTo("closed"));
+        given().header("Authorization", bearer(true)).get(BALANCES).then().statusCode(200);
+    }
+
+    @Test
     void anUnlinkedCallersBalancesAreLocal() {
         given().header("Authorization", bearer(false)).get(BALANCES).then()
                 .header("X-Upstream-Request-Id", nullValue());

@@ -28,6 +28,11 @@ public interface UpstreamApi {
     String UPSTREAM_REQUEST_ID = "X-Upstream-Request-Id";
     /** The egress's answer for an account that is not (or no longer) linked: nothing was sent. */
     int NOT_LINKED = 409;
+    /**
+     * Marks an answer the egress gave without sending the call because the upstream's quota, which it keeps, had no
+     * room (429) or could not be counted (503): it says nothing about the upstream's health.
+     */
+    String HELD_BACK = "X-Bss-Held-Back";
 
     @GET
     @Path("{target: .*}")

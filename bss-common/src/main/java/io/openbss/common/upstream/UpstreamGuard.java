@@ -19,8 +19,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * One call to the egress under the breaker {@value #BREAKER}, a timeout and a bulkhead. No answer (timeout, refused
- * or broken connection) and failing answers (5xx, 429) fail the call, so that the breaker counts them; the failing
- * answer rides in the {@link UpstreamFailure} and {@link UpstreamClient} gives it back unchanged.
+ * or broken connection) and the upstream's failing answers (5xx, 429) fail the call, so that the breaker counts them;
+ * the failing answer rides in the {@link UpstreamFailure} and {@link UpstreamClient} gives it back unchanged.
  */
 @ApplicationScoped
 @IfBuildProperty(name = UpstreamClient.ENABLED, stringValue = "true")
@@ -58,16 +58,28 @@ public class UpstreamGuard {
     @Bulkhead(value = 50, waitingTaskQueue = 50)
     public Uni<UpstreamAnswer> send(UpstreamRequest request) {
         return Uni.createFrom().deferred(() -> call(request))
-                .map(UpstreamGuard::answer)
-                .onFailure(f -> !(f instanceof UpstreamFailure)).transform(f -> new UpstreamFailure(null, f.toString()))
-                .invoke(answer -> {
-                    if (answer.status() == 429) {
-                        throw new UpstreamFailure.Throttled(answer);
-                    }
-                    if (answer.failing()) {
-                        throw new UpstreamFailure(answer, "HTTP " + answer.status());
-                    }
-                });
+                .map(UpstreamGuard::judged)
+                .onFailure(f -> !(f instanceof UpstreamFailure)).transform(f -> new UpstreamFailure(null, f.toString()));
+    }
+
+    /**
+     * The answer, or the failure the breaker counts: the upstream's 429 or 5xx. An answer the egress held back
+     * ({@link UpstreamApi#HELD_BACK}: our keeping of its quota) is no sign of the upstream's health and is given back
+     * as it is, neither counted nor sent again.
+     */
+    private static UpstreamAnswer judged(Response response) {
+        boolean heldBack = response.getHeaderString(UpstreamApi.HELD_BACK) != null;
+        UpstreamAnswer answer = answer(response);
+        if (heldBack) {
+            return answer;
+        }
+        if (answer.status() == 429) {
+            throw new UpstreamFailure.Throttled(answer);
+        }
+        if (answer.failing()) {
+            throw new UpstreamFailure(answer, "HTTP " + answer.status());
+        }
+        return answer;
     }
 
     private Uni<Response> call(UpstreamRequest request) {

@@ -1,6 +1,8 @@
 package io.openbss.gateway.upstream;
 
 import io.openbss.common.error.BssException;
+import io.openbss.common.error.ErrorBody;
+import io.openbss.common.error.ErrorMappers;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.upstream.UpstreamApi;
 import io.openbss.gateway.input.InputGate;
@@ -15,13 +17,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The egress of upstream mode, on the admin port, for services only: {@code GET /internal/upstream/v2/...} sends
  * the public operation {@code GET /v2/...} of the account that {@code X-Bss-Linked-Domain} names to its upstream
- * ({@link UpstreamEgress}).
+ * ({@link UpstreamEgress}). A call the upstream's quota held back is answered with {@link UpstreamApi#HELD_BACK}, so
+ * that the service does not take our own refusal for the upstream failing.
  */
 @Path("/internal/upstream/{path: .+}")
 @RolesAllowed(InternalToken.GROUP_SERVICE)
@@ -79,5 +84,12 @@ public class UpstreamEgressResource {
                     }
                     return response.build();
                 });
+    }
+
+    @ServerExceptionMapper
+    public Response heldBack(UpstreamQuotas.HeldBack refusal) {
+        return Response.status(refusal.status()).type(MediaType.valueOf(ErrorMappers.JSON_UTF8))
+                .header(UpstreamApi.HELD_BACK, "true").entity(new ErrorBody(refusal.code(), refusal.getMessage()))
+                .build();
     }
 }

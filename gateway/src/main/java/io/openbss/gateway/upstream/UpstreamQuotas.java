@@ -34,6 +34,14 @@ public class UpstreamQuotas {
     /** How often a waiting call looks again while every slot is held by a call still in flight. */
     static final long POLL_MILLIS = 20;
 
+    /** The quota had no room for the call in time, or could not be counted: the call was not sent. */
+    public static final class HeldBack extends ApigException {
+
+        HeldBack(ApigException refusal) {
+            super(refusal.status(), refusal.code(), refusal.getMessage());
+        }
+    }
+
     /** A taken slot: its call's answer frees it a window later. */
     public record Slot(String quota, String call, long waitedMillis) {
     }
@@ -66,7 +74,10 @@ public class UpstreamQuotas {
         return config.upstream().limits().getOrDefault(operation.name(), operation.limitPerSecond());
     }
 
-    /** Completes with a slot once the call may be sent; fails with 429 when none frees in time. */
+    /**
+     * Completes with a slot once the call may be sent; fails with {@link HeldBack} (429) when none frees in time, or
+     * (503) when the quota store fails and the gateway is told to refuse meanwhile.
+     */
     public Future<Slot> acquire(UpstreamLink link, Operation operation) {
         String quota = operation.name() + ':' + link.upstreamAccount();
         String call = UUID.randomUUID().toString();
@@ -96,7 +107,7 @@ public class UpstreamQuotas {
             LOG.warnf("upstream quota store failed (%s): the call is %s", failure.toString(),
                     open ? "sent uncounted" : "refused with 503");
             return open ? Future.succeededFuture(new Slots.Taking(true, 0))
-                    : Future.failedFuture(ApigException.rateLimitsUnavailable());
+                    : Future.failedFuture(new HeldBack(ApigException.rateLimitsUnavailable()));
         }).compose(taking -> {
             if (taking.taken()) {
                 return Future.succeededFuture();
@@ -111,8 +122,8 @@ public class UpstreamQuotas {
         });
     }
 
-    private static ApigException refusal(int limit) {
-        return ApigException.throttled("The throttling threshold has been reached: policy upstream over ratelimit,"
-                + "limit:" + limit + ",time:1 second");
+    private static HeldBack refusal(int limit) {
+        return new HeldBack(ApigException.throttled("The throttling threshold has been reached: policy upstream "
+                + "over ratelimit,limit:" + limit + ",time:1 second"));
     }
 }
