@@ -163,9 +163,12 @@ final class UpCommand implements Callable<Integer> {
             Consumer<JsonNode> onReady) {
         long started = System.nanoTime();
         long deadline = started + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            ServiceProcess.sleep(500);
-            System.out.print(".");
+        // the state is read every 100 ms, so that "ready" is seen when it is written; a dot every 500 ms shows progress
+        for (int polls = 1; System.nanoTime() < deadline; polls++) {
+            ServiceProcess.sleep(100);
+            if (polls % 5 == 0) {
+                System.out.print(".");
+            }
             Optional<ObjectNode> current = stateFile.read();
             String status = current.map(s -> s.path("status").asText()).orElse("");
             if (status.equals("ready")) {

@@ -64,11 +64,14 @@ class ServiceJvmTest {
     }
 
     @Test
-    void onlyTheConsoleRunsWithoutC2() throws Exception {
+    void theGatewayAndBillingCompileWithC2AndTheOthersWithC1Only() throws Exception {
         ServiceJvm jvm = new ServiceJvm(home.resolve("aot"), false);
-        Path console = Files.createDirectories(home.resolve("console/target/quarkus-app"));
-        assertThat(jvm.options(console, List.of())).containsAll(ServiceJvm.CONSOLE_OPTIONS);
-        assertThat(jvm.options(app, List.of())).doesNotContainAnyElementsOf(ServiceJvm.CONSOLE_OPTIONS);
+        for (String module : List.of("gateway", "billing-service", "orders-service", "enterprise-service", "console")) {
+            Path packaged = Files.createDirectories(home.resolve(module + "/target/quarkus-app"));
+            boolean c2 = module.equals("gateway") || module.equals("billing-service");
+            assertThat(jvm.options(packaged, List.of())).as(module)
+                    .matches(options -> options.containsAll(ServiceJvm.C1_ONLY) != c2);
+        }
     }
 
     private static String aotOption(List<String> options) {
