@@ -33,8 +33,9 @@ final class UpBench {
 
     void run(Targets targets) throws IOException, InterruptedException {
         // the demo data's first load, or after a rebuild the AOT caches' training run: a start that is not timed
-        System.out.println("up: a first start, not timed: " + (DemoCredentials.read(settings.demoEnvFile())
-                .get("BSS_AK") == null ? "initialises " + settings.home() : "trains the AOT caches if the build is new"));
+        boolean newHome = DemoCredentials.read(settings.demoEnvFile()).get("BSS_AK") == null;
+        System.out.println("up: a first start, not timed: " + (newHome ? "initialises " + settings.home()
+                : "trains the AOT caches if the build is new"));
         bss("up");
         bss("down");
         long start = System.nanoTime();

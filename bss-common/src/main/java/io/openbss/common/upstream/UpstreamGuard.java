@@ -59,7 +59,8 @@ public class UpstreamGuard {
     public Uni<UpstreamAnswer> send(UpstreamRequest request) {
         return Uni.createFrom().deferred(() -> call(request))
                 .map(UpstreamGuard::judged)
-                .onFailure(f -> !(f instanceof UpstreamFailure)).transform(f -> new UpstreamFailure(null, f.toString()));
+                .onFailure(f -> !(f instanceof UpstreamFailure))
+                .transform(f -> new UpstreamFailure(null, f.toString()));
     }
 
     /**
