@@ -34,10 +34,10 @@ public final class ServiceJvm {
 
     /**
      * C1 only, for orders-service, enterprise-service and the console: they orchestrate calls to other services and
-     * run little hot code of their own. Five JVMs, PostgreSQL and the clients share a small machine, and C2's
-     * compilations took two thirds of the JVMs' start-up processor time. Measured on two cores (bench/README.md,
-     * 2026-12-04, second session): transfers 201/s on C1 against 172/s on C2, enterprise's and orders' peak memory
-     * 204-205 MiB against 338-345 MiB.
+     * run little hot code of their own, while five JVMs, PostgreSQL and the clients share a small machine, so C2's
+     * compilations cost them more than its code gives back. Measured on two cores (bench/README.md, 2026-12-04,
+     * second session): transfers 201/s on C1 against 172/s on C2, enterprise's and orders' peak memory 204-205 MiB
+     * against 338-345 MiB.
      */
     static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1");
 
