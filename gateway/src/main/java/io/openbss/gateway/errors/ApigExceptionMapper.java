@@ -11,7 +11,12 @@ public class ApigExceptionMapper {
 
     @ServerExceptionMapper
     public Response apig(ApigException e) {
+        return answer(e).build();
+    }
+
+    /** The admin API's answer to the failure, for a mapper that adds to it. */
+    public static Response.ResponseBuilder answer(ApigException e) {
         return Response.status(e.status()).type(MediaType.valueOf(ErrorMappers.JSON_UTF8))
-                .entity(new ErrorBody(e.code(), e.getMessage())).build();
+                .entity(new ErrorBody(e.code(), e.getMessage()));
     }
 }

@@ -1,10 +1,9 @@
 package io.openbss.gateway.upstream;
 
 import io.openbss.common.error.BssException;
-import io.openbss.common.error.ErrorBody;
-import io.openbss.common.error.ErrorMappers;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.upstream.UpstreamApi;
+import io.openbss.gateway.errors.ApigExceptionMapper;
 import io.openbss.gateway.input.InputGate;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -88,8 +86,6 @@ public class UpstreamEgressResource {
 
     @ServerExceptionMapper
     public Response heldBack(UpstreamQuotas.HeldBack refusal) {
-        return Response.status(refusal.status()).type(MediaType.valueOf(ErrorMappers.JSON_UTF8))
-                .header(UpstreamApi.HELD_BACK, "true").entity(new ErrorBody(refusal.code(), refusal.getMessage()))
-                .build();
+        return ApigExceptionMapper.answer(refusal).header(UpstreamApi.HELD_BACK, "true").build();
     }
 }
