@@ -36,6 +36,10 @@ public final class DemoData {
             "BSS_INDIVIDUAL_", "Individual", new BigDecimal("1200.00"), null);
     public static final List<DemoAccount> ACCOUNTS = List.of(MASTER, SUB1, SUB2, INDIVIDUAL);
 
+    /** A demo account's domain as found or made, with the access key the demo uses. */
+    private record FoundAccount(String id, Instant createdAt, String accessKey, String secretKey) {
+    }
+
     /** The day up to which the demo's daily usage has been metered (kept in the env file for the next start). */
     static final String METERED_UNTIL = "BSS_DEMO_METERED_UNTIL";
 
@@ -57,18 +61,24 @@ public final class DemoData {
         credentials.put("BSS_ENDPOINT", endpoint);
         Map<DemoAccount, String> ids = new LinkedHashMap<>();
         Map<DemoAccount, CustomerView> views = new LinkedHashMap<>();
-        Instant epoch = null;
-        for (DemoAccount account : ACCOUNTS) {
+        // the accounts are found (or made) and their keys checked at the same time: a reload is these calls and
+        // little else, made to services that have only just started
+        List<FoundAccount> found = Concurrently.map(ACCOUNTS, account -> {
             JsonNode domain = domain(account);
             String domainId = domain.path("domain_id").asText();
-            epoch = epoch == null ? Instant.parse(domain.path("created_at").asText()) : epoch;
-            ids.put(account, domainId);
             String[] key = accessKey(domainId, previous.get(account.envPrefix() + "AK"),
                     previous.get(account.envPrefix() + "SK"));
-            credentials.put(account.envPrefix() + "AK", key[0]);
-            credentials.put(account.envPrefix() + "SK", key[1]);
-            credentials.put(account.envPrefix() + "DOMAIN_ID", domainId);
-            views.put(account, new CustomerView(endpoint, domainId, key[0], key[1]));
+            return new FoundAccount(domainId, Instant.parse(domain.path("created_at").asText()), key[0], key[1]);
+        });
+        Instant epoch = found.get(ACCOUNTS.indexOf(MASTER)).createdAt();
+        for (int i = 0; i < ACCOUNTS.size(); i++) {
+            DemoAccount account = ACCOUNTS.get(i);
+            FoundAccount domain = found.get(i);
+            ids.put(account, domain.id());
+            credentials.put(account.envPrefix() + "AK", domain.accessKey());
+            credentials.put(account.envPrefix() + "SK", domain.secretKey());
+            credentials.put(account.envPrefix() + "DOMAIN_ID", domain.id());
+            views.put(account, new CustomerView(endpoint, domain.id(), domain.accessKey(), domain.secretKey()));
         }
         DemoBilling billing = new DemoBilling(admin, epoch, ids.get(MASTER), ids.get(SUB1), ids.get(SUB2),
                 ids.get(INDIVIDUAL));
@@ -100,7 +110,10 @@ public final class DemoData {
                 new DemoHistory(admin, clock, billing, ids, views).play(billing.historyStart(), today);
             }
         } finally {
-            clock.offset(Duration.ZERO);
+            // the services have just started, every clock at real time: only playing the history moved them
+            if (!played) {
+                clock.offset(Duration.ZERO);
+            }
         }
         credentials.put(METERED_UNTIL, today.toString());
         if (!loaded) {

@@ -31,9 +31,8 @@ public final class SandboxClock {
 
     /** Puts every service's business clock {@code offset} ahead of real time (behind it when negative). */
     public void offset(Duration offset) {
-        for (String service : SERVICES) {
-            admin.expect("PUT", path(service), Map.of("offset_seconds", offset.toSeconds()));
-        }
+        Concurrently.map(SERVICES, service -> admin.expect("PUT", path(service),
+                Map.of("offset_seconds", offset.toSeconds())));
     }
 
     /** Moves business time to {@code instant}. */

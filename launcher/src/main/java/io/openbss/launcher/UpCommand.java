@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -143,9 +144,11 @@ final class UpCommand implements Callable<Integer> {
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid");
         }
-        command.addAll(List.of(settings.javaCommand(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Dbss.root=" + settings.root(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "supervise"));
+        String classPath = System.getProperty("java.class.path");
+        command.addAll(List.of(settings.javaCommand(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(ServiceJvm.of(settings.home()).supervisorOptions(
+                Stream.of(classPath.split(File.pathSeparator)).map(Path::of).toList()));
+        command.addAll(List.of("-Dbss.root=" + settings.root(), "-cp", classPath, Main.class.getName(), "supervise"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

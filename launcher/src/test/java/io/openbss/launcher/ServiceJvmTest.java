@@ -64,6 +64,24 @@ class ServiceJvmTest {
     }
 
     @Test
+    void theSupervisorTrainsACacheOfItsClassPathAndANewBuildOfItTrainsAnother() throws Exception {
+        Path launcherJar = Files.writeString(home.resolve("bss-launcher.jar"), "launcher");
+        List<Path> classPath = List.of(launcherJar, app.resolve("lib/main/dependency.jar"), home.resolve("missing"));
+        ServiceJvm jvm = new ServiceJvm(home.resolve("aot"), true);
+        String first = aotOption(jvm.supervisorOptions(classPath));
+        assertThat(first).startsWith("-XX:AOTCacheOutput=" + home.resolve("aot").resolve("supervisor-"));
+
+        Files.writeString(Path.of(cacheOf(first)), "the cache the supervisor wrote at exit");
+        assertThat(jvm.supervisorOptions(classPath)).containsExactly("-XX:AOTCache=" + cacheOf(first));
+
+        Files.writeString(launcherJar, "the launcher rebuilt");
+        String rebuilt = aotOption(jvm.supervisorOptions(classPath));
+        assertThat(rebuilt).startsWith("-XX:AOTCacheOutput=").isNotEqualTo(first);
+        assertThat(Path.of(cacheOf(first))).doesNotExist();
+        assertThat(new ServiceJvm(home.resolve("aot"), false).supervisorOptions(classPath)).isEmpty();
+    }
+
+    @Test
     void theGatewayAndBillingCompileWithC2AndTheOthersWithC1Only() throws Exception {
         ServiceJvm jvm = new ServiceJvm(home.resolve("aot"), false);
         for (String module : List.of("gateway", "billing-service", "orders-service", "enterprise-service", "console")) {
