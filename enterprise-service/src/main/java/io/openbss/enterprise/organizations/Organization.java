@@ -1,31 +1,21 @@
 package io.openbss.enterprise.organizations;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.openbss.common.error.BssException;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
+import io.openbss.common.error.ErrorCode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 
 /** A unit of an enterprise's organization tree; the unit without a parent is the enterprise's root. */
-@Entity
-public class Organization extends PanacheEntityBase {
+public record Organization(String orgId, String masterCustomerId, String parentId, String name, Instant createdAt) {
 
-    @Id
-    @Column(name = "org_id")
-    public String orgId;
-
-    @Column(name = "master_customer_id")
-    public String masterCustomerId;
-
-    @Column(name = "parent_id")
-    public String parentId;
-
-    @Column(name = "name")
-    public String name;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
+    /** A row of {@code organization}. */
+    public static Organization of(Row row) {
+        return new Organization(row.getString("org_id"), row.getString("master_customer_id"),
+                row.getString("parent_id"), row.getString("name"), row.getOffsetDateTime("created_at").toInstant());
+    }
 
     /** Units are parties with numeric ids, as the API's parent_id and party_id expect. */
     public static String checkId(String parameter, String id) {
@@ -33,6 +23,18 @@ public class Organization extends PanacheEntityBase {
             throw BssException.badParameter(parameter, "must be the numeric id of an organization unit");
         }
         return id;
+    }
+
+    /** Fails with 400 naming {@code parameter} unless {@code orgId} is a unit of the master's organization. */
+    public static Uni<Void> requireUnitOf(SqlConnection connection, String masterId, String parameter,
+            String orgId) {
+        return connection.preparedQuery("SELECT master_customer_id FROM organization WHERE org_id = $1")
+                .execute(Tuple.of(orgId)).invoke(rows -> {
+                    if (rows.size() == 0 || !rows.iterator().next().getString("master_customer_id").equals(masterId)) {
+                        throw new BssException(ErrorCode.INVALID_PARAMETER,
+                                parameter + " " + orgId + " is not a unit of this enterprise");
+                    }
+                }).replaceWithVoid();
     }
 
     /** The id of the relation between this unit and its parent. */

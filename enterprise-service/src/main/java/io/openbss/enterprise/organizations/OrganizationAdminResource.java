@@ -1,17 +1,20 @@
 package io.openbss.enterprise.organizations;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import io.openbss.common.error.BssException;
-import io.openbss.common.error.ErrorCode;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.RequestParameters;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.time.Clock;
+import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Internal API: operators create or rename an enterprise's organization units. */
@@ -22,8 +25,10 @@ public class OrganizationAdminResource {
     @Inject
     Clock clock;
 
+    @Inject
+    Pool pool;
+
     @PUT
-    @WithTransaction
     @Operation(summary = "Create or rename an organization unit (idempotent)")
     public Uni<OrganizationUnit> put(@PathParam("master_id") String masterId, @PathParam("org_id") String orgId,
             OrganizationUnit unit) {
@@ -33,28 +38,21 @@ public class OrganizationAdminResource {
             throw BssException.badParameter("body", "is required");
         }
         unit.validate();
-        Uni<Void> parentCheck = unit.parentId() == null ? Uni.createFrom().voidItem()
-                : Organization.<Organization>findById(unit.parentId()).invoke(parent -> {
-                    if (parent == null || !parent.masterCustomerId.equals(masterId)) {
-                        throw new BssException(ErrorCode.INVALID_PARAMETER,
-                                "parent_id " + unit.parentId() + " is not a unit of this enterprise");
-                    }
-                }).replaceWithVoid();
-        return parentCheck.chain(() -> Organization.<Organization>findById(orgId))
-                .flatMap(existing -> {
-                    if (existing != null && !existing.masterCustomerId.equals(masterId)) {
+        return pool.withTransaction(connection -> (unit.parentId() == null ? Uni.createFrom().voidItem()
+                : Organization.requireUnitOf(connection, masterId, "parent_id", unit.parentId()))
+                .chain(() -> connection.preparedQuery("""
+                        INSERT INTO organization (org_id, master_customer_id, parent_id, name, created_at)
+                        VALUES ($1, $2, $3, $4, $5)
+                        ON CONFLICT (org_id) DO UPDATE SET parent_id = EXCLUDED.parent_id, name = EXCLUDED.name
+                         WHERE organization.master_customer_id = EXCLUDED.master_customer_id
+                        RETURNING org_id""")
+                        .execute(Tuple.from(Arrays.asList(orgId, masterId, unit.parentId(), unit.name(),
+                                utc(clock.instant()))))))
+                .invoke(rows -> {
+                    if (rows.size() == 0) {
+                        // the id is a unit of another enterprise
                         throw BssException.foreignObject("organization " + orgId);
                     }
-                    Organization org = existing != null ? existing : new Organization();
-                    org.orgId = orgId;
-                    org.masterCustomerId = masterId;
-                    org.parentId = unit.parentId();
-                    org.name = unit.name();
-                    if (existing == null) {
-                        org.createdAt = clock.instant();
-                        return org.persist();
-                    }
-                    return Uni.createFrom().item(org);
                 })
                 .replaceWith(unit);
     }

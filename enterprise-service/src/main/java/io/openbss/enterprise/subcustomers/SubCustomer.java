@@ -1,49 +1,44 @@
 package io.openbss.enterprise.subcustomers;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
 import java.util.List;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
-/** A customer account associated with an enterprise master as its sub-account. */
-@Entity
-@Table(name = "sub_customer")
-public class SubCustomer extends PanacheEntityBase {
+/** A customer account associated with an enterprise master as its sub-account (a row of {@code sub_customer}). */
+public class SubCustomer {
 
-    @Id
-    @Column(name = "sub_customer_id")
     public String subCustomerId;
 
-    @Column(name = "master_customer_id")
     public String masterCustomerId;
 
-    @Column(name = "account_name")
     public String accountName;
 
-    @Column(name = "display_name")
     public String displayName;
 
-    @Column(name = "status")
     public int status;
 
-    @Column(name = "org_id")
     public String orgId;
 
-    @Column(name = "association_type")
     public int associationType;
 
-    @Column(name = "financial_custody")
     public boolean financialCustody;
 
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "permission_ids")
     public List<String> permissionIds;
 
-    @Column(name = "created_at")
     public Instant createdAt;
+
+    static SubCustomer of(Row row) {
+        SubCustomer sub = new SubCustomer();
+        sub.subCustomerId = row.getString("sub_customer_id");
+        sub.masterCustomerId = row.getString("master_customer_id");
+        sub.accountName = row.getString("account_name");
+        sub.displayName = row.getString("display_name");
+        sub.status = row.getInteger("status");
+        sub.orgId = row.getString("org_id");
+        sub.associationType = row.getInteger("association_type");
+        sub.financialCustody = row.getBoolean("financial_custody");
+        sub.permissionIds = List.of(row.getArrayOfStrings("permission_ids"));
+        sub.createdAt = row.getOffsetDateTime("created_at").toInstant();
+        return sub;
+    }
 }

@@ -1,14 +1,16 @@
 package io.openbss.enterprise.subcustomers;
 
 import io.openbss.common.sql.SqlQuery;
-import io.openbss.enterprise.organizations.Organization;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Finds the sub-accounts of one master account. */
 @ApplicationScoped
@@ -17,40 +19,54 @@ public class SubCustomerQueries {
     public record SubCustomerPage(long total, List<SubCustomer> subCustomers, Map<String, String> orgNames) {
     }
 
+    @Inject
+    Pool pool;
+
     public Uni<SubCustomerPage> search(String masterId, SubCustomerSearch search) {
-        SqlQuery filters = SqlQuery.hql().and("masterCustomerId = ?", masterId);
-        nameFilter(filters, "accountName", search.accountName(), search.fuzzy());
-        nameFilter(filters, "displayName", search.displayName(), search.fuzzy());
-        filters.andIf(search.orgId(), "orgId = ?");
-        String where = filters.conditions();
-        Object[] params = filters.values();
+        SqlQuery filters = SqlQuery.sql().and("master_customer_id = ?", masterId);
+        nameFilter(filters, "account_name", search.accountName(), search.fuzzy());
+        nameFilter(filters, "display_name", search.displayName(), search.fuzzy());
+        filters.andIf(search.orgId(), "org_id = ?");
+        Tuple countParams = filters.tuple();
+        String where = filters.where();
         int first = search.paging().offset();
-        return SubCustomer.count(where, params).flatMap(total -> total <= first
-                ? Uni.createFrom().item(new SubCustomerPage(total, List.of(), Map.of()))
-                : SubCustomer.<SubCustomer>find(where + " order by createdAt, subCustomerId", params)
-                        .range(first, search.paging().lastIndex()).list()
-                        .flatMap(page -> orgNames(page).map(names -> new SubCustomerPage(total, page, names))));
+        String page = " ORDER BY created_at, sub_customer_id LIMIT " + filters.bind(search.paging().limit())
+                + " OFFSET " + filters.bind(first);
+        return pool.preparedQuery("SELECT count(*) AS total FROM sub_customer" + where).execute(countParams)
+                .map(rows -> rows.iterator().next().getLong("total"))
+                .flatMap(total -> total <= first
+                        ? Uni.createFrom().item(new SubCustomerPage(total, List.of(), Map.of()))
+                        : pool.preparedQuery("SELECT * FROM sub_customer" + where + page).execute(filters.tuple())
+                                .map(rows -> {
+                                    List<SubCustomer> subs = new ArrayList<>();
+                                    rows.forEach(row -> subs.add(SubCustomer.of(row)));
+                                    return subs;
+                                })
+                                .flatMap(subs -> orgNames(subs).map(names -> new SubCustomerPage(total, subs, names))));
     }
 
-    private static void nameFilter(SqlQuery filters, String field, String value, boolean fuzzy) {
+    private static void nameFilter(SqlQuery filters, String column, String value, boolean fuzzy) {
         if (value == null) {
             return;
         }
         if (fuzzy) {
-            filters.and("lower(" + field + ") like ? escape '\\'", "%" + value.toLowerCase(Locale.ROOT)
+            filters.and("lower(" + column + ") LIKE ? ESCAPE '\\'", "%" + value.toLowerCase(Locale.ROOT)
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         } else {
-            filters.and(field + " = ?", value);
+            filters.and(column + " = ?", value);
         }
     }
 
-    private static Uni<Map<String, String>> orgNames(List<SubCustomer> page) {
-        List<String> ids = page.stream().map(s -> s.orgId).filter(id -> id != null).distinct().toList();
-        if (ids.isEmpty()) {
+    private Uni<Map<String, String>> orgNames(List<SubCustomer> page) {
+        String[] ids = page.stream().map(s -> s.orgId).filter(id -> id != null).distinct().toArray(String[]::new);
+        if (ids.length == 0) {
             return Uni.createFrom().item(Map.of());
         }
-        return Organization.<Organization>list("orgId in ?1", ids)
-                .map(orgs -> orgs.stream().collect(Collectors.toMap(o -> o.orgId, o -> o.name, (a, b) -> a)))
-                .map(Function.identity());
+        return pool.preparedQuery("SELECT org_id, name FROM organization WHERE org_id = ANY($1)")
+                .execute(Tuple.of(ids)).map(rows -> {
+                    Map<String, String> names = new HashMap<>();
+                    rows.forEach(row -> names.put(row.getString("org_id"), row.getString("name")));
+                    return names;
+                });
     }
 }

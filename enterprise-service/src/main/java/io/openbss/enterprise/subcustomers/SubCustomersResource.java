@@ -5,7 +5,6 @@ import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.RequestParameters;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -44,7 +43,6 @@ public class SubCustomersResource {
     }
 
     @GET
-    @WithSession
     @Operation(operationId = "ListEnterpriseSubCustomers", summary = "The enterprise master's sub-accounts")
     public Uni<SubCustomerList> list(@QueryParam("sub_customer_account_name") String accountName,
             @QueryParam("sub_customer_display_name") String displayName, @QueryParam("fuzzy_query") String fuzzyQuery,

@@ -7,7 +7,6 @@ import io.openbss.common.request.Language;
 import io.openbss.common.request.Paging;
 import io.openbss.common.request.RequestParameters;
 import io.openbss.orders.conditions.ServiceTypeCondition;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,7 +53,6 @@ public class CustomerOrdersResource {
     }
 
     @GET
-    @WithSession
     @Operation(operationId = "ListCustomerOrders", summary = "The caller's orders, filtered, sorted and paged")
     public Uni<OrderList> list(@BeanParam OrderSearch.Query query) {
         OrderSearch search = OrderSearch.parse(query);

@@ -2,9 +2,13 @@ package io.openbss.orders.orders;
 
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.InternalToken;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
+import jakarta.inject.Inject;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,8 +25,10 @@ public class OrderImportResource {
             List<String> alreadyPresent) {
     }
 
+    @Inject
+    Pool pool;
+
     @POST
-    @WithTransaction
     @Operation(summary = "Import orders as they are; an order id already present is left untouched")
     public Uni<ImportResult> importOrders(OrderImport request) {
         if (request == null) {
@@ -30,30 +36,27 @@ public class OrderImportResource {
         }
         request.validate();
         ImportResult result = new ImportResult(new ArrayList<>(), new ArrayList<>());
-        return Multi.createFrom().iterable(request.orders())
-                .onItem().transformToUniAndConcatenate(order -> CustomerOrder.findById(order.orderId())
-                        .flatMap(existing -> {
-                            if (existing != null) {
+        return pool.withTransaction(connection -> Multi.createFrom().iterable(request.orders())
+                .onItem().transformToUniAndConcatenate(order -> order.toOrder().insertIfAbsent(connection)
+                        .flatMap(inserted -> {
+                            if (!inserted) {
                                 result.alreadyPresent().add(order.orderId());
                                 return Uni.createFrom().voidItem();
                             }
                             result.imported().add(order.orderId());
-                            return order.toOrder().persist().chain(() -> persistDiscounts(order));
+                            return insertDiscounts(connection, order);
                         }))
-                .collect().last().replaceWith(result);
+                .collect().last()).replaceWith(result);
     }
 
-    private Uni<Void> persistDiscounts(OrderImport.ImportedOrder order) {
+    private static Uni<Void> insertDiscounts(SqlConnection connection, OrderImport.ImportedOrder order) {
         if (order.discounts() == null || order.discounts().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<OrderDiscount> discounts = order.discounts().stream().map(d -> {
-            OrderDiscount discount = new OrderDiscount();
-            discount.orderId = order.orderId();
-            discount.discountType = d.discountType();
-            discount.discountAmount = d.discountAmount();
-            return discount;
-        }).toList();
-        return OrderDiscount.persist(discounts);
+        List<Tuple> discounts = order.discounts().stream().map(d -> Tuple.of(order.orderId(), d.discountType(),
+                Numeric.create(d.discountAmount()))).toList();
+        return connection.preparedQuery("""
+                        INSERT INTO order_discount (order_id, discount_type, discount_amount) VALUES ($1, $2, $3)""")
+                .executeBatch(discounts).replaceWithVoid();
     }
 }

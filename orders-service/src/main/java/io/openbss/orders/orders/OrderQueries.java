@@ -1,11 +1,18 @@
 package io.openbss.orders.orders;
 
+import static io.openbss.common.time.BssTime.utc;
+
 import io.openbss.common.sql.SqlQuery;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Finds the orders a customer may see. */
 @ApplicationScoped
@@ -15,31 +22,40 @@ public class OrderQueries {
     public record OrderPage(long total, List<CustomerOrder> orders, Map<String, List<OrderDiscount>> discounts) {
     }
 
+    @Inject
+    Pool pool;
+
     /**
      * Orders of {@code callerId} itself, or with {@code paidForSubCustomers} the orders it paid for its
      * sub-accounts; never anyone else's.
      */
     public Uni<OrderPage> search(String callerId, OrderSearch search) {
-        SqlQuery filters = SqlQuery.hql()
-                .and(search.paidForSubCustomers() ? "payerCustomerId = ?" : "customerId = ?", callerId)
-                .andIf(lower(search.customerId()), "lower(customerId) = ?")
-                .andIf(lower(search.orderId()), "lower(orderId) = ?")
-                .andIf(lower(search.serviceTypeCode()), "lower(serviceTypeCode) = ?")
+        SqlQuery filters = SqlQuery.sql()
+                .and(search.paidForSubCustomers() ? "payer_customer_id = ?" : "customer_id = ?", callerId)
+                .andIf(lower(search.customerId()), "lower(customer_id) = ?")
+                .andIf(lower(search.orderId()), "lower(order_id) = ?")
+                .andIf(lower(search.serviceTypeCode()), "lower(service_type_code) = ?")
                 .andIf(search.status(), "status = ?")
-                .andIf(search.orderType(), "orderType = ?")
-                .andIf(search.createTimeBegin(), "createTime >= ?")
-                .andIf(search.createTimeEnd(), "createTime <= ?")
-                .andIf(search.paymentTimeBegin(), "paymentTime >= ?")
-                .andIf(search.paymentTimeEnd(), "paymentTime <= ?");
-        String where = filters.conditions();
-        Object[] params = filters.values();
-        String direction = search.newestFirst() ? "desc" : "asc";
-        String query = where + " order by createTime " + direction + ", orderId " + direction;
+                .andIf(search.orderType(), "order_type = ?")
+                .andIf(time(search.createTimeBegin()), "create_time >= ?")
+                .andIf(time(search.createTimeEnd()), "create_time <= ?")
+                .andIf(time(search.paymentTimeBegin()), "payment_time >= ?")
+                .andIf(time(search.paymentTimeEnd()), "payment_time <= ?");
+        String where = filters.where();
+        Tuple countParams = filters.tuple();
+        String direction = search.newestFirst() ? "DESC" : "ASC";
         int first = search.paging().offset();
-        return CustomerOrder.count(where, params)
+        String page = " ORDER BY create_time " + direction + ", order_id " + direction + " LIMIT "
+                + filters.bind(search.paging().limit()) + " OFFSET " + filters.bind(first);
+        return pool.preparedQuery("SELECT count(*) AS total FROM customer_order" + where).execute(countParams)
+                .map(rows -> rows.iterator().next().getLong("total"))
                 .flatMap(total -> total <= first ? Uni.createFrom().item(new OrderPage(total, List.of(), Map.of()))
-                        : CustomerOrder.<CustomerOrder>find(query, params)
-                                .range(first, search.paging().lastIndex()).list()
+                        : pool.preparedQuery("SELECT * FROM customer_order" + where + page).execute(filters.tuple())
+                                .map(rows -> {
+                                    List<CustomerOrder> orders = new ArrayList<>();
+                                    rows.forEach(row -> orders.add(CustomerOrder.of(row)));
+                                    return orders;
+                                })
                                 .flatMap(orders -> discountsOf(orders)
                                         .map(discounts -> new OrderPage(total, orders, discounts))));
     }
@@ -48,9 +64,18 @@ public class OrderQueries {
         return value == null ? null : value.toLowerCase();
     }
 
+    private static Object time(Instant instant) {
+        return instant == null ? null : utc(instant);
+    }
+
     private Uni<Map<String, List<OrderDiscount>>> discountsOf(List<CustomerOrder> orders) {
-        List<String> ids = orders.stream().map(o -> o.orderId).toList();
-        return OrderDiscount.<OrderDiscount>list("orderId in ?1 order by discountType", ids)
-                .map(list -> list.stream().collect(Collectors.groupingBy(d -> d.orderId)));
+        String[] ids = orders.stream().map(o -> o.orderId).toArray(String[]::new);
+        return pool.preparedQuery("SELECT * FROM order_discount WHERE order_id = ANY($1) ORDER BY discount_type")
+                .execute(Tuple.of(ids)).map(rows -> {
+                    Map<String, List<OrderDiscount>> byOrder = new LinkedHashMap<>();
+                    rows.forEach(row -> byOrder.computeIfAbsent(row.getString("order_id"), id -> new ArrayList<>())
+                            .add(OrderDiscount.of(row)));
+                    return byOrder;
+                });
     }
 }

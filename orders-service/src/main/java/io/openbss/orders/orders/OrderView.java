@@ -41,7 +41,7 @@ public record OrderView(String orderId, String customerId,
                 order.sourceType, order.status, order.orderType, order.amountAfterDiscount, order.officialAmount, 1,
                 BssTime.formatWire(order.createTime), BssTime.formatWire(order.paymentTime), order.currency,
                 order.contractId,
-                new AmountInfo(discounts.stream().map(d -> new Discount(d.discountType, d.discountAmount)).toList(),
+                new AmountInfo(discounts.stream().map(d -> new Discount(d.discountType(), d.discountAmount())).toList(),
                         order.flexipurchaseCouponAmount, order.couponAmount, order.storedCardAmount,
                         order.commissionAmount, order.consumedAmount),
                 order.enterpriseProjectId == null ? null
