@@ -97,7 +97,7 @@ public final class ServiceJvm {
     /**
      * The AOT cache option of the supervisor's JVM (the background process of {@code ./bss up}), whose classes are
      * those of {@code classPath}: trained by its first run and used by later ones, as a service's. Its CPU time until
-     * the platform was ready went from 2.0-2.7 s to 1.4-1.8 s (class loading and linking; bench/README.md, start-up).
+     * the platform was ready went from 2.0-2.7 s to 1.4-1.8 s (bench/README.md, 2026-12-04, third session).
      */
     List<String> supervisorOptions(List<Path> classPath) {
         return aotCache ? List.of(cacheOption(cacheOf("supervisor", Path.of("/"), classPath))) : List.of();
