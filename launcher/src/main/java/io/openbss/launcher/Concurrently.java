@@ -13,7 +13,7 @@ final class Concurrently {
     private Concurrently() {
     }
 
-    /** {@code call} applied to each item at the same time, the results in the items' order; the first failure thrown. */
+    /** {@code call} applied to each item at the same time; the results in the items' order, or the first failure. */
     static <T, R> List<R> map(List<T> items, Function<T, R> call) {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<CompletableFuture<R>> calls = items.stream()
