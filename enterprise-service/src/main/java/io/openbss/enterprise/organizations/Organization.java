@@ -4,7 +4,7 @@ import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 
@@ -25,14 +25,12 @@ public record Organization(String orgId, String masterCustomerId, String parentI
         return id;
     }
 
-    /** Fails with 400 naming {@code parameter} unless {@code orgId} is a unit of the master's organization. */
-    public static Uni<Void> requireUnitOf(SqlConnection connection, String masterId, String parameter,
-            String orgId) {
-        return connection.preparedQuery("SELECT master_customer_id FROM organization WHERE org_id = $1")
-                .execute(Tuple.of(orgId)).invoke(rows -> {
-                    if (rows.size() == 0 || !rows.iterator().next().getString("master_customer_id").equals(masterId)) {
-                        throw new BssException(ErrorCode.INVALID_PARAMETER,
-                                parameter + " " + orgId + " is not a unit of this enterprise");
+    /** Fails with 400 and {@code refusal} unless {@code orgId} is a unit of the master's organization. */
+    public static Uni<Void> requireUnitOf(SqlClient client, String masterId, String orgId, String refusal) {
+        return client.preparedQuery("SELECT 1 FROM organization WHERE org_id = $1 AND master_customer_id = $2")
+                .execute(Tuple.of(orgId, masterId)).invoke(rows -> {
+                    if (rows.size() == 0) {
+                        throw new BssException(ErrorCode.INVALID_PARAMETER, refusal);
                     }
                 }).replaceWithVoid();
     }

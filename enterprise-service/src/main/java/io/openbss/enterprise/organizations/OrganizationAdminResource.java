@@ -39,7 +39,8 @@ public class OrganizationAdminResource {
         }
         unit.validate();
         return pool.withTransaction(connection -> (unit.parentId() == null ? Uni.createFrom().voidItem()
-                : Organization.requireUnitOf(connection, masterId, "parent_id", unit.parentId()))
+                : Organization.requireUnitOf(connection, masterId, unit.parentId(),
+                        "parent_id " + unit.parentId() + " is not a unit of this enterprise"))
                 .chain(() -> connection.preparedQuery("""
                         INSERT INTO organization (org_id, master_customer_id, parent_id, name, created_at)
                         VALUES ($1, $2, $3, $4, $5)

@@ -11,6 +11,7 @@ import io.openbss.common.remote.Refusal;
 import io.openbss.enterprise.EnterpriseConfig;
 import io.openbss.enterprise.iam.IamClient;
 import io.openbss.enterprise.iam.NewDomain;
+import io.openbss.enterprise.organizations.Organization;
 import io.openbss.enterprise.sms.VerificationCodes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -75,8 +76,9 @@ public class SubAccountCreation {
         Uni<Long> verified = request.useMasterPhone() ? Uni.createFrom().nullItem()
                 : codes.verify(customer.mobilePhone(), customer.verificationCode());
         String creationId = UUID.randomUUID().toString();
-        return requireUnit(masterId, request.partyId()).chain(() -> verified).flatMap(codeId -> record(creationId,
-                        masterId, request)
+        Uni<Void> unit = Organization.requireUnitOf(pool, masterId, request.partyId(),
+                "Invalid parameter party_id: " + request.partyId() + " is not a unit of this enterprise");
+        return unit.chain(() -> verified).flatMap(codeId -> record(creationId, masterId, request)
                 .chain(() -> iam.createDomain(new NewDomain(creationId, customer.customerName(), "enterprise_sub",
                         request.useMasterPhone() ? null : customer.mobilePhone(), request.useMasterPhone(), masterId,
                         customer.password())))
@@ -109,16 +111,6 @@ public class SubAccountCreation {
             return domainId.flatMap(id -> complete(creationId, id)).replaceWithVoid()
                     .onFailure(Refusal.class).recoverWithUni(r -> fail(creationId, (Refusal) r));
         });
-    }
-
-    private Uni<Void> requireUnit(String masterId, String partyId) {
-        return pool.preparedQuery("SELECT 1 FROM organization WHERE org_id = $1 AND master_customer_id = $2")
-                .execute(Tuple.of(partyId, masterId)).invoke(rows -> {
-                    if (rows.size() == 0) {
-                        throw new BssException(ErrorCode.INVALID_PARAMETER,
-                                "Invalid parameter party_id: " + partyId + " is not a unit of this enterprise");
-                    }
-                }).replaceWithVoid();
     }
 
     private Uni<Void> record(String creationId, String masterId, NewSubAccountRequest request) {

@@ -1,7 +1,6 @@
 package io.openbss.enterprise.subcustomers;
 
 import io.vertx.mutiny.sqlclient.Row;
-import java.time.Instant;
 import java.util.List;
 
 /** A customer account associated with an enterprise master as its sub-account (a row of {@code sub_customer}). */
@@ -19,13 +18,9 @@ public class SubCustomer {
 
     public String orgId;
 
-    public int associationType;
-
     public boolean financialCustody;
 
     public List<String> permissionIds;
-
-    public Instant createdAt;
 
     static SubCustomer of(Row row) {
         SubCustomer sub = new SubCustomer();
@@ -35,10 +30,8 @@ public class SubCustomer {
         sub.displayName = row.getString("display_name");
         sub.status = row.getInteger("status");
         sub.orgId = row.getString("org_id");
-        sub.associationType = row.getInteger("association_type");
         sub.financialCustody = row.getBoolean("financial_custody");
         sub.permissionIds = List.of(row.getArrayOfStrings("permission_ids"));
-        sub.createdAt = row.getOffsetDateTime("created_at").toInstant();
         return sub;
     }
 }

@@ -59,26 +59,26 @@ public class SubCustomerAdminResource {
         sub.accountName = association.accountName();
         sub.displayName = association.displayName();
         sub.orgId = association.orgId();
-        sub.associationType = 1;
         sub.financialCustody = association.financialCustody() != null && association.financialCustody() == 1;
         sub.permissionIds = association.permissionIds() == null ? List.of() : association.permissionIds();
         sub.status = association.status() == null ? 1 : association.status();
         // billing-service is told inside the transaction: when it refuses, the association is not recorded either
         return pool.withTransaction(connection -> (association.orgId() == null ? Uni.createFrom().voidItem()
-                : Organization.requireUnitOf(connection, masterId, "org_id", association.orgId()))
+                : Organization.requireUnitOf(connection, masterId, association.orgId(),
+                        "org_id " + association.orgId() + " is not a unit of this enterprise"))
                 .chain(() -> connection.preparedQuery("""
                         INSERT INTO sub_customer (sub_customer_id, master_customer_id, account_name, display_name,
                                                   status, org_id, association_type, financial_custody,
                                                   permission_ids, created_at)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                        VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, $9)
                         ON CONFLICT (sub_customer_id) DO UPDATE SET account_name = EXCLUDED.account_name,
                             display_name = EXCLUDED.display_name, status = EXCLUDED.status, org_id = EXCLUDED.org_id,
-                            association_type = EXCLUDED.association_type,
+                            association_type = 1,
                             financial_custody = EXCLUDED.financial_custody, permission_ids = EXCLUDED.permission_ids
                          WHERE sub_customer.master_customer_id = EXCLUDED.master_customer_id
                         RETURNING sub_customer_id""")
                         .execute(Tuple.from(Arrays.asList(subId, masterId, sub.accountName, sub.displayName,
-                                (short) sub.status, sub.orgId, (short) sub.associationType, sub.financialCustody,
+                                (short) sub.status, sub.orgId, sub.financialCustody,
                                 sub.permissionIds.toArray(String[]::new), utc(clock.instant())))))
                 .invoke(rows -> {
                     if (rows.size() == 0) {

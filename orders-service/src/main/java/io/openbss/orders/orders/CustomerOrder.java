@@ -104,7 +104,7 @@ public class CustomerOrder {
                         numeric(amountAfterDiscount), numeric(couponAmount), numeric(flexipurchaseCouponAmount),
                         numeric(storedCardAmount), numeric(commissionAmount), numeric(consumedAmount), currency,
                         contractId, userName, enterpriseProjectId, enterpriseProjectName,
-                        createTime == null ? null : utc(createTime), paymentTime == null ? null : utc(paymentTime))))
+                        utc(createTime), utc(paymentTime))))
                 .map(rows -> rows.size() > 0);
     }
 

@@ -8,7 +8,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,10 +36,10 @@ public class OrderQueries {
                 .andIf(lower(search.serviceTypeCode()), "lower(service_type_code) = ?")
                 .andIf(search.status(), "status = ?")
                 .andIf(search.orderType(), "order_type = ?")
-                .andIf(time(search.createTimeBegin()), "create_time >= ?")
-                .andIf(time(search.createTimeEnd()), "create_time <= ?")
-                .andIf(time(search.paymentTimeBegin()), "payment_time >= ?")
-                .andIf(time(search.paymentTimeEnd()), "payment_time <= ?");
+                .andIf(utc(search.createTimeBegin()), "create_time >= ?")
+                .andIf(utc(search.createTimeEnd()), "create_time <= ?")
+                .andIf(utc(search.paymentTimeBegin()), "payment_time >= ?")
+                .andIf(utc(search.paymentTimeEnd()), "payment_time <= ?");
         String where = filters.where();
         Tuple countParams = filters.tuple();
         String direction = search.newestFirst() ? "DESC" : "ASC";
@@ -62,10 +61,6 @@ public class OrderQueries {
 
     private static String lower(String value) {
         return value == null ? null : value.toLowerCase();
-    }
-
-    private static Object time(Instant instant) {
-        return instant == null ? null : utc(instant);
     }
 
     private Uni<Map<String, List<OrderDiscount>>> discountsOf(List<CustomerOrder> orders) {
