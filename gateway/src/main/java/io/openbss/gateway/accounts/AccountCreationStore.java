@@ -9,10 +9,9 @@ import io.openbss.gateway.identity.DomainKind;
 import io.openbss.gateway.identity.IamUser;
 import io.openbss.gateway.identity.Ids;
 import io.openbss.gateway.identity.MobilePhones;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -27,91 +26,69 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class AccountCreationStore {
 
-    private static final String NAME_TAKEN = "domain_name_unique";
-
     @Inject
     MobilePhones phones;
 
     @Inject
     Clock clock;
 
+    @Inject
+    Pool pool;
+
     /** The account made under this key, replayed; null when the key is new. */
-    @WithSession
     public Uni<AccountRequests.CreatedAccount> firstResult(String key, String fingerprint) {
-        return replay(key, fingerprint);
+        return replay(pool, key, fingerprint);
     }
 
-    @WithTransaction
     public Uni<AccountRequests.CreatedAccount> create(AccountRequests.NewAccount request, String fingerprint,
             String passwordHash) {
         String domainId = Ids.hex32();
         // Microseconds, as stored: a replay shows the same created_at as the first answer.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return claim(request.idempotencyKey(), fingerprint, domainId, now).chain(claimed -> claimed
-                ? createDomain(request, domainId, now, passwordHash)
+        DomainCreation creation = new DomainCreation(request.idempotencyKey(), fingerprint, domainId);
+        return pool.withTransaction(transaction -> creation.claim(transaction, now).chain(claimed -> claimed
+                ? createDomain(transaction, request, domainId, now, passwordHash)
                         .map(domain -> AccountRequests.CreatedAccount.of(domain, false))
-                : replay(request.idempotencyKey(), fingerprint));
+                : replay(transaction, request.idempotencyKey(), fingerprint)));
     }
 
-    /** False when another request holds the key: PostgreSQL waits until that one commits (or rolls back). */
-    private static Uni<Boolean> claim(String key, String fingerprint, String domainId, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        INSERT INTO domain_creation (idempotency_key, request_hash, domain_id, created_at)
-                        VALUES (:key, :hash, :domainId, :now) ON CONFLICT (idempotency_key) DO NOTHING""")
-                .setParameter("key", key).setParameter("hash", fingerprint).setParameter("domainId", domainId)
-                .setParameter("now", now).executeUpdate()).map(inserted -> inserted == 1);
-    }
-
-    private static Uni<AccountRequests.CreatedAccount> replay(String key, String fingerprint) {
-        return DomainCreation.<DomainCreation>findById(key).chain(creation -> {
+    private static Uni<AccountRequests.CreatedAccount> replay(SqlClient client, String key, String fingerprint) {
+        return DomainCreation.find(client, key).chain(creation -> {
             if (creation == null) {
                 return Uni.createFrom().nullItem();
             }
-            if (!creation.requestHash.equals(fingerprint)) {
+            if (!creation.requestHash().equals(fingerprint)) {
                 throw new BssException(ErrorCode.BAD_PARAMETER,
                         "Invalid parameter idempotency_key: idempotency_key was used for a different request");
             }
-            return Domain.<Domain>findById(creation.domainId)
+            return Domain.find(client, creation.domainId())
                     .map(domain -> AccountRequests.CreatedAccount.of(domain, true));
         });
     }
 
-    private Uni<Domain> createDomain(AccountRequests.NewAccount request, String domainId, Instant now,
-            String passwordHash) {
+    private Uni<Domain> createDomain(SqlClient transaction, AccountRequests.NewAccount request, String domainId,
+            Instant now, String passwordHash) {
         String name = request.name();
-        return master(request.masterDomainId())
-                .call(master -> Domain.count("name", name).invoke(existing -> {
-                    if (existing > 0) {
+        return master(transaction, request.masterDomainId())
+                .call(master -> Domain.nameTaken(transaction, name).invoke(taken -> {
+                    if (taken) {
                         throw nameTaken(name);
                     }
                 }))
-                .chain(master -> bindPhone(request, master))
+                .chain(master -> bindPhone(transaction, request, master))
                 .chain(phone -> {
-                    Domain domain = new Domain();
-                    domain.domainId = domainId;
-                    domain.name = name;
-                    domain.kind = DomainKind.ENTERPRISE_SUB;
-                    domain.enabled = true;
-                    domain.mobilePhone = phone;
-                    domain.createdAt = now;
-                    IamUser root = new IamUser();
-                    root.userId = Ids.hex32();
-                    root.domainId = domainId;
-                    root.name = name;
-                    root.root = true;
-                    root.enabled = true;
-                    root.passwordHash = passwordHash;
-                    root.createdAt = now;
-                    return domain.persist().chain(root::persist).chain(Panache::flush)
-                            .onFailure(failure -> Constraints.violated(failure, NAME_TAKEN))
+                    Domain domain = new Domain(domainId, name, DomainKind.ENTERPRISE_SUB, true, phone, now);
+                    IamUser root = new IamUser(Ids.hex32(), domainId, name, true, true, passwordHash, now);
+                    return domain.insert(transaction).chain(() -> root.insert(transaction))
+                            .onFailure(failure -> Constraints.violated(failure, Domain.NAME_UNIQUE))
                             .transform(failure -> nameTaken(name))
                             .replaceWith(domain);
                 });
     }
 
-    private static Uni<Domain> master(String masterDomainId) {
-        return Domain.<Domain>findById(masterDomainId).map(master -> {
-            if (master == null || master.kind != DomainKind.ENTERPRISE_MASTER) {
+    private static Uni<Domain> master(SqlClient transaction, String masterDomainId) {
+        return Domain.find(transaction, masterDomainId).map(master -> {
+            if (master == null || master.kind() != DomainKind.ENTERPRISE_MASTER) {
                 throw new BssException(ErrorCode.INVALID_PARAMETER,
                         "master_domain_id is not an enterprise master account: " + masterDomainId);
             }
@@ -120,16 +97,18 @@ public class AccountCreationStore {
     }
 
     /** The phone the new account gets: its own, unbound, or its master's, shared by few enough accounts. */
-    private Uni<String> bindPhone(AccountRequests.NewAccount request, Domain master) {
+    private Uni<String> bindPhone(SqlClient transaction, AccountRequests.NewAccount request, Domain master) {
         if (request.usesMasterMobilePhone()) {
-            if (master.mobilePhone == null) {
+            String shared = master.mobilePhone();
+            if (shared == null) {
                 throw new BssException(ErrorCode.INVALID_PARAMETER, "The master account has no mobile phone to share");
             }
-            return phones.requireNotReported(master.mobilePhone)
-                    .chain(() -> phones.requireShareable(master.mobilePhone)).replaceWith(master.mobilePhone);
+            return phones.requireNotReported(transaction, shared)
+                    .chain(() -> phones.requireShareable(transaction, shared)).replaceWith(shared);
         }
-        return phones.requireNotReported(request.mobilePhone())
-                .chain(() -> phones.requireUnbound(request.mobilePhone())).replaceWith(request.mobilePhone());
+        return phones.requireNotReported(transaction, request.mobilePhone())
+                .chain(() -> phones.requireUnbound(transaction, request.mobilePhone()))
+                .replaceWith(request.mobilePhone());
     }
 
     private static BssException nameTaken(String name) {

@@ -56,8 +56,8 @@ public final class AccountRequests {
             Instant createdAt, Boolean replayed) {
 
         static CreatedAccount of(Domain domain, boolean replayed) {
-            return new CreatedAccount(domain.domainId, domain.name, domain.kind.wireName(), domain.mobilePhone,
-                    domain.createdAt, replayed ? Boolean.TRUE : null);
+            return new CreatedAccount(domain.domainId(), domain.name(), domain.kind().wireName(),
+                    domain.mobilePhone(), domain.createdAt(), replayed ? Boolean.TRUE : null);
         }
     }
 }

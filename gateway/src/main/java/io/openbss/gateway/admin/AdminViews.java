@@ -32,8 +32,8 @@ public final class AdminViews {
             String mobilePhone, Instant createdAt) {
 
         static DomainView of(Domain domain) {
-            return new DomainView(domain.domainId, domain.name, domain.kind.wireName(), domain.enabled,
-                    domain.mobilePhone, domain.createdAt);
+            return new DomainView(domain.domainId(), domain.name(), domain.kind().wireName(), domain.enabled(),
+                    domain.mobilePhone(), domain.createdAt());
         }
     }
 
@@ -45,7 +45,7 @@ public final class AdminViews {
             boolean enabled) {
 
         static UserView of(IamUser user) {
-            return new UserView(user.userId, user.domainId, user.name, user.root, user.enabled);
+            return new UserView(user.userId(), user.domainId(), user.name(), user.root(), user.enabled());
         }
     }
 
@@ -58,8 +58,8 @@ public final class AdminViews {
             String description, Instant createdAt) {
 
         static AccessKeyView of(AccessKey key) {
-            return new AccessKeyView(key.accessKey, key.userId, key.domainId, key.status, key.description,
-                    key.createdAt);
+            return new AccessKeyView(key.accessKey(), key.userId(), key.domainId(), key.status(), key.description(),
+                    key.createdAt());
         }
     }
 
@@ -73,7 +73,7 @@ public final class AdminViews {
             Instant createdAt) {
 
         static ReportedContactView of(ReportedContact reported) {
-            return new ReportedContactView(reported.contact, reported.reason, reported.createdAt);
+            return new ReportedContactView(reported.contact(), reported.reason(), reported.createdAt());
         }
     }
 

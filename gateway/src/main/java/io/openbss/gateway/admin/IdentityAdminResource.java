@@ -8,9 +8,9 @@ import io.openbss.gateway.identity.AccessKey;
 import io.openbss.gateway.identity.Domain;
 import io.openbss.gateway.identity.IamUser;
 import io.openbss.gateway.identity.ReportedContact;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,6 +33,9 @@ public class IdentityAdminResource {
     @Inject
     AdminAudit audit;
 
+    @Inject
+    Pool pool;
+
     @POST
     @Path("/domains")
     @ResponseStatus(201)
@@ -48,19 +51,16 @@ public class IdentityAdminResource {
 
     @GET
     @Path("/domains")
-    @WithSession
     @Operation(summary = "List accounts, or find one by name")
     public Uni<AdminViews.DomainList> listDomains(@QueryParam("name") String name) {
-        Uni<java.util.List<Domain>> domains = name == null ? Domain.listAll()
-                : Domain.list("name", name);
-        return domains.map(list -> new AdminViews.DomainList(list.stream().map(AdminViews.DomainView::of).toList()));
+        return Domain.list(pool, name)
+                .map(list -> new AdminViews.DomainList(list.stream().map(AdminViews.DomainView::of).toList()));
     }
 
     @GET
     @Path("/domains/{domain_id}")
-    @WithSession
     public Uni<AdminViews.DomainView> getDomain(@PathParam("domain_id") String domainId) {
-        return Domain.<Domain>findById(domainId).map(domain -> {
+        return Domain.find(pool, domainId).map(domain -> {
             if (domain == null) {
                 throw new BssException(ErrorCode.INVALID_PARAMETER, "No such account " + domainId);
             }
@@ -83,9 +83,8 @@ public class IdentityAdminResource {
 
     @GET
     @Path("/domains/{domain_id}/users")
-    @WithSession
     public Uni<AdminViews.UserList> listUsers(@PathParam("domain_id") String domainId) {
-        return IamUser.<IamUser>list("domainId = ?1 order by createdAt", domainId)
+        return IamUser.listOf(pool, domainId)
                 .map(users -> new AdminViews.UserList(users.stream().map(AdminViews.UserView::of).toList()));
     }
 
@@ -101,9 +100,8 @@ public class IdentityAdminResource {
 
     @GET
     @Path("/domains/{domain_id}/access-keys")
-    @WithSession
     public Uni<AdminViews.AccessKeyList> listAccessKeys(@PathParam("domain_id") String domainId) {
-        return AccessKey.<AccessKey>list("domainId = ?1 order by createdAt", domainId)
+        return AccessKey.listOf(pool, domainId)
                 .map(keys -> new AdminViews.AccessKeyList(keys.stream().map(AdminViews.AccessKeyView::of).toList()));
     }
 
@@ -148,9 +146,8 @@ public class IdentityAdminResource {
 
     @GET
     @Path("/reported-contacts")
-    @WithSession
     public Uni<AdminViews.ReportedContactList> listReportedContacts() {
-        return ReportedContact.<ReportedContact>list("order by createdAt").map(list ->
+        return ReportedContact.list(pool).map(list ->
                 new AdminViews.ReportedContactList(list.stream().map(AdminViews.ReportedContactView::of).toList()));
     }
 }

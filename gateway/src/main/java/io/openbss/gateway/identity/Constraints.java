@@ -1,7 +1,6 @@
 package io.openbss.gateway.identity;
 
 import io.vertx.pgclient.PgException;
-import org.hibernate.exception.ConstraintViolationException;
 
 /** Tells which database constraint a failed write broke, so that a lost race is answered like the check it raced. */
 public final class Constraints {
@@ -11,10 +10,6 @@ public final class Constraints {
 
     public static boolean violated(Throwable failure, String constraint) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation
-                    && constraint.equalsIgnoreCase(violation.getConstraintName())) {
-                return true;
-            }
             if (cause instanceof PgException pg && constraint.equalsIgnoreCase(pg.getConstraint())) {
                 return true;
             }

@@ -16,8 +16,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Looks up access keys for authentication, with a short-lived cache so that signed requests cost no database
- * round trip. Unknown keys are cached too, so that requests with made-up keys cannot load the database. Uses the
- * SQL client directly: lookups run in the public proxy, outside any Hibernate session.
+ * round trip. Unknown keys are cached too, so that requests with made-up keys cannot load the database.
  */
 @Singleton
 public class CredentialStore {

@@ -3,8 +3,9 @@ package io.openbss.gateway.identity;
 import io.openbss.common.error.BssException;
 import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.errors.AccountError;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.regex.Pattern;
@@ -36,17 +37,17 @@ public class MobilePhones {
     }
 
     /** A phone that operators reported cannot be bound to a new account. */
-    public Uni<Void> requireNotReported(String phone) {
-        return ReportedContact.findById(phone).invoke(reported -> {
-            if (reported != null) {
+    public Uni<Void> requireNotReported(SqlClient client, String phone) {
+        return ReportedContact.isReported(client, phone).invoke(reported -> {
+            if (reported) {
                 throw new BssException(AccountError.CONTACT_REPORTED, "The mobile phone has been reported");
             }
         }).replaceWithVoid();
     }
 
     /** For an account with a phone of its own: no other account may have it. In a transaction. */
-    public Uni<Void> requireUnbound(String phone) {
-        return boundAccounts(phone).invoke(bound -> {
+    public Uni<Void> requireUnbound(SqlClient transaction, String phone) {
+        return boundAccounts(transaction, phone).invoke(bound -> {
             if (bound > 0) {
                 throw new BssException(AccountError.MOBILE_EXISTS, "The mobile phone is already bound to an account");
             }
@@ -54,8 +55,8 @@ public class MobilePhones {
     }
 
     /** For an account sharing another's phone: at most bss.gateway.accounts-per-mobile-phone. In a transaction. */
-    public Uni<Void> requireShareable(String phone) {
-        return boundAccounts(phone).invoke(bound -> {
+    public Uni<Void> requireShareable(SqlClient transaction, String phone) {
+        return boundAccounts(transaction, phone).invoke(bound -> {
             if (bound + 1 > config.accountsPerMobilePhone()) {
                 throw new BssException(AccountError.MOBILE_OVER_LIMIT, "The mobile phone is bound to "
                         + config.accountsPerMobilePhone() + " accounts already, the most allowed");
@@ -63,11 +64,11 @@ public class MobilePhones {
         }).replaceWithVoid();
     }
 
-    private Uni<Long> boundAccounts(String phone) {
-        return Panache.getSession().chain(session -> session
-                        .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:space, hashtext(:phone))",
-                                Integer.class)
-                        .setParameter("space", LOCK_SPACE).setParameter("phone", phone).getSingleResult())
-                .chain(() -> Domain.count("mobilePhone", phone));
+    private Uni<Long> boundAccounts(SqlClient transaction, String phone) {
+        return transaction.preparedQuery("SELECT pg_advisory_xact_lock($1, hashtext($2))")
+                .execute(Tuple.of(LOCK_SPACE, phone))
+                .chain(() -> transaction.preparedQuery("SELECT count(*) FROM domain WHERE mobile_phone = $1")
+                        .execute(Tuple.of(phone)))
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 }

@@ -7,9 +7,9 @@ import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.audit.AdminAudit;
 import io.openbss.gateway.audit.AdminChange;
 import io.openbss.gateway.identity.Domain;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -67,9 +67,11 @@ public class UpstreamLinkResource {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    Pool pool;
+
     @PUT
     @Path("/domains/{domain_id}/upstream-link")
-    @WithSession
     @Operation(summary = "Link an account to an upstream account, or change its link (rotate the key)")
     public Uni<LinkView> link(@PathParam("domain_id") String domainId, LinkRequest request,
             @Context HttpServerRequest http) {
@@ -80,7 +82,7 @@ public class UpstreamLinkResource {
         String accessKey = required("access_key", request.accessKey(), ACCESS_KEY);
         String secretKey = required("secret_key", request.secretKey(), SECRET_KEY);
         String upstreamDomainId = required("upstream_domain_id", request.upstreamDomainId(), DOMAIN_ID);
-        return Domain.<Domain>findById(domainId).chain(domain -> {
+        return Domain.find(pool, domainId).chain(domain -> {
             if (domain == null) {
                 throw new BssException(ErrorCode.INVALID_PARAMETER, "No such account " + domainId);
             }
