@@ -2,6 +2,7 @@ package io.openbss.gateway;
 
 import static io.openbss.gateway.GatewayTestSupport.admin;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -10,7 +11,14 @@ import static org.hamcrest.Matchers.not;
 import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -58,6 +66,36 @@ class AdminApiTest {
                 .statusCode(201).body("user_id", equalTo(userId));
         admin().get("/admin/v1/domains/{id}/users", domainId).then().statusCode(200)
                 .body("users.size()", equalTo(2));
+    }
+
+    @Test
+    void concurrentCreationsOfOneUserNameMakeOneUserAndRefuseTheOthers() {
+        String domainId = admin().body(Map.of("name", "racing-users", "kind", "enterprise_master"))
+                .post("/admin/v1/domains").then().statusCode(201).extract().path("domain_id");
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<CompletableFuture<Response>> sent = IntStream.range(0, 8).mapToObj(i -> CompletableFuture.supplyAsync(
+                    () -> admin().body(Map.of("name", "same-name")).post("/admin/v1/domains/{id}/users", domainId),
+                    threads)).toList();
+            Map<Integer, Long> statuses = sent.stream().map(CompletableFuture::join)
+                    .collect(Collectors.groupingBy(Response::statusCode, Collectors.counting()));
+            assertThat(statuses).isEqualTo(Map.of(201, 1L, 400, 7L));
+        } finally {
+            threads.shutdown();
+        }
+        admin().get("/admin/v1/domains/{id}/users", domainId).then().statusCode(200)
+                .body("users.findAll { it.name == 'same-name' }.size()", equalTo(1));
+    }
+
+    @Test
+    void reportingAContactAgainChangesItsReasonAndKeepsWhenItWasFirstReported() {
+        String first = admin().body(Map.of("reason", "fraud")).put("/admin/v1/reported-contacts/{c}", "+8613800000001")
+                .then().statusCode(200).body("reason", equalTo("fraud")).extract().path("created_at");
+        admin().body(Map.of("reason", "spam")).put("/admin/v1/reported-contacts/{c}", "+8613800000001").then()
+                .statusCode(200).body("reason", equalTo("spam")).body("created_at", equalTo(first));
+        admin().get("/admin/v1/reported-contacts").then().statusCode(200)
+                .body("reported_contacts.findAll { it.contact == '+8613800000001' }.reason", equalTo(List.of("spam")));
+        admin().delete("/admin/v1/reported-contacts/{c}", "+8613800000001").then().statusCode(204);
     }
 
     @Test
