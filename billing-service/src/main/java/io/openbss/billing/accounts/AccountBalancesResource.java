@@ -2,8 +2,8 @@ package io.openbss.billing.accounts;
 
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,10 +17,12 @@ public class AccountBalancesResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    Pool pool;
+
     @GET
-    @WithSession
     @Operation(operationId = "ShowCustomerAccountBalances", summary = "The caller's cash and credit balances")
     public Uni<AccountBalancesResponse> show() {
-        return LedgerAccount.ofCustomer(caller.get().customerId()).map(AccountBalancesResponse::of);
+        return LedgerAccount.ofCustomer(pool, caller.get().customerId()).map(AccountBalancesResponse::of);
     }
 }

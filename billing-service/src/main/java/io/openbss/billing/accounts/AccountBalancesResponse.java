@@ -24,12 +24,12 @@ public record AccountBalancesResponse(List<AccountBalance> accountBalances,
         BigDecimal debt = BigDecimal.ZERO.setScale(2);
         List<AccountBalance> balances = new ArrayList<>();
         for (LedgerAccount account : accounts) {
-            switch (account.accountType) {
-                case DEBT -> debt = account.balance.negate();
-                case CASH, CREDIT -> balances.add(new AccountBalance(account.accountId,
-                        account.accountType.apiCode(), account.balance, account.currency,
+            switch (account.accountType()) {
+                case DEBT -> debt = account.balance().negate();
+                case CASH, CREDIT -> balances.add(new AccountBalance(account.accountId(),
+                        account.accountType().apiCode(), account.balance(), account.currency(),
                         BigDecimal.ZERO.setScale(2),
-                        account.accountType == AccountType.CREDIT ? account.creditLimit : null, 1));
+                        account.accountType() == AccountType.CREDIT ? account.creditLimit() : null, 1));
                 default -> {
                 }
             }

@@ -18,7 +18,7 @@ public record ExpenditureQuota(BigDecimal grantingAmount,
         if (credit == null) {
             return of(BigDecimal.ZERO, BigDecimal.ZERO);
         }
-        return of(credit.creditLimit, credit.creditLimit.subtract(credit.balance));
+        return of(credit.creditLimit(), credit.creditLimit().subtract(credit.balance()));
     }
 
     /** The share used is used / granted to 2 decimals (0.61 for 122 of 200), and 0 when nothing is granted. */

@@ -2,8 +2,8 @@ package io.openbss.billing.accounts;
 
 import io.openbss.common.identity.CurrentCaller;
 import io.openbss.common.identity.InternalToken;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,11 +17,13 @@ public class ExpenditureQuotaResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    Pool pool;
+
     @GET
-    @WithSession
     @Operation(operationId = "ShowCustomerExpenditureQuota",
             summary = "The caller's credit line as its expenditure quota: granted, used, and the share used")
     public Uni<ExpenditureQuota> show() {
-        return LedgerAccount.find(caller.get().customerId(), AccountType.CREDIT).map(ExpenditureQuota::of);
+        return LedgerAccount.find(pool, caller.get().customerId(), AccountType.CREDIT).map(ExpenditureQuota::of);
     }
 }

@@ -1,58 +1,40 @@
 package io.openbss.billing.accounts;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.openbss.billing.query.Rows;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A customer's account in the ledger, read through Hibernate. Its balance is written only by the database, from
- * journal lines (V1__ledger.sql); accounts are opened and moved by the ledger's SQL ({@code Journal}).
+ * A customer's account in the ledger, a row of {@code ledger_account}. Its balance is written only by the database,
+ * from journal lines (V1__ledger.sql); accounts are opened and moved by the ledger's SQL ({@code Journal}).
  */
-@Entity
-@Table(name = "ledger_account")
-public class LedgerAccount extends PanacheEntityBase {
+public record LedgerAccount(String accountId, String customerId, AccountType accountType, BigDecimal balance,
+        BigDecimal creditLimit, String instrumentId, String currency, Instant createdAt) {
 
-    @Id
-    @Column(name = "account_id")
-    public String accountId;
-
-    @Column(name = "customer_id")
-    public String customerId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "account_type")
-    public AccountType accountType;
-
-    @Column(name = "balance", updatable = false)
-    public BigDecimal balance;
-
-    @Column(name = "credit_limit")
-    public BigDecimal creditLimit;
-
-    @Column(name = "instrument_id")
-    public String instrumentId;
-
-    @Column(name = "currency")
-    public String currency;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
+    static LedgerAccount of(Row row) {
+        return new LedgerAccount(row.getString("account_id"), row.getString("customer_id"),
+                AccountType.valueOf(row.getString("account_type")), row.getBigDecimal("balance"),
+                row.getBigDecimal("credit_limit"), row.getString("instrument_id"), row.getString("currency"),
+                row.getOffsetDateTime("created_at").toInstant());
+    }
 
     /** A customer's cash, credit and arrears accounts (not its coupons and cards). */
-    public static Uni<List<LedgerAccount>> ofCustomer(String customerId) {
-        return list("customerId = ?1 and instrumentId is null order by accountType", customerId);
+    public static Uni<List<LedgerAccount>> ofCustomer(SqlClient client, String customerId) {
+        return client.preparedQuery("""
+                        SELECT * FROM ledger_account WHERE customer_id = $1 AND instrument_id IS NULL
+                         ORDER BY account_type""")
+                .execute(Tuple.of(customerId)).map(rows -> Rows.list(rows, LedgerAccount::of));
     }
 
-    public static Uni<LedgerAccount> find(String customerId, AccountType type) {
-        return find("customerId = ?1 and accountType = ?2", customerId, type).firstResult();
+    /** The customer's account of {@code type}, or null when it has none. */
+    public static Uni<LedgerAccount> find(SqlClient client, String customerId, AccountType type) {
+        return client.preparedQuery("SELECT * FROM ledger_account WHERE customer_id = $1 AND account_type = $2 LIMIT 1")
+                .execute(Tuple.of(customerId, type.name()))
+                .map(rows -> rows.size() == 0 ? null : of(rows.iterator().next()));
     }
-
 }

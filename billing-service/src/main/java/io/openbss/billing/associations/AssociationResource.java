@@ -5,8 +5,8 @@ import static io.openbss.common.request.RequestParameters.requiredText;
 import io.openbss.common.error.BssException;
 import io.openbss.common.error.ErrorCode;
 import io.openbss.common.identity.InternalToken;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -24,13 +24,15 @@ public class AssociationResource {
     @Inject
     Clock clock;
 
+    @Inject
+    Pool pool;
+
     public record Association(String masterCustomerId,
             Boolean billsVisible,
             Boolean financialCustody) {
     }
 
     @PUT
-    @WithTransaction
     @Operation(summary = "Register or change a sub-account's association with its master (idempotent)")
     public Uni<Association> put(@PathParam("customer_id") String subId, Association association) {
         requiredText("sub_customer_id", subId, 64);
@@ -44,21 +46,14 @@ public class AssociationResource {
         if (subId.equals(association.masterCustomerId())) {
             throw new BssException(ErrorCode.INVALID_PARAMETER, "an account cannot be its own sub-account");
         }
-        return EnterpriseAssociation.<EnterpriseAssociation>findById(subId).flatMap(existing -> {
-            EnterpriseAssociation row = existing != null ? existing : new EnterpriseAssociation();
-            row.subCustomerId = subId;
-            row.masterCustomerId = association.masterCustomerId();
-            row.billsVisible = association.billsVisible();
-            row.financialCustody = association.financialCustody() != null && association.financialCustody();
-            row.updatedAt = clock.instant();
-            return existing != null ? Uni.createFrom().item(row) : row.persist();
-        }).replaceWith(association);
+        return new EnterpriseAssociation(subId, association.masterCustomerId(), association.billsVisible(),
+                association.financialCustody() != null && association.financialCustody(), clock.instant())
+                .save(pool).replaceWith(association);
     }
 
     @DELETE
-    @WithTransaction
     @Operation(summary = "End a sub-account's association: its master no longer sees its bills")
     public Uni<Void> delete(@PathParam("customer_id") String subId) {
-        return EnterpriseAssociation.deleteById(subId).replaceWithVoid();
+        return EnterpriseAssociation.end(pool, subId);
     }
 }

@@ -1,33 +1,12 @@
 package io.openbss.billing.catalog;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
-import jakarta.persistence.Table;
-import java.io.Serializable;
+import io.vertx.mutiny.sqlclient.Row;
 
-/** One {@code measureId} is {@code ratio} of {@code refMeasureId} (1 GB = 1024 MB). */
-@Entity
-@Table(name = "measure_conversion")
-@IdClass(MeasureConversion.Key.class)
-public class MeasureConversion extends PanacheEntityBase {
+/** One {@code measureId} is {@code ratio} of {@code refMeasureId} (1 GB = 1024 MB): a row of measure_conversion. */
+public record MeasureConversion(int measureId, int refMeasureId, long ratio, int measureType) {
 
-    @Id
-    @Column(name = "measure_id")
-    public int measureId;
-
-    @Id
-    @Column(name = "ref_measure_id")
-    public int refMeasureId;
-
-    @Column(name = "conversion_ratio")
-    public long ratio;
-
-    @Column(name = "measure_type")
-    public int measureType;
-
-    public record Key(int measureId, int refMeasureId) implements Serializable {
+    static MeasureConversion of(Row row) {
+        return new MeasureConversion(row.getInteger("measure_id"), row.getInteger("ref_measure_id"),
+                row.getLong("conversion_ratio"), row.getInteger("measure_type"));
     }
 }

@@ -1,5 +1,8 @@
 package io.openbss.billing.catalog;
 
+import io.openbss.billing.query.Rows;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayDeque;
@@ -16,13 +19,19 @@ public final class MeasureConverter {
     /** measure -> (other measure -> factor such that 1 measure = factor other). */
     private final Map<Integer, Map<Integer, BigDecimal>> edges = new HashMap<>();
 
-    public MeasureConverter(List<MeasureConversion> conversions) {
+    private MeasureConverter(List<MeasureConversion> conversions) {
         for (MeasureConversion c : conversions) {
-            BigDecimal ratio = BigDecimal.valueOf(c.ratio);
-            edges.computeIfAbsent(c.measureId, k -> new HashMap<>()).put(c.refMeasureId, ratio);
-            edges.computeIfAbsent(c.refMeasureId, k -> new HashMap<>())
-                    .put(c.measureId, BigDecimal.ONE.divide(ratio, PRECISION));
+            BigDecimal ratio = BigDecimal.valueOf(c.ratio());
+            edges.computeIfAbsent(c.measureId(), k -> new HashMap<>()).put(c.refMeasureId(), ratio);
+            edges.computeIfAbsent(c.refMeasureId(), k -> new HashMap<>())
+                    .put(c.measureId(), BigDecimal.ONE.divide(ratio, PRECISION));
         }
+    }
+
+    /** The converter through every conversion of the table. */
+    public static Uni<MeasureConverter> load(SqlClient client) {
+        return client.query("SELECT measure_id, ref_measure_id, conversion_ratio, measure_type FROM measure_conversion")
+                .execute().map(rows -> new MeasureConverter(Rows.list(rows, MeasureConversion::of)));
     }
 
     /** {@code value} of {@code from} expressed in {@code to}; empty when the units do not convert. */

@@ -1,34 +1,16 @@
 package io.openbss.billing.catalog;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
-import jakarta.persistence.Table;
-import java.io.Serializable;
+import io.vertx.mutiny.sqlclient.Row;
 import java.math.BigDecimal;
 
-/** The pay-per-use price of a product for one usage type, per unit of usage (and of size if linear). */
-@Entity
-@Table(name = "on_demand_price")
-@IdClass(OnDemandPrice.Key.class)
-public class OnDemandPrice extends PanacheEntityBase {
+/**
+ * The pay-per-use price of a product for one usage type, per unit of usage (and of size if linear): a row of
+ * {@code on_demand_price}.
+ */
+public record OnDemandPrice(String productId, String usageTypeCode, int usageMeasureId, BigDecimal unitPrice) {
 
-    @Id
-    @Column(name = "product_id")
-    public String productId;
-
-    @Id
-    @Column(name = "usage_type_code")
-    public String usageTypeCode;
-
-    @Column(name = "usage_measure_id")
-    public int usageMeasureId;
-
-    @Column(name = "unit_price")
-    public BigDecimal unitPrice;
-
-    public record Key(String productId, String usageTypeCode) implements Serializable {
+    public static OnDemandPrice of(Row row) {
+        return new OnDemandPrice(row.getString("product_id"), row.getString("usage_type_code"),
+                row.getInteger("usage_measure_id"), row.getBigDecimal("unit_price"));
     }
 }

@@ -1,32 +1,13 @@
 package io.openbss.billing.catalog;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 
-/** A resource type of a service (hws.resource.type.*). */
-@Entity
-@Table(name = "resource_type")
-public class ResourceType extends PanacheEntityBase {
+/** A resource type of a service (hws.resource.type.*), a row of {@code resource_type}. */
+public record ResourceType(String code, String serviceTypeCode, String nameZh, String nameEn, String descZh,
+        String descEn) {
 
-    @Id
-    @Column(name = "resource_type_code")
-    public String code;
-
-    @Column(name = "service_type_code")
-    public String serviceTypeCode;
-
-    @Column(name = "name_zh")
-    public String nameZh;
-
-    @Column(name = "name_en")
-    public String nameEn;
-
-    @Column(name = "desc_zh")
-    public String descZh;
-
-    @Column(name = "desc_en")
-    public String descEn;
+    static ResourceType of(Row row) {
+        return new ResourceType(row.getString("resource_type_code"), row.getString("service_type_code"),
+                row.getString("name_zh"), row.getString("name_en"), row.getString("desc_zh"), row.getString("desc_en"));
+    }
 }

@@ -1,26 +1,12 @@
 package io.openbss.billing.catalog;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 
-/** A cloud service (hws.service.type.*). */
-@Entity
-@Table(name = "service_type")
-public class ServiceType extends PanacheEntityBase {
+/** A cloud service (hws.service.type.*), a row of {@code service_type}. */
+public record ServiceType(String code, String nameZh, String nameEn, String abbreviation) {
 
-    @Id
-    @Column(name = "service_type_code")
-    public String code;
-
-    @Column(name = "name_zh")
-    public String nameZh;
-
-    @Column(name = "name_en")
-    public String nameEn;
-
-    @Column(name = "abbreviation")
-    public String abbreviation;
+    static ServiceType of(Row row) {
+        return new ServiceType(row.getString("service_type_code"), row.getString("name_zh"), row.getString("name_en"),
+                row.getString("abbreviation"));
+    }
 }

@@ -1,22 +1,25 @@
 package io.openbss.billing.customers;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import java.time.Instant;
+import io.openbss.common.error.BssException;
+import io.openbss.common.error.ErrorCode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-/** A customer account known to billing: the owner of ledger accounts, bills and coupons. */
-@Entity
-public class Customer extends PanacheEntityBase {
+/** A customer account known to billing (a row of {@code customer}): the owner of ledger accounts, bills and coupons. */
+public final class Customer {
 
-    @Id
-    @Column(name = "customer_id")
-    public String customerId;
+    private Customer() {
+    }
 
-    @Column(name = "customer_name")
-    public String customerName;
-
-    @Column(name = "registered_at")
-    public Instant registeredAt;
+    /** Fails with 400 unless {@code customerId} is registered with billing. */
+    public static Uni<Void> requireRegistered(SqlClient client, String customerId) {
+        return client.preparedQuery("SELECT 1 FROM customer WHERE customer_id = $1").execute(Tuple.of(customerId))
+                .invoke(rows -> {
+                    if (rows.size() == 0) {
+                        throw new BssException(ErrorCode.INVALID_PARAMETER,
+                                "Customer " + customerId + " is not registered with billing");
+                    }
+                }).replaceWithVoid();
+    }
 }

@@ -24,10 +24,10 @@ public record CustomerFunds(String customerId, String currency,
         Cash cash = new Cash(BigDecimal.ZERO.setScale(2));
         Credit credit = null;
         for (LedgerAccount account : accounts) {
-            if (account.accountType == AccountType.CASH) {
-                cash = new Cash(account.balance.setScale(2));
-            } else if (account.accountType == AccountType.CREDIT) {
-                credit = new Credit(account.balance.setScale(2), account.creditLimit.setScale(2));
+            if (account.accountType() == AccountType.CASH) {
+                cash = new Cash(account.balance().setScale(2));
+            } else if (account.accountType() == AccountType.CREDIT) {
+                credit = new Credit(account.balance().setScale(2), account.creditLimit().setScale(2));
             }
         }
         return new CustomerFunds(customerId, "CNY", cash, credit);

@@ -1,14 +1,13 @@
 package io.openbss.billing.customers;
 
-import io.openbss.billing.accounts.LedgerAccount;
 import static io.openbss.common.request.RequestParameters.requiredText;
 
-import io.openbss.common.error.BssException;
-import io.openbss.common.error.ErrorCode;
+import io.openbss.billing.accounts.LedgerAccount;
 import io.openbss.common.identity.InternalToken;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,17 +18,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed({InternalToken.GROUP_SERVICE, InternalToken.GROUP_OPERATOR})
 public class CustomerFundsResource {
 
+    @Inject
+    Pool pool;
+
     @GET
-    @WithSession
     @Operation(summary = "A customer's cash balance, and its available and granted credit when it has credit")
     public Uni<CustomerFunds> show(@PathParam("customer_id") String customerId) {
         requiredText("customer_id", customerId, 64);
-        return Customer.<Customer>findById(customerId).flatMap(customer -> {
-            if (customer == null) {
-                throw new BssException(ErrorCode.INVALID_PARAMETER,
-                        "Customer " + customerId + " is not registered with billing");
-            }
-            return LedgerAccount.ofCustomer(customerId);
-        }).map(accounts -> CustomerFunds.of(customerId, accounts));
+        return Customer.requireRegistered(pool, customerId)
+                .chain(() -> LedgerAccount.ofCustomer(pool, customerId))
+                .map(accounts -> CustomerFunds.of(customerId, accounts));
     }
 }

@@ -5,8 +5,8 @@ import io.openbss.billing.accounts.LedgerAccount;
 import io.openbss.common.error.BssException;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.RequestParameters;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.PUT;
@@ -22,6 +22,9 @@ public class CustomerRegistrationResource {
     @Inject
     CustomerService customers;
 
+    @Inject
+    Pool pool;
+
     @PUT
     @Operation(summary = "Register a customer (idempotent): opens its cash account, and sets its credit limit when given")
     public Uni<AccountBalancesResponse> register(@PathParam("customer_id") String customerId,
@@ -32,7 +35,7 @@ public class CustomerRegistrationResource {
         }
         registration.validate();
         return customers.register(customerId, registration)
-                .chain(() -> Panache.withSession(() -> LedgerAccount.ofCustomer(customerId)))
+                .chain(() -> LedgerAccount.ofCustomer(pool, customerId))
                 .map(AccountBalancesResponse::of);
     }
 }

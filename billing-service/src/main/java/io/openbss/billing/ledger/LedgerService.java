@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * Runs ledger work in one database transaction and turns the database's refusal of a negative balance into
- * CBC.99005003; refusals are counted by code. The ledger uses the SQL client rather than Hibernate: posting relies
- * on {@code ON CONFLICT}, {@code RETURNING}, row locks and the name of the constraint that failed.
+ * CBC.99005003; refusals are counted by code. Posting relies on {@code ON CONFLICT}, {@code RETURNING}, row locks and
+ * the name of the constraint that failed.
  */
 @ApplicationScoped
 public class LedgerService {

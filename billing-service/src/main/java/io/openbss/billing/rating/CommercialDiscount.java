@@ -1,43 +1,17 @@
 package io.openbss.billing.rating;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A discount granted to one customer (商务折扣). */
-@Entity
-@Table(name = "commercial_discount")
-public class CommercialDiscount extends PanacheEntityBase {
+/** A discount granted to one customer (商务折扣), a row of {@code commercial_discount}. */
+public record CommercialDiscount(String discountId, String customerId, String name, String serviceTypeCode,
+        Integer chargingMode, BigDecimal discountRate, int discountType, Instant validFrom, Instant validTo) {
 
-    @Id
-    @Column(name = "discount_id")
-    public String discountId;
-
-    @Column(name = "customer_id")
-    public String customerId;
-
-    @Column(name = "name")
-    public String name;
-
-    @Column(name = "service_type_code")
-    public String serviceTypeCode;
-
-    @Column(name = "charging_mode")
-    public Integer chargingMode;
-
-    @Column(name = "discount_rate")
-    public BigDecimal discountRate;
-
-    @Column(name = "discount_type")
-    public int discountType;
-
-    @Column(name = "valid_from")
-    public Instant validFrom;
-
-    @Column(name = "valid_to")
-    public Instant validTo;
+    static CommercialDiscount of(Row row) {
+        return new CommercialDiscount(row.getString("discount_id"), row.getString("customer_id"), row.getString("name"),
+                row.getString("service_type_code"), row.getInteger("charging_mode"), row.getBigDecimal("discount_rate"),
+                row.getInteger("discount_type"), row.getOffsetDateTime("valid_from").toInstant(),
+                row.getOffsetDateTime("valid_to").toInstant());
+    }
 }

@@ -3,28 +3,35 @@ package io.openbss.billing.rating;
 import static io.openbss.common.request.RequestParameters.optionalInstant;
 import static io.openbss.common.request.RequestParameters.optionalText;
 import static io.openbss.common.request.RequestParameters.requiredText;
+import static io.openbss.common.time.BssTime.utc;
 
-import io.openbss.billing.catalog.ServiceType;
 import io.openbss.billing.customers.Customer;
 import io.openbss.common.discount.DiscountKind;
 import io.openbss.common.error.BssException;
-import io.openbss.common.error.ErrorCode;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.time.BssTime;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Internal API: an operator grants (or changes) a customer's commercial discount. */
 @Path("/internal/v1/customers/{customer_id}/discounts/{discount_id}")
 @RolesAllowed(InternalToken.GROUP_OPERATOR)
 public class CommercialDiscountAdminResource {
+
+    @Inject
+    Pool pool;
 
     public record DiscountGrant(String name,
             String serviceTypeCode,
@@ -51,7 +58,6 @@ public class CommercialDiscountAdminResource {
     }
 
     @PUT
-    @WithTransaction
     @Operation(summary = "Grant or change a customer's commercial discount (pay discount_rate of the official price)")
     public Uni<DiscountGrant> grant(@PathParam("customer_id") String customerId,
             @PathParam("discount_id") String discountId, DiscountGrant grant) {
@@ -60,31 +66,43 @@ public class CommercialDiscountAdminResource {
             throw BssException.badParameter("body", "is required");
         }
         grant.validate();
-        return Customer.findById(customerId).onItem().ifNull().failWith(() -> new BssException(
-                        ErrorCode.INVALID_PARAMETER, "Customer " + customerId + " is not registered with billing"))
-                .chain(() -> grant.serviceTypeCode() == null ? Uni.createFrom().item(true)
-                        : ServiceType.findById(grant.serviceTypeCode()).map(type -> {
-                            if (type == null) {
-                                throw BssException.badParameter("service_type_code", "is not a known service type");
-                            }
-                            return true;
-                        }))
-                .chain(() -> CommercialDiscount.<CommercialDiscount>findById(discountId))
-                .flatMap(existing -> {
-                    if (existing != null && !existing.customerId.equals(customerId)) {
+        return pool.withTransaction(connection -> Customer.requireRegistered(connection, customerId)
+                        .chain(() -> grant.serviceTypeCode() == null ? Uni.createFrom().voidItem()
+                                : requireServiceType(connection, grant.serviceTypeCode()))
+                        .chain(() -> connection.preparedQuery("""
+                                        INSERT INTO commercial_discount (discount_id, customer_id, name,
+                                            service_type_code, charging_mode, discount_rate, discount_type,
+                                            valid_from, valid_to)
+                                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                                        ON CONFLICT (discount_id) DO UPDATE SET name = EXCLUDED.name,
+                                            service_type_code = EXCLUDED.service_type_code,
+                                            charging_mode = EXCLUDED.charging_mode,
+                                            discount_rate = EXCLUDED.discount_rate,
+                                            discount_type = EXCLUDED.discount_type,
+                                            valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to
+                                         WHERE commercial_discount.customer_id = EXCLUDED.customer_id
+                                        RETURNING discount_id""")
+                                .execute(Tuple.from(Arrays.asList(discountId, customerId, grant.name(),
+                                        grant.serviceTypeCode(),
+                                        grant.chargingMode() == null ? null : grant.chargingMode().shortValue(),
+                                        Numeric.create(grant.discountRate()), DiscountKind.COMMERCIAL.code(),
+                                        utc(BssTime.parseWire(grant.validFrom())),
+                                        utc(BssTime.parseWire(grant.validTo())))))))
+                .invoke(rows -> {
+                    if (rows.size() == 0) {
+                        // the id is a discount of another customer
                         throw BssException.foreignObject("discount " + discountId);
                     }
-                    CommercialDiscount discount = existing != null ? existing : new CommercialDiscount();
-                    discount.discountId = discountId;
-                    discount.customerId = customerId;
-                    discount.name = grant.name();
-                    discount.serviceTypeCode = grant.serviceTypeCode();
-                    discount.chargingMode = grant.chargingMode();
-                    discount.discountRate = grant.discountRate();
-                    discount.discountType = DiscountKind.COMMERCIAL.code();
-                    discount.validFrom = BssTime.parseWire(grant.validFrom());
-                    discount.validTo = BssTime.parseWire(grant.validTo());
-                    return existing != null ? Uni.createFrom().item(discount) : discount.persist();
-                }).replaceWith(grant);
+                })
+                .replaceWith(grant);
+    }
+
+    private static Uni<Void> requireServiceType(SqlConnection connection, String serviceTypeCode) {
+        return connection.preparedQuery("SELECT 1 FROM service_type WHERE service_type_code = $1")
+                .execute(Tuple.of(serviceTypeCode)).invoke(rows -> {
+                    if (rows.size() == 0) {
+                        throw BssException.badParameter("service_type_code", "is not a known service type");
+                    }
+                }).replaceWithVoid();
     }
 }

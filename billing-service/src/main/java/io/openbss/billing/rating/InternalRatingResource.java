@@ -54,11 +54,12 @@ public class InternalRatingResource {
         }
         return rating.quotePeriod(request.customerId(), request.validated()).map(quote -> {
             List<RatedProduct> items = quote.items().stream().map(i -> new RatedProduct(i.item().spec().id(),
-                    i.product().productId, i.product().serviceTypeCode, i.product().resourceTypeCode,
-                    i.product().resourceTypeNameZh, i.product().resourceSpec, i.product().regionCode,
-                    i.product().specDescZh, i.product().specDescEn, i.product().maxPeriodMonths, i.official(),
+                    i.product().productId(), i.product().serviceTypeCode(), i.product().resourceTypeCode(),
+                    i.product().resourceTypeNameZh(), i.product().resourceSpec(), i.product().regionCode(),
+                    i.product().specDescZh(), i.product().specDescEn(), i.product().maxPeriodMonths(), i.official(),
                     i.bestDiscount(), i.amount(),
-                    i.best().map(d -> new AppliedDiscount(d.id(), d.type(), d.nameZh(), i.offers().get(d))).orElse(null),
+                    i.best().map(d -> new AppliedDiscount(d.id(), d.type(), d.nameZh(), i.offers().get(d)))
+                            .orElse(null),
                     i.offers().entrySet().stream().map(e -> new AppliedDiscount(e.getKey().id(), e.getKey().type(),
                             e.getKey().nameZh(), e.getValue())).toList())).toList();
             BigDecimal amount = items.stream().map(RatedProduct::amount).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -1,41 +1,17 @@
 package io.openbss.billing.rating;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
+import io.vertx.mutiny.sqlclient.Row;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A discount on yearly/monthly purchases open to every customer (促销折扣). */
-@Entity
-public class Promotion extends PanacheEntityBase {
+/** A discount on yearly/monthly purchases open to every customer (促销折扣), a row of {@code promotion}. */
+public record Promotion(String promotionId, String nameZh, String nameEn, String serviceTypeCode, Integer periodType,
+        int minPeriodNum, BigDecimal discountRate, Instant validFrom, Instant validTo) {
 
-    @Id
-    @Column(name = "promotion_id")
-    public String promotionId;
-
-    @Column(name = "name_zh")
-    public String nameZh;
-
-    @Column(name = "name_en")
-    public String nameEn;
-
-    @Column(name = "service_type_code")
-    public String serviceTypeCode;
-
-    @Column(name = "period_type")
-    public Integer periodType;
-
-    @Column(name = "min_period_num")
-    public int minPeriodNum;
-
-    @Column(name = "discount_rate")
-    public BigDecimal discountRate;
-
-    @Column(name = "valid_from")
-    public Instant validFrom;
-
-    @Column(name = "valid_to")
-    public Instant validTo;
+    static Promotion of(Row row) {
+        return new Promotion(row.getString("promotion_id"), row.getString("name_zh"), row.getString("name_en"),
+                row.getString("service_type_code"), row.getInteger("period_type"), row.getInteger("min_period_num"),
+                row.getBigDecimal("discount_rate"), row.getOffsetDateTime("valid_from").toInstant(),
+                row.getOffsetDateTime("valid_to").toInstant());
+    }
 }

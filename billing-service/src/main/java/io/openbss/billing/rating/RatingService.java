@@ -1,19 +1,21 @@
 package io.openbss.billing.rating;
 
 import io.openbss.billing.BillingError;
-import io.openbss.billing.catalog.MeasureConversion;
 import io.openbss.billing.catalog.MeasureConverter;
 import io.openbss.billing.catalog.OnDemandPrice;
 import io.openbss.billing.catalog.Product;
+import io.openbss.billing.query.Rows;
 import io.openbss.common.error.BssException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +40,9 @@ public class RatingService {
     @Inject
     Clock clock;
 
-    @WithSession
+    @Inject
+    Pool pool;
+
     public Uni<Quote> quotePeriod(String customerId, List<PeriodItem> items) {
         return load(customerId, items).map(context -> {
             List<Quote.QuotedItem> quoted = new ArrayList<>();
@@ -47,17 +51,17 @@ public class RatingService {
                 String at = "product_infos[" + i + "].";
                 Product product = context.product(item.spec());
                 BigDecimal unitPrice = switch (item.periodType()) {
-                    case PERIOD_MONTH -> product.monthPrice;
-                    case PERIOD_YEAR -> product.yearPrice;
+                    case PERIOD_MONTH -> product.monthPrice();
+                    case PERIOD_YEAR -> product.yearPrice();
                     default -> null;
                 };
                 if (unitPrice == null) {
                     throw notFound(item.spec());
                 }
                 long months = (long) item.periodNum() * (item.periodType() == PERIOD_YEAR ? 12 : 1);
-                if (months > product.maxPeriodMonths) {
+                if (months > product.maxPeriodMonths()) {
                     throw new BssException(BillingError.PERIOD_CHECK_FAILED, "Subscription period check failed: "
-                            + product.productId + " is sold for at most " + product.maxPeriodMonths + " months");
+                            + product.productId() + " is sold for at most " + product.maxPeriodMonths() + " months");
                 }
                 BigDecimal official = unitPrice.multiply(context.size(product, item.spec(), at))
                         .multiply(BigDecimal.valueOf(item.periodNum())).multiply(BigDecimal.valueOf(item.quantity()))
@@ -72,24 +76,26 @@ public class RatingService {
         });
     }
 
-    @WithSession
     public Uni<Quote> quoteOnDemand(String customerId, List<OnDemandItem> items, int scale) {
-        return load(customerId, items).flatMap(context -> OnDemandPrice.<OnDemandPrice>list("productId in ?1",
-                context.products.values().stream().map(p -> p.productId).toList()).map(prices -> {
+        return load(customerId, items).flatMap(context -> pool.preparedQuery(
+                        "SELECT * FROM on_demand_price WHERE product_id = ANY($1)")
+                .execute(Tuple.of(context.products.values().stream().map(Product::productId).toArray(String[]::new)))
+                .map(rows -> Rows.list(rows, OnDemandPrice::of)).map(prices -> {
             List<Quote.QuotedItem> quoted = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 OnDemandItem item = items.get(i);
                 String at = "product_infos[" + i + "].";
                 Product product = context.product(item.spec());
-                OnDemandPrice price = prices.stream().filter(p -> p.productId.equals(product.productId)
-                        && p.usageTypeCode.equalsIgnoreCase(item.usageFactor())).findFirst()
+                OnDemandPrice price = prices.stream().filter(p -> p.productId().equals(product.productId())
+                        && p.usageTypeCode().equalsIgnoreCase(item.usageFactor())).findFirst()
                         .orElseThrow(() -> notFound(item.spec()));
                 BigDecimal usage = context.converter.convert(item.usageValue(), item.usageMeasureId(),
-                        price.usageMeasureId).orElseThrow(() -> BssException.badParameter(at + "usage_measure_id",
-                        "cannot be converted to the unit of " + price.usageTypeCode + " (" + price.usageMeasureId
+                        price.usageMeasureId()).orElseThrow(() -> BssException.badParameter(at + "usage_measure_id",
+                        "cannot be converted to the unit of " + price.usageTypeCode() + " (" + price.usageMeasureId()
                                 + ")"));
-                BigDecimal official = price.unitPrice.multiply(usage).multiply(context.size(product, item.spec(), at))
-                        .multiply(BigDecimal.valueOf(item.quantity())).setScale(scale, RoundingMode.DOWN);
+                BigDecimal official = price.unitPrice().multiply(usage)
+                        .multiply(context.size(product, item.spec(), at)).multiply(BigDecimal.valueOf(item.quantity()))
+                        .setScale(scale, RoundingMode.DOWN);
                 Map<Discount, BigDecimal> offers = new LinkedHashMap<>();
                 for (Discount discount : context.onDemandDiscounts(product)) {
                     offers.put(discount, discount.off(official, scale));
@@ -114,16 +120,24 @@ public class RatingService {
     }
 
     private Uni<Context> load(String customerId, List<? extends PricedItem> items) {
-        List<String> specs = items.stream().map(i -> i.spec().resourceSpec().toLowerCase(Locale.ROOT)).distinct()
-                .toList();
-        Instant now = clock.instant();
-        return Product.<Product>list("lower(resourceSpec) in ?1", specs)
-                .flatMap(products -> MeasureConversion.<MeasureConversion>listAll()
-                        .flatMap(conversions -> CommercialDiscount.<CommercialDiscount>list(
-                                        "customerId = ?1 and validFrom <= ?2 and validTo > ?2", customerId, now)
-                                .flatMap(commercial -> Promotion.<Promotion>list("validFrom <= ?1 and validTo > ?1", now)
-                                        .map(promotions -> new Context(products, new MeasureConverter(conversions),
-                                                commercial, promotions)))));
+        String[] specs = items.stream().map(i -> i.spec().resourceSpec().toLowerCase(Locale.ROOT)).distinct()
+                .toArray(String[]::new);
+        OffsetDateTime now = BssTime.utc(clock.instant());
+        return pool.preparedQuery("""
+                        SELECT p.*, (SELECT t.name_zh FROM resource_type t
+                                      WHERE t.resource_type_code = p.resource_type_code) AS resource_type_name_zh
+                          FROM product p WHERE lower(p.resource_spec) = ANY($1)""")
+                .execute(Tuple.of(specs)).map(rows -> Rows.list(rows, Product::of))
+                .flatMap(products -> MeasureConverter.load(pool)
+                        .flatMap(converter -> pool.preparedQuery("""
+                                        SELECT * FROM commercial_discount
+                                         WHERE customer_id = $1 AND valid_from <= $2 AND valid_to > $2""")
+                                .execute(Tuple.of(customerId, now)).map(rows -> Rows.list(rows, CommercialDiscount::of))
+                                .flatMap(commercial -> pool.preparedQuery(
+                                                "SELECT * FROM promotion WHERE valid_from <= $1 AND valid_to > $1")
+                                        .execute(Tuple.of(now)).map(rows -> Rows.list(rows, Promotion::of))
+                                        .map(promotions -> new Context(products, converter, commercial,
+                                                promotions)))));
     }
 
     /** What one pricing needs from the database. */
@@ -136,8 +150,8 @@ public class RatingService {
 
         Context(List<Product> products, MeasureConverter converter, List<CommercialDiscount> commercial,
                 List<Promotion> promotions) {
-            products.forEach(p -> this.products.put(key(p.serviceTypeCode, p.resourceTypeCode, p.resourceSpec,
-                    p.regionCode), p));
+            products.forEach(p -> this.products.put(key(p.serviceTypeCode(), p.resourceTypeCode(), p.resourceSpec(),
+                    p.regionCode()), p));
             this.converter = converter;
             this.commercial = commercial;
             this.promotions = promotions;
@@ -164,17 +178,19 @@ public class RatingService {
                 throw BssException.badParameter(at + "size_measure_id", "is required for " + spec.resourceSpec());
             }
             return converter.convert(BigDecimal.valueOf(spec.resourceSize()), spec.sizeMeasureId(),
-                    product.sizeMeasureId).orElseThrow(() -> BssException.badParameter(at + "size_measure_id",
-                    "cannot be converted to the unit of " + spec.resourceSpec() + " (" + product.sizeMeasureId + ")"));
+                    product.sizeMeasureId()).orElseThrow(() -> BssException.badParameter(at + "size_measure_id",
+                    "cannot be converted to the unit of " + spec.resourceSpec() + " (" + product.sizeMeasureId()
+                            + ")"));
         }
 
         List<Discount> periodDiscounts(Product product, PeriodItem item) {
             List<Discount> discounts = commercialFor(product, 1);
             for (Promotion p : promotions) {
-                if (covers(p.serviceTypeCode, product) && (p.periodType == null || p.periodType == item.periodType())
-                        && item.periodNum() >= p.minPeriodNum) {
-                    discounts.add(new Discount(p.promotionId, Discount.PROMOTION_TYPE, p.nameZh, p.nameEn, p.discountRate,
-                            false));
+                if (covers(p.serviceTypeCode(), product)
+                        && (p.periodType() == null || p.periodType() == item.periodType())
+                        && item.periodNum() >= p.minPeriodNum()) {
+                    discounts.add(new Discount(p.promotionId(), Discount.PROMOTION_TYPE, p.nameZh(), p.nameEn(),
+                            p.discountRate(), false));
                 }
             }
             return discounts;
@@ -187,8 +203,10 @@ public class RatingService {
         private List<Discount> commercialFor(Product product, int chargingMode) {
             List<Discount> discounts = new ArrayList<>();
             for (CommercialDiscount d : commercial) {
-                if (covers(d.serviceTypeCode, product) && (d.chargingMode == null || d.chargingMode == chargingMode)) {
-                    discounts.add(new Discount(d.discountId, d.discountType, d.name, d.name, d.discountRate, true));
+                if (covers(d.serviceTypeCode(), product)
+                        && (d.chargingMode() == null || d.chargingMode() == chargingMode)) {
+                    discounts.add(new Discount(d.discountId(), d.discountType(), d.name(), d.name(), d.discountRate(),
+                            true));
                 }
             }
             return discounts;
@@ -199,7 +217,7 @@ public class RatingService {
         }
 
         private static boolean covers(String serviceTypeCode, Product product) {
-            return serviceTypeCode == null || Objects.equals(serviceTypeCode, product.serviceTypeCode);
+            return serviceTypeCode == null || Objects.equals(serviceTypeCode, product.serviceTypeCode());
         }
 
         private static String key(String service, String resource, String spec, String region) {

@@ -22,14 +22,15 @@ public final class RatingViews {
 
         static PeriodRating of(Quote quote, Language language) {
             OfficialRating official = new OfficialRating(quote.official(), YUAN, quote.items().stream()
-                    .map(i -> new ProductOfficialRating(i.item().spec().id(), i.product().productId, i.official(), YUAN))
+                    .map(i -> new ProductOfficialRating(i.item().spec().id(), i.product().productId(), i.official(),
+                            YUAN))
                     .toList());
             Optional<Discount> best = quote.discounts().stream().filter(Discount::commercial)
                     .max(Comparator.comparing(d -> totalOff(quote, d)));
             List<DiscountRating> discounts = quote.discounts().stream().map(d -> {
                 List<ProductDiscountRating> products = quote.items().stream().map(i -> {
                     BigDecimal off = i.offers().getOrDefault(d, BigDecimal.ZERO.setScale(2));
-                    return new ProductDiscountRating(i.item().spec().id(), i.product().productId,
+                    return new ProductDiscountRating(i.item().spec().id(), i.product().productId(),
                             i.official().subtract(off), i.official(), off, YUAN);
                 }).toList();
                 BigDecimal off = totalOff(quote, d);
@@ -78,7 +79,7 @@ public final class RatingViews {
 
         static OnDemandRating of(Quote quote, Language language) {
             List<DemandProductRating> products = quote.items().stream().map(i -> new DemandProductRating(
-                    i.item().spec().id(), i.product().productId, i.amount(), i.bestDiscount(), i.official(), YUAN,
+                    i.item().spec().id(), i.product().productId(), i.amount(), i.bestDiscount(), i.official(), YUAN,
                     i.offers().entrySet().stream().map(e -> new DemandDiscountRating(e.getKey().id(),
                             e.getKey().type(), e.getValue(), YUAN, e.getKey().name(language))).toList())).toList();
             BigDecimal amount = products.stream().map(DemandProductRating::amount).reduce(BigDecimal.ZERO,

@@ -1,6 +1,5 @@
 package io.openbss.billing.usage;
 
-import io.openbss.billing.catalog.MeasureConversion;
 import io.openbss.billing.catalog.MeasureConverter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -8,9 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -53,8 +50,7 @@ public class UsageCatalog {
                                m.measure_type
                           FROM product p JOIN on_demand_price o ON o.product_id = p.product_id
                           JOIN measure_unit m ON m.measure_id = o.usage_measure_id""").execute()
-                .flatMap(rows -> pool.query("SELECT measure_id, ref_measure_id, conversion_ratio, measure_type "
-                        + "FROM measure_conversion").execute().flatMap(conversions -> pool.query(
+                .flatMap(rows -> MeasureConverter.load(pool).flatMap(converter -> pool.query(
                                 "SELECT measure_id, name_zh FROM measure_unit").execute().map(units -> {
                             Map<String, Price> prices = new HashMap<>();
                             for (Row row : rows) {
@@ -67,18 +63,9 @@ public class UsageCatalog {
                                 prices.put(key(price.serviceTypeCode(), price.resourceTypeCode(), price.resourceSpec(),
                                         price.regionCode(), price.usageTypeCode()), price);
                             }
-                            List<MeasureConversion> list = new ArrayList<>();
-                            for (Row row : conversions) {
-                                MeasureConversion c = new MeasureConversion();
-                                c.measureId = row.getInteger("measure_id");
-                                c.refMeasureId = row.getInteger("ref_measure_id");
-                                c.ratio = row.getLong("conversion_ratio");
-                                c.measureType = row.getInteger("measure_type");
-                                list.add(c);
-                            }
                             Map<Integer, String> names = new HashMap<>();
                             units.forEach(row -> names.put(row.getInteger("measure_id"), row.getString("name_zh")));
-                            return new Prices(prices, new MeasureConverter(list), names);
+                            return new Prices(prices, converter, names);
                         })));
     }
 
