@@ -1,6 +1,5 @@
 package io.openbss.billing.accounts;
 
-import io.openbss.billing.query.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -28,7 +27,7 @@ public record LedgerAccount(String accountId, String customerId, AccountType acc
         return client.preparedQuery("""
                         SELECT * FROM ledger_account WHERE customer_id = $1 AND instrument_id IS NULL
                          ORDER BY account_type""")
-                .execute(Tuple.of(customerId)).map(rows -> Rows.list(rows, LedgerAccount::of));
+                .execute(Tuple.of(customerId)).map(rows -> rows.stream().map(LedgerAccount::of).toList());
     }
 
     /** The customer's account of {@code type}, or null when it has none. */

@@ -18,7 +18,6 @@ import io.openbss.billing.catalog.CatalogViews.ServiceTypeList;
 import io.openbss.billing.catalog.CatalogViews.ServiceTypeView;
 import io.openbss.billing.catalog.CatalogViews.UsageTypeList;
 import io.openbss.billing.catalog.CatalogViews.UsageTypeView;
-import io.openbss.billing.query.Rows;
 import io.openbss.common.identity.InternalToken;
 import io.openbss.common.request.Language;
 import io.openbss.common.request.Paging;
@@ -57,7 +56,7 @@ public class CatalogResource {
         return count("SELECT count(*) FROM service_type", Tuple.tuple())
                 .flatMap(total -> pool.preparedQuery("SELECT * FROM service_type ORDER BY service_type_code"
                                 + " LIMIT $1 OFFSET $2").execute(Tuple.of(paging.limit(), paging.offset()))
-                        .map(rows -> new ServiceTypeList(total, Rows.list(rows, ServiceType::of).stream()
+                        .map(rows -> new ServiceTypeList(total, rows.stream().map(ServiceType::of)
                                 .map(t -> new ServiceTypeView(lang.pick(t.nameZh(), t.nameEn()), t.code(),
                                         t.abbreviation()))
                                 .toList())));
@@ -70,9 +69,9 @@ public class CatalogResource {
     public Uni<ServiceTypeList> serviceTypesLegacy(@HeaderParam(Language.HEADER) String language) {
         Language lang = Language.of(language);
         return pool.query("SELECT * FROM service_type ORDER BY service_type_code").execute()
-                .map(rows -> Rows.list(rows, ServiceType::of)).map(types -> new ServiceTypeList(types.size(),
-                        types.stream().map(t -> new ServiceTypeView(lang.pick(t.nameZh(), t.nameEn()), t.code(),
-                                t.abbreviation())).toList()));
+                .map(rows -> new ServiceTypeList(rows.size(), rows.stream().map(ServiceType::of)
+                        .map(t -> new ServiceTypeView(lang.pick(t.nameZh(), t.nameEn()), t.code(), t.abbreviation()))
+                        .toList()));
     }
 
     @GET
@@ -85,7 +84,7 @@ public class CatalogResource {
         return count("SELECT count(*) FROM resource_type", Tuple.tuple())
                 .flatMap(total -> pool.preparedQuery("SELECT * FROM resource_type ORDER BY resource_type_code"
                                 + " LIMIT $1 OFFSET $2").execute(Tuple.of(paging.limit(), paging.offset()))
-                        .map(rows -> new ResourceTypeList(total, Rows.list(rows, ResourceType::of).stream()
+                        .map(rows -> new ResourceTypeList(total, rows.stream().map(ResourceType::of)
                                 .map(t -> new ResourceTypeView(t.code(), lang.pick(t.nameZh(), t.nameEn()),
                                         lang.pick(t.descZh(), t.descEn()), t.serviceTypeCode()))
                                 .toList())));
@@ -105,7 +104,7 @@ public class CatalogResource {
                 .flatMap(total -> pool.preparedQuery("SELECT *" + where
                                 + " ORDER BY resource_type_code LIMIT $2 OFFSET $3")
                         .execute(Tuple.of(service.toLowerCase(), paging.limit(), paging.offset()))
-                        .map(rows -> new ServiceResourceList(total, Rows.list(rows, ResourceType::of).stream()
+                        .map(rows -> new ServiceResourceList(total, rows.stream().map(ResourceType::of)
                                 .map(t -> new ServiceResourceInfo(new BasicInfo(t.code(), t.serviceTypeCode(),
                                         lang.pick(t.nameZh(), t.nameEn()), lang.pick(t.descZh(), t.descEn()))))
                                 .toList())));
@@ -131,7 +130,7 @@ public class CatalogResource {
                 + " OFFSET " + filters.bind(paging.offset());
         return count("SELECT count(*)" + where, countParams)
                 .flatMap(total -> pool.preparedQuery("SELECT *" + where + page).execute(filters.tuple())
-                        .map(rows -> Rows.list(rows, UsageType::of))
+                        .map(rows -> rows.stream().map(UsageType::of).toList())
                         .flatMap(usageTypes -> names().map(names -> new UsageTypeList(total, usageTypes.stream()
                                 .map(u -> {
                                     ResourceType rt = names.resourceTypes().get(u.resourceTypeCode());
@@ -148,7 +147,7 @@ public class CatalogResource {
     public Uni<MeasureUnitList> measureUnits(@HeaderParam(Language.HEADER) String language) {
         Language lang = Language.of(language);
         return pool.query("SELECT * FROM measure_unit ORDER BY measure_id").execute()
-                .map(rows -> new MeasureUnitList(Rows.list(rows, MeasureUnit::of).stream()
+                .map(rows -> new MeasureUnitList(rows.stream().map(MeasureUnit::of)
                         .map(u -> new MeasureUnitView(u.measureId(), lang.pick(u.nameZh(), u.nameEn()),
                                 u.abbreviation(), u.measureType())).toList()));
     }
@@ -163,7 +162,7 @@ public class CatalogResource {
         SqlQuery filters = SqlQuery.sql().andIf(type, "measure_type = ?");
         return pool.preparedQuery("SELECT * FROM measure_conversion" + filters.where()
                         + " ORDER BY measure_id, ref_measure_id").execute(filters.tuple())
-                .map(rows -> new ConversionList(Rows.list(rows, MeasureConversion::of).stream()
+                .map(rows -> new ConversionList(rows.stream().map(MeasureConversion::of)
                         .map(c -> new ConversionView(c.measureId(), c.refMeasureId(), c.ratio(), c.measureType()))
                         .toList()));
     }
@@ -172,12 +171,11 @@ public class CatalogResource {
     }
 
     private Uni<Names> names() {
-        return pool.query("SELECT * FROM resource_type").execute().map(rows -> Rows.list(rows, ResourceType::of))
+        return pool.query("SELECT * FROM resource_type").execute()
                 .flatMap(rts -> pool.query("SELECT * FROM service_type").execute()
-                        .map(rows -> Rows.list(rows, ServiceType::of))
-                        .map(sts -> new Names(rts.stream().collect(Collectors.toMap(ResourceType::code,
-                                Function.identity())), sts.stream().collect(Collectors.toMap(ServiceType::code,
-                                Function.identity())))));
+                        .map(sts -> new Names(rts.stream().map(ResourceType::of).collect(Collectors.toMap(
+                                ResourceType::code, Function.identity())), sts.stream().map(ServiceType::of)
+                                .collect(Collectors.toMap(ServiceType::code, Function.identity())))));
     }
 
     private Uni<Long> count(String query, Tuple params) {

@@ -1,6 +1,5 @@
 package io.openbss.billing.catalog;
 
-import io.openbss.billing.query.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import java.math.BigDecimal;
@@ -31,7 +30,7 @@ public final class MeasureConverter {
     /** The converter through every conversion of the table. */
     public static Uni<MeasureConverter> load(SqlClient client) {
         return client.query("SELECT measure_id, ref_measure_id, conversion_ratio, measure_type FROM measure_conversion")
-                .execute().map(rows -> new MeasureConverter(Rows.list(rows, MeasureConversion::of)));
+                .execute().map(rows -> new MeasureConverter(rows.stream().map(MeasureConversion::of).toList()));
     }
 
     /** {@code value} of {@code from} expressed in {@code to}; empty when the units do not convert. */

@@ -4,7 +4,6 @@ import io.openbss.billing.BillingError;
 import io.openbss.billing.catalog.MeasureConverter;
 import io.openbss.billing.catalog.OnDemandPrice;
 import io.openbss.billing.catalog.Product;
-import io.openbss.billing.query.Rows;
 import io.openbss.common.error.BssException;
 import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
@@ -80,7 +79,7 @@ public class RatingService {
         return load(customerId, items).flatMap(context -> pool.preparedQuery(
                         "SELECT * FROM on_demand_price WHERE product_id = ANY($1)")
                 .execute(Tuple.of(context.products.values().stream().map(Product::productId).toArray(String[]::new)))
-                .map(rows -> Rows.list(rows, OnDemandPrice::of)).map(prices -> {
+                .map(rows -> rows.stream().map(OnDemandPrice::of).toList()).map(prices -> {
             List<Quote.QuotedItem> quoted = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 OnDemandItem item = items.get(i);
@@ -127,15 +126,16 @@ public class RatingService {
                         SELECT p.*, (SELECT t.name_zh FROM resource_type t
                                       WHERE t.resource_type_code = p.resource_type_code) AS resource_type_name_zh
                           FROM product p WHERE lower(p.resource_spec) = ANY($1)""")
-                .execute(Tuple.of(specs)).map(rows -> Rows.list(rows, Product::of))
+                .execute(Tuple.of(specs)).map(rows -> rows.stream().map(Product::of).toList())
                 .flatMap(products -> MeasureConverter.load(pool)
                         .flatMap(converter -> pool.preparedQuery("""
                                         SELECT * FROM commercial_discount
                                          WHERE customer_id = $1 AND valid_from <= $2 AND valid_to > $2""")
-                                .execute(Tuple.of(customerId, now)).map(rows -> Rows.list(rows, CommercialDiscount::of))
+                                .execute(Tuple.of(customerId, now))
+                                .map(rows -> rows.stream().map(CommercialDiscount::of).toList())
                                 .flatMap(commercial -> pool.preparedQuery(
                                                 "SELECT * FROM promotion WHERE valid_from <= $1 AND valid_to > $1")
-                                        .execute(Tuple.of(now)).map(rows -> Rows.list(rows, Promotion::of))
+                                        .execute(Tuple.of(now)).map(rows -> rows.stream().map(Promotion::of).toList())
                                         .map(promotions -> new Context(products, converter, commercial,
                                                 promotions)))));
     }
