@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -44,6 +46,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     private static final Pattern CUT_VALUE = Pattern.compile("\"(cut-(once|always)-[^\"]*)\"");
 
     private HttpServer echo;
+    private ExecutorService echoThreads;
 
     @Override
     public Map<String, String> start() {
@@ -52,6 +55,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // a thread per exchange: a held call must not hold up the calls sent after it
+        echoThreads = Executors.newVirtualThreadPerTaskExecutor();
+        echo.setExecutor(echoThreads);
         echo.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
@@ -125,6 +131,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public void stop() {
         if (echo != null) {
             echo.stop(0);
+            echoThreads.shutdownNow();
         }
     }
 

@@ -1,8 +1,9 @@
 package io.openbss.billing.coupons;
 
-import io.openbss.billing.BillingError;
 import static io.openbss.common.time.BssTime.utc;
 
+import io.openbss.billing.BillingError;
+import io.openbss.billing.customers.Customer;
 import io.openbss.billing.ledger.EntryHeader;
 import io.openbss.billing.ledger.Journal;
 import io.openbss.billing.ledger.LedgerService;
@@ -50,7 +51,7 @@ public class CouponService {
                 issue.couponType(), issue.faceValue(), issue.discountRate(), issue.services(), issue.validTime(),
                 issue.expireTime()));
         return ledger.transaction(connection -> journal.claimed(connection, header,
-                entryId -> customerExists(connection, issue.customerId())
+                entryId -> Customer.requireRegistered(connection, issue.customerId())
                         .chain(() -> valued ? openAccount(connection, issue.customerId(), "COUPON", couponId)
                                 : Uni.createFrom().nullItem())
                         .call(account -> connection.preparedQuery("""
@@ -78,7 +79,7 @@ public class CouponService {
                 cardId, issue.customerId()).withContentHash(Movement.contentHash(issue.customerId(), issue.cardName(),
                 issue.faceValue(), issue.effectiveTime(), issue.expireTime()));
         return ledger.transaction(connection -> journal.claimed(connection, header,
-                entryId -> customerExists(connection, issue.customerId())
+                entryId -> Customer.requireRegistered(connection, issue.customerId())
                         .chain(() -> openAccount(connection, issue.customerId(), "CARD", cardId))
                         .call(account -> connection.preparedQuery("""
                                         INSERT INTO stored_value_card (card_id, customer_id, card_name, face_value,
@@ -128,7 +129,7 @@ public class CouponService {
                 || !journal.now().isBefore(source.getOffsetDateTime("expire_time"))) {
             throw new BssException(ErrorCode.INVALID_PARAMETER, "Coupon " + couponId + " is expired or reclaimed");
         }
-        return customerExists(connection, transfer.toCustomerId())
+        return Customer.requireRegistered(connection, transfer.toCustomerId())
                 .chain(() -> journal.lock(connection, List.of(sourceAccount)))
                 .invoke(accounts -> {
                     BigDecimal left = accounts.get(sourceAccount).balance();
@@ -235,16 +236,6 @@ public class CouponService {
                         VALUES (md5($3), $1, $2, $3, 0, $4) RETURNING account_id""")
                 .execute(Tuple.of(customerId, type, instrumentId, journal.now()))
                 .map(rows -> rows.iterator().next().getString("account_id"));
-    }
-
-    private Uni<Void> customerExists(SqlConnection connection, String customerId) {
-        return connection.preparedQuery("SELECT 1 FROM customer WHERE customer_id = $1").execute(Tuple.of(customerId))
-                .invoke(rows -> {
-                    if (rows.size() == 0) {
-                        throw new BssException(ErrorCode.INVALID_PARAMETER,
-                                "Customer " + customerId + " is not registered with billing");
-                    }
-                }).replaceWithVoid();
     }
 
     private Uni<PostedEntry> noLines(long entryId, EntryHeader header) {
