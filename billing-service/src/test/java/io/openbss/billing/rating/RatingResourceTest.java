@@ -21,6 +21,10 @@ import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -87,6 +91,24 @@ class RatingResourceTest {
         JsonPath other = period(newCustomerId(), List.of(vm("a", "s6.large.2.linux", "cn-north-4", 2, 1, 1)))
                 .statusCode(200).extract().jsonPath();
         assertThat(other.getList("optional_discount_rating_results")).isEmpty();
+    }
+
+    @Test
+    void concurrentFirstGrantsOfOneDiscountAllSucceedAndAnotherCustomerCannotTakeItsId() {
+        String owner = newCustomerId();
+        register(owner, null).statusCode(200);
+        String discountId = "D-RACE-" + owner;
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<CompletableFuture<Integer>> sent = IntStream.range(0, 8).mapToObj(i -> CompletableFuture.supplyAsync(
+                    () -> grant(owner, discountId, null, null, "0.8").extract().statusCode(), threads)).toList();
+            assertThat(sent.stream().map(CompletableFuture::join)).containsOnly(200);
+        } finally {
+            threads.shutdown();
+        }
+        String other = newCustomerId();
+        register(other, null).statusCode(200);
+        grant(other, discountId, null, null, "0.1").statusCode(403);
     }
 
     @Test
