@@ -54,7 +54,7 @@ public final class ServiceJvm {
     /**
      * Options of JDK 22 and newer. C2 may not spend more than 4 MiB compiling PBKDF2 (it runs for PostgreSQL's SCRAM
      * login of each new connection, at start, and stays on C1): that compilation alone took 43 MiB of arenas, which the
-     * JVM keeps for seconds after it, so the gateway and billing held 164-172 MiB when ready instead of 149-151 MiB.
+     * JVM keeps for seconds after it, so the gateway and billing held 164-172 MiB when ready instead of 146-152 MiB.
      */
     static final List<String> OPTIONS_22 = List.of("-XX:TrimNativeHeapInterval=5000", "-XX:CompileCommand=quiet",
             "-XX:CompileCommand=MemLimit,com.sun.crypto.provider.PBKDF2KeyImpl::deriveKey,4m");
