@@ -32,20 +32,19 @@ final class LedgerBench {
         String token = platform.serviceToken();
         Load.warm(45, concurrency, i -> charge(token, "warm", i, new SplittableRandom(i).nextInt(customers)));
         long before = entries();
-        Load.Figures baseline = Load.run("baseline: GET /q/health/live", requests, concurrency,
-                i -> HttpRequest.newBuilder(URI.create(platform.billing() + "/q/health/live")).GET().build());
-        Load.Figures spread = Load.run("charges over " + customers + " customers", requests, concurrency,
-                i -> charge(token, "spread", i, new SplittableRandom(i).nextInt(customers)));
-        Load.Figures hot = Load.run("charges on one hot account", requests / 4, concurrency,
-                i -> charge(token, "hot", i, 0));
+        Load.Figures baseline = CpuBudget.measure(platform, "ledger: ", () -> Load.run(
+                "baseline: GET /q/health/live", requests, concurrency,
+                i -> HttpRequest.newBuilder(URI.create(platform.billing() + "/q/health/live")).GET().build()));
+        Load.Figures spread = CpuBudget.measure(platform, "ledger: ", () -> Load.run(
+                "charges over " + customers + " customers", requests, concurrency,
+                i -> charge(token, "spread", i, new SplittableRandom(i).nextInt(customers))));
+        Load.Figures hot = CpuBudget.measure(platform, "ledger: ", () -> Load.run(
+                "charges on one hot account", requests / 4, concurrency, i -> charge(token, "hot", i, 0)));
         // one charge at a time holds the hot account's row lock through its commit: the time one charge takes
         // alone bounds from above the time it holds the lock
         Load.Figures alone = Load.run("charges on the hot account, one client", Math.max(100, requests / 40), 1,
                 i -> charge(token, "alone", i, 0));
         long moved = entries() - before;
-        System.out.println("ledger: " + baseline.line());
-        System.out.println("ledger: " + spread.line());
-        System.out.println("ledger: " + hot.line());
         System.out.println("ledger: " + alone.line());
         double bound = 1000 / alone.p50();
         System.out.printf("ledger: hot account %.0f/s; design bound 1 / (time a charge holds the row lock) "

@@ -61,15 +61,15 @@ final class PaymentBench {
         String[] orderIds = orderIds(run, orders);
         Load.warm(10, concurrency, i -> clients[i % customers].request("GET",
                 "/v2/accounts/customer-accounts/balances", null, Map.of(), null, Instant.now()));
-        Load.Figures baseline = Load.run("baseline: ShowCustomerAccountBalances via gateway", orders, concurrency,
+        Load.Figures baseline = CpuBudget.measure(platform, "payments: ", () -> Load.run(
+                "baseline: ShowCustomerAccountBalances via gateway", orders, concurrency,
                 i -> clients[i % customers].request("GET", "/v2/accounts/customer-accounts/balances", null, Map.of(),
-                        null, Instant.now()));
-        Load.Figures paid = Load.run("PayOrders via gateway (charge + provision)", orders, concurrency,
+                        null, Instant.now())));
+        Load.Figures paid = CpuBudget.measure(platform, "payments: ", () -> Load.run(
+                "PayOrders via gateway (charge + provision)", orders, concurrency,
                 i -> clients[i % customers].request("POST", "/v3/orders/customer-orders/pay", null, Map.of(),
                         ("{\"order_id\":\"" + orderIds[i] + "\",\"use_coupon\":\"NO\"}")
-                                .getBytes(StandardCharsets.UTF_8), Instant.now()));
-        System.out.println("payments: " + baseline.line());
-        System.out.println("payments: " + paid.line());
+                                .getBytes(StandardCharsets.UTF_8), Instant.now())));
         targets.perSecond("payments: PayOrders via gateway", paid, TARGET_ORDERS_PER_SECOND, baseline);
         check(run, orders, targets);
     }

@@ -64,15 +64,15 @@ final class TransferBench {
         Load.warm(5, concurrency, i -> clients[i % masters].request("GET", "/v2/accounts/customer-accounts/balances",
                 null, Map.of(), null, Instant.now()));
         Load.warm(10, concurrency, i -> transfer(clients, subIds, "transfer-amount", "w", i));
-        Load.Figures baseline = Load.run("baseline: ShowCustomerAccountBalances via gateway", transfers, concurrency,
+        Load.Figures baseline = CpuBudget.measure(platform, "transfers: ", () -> Load.run(
+                "baseline: ShowCustomerAccountBalances via gateway", transfers, concurrency,
                 i -> clients[i % masters].request("GET", "/v2/accounts/customer-accounts/balances", null, Map.of(),
-                        null, Instant.now()));
-        Load.Figures allocated = Load.run("UpdateSubEnterpriseAmount via gateway", transfers, concurrency,
-                i -> transfer(clients, subIds, "transfer-amount", "a", i));
+                        null, Instant.now())));
+        Load.Figures allocated = CpuBudget.measure(platform, "transfers: ", () -> Load.run(
+                "UpdateSubEnterpriseAmount via gateway", transfers, concurrency,
+                i -> transfer(clients, subIds, "transfer-amount", "a", i)));
         Load.Figures reclaimed = Load.run("ReclaimSubEnterpriseAmount via gateway", transfers, concurrency,
                 i -> transfer(clients, subIds, "retrieve-amount", "r", i));
-        System.out.println("transfers: " + baseline.line());
-        System.out.println("transfers: " + allocated.line());
         System.out.println("transfers: " + reclaimed.line());
         targets.perSecond("transfers: UpdateSubEnterpriseAmount via gateway", allocated, TARGET_PER_SECOND, baseline);
         targets.p99Below("transfers: UpdateSubEnterpriseAmount via gateway, p99", allocated, TARGET_P99_MS, baseline);

@@ -1,0 +1,114 @@
+package io.openbss.bench;
+
+import io.openbss.launcher.ServiceProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Where a load's CPU went: the CPU time (user and system, from /proc) that each part of the bench platform used while
+ * the load ran, per request. On a machine whose cores are all busy, the throughput is the cores divided by the CPU
+ * time one request costs in all parts together, so the figures say how far each part must shrink for a target.
+ * The client is this JVM (the bench itself), PostgreSQL its postmaster and every backend, and "other" what the
+ * machine spent beyond them (the kernel's own threads, wrk and nginx, anything else running).
+ */
+final class CpuBudget {
+
+    private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on Linux for every architecture we run on
+
+    private final BenchPlatform platform;
+    private final Map<String, Long> before;
+    private final long[] machineBefore;
+
+    private CpuBudget(BenchPlatform platform) {
+        this.platform = platform;
+        this.before = parts(platform);
+        this.machineBefore = machine();
+    }
+
+    /** Runs the load and prints its figures and, below them, its CPU per request by part. */
+    static Load.Figures measure(BenchPlatform platform, String prefix, Supplier<Load.Figures> load) {
+        CpuBudget budget = new CpuBudget(platform);
+        Load.Figures figures = load.get();
+        System.out.println(prefix + figures.line());
+        System.out.println(prefix + "  " + budget.perRequest(figures.requests()));
+        return figures;
+    }
+
+    private String perRequest(int requests) {
+        Map<String, Long> after = parts(platform);
+        long[] machineAfter = machine();
+        long busy = machineAfter[0] - machineBefore[0];
+        long all = busy + machineAfter[1] - machineBefore[1];
+        StringBuilder line = new StringBuilder("CPU ms per request:");
+        long accounted = 0;
+        for (Map.Entry<String, Long> part : after.entrySet()) {
+            long used = part.getValue() - before.getOrDefault(part.getKey(), 0L);
+            accounted += used;
+            line.append(String.format(" %s %.3f,", part.getKey(), ms(used, requests)));
+        }
+        double total = ms(busy, requests);
+        int cores = Runtime.getRuntime().availableProcessors();
+        line.append(String.format(" other %.3f; all %.3f ms, machine %.0f%% busy: %d cores allow about %,.0f/s",
+                ms(Math.max(0, busy - accounted), requests), total, all == 0 ? 0 : 100.0 * busy / all, cores,
+                total == 0 ? 0 : cores * 1000 / total));
+        return line.toString();
+    }
+
+    private static double ms(long ticks, int requests) {
+        return ticks * 1000 / TICKS_PER_SECOND / requests;
+    }
+
+    /** CPU ticks so far of the client, each service, and PostgreSQL (postmaster and backends). */
+    private static Map<String, Long> parts(BenchPlatform platform) {
+        Map<String, Long> parts = new LinkedHashMap<>();
+        parts.put("client", ticks(ProcessHandle.current().pid()));
+        for (ServiceProcess service : platform.platform().services()) {
+            parts.merge(service.name(), ticks(service.pid()), Long::sum);
+        }
+        long postmaster = platform.platform().database().pid();
+        if (postmaster > 0) {
+            ProcessHandle.of(postmaster).ifPresent(pg -> parts.put("postgres", Stream.concat(Stream.of(pg),
+                    pg.descendants()).mapToLong(p -> ticks(p.pid())).sum()));
+        }
+        return parts;
+    }
+
+    /** User and system ticks of one process (its threads included), 0 once it has exited. */
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the fields after the command name, which is in parentheses and may hold spaces
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The machine's busy and idle ticks (idle with I/O wait), from the first line of /proc/stat. */
+    private static long[] machine() {
+        try {
+            List<String> cpu = List.of(Files.readAllLines(Path.of("/proc/stat")).getFirst().split("\\s+"));
+            long busy = 0;
+            long idle = 0;
+            // user nice system idle iowait irq softirq steal
+            for (int i = 1; i <= 8 && i < cpu.size(); i++) {
+                long value = Long.parseLong(cpu.get(i));
+                if (i == 4 || i == 5) {
+                    idle += value;
+                } else {
+                    busy += value;
+                }
+            }
+            return new long[] {busy, idle};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+}
