@@ -44,7 +44,7 @@ final class CpuBudget {
         Map<String, Long> after = parts(platform);
         long[] machineAfter = machine();
         long busy = machineAfter[0] - machineBefore[0];
-        long all = busy + machineAfter[1] - machineBefore[1];
+        long elapsed = busy + machineAfter[1] - machineBefore[1];
         StringBuilder line = new StringBuilder("CPU ms per request:");
         long accounted = 0;
         for (Map.Entry<String, Long> part : after.entrySet()) {
@@ -55,7 +55,7 @@ final class CpuBudget {
         double total = ms(busy, requests);
         int cores = Runtime.getRuntime().availableProcessors();
         line.append(String.format(" other %.3f; all %.3f ms, machine %.0f%% busy: %d cores allow about %,.0f/s",
-                ms(Math.max(0, busy - accounted), requests), total, all == 0 ? 0 : 100.0 * busy / all, cores,
+                ms(Math.max(0, busy - accounted), requests), total, elapsed == 0 ? 0 : 100.0 * busy / elapsed, cores,
                 total == 0 ? 0 : cores * 1000 / total));
         return line.toString();
     }
