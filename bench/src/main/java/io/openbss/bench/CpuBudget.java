@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 final class CpuBudget {
 
-    private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on Linux for every architecture we run on
+    static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on Linux for every architecture we run on
 
     private final BenchPlatform platform;
     private final Map<String, Long> before;
@@ -82,13 +82,19 @@ final class CpuBudget {
     /** User and system ticks of one process (its threads included), 0 once it has exited. */
     private static long ticks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // the fields after the command name, which is in parentheses and may hold spaces
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * utime + stime of a proc(5) stat line of a process or thread: its fields 14 and 15, counted after the command
+     * name, which is in parentheses and may hold spaces.
+     */
+    static long ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** The machine's busy and idle ticks (idle with I/O wait), from the first line of /proc/stat. */

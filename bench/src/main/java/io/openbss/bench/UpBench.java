@@ -96,16 +96,11 @@ final class UpBench {
         try (var tasks = Files.list(process.resolve("task"))) {
             for (Path task : tasks.toList()) {
                 String stat = Files.readString(task.resolve("stat"));
-                jit += stat.contains("CompilerThre") ? cpuSeconds(stat) : 0;
+                jit += stat.contains("CompilerThre") ? CpuBudget.ticks(stat) / CpuBudget.TICKS_PER_SECOND : 0;
             }
         }
-        return new double[] {cpuSeconds(Files.readString(process.resolve("stat"))), jit};
-    }
-
-    /** utime + stime of a proc(5) stat line (its fields 14 and 15, counted after the command's parenthesis). */
-    private static double cpuSeconds(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ
+        double all = CpuBudget.ticks(Files.readString(process.resolve("stat"))) / CpuBudget.TICKS_PER_SECOND;
+        return new double[] {all, jit};
     }
 
     /** {@code ./bss command} with this home and ports; its output, failing unless it exits 0. */
