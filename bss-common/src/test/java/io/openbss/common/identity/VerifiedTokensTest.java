@@ -10,8 +10,11 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,26 @@ class VerifiedTokensTest {
         assertThat(verifications).hasValue(1);
         assertThat(InternalToken.read(second)).isEqualTo(InternalToken.read(first));
         assertThat(second.getSubject()).isEqualTo("cust-1");
+    }
+
+    @Test
+    void whatIsKeptAnswersEveryClaimAsTheVerifierDoes() throws Exception {
+        CallerIdentity user = new CallerIdentity("cust-2", "name-2", CallerKind.ENTERPRISE_SUB, "user-2", "alice",
+                Set.of("hws.service.type.ec2", "hws.service.type.ebs"), true);
+        String token = InternalToken.issue(user, "billing-service", Duration.ofHours(1), keys.getPrivate(),
+                Instant.now());
+        JsonWebToken full = new DefaultJWTParser(new JWTAuthContextInfo(keys.getPublic(), InternalToken.ISSUER))
+                .parse(token);
+        JsonWebToken kept = tokens.parse(token);
+        assertThat(kept.getName()).isEqualTo(full.getName());
+        assertThat(kept.getGroups()).isEqualTo(full.getGroups()).containsExactly(InternalToken.GROUP_CUSTOMER);
+        assertThat(kept.getAudience()).isEqualTo(full.getAudience());
+        assertThat(kept.getExpirationTime()).isEqualTo(full.getExpirationTime());
+        Set<String> names = new HashSet<>(full.getClaimNames());
+        names.remove(Claims.raw_token.name());
+        assertThat(kept.getClaimNames()).isEqualTo(names);
+        names.forEach(name -> assertThat((Object) kept.getClaim(name)).as(name).isEqualTo(full.getClaim(name)));
+        assertThat(InternalToken.read(kept)).isEqualTo(InternalToken.read(full)).isEqualTo(user);
     }
 
     @Test
