@@ -12,12 +12,19 @@ final class BillSql {
     static final String CATEGORY = "CASE WHEN b.bill_type IN (4, 20, 24) THEN 2 WHEN b.bill_type IN (9, 16) THEN 3 ELSE 1 END";
     /** Payment status: 1 paid, 2 arrears not yet repaid. */
     static final String STATUS = "CASE WHEN b.debt_outstanding > 0 THEN 2 ELSE 1 END";
-    static final String NAMES = " " + """
-            LEFT JOIN service_type st ON st.service_type_code = b.service_type_code
-            LEFT JOIN resource_type rt ON rt.resource_type_code = b.resource_type_code
-            LEFT JOIN region rg ON rg.region_code = b.region_code""";
+    static final String NAMES = namesOf("b");
 
     private BillSql() {
+    }
+
+    /**
+     * The joins that name the service type, resource type and region of the rows of {@code alias}: after a page has
+     * been cut where the query allows it, so that only its rows are joined.
+     */
+    static String namesOf(String alias) {
+        return " LEFT JOIN service_type st ON st.service_type_code = " + alias + ".service_type_code"
+                + " LEFT JOIN resource_type rt ON rt.resource_type_code = " + alias + ".resource_type_code"
+                + " LEFT JOIN region rg ON rg.region_code = " + alias + ".region_code";
     }
 
     /** The column names of names in a language: {@code st.name_zh AS service_type_name, ...}. */

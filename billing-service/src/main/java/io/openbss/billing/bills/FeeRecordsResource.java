@@ -121,12 +121,14 @@ public class FeeRecordsResource {
         String customerId = caller.get().customerId();
         return scope.customers(customerId, params.method(), params.subCustomerId(), true).flatMap(customers -> {
             query.and("b.customer_id = ANY(?)", (Object) customers.toArray(String[]::new));
-            String from = " FROM bill_line b" + BillSql.NAMES + query.where();
+            String from = " FROM bill_line b" + query.where();
             Tuple filters = query.tuple();
-            return pool.preparedQuery("SELECT b.*, " + BillSql.PAID + " AS paid, " + BillSql.STATUS + " AS status, "
-                            + BillSql.names(lang) + ", count(*) OVER () AS total" + from
+            // the page is cut before its lines are named: 100 rows joined, not the month's few hundred
+            return pool.preparedQuery("SELECT p.*, " + BillSql.names(lang) + " FROM (SELECT b.*, " + BillSql.PAID
+                            + " AS paid, " + BillSql.STATUS + " AS status, count(*) OVER () AS total" + from
                             + " ORDER BY b.trade_time DESC, b.line_id DESC LIMIT " + query.bind(paging.limit())
-                            + " OFFSET " + query.bind(paging.offset()))
+                            + " OFFSET " + query.bind(paging.offset()) + ") p" + BillSql.namesOf("p")
+                            + " ORDER BY p.trade_time DESC, p.line_id DESC")
                     .execute(query.tuple())
                     .flatMap(rows -> {
                         List<FeeRecord> records = new ArrayList<>();

@@ -50,11 +50,12 @@ public class ResourceRecords {
             sum(b.coupon_amount) AS coupon_amount, sum(b.stored_card_amount) AS stored_card_amount,
             sum(b.debt_amount) AS debt_amount, min(b.effective_time) AS effective_time,
             max(b.expire_time) AS expire_time, max(b.trade_time) AS trade_time,
-            CASE WHEN count(DISTINCT b.trade_id) = 1 THEN min(b.trade_id) END AS trade_id,
-            CASE WHEN count(DISTINCT b.order_id) = 1 THEN min(b.order_id) END AS order_id,
-            CASE WHEN count(DISTINCT b.unit_price) = 1 THEN min(b.unit_price) END AS unit_price,
-            min(b.unit) AS unit, min(b.line_id) AS line_id, min(st.name_zh) AS st_zh, min(st.name_en) AS st_en,
-            min(rt.name_zh) AS rt_zh, min(rt.name_en) AS rt_en, min(rg.name_zh) AS rg_zh, min(rg.name_en) AS rg_en""";
+            CASE WHEN min(b.trade_id) = max(b.trade_id) THEN min(b.trade_id) END AS trade_id,
+            CASE WHEN min(b.order_id) = max(b.order_id) THEN min(b.order_id) END AS order_id,
+            CASE WHEN min(b.unit_price) = max(b.unit_price) THEN min(b.unit_price) END AS unit_price,
+            min(b.unit) AS unit, min(b.line_id) AS line_id""";
+    static final String NAME_COLUMNS = "st.name_zh AS st_zh, st.name_en AS st_en, rt.name_zh AS rt_zh, rt.name_en AS rt_en, "
+            + "rg.name_zh AS rg_zh, rg.name_en AS rg_en";
 
     @Inject
     Pool pool;
@@ -77,24 +78,26 @@ public class ResourceRecords {
         if (Boolean.FALSE.equals(c.includeZero())) {
             query.and("b.amount <> 0");
         }
-        String from = " FROM bill_line b" + BillSql.NAMES + query.where();
+        String from = " FROM bill_line b" + query.where();
+        Tuple filters = query.tuple();
+        String page = " LIMIT " + query.bind(c.paging().limit()) + " OFFSET " + query.bind(c.paging().offset());
         String select;
         String count;
         if (c.grain() == Grain.DETAIL) {
             count = "SELECT count(*) AS n" + from;
-            select = "SELECT b.*, b.bill_date AS day, st.name_zh AS st_zh, st.name_en AS st_en, rt.name_zh AS rt_zh, "
-                    + "rt.name_en AS rt_en, rg.name_zh AS rg_zh, rg.name_en AS rg_en, count(*) OVER () AS total" + from
-                    + " ORDER BY b.bill_date, b.line_id";
+            select = "SELECT b.*, b.bill_date AS day, " + NAME_COLUMNS + ", count(*) OVER () AS total FROM bill_line b"
+                    + BillSql.NAMES + query.where() + " ORDER BY b.bill_date, b.line_id" + page;
         } else {
+            // grouped, then the page cut, then named: the names join a page of groups, not every line of the month
             String keys = c.grain() == Grain.DAY ? KEYS + ", b.bill_date" : KEYS;
             String day = c.grain() == Grain.DAY ? "b.bill_date" : "NULL::date";
             count = "SELECT count(*) AS n FROM (SELECT 1" + from + " GROUP BY " + keys + ") g";
-            select = "SELECT " + KEYS + ", " + day + " AS day, " + AGGREGATES + ", count(*) OVER () AS total" + from
-                    + " GROUP BY " + keys + " ORDER BY day NULLS FIRST, b.resource_id, line_id";
+            select = "SELECT g.*, " + NAME_COLUMNS + " FROM (SELECT " + KEYS + ", " + day + " AS day, " + AGGREGATES
+                    + ", count(*) OVER () AS total" + from + " GROUP BY " + keys
+                    + " ORDER BY day NULLS FIRST, b.resource_id, line_id" + page + ") g" + BillSql.namesOf("g")
+                    + " ORDER BY g.day NULLS FIRST, g.resource_id, g.line_id";
         }
-        Tuple filters = query.tuple();
-        String page = " LIMIT " + query.bind(c.paging().limit()) + " OFFSET " + query.bind(c.paging().offset());
-        return pool.preparedQuery(select + page).execute(query.tuple())
+        return pool.preparedQuery(select).execute(query.tuple())
                 .flatMap(rows -> {
                     List<Row> list = new ArrayList<>();
                     rows.forEach(list::add);

@@ -81,6 +81,25 @@ class ResourceFeeRecordsTest {
         assertThat(month.getString("fee_records[0].bill_date")).isNull();
     }
 
+    @Test
+    void aMonthRowGivesATradeOrAPriceOnlyWhenEachOfItsLinesHasTheSameAndNamesItsService() {
+        JsonPath detail = records(Map.of("cycle", cycle));
+        List<String> trades = detail.getList("fee_records.trade_id");
+        assertThat(trades).hasSize(2).doesNotHaveDuplicates();
+        List<BigDecimal> prices = detail.getList("fee_records.unit_price", BigDecimal.class);
+        assertThat(prices).hasSize(2).allSatisfy(price -> assertThat(price).isEqualByComparingTo(prices.get(0)));
+
+        JsonPath month = records(Map.of("cycle", cycle, "statistic_type", 1));
+        assertThat(month.getInt("total_count")).isEqualTo(1);
+        assertThat(month.getString("fee_records[0].trade_id")).as("two trades: none of them").isNull();
+        assertThat(month.getObject("fee_records[0].unit_price", BigDecimal.class)).as("one price: it")
+                .isEqualByComparingTo(prices.get(0));
+        assertThat(month.getString("fee_records[0].cloud_service_type_name"))
+                .isEqualTo(detail.getString("fee_records[0].cloud_service_type_name")).isNotBlank();
+        assertThat(month.getString("fee_records[0].region_name"))
+                .isEqualTo(detail.getString("fee_records[0].region_name")).isNotBlank();
+    }
+
     private JsonPath records(Map<String, Object> query) {
         return given().header("Authorization", customer(id)).queryParams(query).queryParam("limit", 1000)
                 .get("/v2/bills/customer-bills/res-fee-records").then().statusCode(200).extract().jsonPath()
