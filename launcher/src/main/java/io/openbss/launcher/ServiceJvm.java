@@ -24,27 +24,16 @@ public final class ServiceJvm {
 
     /**
      * Serial GC (one core's worth of collector for a heap this size); a heap that starts small, grows only as the
-     * live set needs and gives memory back; native memory trimmed when idle; glibc's malloc arenas limited. Survivor
-     * spaces a sixth of the young generation each (not a tenth): with 32 requests in flight, what they hold overflowed
-     * the smaller ones into the old generation, which the serial collector grows to its cap before it collects it
-     * (billing under the ledger bench: 280-286 MiB, then 202-215 MiB at the same throughput). The heap's cap is
-     * {@link #heapCap}.
-     */
-    static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:SurvivorRatio=4",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+ExitOnOutOfMemoryError");
-
-    /**
-     * The heap's cap: about four times a service's live set under load (30-40 MiB); under the payments bench a 384 MiB
+     * live set needs and gives memory back; native memory trimmed when idle; glibc's malloc arenas limited. The
+     * heap's cap is about four times a service's live set (30-40 MiB under load): under the payments bench a 384 MiB
      * cap let the old generation grow to 180-255 MiB around that live set, and spent two to three times the time
-     * collecting (bench/README.md, footprint). Under load the serial collector fills its cap before a full collection,
-     * so the cap is resident memory: billing-service, whose C2 code, compilations and AOT cache hold about 170 MiB
-     * besides its heap under the bill queries, gets 64 MiB (twice its live set of 27-31 MiB there), so that it stays
-     * within 250 MiB (233 MiB, against 251-254 MiB with 80 MiB and 289-311 MiB with 128 MiB; bench/README.md,
-     * 2026-12-05, third session).
+     * collecting (bench/README.md, footprint). Survivor spaces a sixth of the young generation each (not a tenth):
+     * with 32 requests in flight, what they hold overflowed the smaller ones into the old generation, which the
+     * serial collector grows to its cap before it collects it (billing under the ledger bench: 280-286 MiB, now
+     * 202-215 MiB at the same throughput).
      */
-    static String heapCap(String module) {
-        return module.equals("billing-service") ? "-Xmx64m" : "-Xmx128m";
-    }
+    static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx128m", "-XX:SurvivorRatio=4",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+ExitOnOutOfMemoryError");
 
     /**
      * C1 only, for orders-service, enterprise-service and the console: they orchestrate calls to other services and
@@ -96,7 +85,6 @@ public final class ServiceJvm {
     List<String> options(Path app, List<String> extra) {
         String name = app.toAbsolutePath().getParent().getParent().getFileName().toString();
         List<String> options = new ArrayList<>(OPTIONS);
-        options.add(heapCap(name));
         if (Runtime.version().feature() >= 22) {
             options.addAll(OPTIONS_22);
         }

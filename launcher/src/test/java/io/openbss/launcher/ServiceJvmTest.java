@@ -92,17 +92,6 @@ class ServiceJvmTest {
         }
     }
 
-    @Test
-    void billingsHeapIsCappedLowerThanTheOthersAndAnOperatorsCapComesLast() throws Exception {
-        ServiceJvm jvm = new ServiceJvm(home.resolve("aot"), false);
-        for (String module : List.of("gateway", "billing-service", "orders-service", "enterprise-service", "console")) {
-            Path packaged = Files.createDirectories(home.resolve(module + "/target/quarkus-app"));
-            List<String> options = jvm.options(packaged, List.of("-Xmx256m"));
-            assertThat(options.stream().filter(o -> o.startsWith("-Xmx")).toList()).as(module)
-                    .containsExactly(module.equals("billing-service") ? "-Xmx64m" : "-Xmx128m", "-Xmx256m");
-        }
-    }
-
     private static String aotOption(List<String> options) {
         return options.stream().filter(option -> option.startsWith("-XX:AOTCache")).findFirst().orElseThrow();
     }
