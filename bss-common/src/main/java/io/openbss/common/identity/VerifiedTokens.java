@@ -1,5 +1,6 @@
 package io.openbss.common.identity;
 
+import io.openbss.common.hash.Sha256;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -8,10 +9,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Map;
@@ -35,7 +32,8 @@ public class VerifiedTokens implements JWTParser {
     /** More distinct live tokens than this (callers times services) only costs verifying some of them again. */
     static final int CAPACITY = 8192;
 
-    private final Map<Digest, JsonWebToken> verified = new ConcurrentHashMap<>();
+    /** By the token's SHA-256 (64 hex characters in place of its 700-odd). */
+    private final Map<String, JsonWebToken> verified = new ConcurrentHashMap<>();
     private final JWTParser verifier;
     private final LongSupplier clockMillis;
 
@@ -51,7 +49,7 @@ public class VerifiedTokens implements JWTParser {
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        Digest digest = Digest.of(token);
+        String digest = Sha256.hex(token);
         JsonWebToken known = verified.get(digest);
         if (known != null) {
             if (clockMillis.getAsLong() < known.getExpirationTime() * 1000) {
@@ -65,20 +63,6 @@ public class VerifiedTokens implements JWTParser {
         }
         verified.put(digest, parsed);
         return parsed;
-    }
-
-    /** A token's SHA-256: 32 bytes in place of its 700-odd characters. */
-    record Digest(long a, long b, long c, long d) {
-
-        static Digest of(String token) {
-            try {
-                ByteBuffer hash = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256")
-                        .digest(token.getBytes(StandardCharsets.UTF_8)));
-                return new Digest(hash.getLong(), hash.getLong(), hash.getLong(), hash.getLong());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     @Override
