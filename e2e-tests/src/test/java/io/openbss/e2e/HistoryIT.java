@@ -9,6 +9,7 @@ import com.huaweicloud.sdk.bss.v2.model.AutoRenewalResourcesReq;
 import com.huaweicloud.sdk.bss.v2.model.AutoRenewalResourcesRequest;
 import com.huaweicloud.sdk.bss.v2.model.CancelResourcesSubscriptionRequest;
 import com.huaweicloud.sdk.bss.v2.model.CouponSimpleInfoOrderPayV3;
+import com.huaweicloud.sdk.bss.v2.model.ListEnterpriseMultiAccountRequest;
 import com.huaweicloud.sdk.bss.v2.model.PayCustomerOrderV3Req;
 import com.huaweicloud.sdk.bss.v2.model.PayOrdersRequest;
 import com.huaweicloud.sdk.bss.v2.model.ReclaimSubEnterpriseAmountRequest;
@@ -203,19 +204,32 @@ class HistoryIT {
         });
     }
 
-    /** The master allocates cash to its sub-account, or reclaims some of it. */
+    /**
+     * The master allocates cash to its sub-account, or reclaims some of what it is told it may reclaim (mostly part of
+     * it, sometimes any amount, refused when that is more); with nothing to reclaim, it allocates.
+     */
     private static void moveFunds(History h) {
-        String amount = BigDecimal.valueOf(1 + h.random.nextInt(20000), 2).toPlainString();
         String sub = h.accounts[1].id();
-        if (h.random.nextInt(3) > 0) {
+        long reclaimable = h.random.nextInt(3) > 0 ? 0 : reclaimableCents(h);
+        if (reclaimable == 0) {
+            String amount = BigDecimal.valueOf(1 + h.random.nextInt(20000), 2).toPlainString();
             refusedUnlessPaid("transfer", () -> h.clients[0].updateSubEnterpriseAmount(
                     new UpdateSubEnterpriseAmountRequest().withBody(new TransferEnterpriseMultiAccountReq().withCustomerId(sub).withAmount(amount)
                             .withTransId(UUID.randomUUID().toString()).withBalanceType("BALANCE_TYPE_DEBIT"))));
         } else {
+            String amount = BigDecimal.valueOf(h.random.nextInt(4) > 0 ? 1 + h.random.nextLong(reclaimable)
+                    : 1 + h.random.nextInt(20000), 2).toPlainString();
             refusedUnlessPaid("reclaim", () -> h.clients[0].reclaimSubEnterpriseAmount(
                     new ReclaimSubEnterpriseAmountRequest().withBody(new RetrieveEnterpriseMultiAccountReq().withCustomerId(sub).withAmount(amount)
                             .withTransId(UUID.randomUUID().toString()).withBalanceType("BALANCE_TYPE_DEBIT"))));
         }
+    }
+
+    /** What the master is told it may reclaim from its sub-account, in cents. */
+    private static long reclaimableCents(History h) {
+        return withinRateLimit(() -> h.clients[0].listEnterpriseMultiAccount(new ListEnterpriseMultiAccountRequest()
+                .withSubCustomerId(h.accounts[1].id()).withBalanceType("BALANCE_TYPE_DEBIT")))
+                .getAmountInfos().get(0).getAvailRetrieveAmount().movePointRight(2).longValue();
     }
 
     /** A pay-per-use server of the account ran some of the last day's hours: metered, then rated. */
@@ -262,19 +276,27 @@ class HistoryIT {
      */
     private static boolean refusedUnlessPaid(String kind, Supplier<?> call) {
         int[] tally = TALLY.computeIfAbsent(kind, k -> new int[2]);
+        try {
+            withinRateLimit(call);
+            tally[0]++;
+            return true;
+        } catch (ClientRequestException e) {
+            assertThat(e.getHttpStatusCode()).as(e.getErrorCode() + " " + e.getErrorMsg()).isBetween(400, 499);
+            tally[1]++;
+            return false;
+        }
+    }
+
+    /** Runs a call again while the gateway answers 429 (up to 20 times). */
+    private static <T> T withinRateLimit(Supplier<T> call) {
         for (int attempt = 0; ; attempt++) {
             try {
-                call.get();
-                tally[0]++;
-                return true;
+                return call.get();
             } catch (ClientRequestException e) {
-                if (e.getHttpStatusCode() == 429 && attempt < 20) {
-                    pause();
-                    continue;
+                if (e.getHttpStatusCode() != 429 || attempt >= 20) {
+                    throw e;
                 }
-                assertThat(e.getHttpStatusCode()).as(e.getErrorCode() + " " + e.getErrorMsg()).isBetween(400, 499);
-                tally[1]++;
-                return false;
+                pause();
             }
         }
     }
