@@ -38,6 +38,12 @@ public interface GatewayConfig {
     @WithDefault("12582912")
     int maxBodyBytes();
 
+    /**
+     * How many bytes of request bodies the gateway holds at once (default: an eighth of the heap, at least
+     * {@link #maxBodyBytes}); a call whose body would go beyond is refused with 503 and may be sent again.
+     */
+    Optional<Long> bodiesInFlightBytes();
+
     /** How long a backend may take to answer before the client gets 504. */
     @WithDefault("PT30S")
     Duration backendTimeout();

@@ -86,6 +86,11 @@ public class ApigException extends RuntimeException {
         return new ApigException(413, "APIG.0201", "Request entity too large");
     }
 
+    /** The gateway holds as many request bodies as it may: this call was not performed, and may be sent again. */
+    public static ApigException bodiesInFlight() {
+        return new ApigException(503, "APIG.0201", "Too many request bodies in flight: the call was not performed");
+    }
+
     /** A per-API quota is used up (APIG's code for throttling, as for an expired token). */
     public static ApigException throttled(String message) {
         return new ApigException(429, "APIG.0308", message);

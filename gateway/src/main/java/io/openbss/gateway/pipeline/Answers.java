@@ -43,6 +43,9 @@ class Answers {
     @Inject
     InFlightCalls calls;
 
+    @Inject
+    BodyBudget bodies;
+
     /** The end of the pipeline: the reply of a performed call, or the answer to the failure that stopped it. */
     void send(PublicCall call, AsyncResult<Reply> outcome) {
         if (outcome.succeeded()) {
@@ -98,9 +101,10 @@ class Answers {
         return sent.future();
     }
 
-    /** Tells {@link InFlightCalls} once that the call is over. */
+    /** Tells {@link InFlightCalls} and the {@link BodyBudget} once that the call is over. */
     void settle(PublicCall call) {
         if (call.settled.compareAndSet(false, true)) {
+            bodies.release(call);
             calls.finished();
         }
     }

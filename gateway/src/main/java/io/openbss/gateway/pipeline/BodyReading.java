@@ -12,7 +12,9 @@ import jakarta.inject.Singleton;
 
 /**
  * Read: the whole body, at most {@code bss.gateway.max-body-bytes}. A larger one, announced or sent, is answered
- * 413 APIG.0201 at once, and its connection closed once the client has sent it (at most {@link #LINGER_MS} later):
+ * 413 APIG.0201 at once; one that would take the gateway beyond its {@link BodyBudget} is answered 503 APIG.0201 at
+ * once (a body whose length is announced is counted whole before it is read, a chunked one as it arrives). Either
+ * refusal's connection is closed once the client has sent it (at most {@link #LINGER_MS} later):
  * closing while the client is still sending resets the connection, and the client may never read the answer. That
  * call, and one whose client goes away before it is read, goes no further.
  */
@@ -39,18 +41,28 @@ class BodyReading {
     @Inject
     Vertx vertx;
 
+    @Inject
+    BodyBudget budget;
+
     Future<PublicCall> read(PublicCall call) {
         HttpServerRequest request = call.request;
         Promise<PublicCall> read = Promise.promise();
-        Buffer body = Buffer.buffer();
+        long declared = declaredLength(request);
+        boolean fits = declared <= config.maxBodyBytes();
+        // a body of announced length is counted whole before it is read: refused at once, or never refused later
+        boolean counted = fits && declared >= 0 && budget.take(call, declared);
+        Buffer body = Buffer.buffer(counted ? (int) declared : 0);
         Upload upload = new Upload();
         request.handler(chunk -> {
             if (upload.over) {
                 return;
             }
-            body.appendBuffer(chunk);
-            if (body.length() > config.maxBodyBytes()) {
-                refuse(call, upload);
+            if (body.length() + chunk.length() > config.maxBodyBytes()) {
+                refuse(call, upload, ApigException.tooLarge());
+            } else if (declared < 0 && !budget.take(call, chunk.length())) {
+                refuse(call, upload, ApigException.bodiesInFlight());
+            } else {
+                body.appendBuffer(chunk);
             }
         });
         request.exceptionHandler(failure -> {
@@ -69,26 +81,29 @@ class BodyReading {
                 read.complete(call);
             }
         });
-        String length = request.getHeader("Content-Length");
-        if (length != null && tooLarge(length)) {
-            refuse(call, upload);
+        if (!fits) {
+            refuse(call, upload, ApigException.tooLarge());
+        } else if (declared >= 0 && !counted) {
+            refuse(call, upload, ApigException.bodiesInFlight());
         }
         return read.future();
     }
 
-    private void refuse(PublicCall call, Upload upload) {
+    private void refuse(PublicCall call, Upload upload, ApigException refusal) {
         upload.over = true;
-        answers.fail(call, ApigException.tooLarge()).onComplete(sent -> {
+        answers.fail(call, refusal).onComplete(sent -> {
             upload.closeWhenRead = true;
             vertx.setTimer(LINGER_MS, timer -> call.request.connection().close());
         });
     }
 
-    private boolean tooLarge(String contentLength) {
+    /** The body's length as its {@code Content-Length} announces it; -1 when it does not (chunked). */
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
         try {
-            return Long.parseLong(contentLength.strip()) > config.maxBodyBytes();
+            return length == null ? -1 : Long.parseLong(length.strip());
         } catch (NumberFormatException e) {
-            return false;
+            return -1;
         }
     }
 }

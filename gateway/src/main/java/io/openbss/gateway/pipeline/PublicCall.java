@@ -28,6 +28,8 @@ final class PublicCall {
     /** The record-to-be of a state-changing call; null for a view. */
     AuditedCall audited;
     Buffer body;
+    /** How many bytes of its body {@link BodyBudget} counts for this call (until it is settled). */
+    volatile long bodyBytes;
     /** Whether this is a token request the password authenticates (signed or not). */
     boolean passwordLogin;
     Credential credential;

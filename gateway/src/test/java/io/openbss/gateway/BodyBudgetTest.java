@@ -1,0 +1,118 @@
+package io.openbss.gateway;
+
+import static io.openbss.gateway.GatewayTestSupport.account;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.openbss.common.signing.SignedHttpClient;
+import io.openbss.testing.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The request bodies the gateway holds at once are bounded (here by the largest body, 12 MiB: the test resource's
+ * {@code bss.gateway.bodies-in-flight-bytes} is lower): a body beyond is refused at once with 503, not performed,
+ * while calls without one go on; what a call holds is given back when it is over, however it ends.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(GatewayTestResource.class)
+class BodyBudgetTest {
+
+    static final String PAY = "/v3/orders/customer-orders/pay";
+    static final int MIB = 1024 * 1024;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Test
+    void aBodyBeyondTheBudgetIsRefusedUntilTheCallsHoldingItAreOver() throws Exception {
+        SignedHttpClient client = account("individual").client();
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try {
+            Future<SignedHttpClient.Response> held = threads.submit(() -> client.send("POST", PAY, null,
+                    Map.of(), orderBody("held", 11 * MIB), Instant.now()));
+            assertThat(GatewayTestResource.heldArrived.await(30, TimeUnit.SECONDS)).isTrue();
+            // forwarded, and waiting for its answer: its body is still held
+            assertThat(held()).isGreaterThanOrEqualTo(11 * MIB);
+
+            String refusedId = "budget-" + UUID.randomUUID();
+            SignedHttpClient.Response refused = client.send("POST", PAY, null, Map.of("X-Request-Id", refusedId),
+                    orderBody("o-1", 2 * MIB), Instant.now());
+            PublicApiTest.assertApig(refused, 503, "APIG.0201");
+            assertThat(JsonPath.from(refused.body()).getString("error_msg")).contains("not performed");
+            assertThat(GatewayTestResource.FORWARDED).doesNotContain(refusedId);
+            assertThat(client.send("GET", "/v2/accounts/customer-accounts/balances", null, null).status())
+                    .isEqualTo(200);
+
+            GatewayTestResource.releaseHeld();
+            assertThat(held.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+            untilNoneHeld();
+            assertThat(client.send("POST", PAY, null, Map.of(), orderBody("o-1", 2 * MIB), Instant.now()).status())
+                    .isEqualTo(200);
+            untilNoneHeld();
+        } finally {
+            GatewayTestResource.releaseHeld();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void whatAnAbandonedOrRefusedUploadHeldIsGivenBack() throws Exception {
+        byte[] part = new byte[8 * MIB];
+        Arrays.fill(part, (byte) 'a');
+        try (Socket socket = new Socket("127.0.0.1", GatewayTestResource.publicPort)) {
+            OutputStream out = socket.getOutputStream();
+            // chunked: counted as it arrives (a body of announced length is counted whole at once)
+            out.write(("POST " + PAY + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(part.length) + "\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(part);
+            out.flush();
+            until(() -> held() >= 8 * MIB, "the upload's first 8 MiB held");
+        } // the client goes away before its body is read
+        untilNoneHeld();
+
+        SignedHttpClient.Response oversize = account("individual").client().send("POST", PAY, null, Map.of(),
+                orderBody("o-1", 13 * MIB), Instant.now());
+        PublicApiTest.assertApig(oversize, 413, "APIG.0201");
+        untilNoneHeld();
+    }
+
+    private static byte[] orderBody(String orderId, int size) {
+        String head = "{\"order_id\":\"" + orderId + "\",\"pad\":\"";
+        return (head + "a".repeat(size - head.length() - 2) + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private double held() {
+        return metrics.get("bss.gateway.request.bodies").gauge().value();
+    }
+
+    private void untilNoneHeld() throws InterruptedException {
+        until(() -> held() == 0, "no request body held");
+    }
+
+    /** Waits (at most 10 s) for what the gateway's threads do once the client has its answer, or has gone. */
+    private static void until(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}
