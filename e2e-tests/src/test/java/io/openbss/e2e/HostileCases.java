@@ -105,6 +105,8 @@ final class HostileCases {
                 baseline(name).trying("request:headers", "100 KB header (431)")
                         .withHeader("X-Hostile-Padding", "a".repeat(100 * 1024)),
                 baseline(name).trying("request:body", "11 MB body").withBody(bodyOfSize(11 * 1024 * 1024)),
+                baseline(name).trying("request:body", "10 MB body of 2.6 million values (400)")
+                        .withBody(text("{\"resource_ids\":[" + "\"a\",".repeat(2_600_000) + "\"a\"]}")),
                 baseline(name).trying("request:body", "13 MB body (413)").withBody(bodyOfSize(13 * 1024 * 1024)));
     }
 

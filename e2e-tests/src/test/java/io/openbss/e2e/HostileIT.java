@@ -75,7 +75,10 @@ class HostileIT {
                 answers.addAll(runner.sendAll(cases.of(operation.name())));
             }
             if (operations.stream().anyMatch(o -> o.name().equals(LIMITS_OPERATION))) {
-                answers.addAll(runner.sendAll(cases.limits(LIMITS_OPERATION)));
+                // one by one: two large bodies at once may be refused 503 by the gateway's bound on bodies in flight
+                for (HostileCase limit : cases.limits(LIMITS_OPERATION)) {
+                    answers.add(runner.send(limit));
+                }
             }
         }
         answers.forEach(answer -> violations.addAll(AnswerCheck.check(answer)));

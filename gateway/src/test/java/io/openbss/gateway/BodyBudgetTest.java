@@ -94,9 +94,16 @@ class BodyBudgetTest {
         untilNoneHeld();
     }
 
+    /** {@code {"order_id":"...","pad":["aaa...a",...]}}, {@code size} bytes long: texts within the input gate's. */
     private static byte[] orderBody(String orderId, int size) {
-        String head = "{\"order_id\":\"" + orderId + "\",\"pad\":\"";
-        return (head + "a".repeat(size - head.length() - 2) + "\"}").getBytes(StandardCharsets.UTF_8);
+        StringBuilder body = new StringBuilder("{\"order_id\":\"" + orderId + "\",\"pad\":[");
+        String text = "\"" + "a".repeat(60_000) + "\",";
+        while (size - body.length() > text.length() + 10) {
+            body.append(text);
+        }
+        body.append('"');
+        body.append("a".repeat(size - body.length() - 3)).append("\"]}");
+        return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private double held() {

@@ -27,16 +27,21 @@ import java.util.Set;
  * Reads every JSON request body once as tokens before it is bound, so that whatever type a resource takes (a
  * record, a Map, a JsonNode) the same rules hold: each key and string is text {@link TextRule} accepts, a key
  * appears once in its object, an array holds no null, and the body is one well-formed UTF-8 JSON value nested at
- * most {@value #MAX_DEPTH} levels deep (a BSS request nests 4). A breach is 400 CBC.0100 naming its JSON path, before any business code runs. Server side only: the
- * answers of other services are not requests.
+ * most {@value #MAX_DEPTH} levels deep (a BSS request nests 4). What binding it may cost is bounded too: a string
+ * holds at most {@value #MAX_TEXT} characters and the body at most {@value #MAX_TOKENS} tokens (keys, values and
+ * brackets; 5,000 usage records, the largest batch, are 140,000), so that a 12 MB body of tiny values cannot become
+ * millions of objects. A breach is 400 CBC.0100 naming its JSON path, before any business code runs. Server side
+ * only: the answers of other services are not requests.
  */
 @Provider
 @ConstrainedTo(RuntimeType.SERVER)
 public class JsonBodyCheck implements ReaderInterceptor {
 
     public static final int MAX_DEPTH = 32;
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
+    public static final int MAX_TEXT = 65_536;
+    public static final int MAX_TOKENS = 200_000;
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(StreamReadConstraints
+            .builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_TEXT).maxNameLength(MAX_TEXT).build()).build();
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -63,9 +68,13 @@ public class JsonBodyCheck implements ReaderInterceptor {
             Deque<Set<String>> keys = new ArrayDeque<>();
             int depth = 0;
             int values = 0;
+            int tokens = 0;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (depth == 0 && values++ > 0) {
                     throw BssException.badParameter("body", "must be one JSON value");
+                }
+                if (++tokens > MAX_TOKENS) {
+                    throw BssException.badParameter("body", "must hold at most " + MAX_TOKENS + " JSON tokens");
                 }
                 switch (token) {
                     case START_OBJECT -> {
@@ -91,7 +100,10 @@ public class JsonBodyCheck implements ReaderInterceptor {
                 }
             }
         } catch (StreamConstraintsException e) {
-            throw BssException.badParameter("body", "is nested too deeply or holds a number or text too long");
+            throw parser.getParsingContext().getNestingDepth() >= MAX_DEPTH
+                    ? BssException.badParameter("body", "must be nested at most " + MAX_DEPTH + " levels deep")
+                    : BssException.badParameter(path(parser.getParsingContext()),
+                            "is too long (text at most " + MAX_TEXT + " characters, a number 1000 digits)");
         } catch (JsonProcessingException e) {
             throw BssException.badParameter(path(parser.getParsingContext()),
                     e.getOriginalMessage().startsWith("Invalid UTF-8") ? "is not valid UTF-8" : "is not valid JSON");

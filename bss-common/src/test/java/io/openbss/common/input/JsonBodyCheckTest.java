@@ -41,13 +41,29 @@ class JsonBodyCheckTest {
     void malformedOrEndlesslyNestedJsonIsRefused() {
         refused("not json", "Invalid parameter body: is not valid JSON");
         refused("{\"order_id\":", "Invalid parameter order_id: is not valid JSON");
-        refused("[".repeat(10_000), "Invalid parameter body: is nested too deeply or holds a number or text too long");
+        refused("[".repeat(10_000), "Invalid parameter body: must be nested at most 32 levels deep");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes("{\"order_id\":\"a".getBytes(UTF_8));
         bytes.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28});
         bytes.writeBytes("\"}".getBytes(UTF_8));
         assertThatThrownBy(() -> JsonBodyCheck.check(bytes.toByteArray()))
                 .hasMessage("Invalid parameter order_id: is not valid UTF-8");
+    }
+
+    @Test
+    void whatBindingABodyMayCostIsBounded() {
+        String longest = "x".repeat(JsonBodyCheck.MAX_TEXT);
+        assertThatCode(() -> check("{\"l\":[{\"spec\":\"" + longest + "\"}]}")).doesNotThrowAnyException();
+        refused("{\"l\":[{\"spec\":\"" + longest + "y\"}]}",
+                "Invalid parameter l[0].spec: is too long (text at most 65536 characters, a number 1000 digits)");
+        refused("{\"n\":" + "9".repeat(1001) + "}",
+                "Invalid parameter n: is too long (text at most 65536 characters, a number 1000 digits)");
+        refused("{\"" + longest + "y\":1}", "Invalid parameter body: is too long (text at most 65536 characters, a "
+                + "number 1000 digits)");
+        // tokens: "{", "ids", "[", the values, "]", "}"
+        String ids = "{\"ids\":[" + "\"a\",".repeat(JsonBodyCheck.MAX_TOKENS - 5) + "\"a\"]}";
+        assertThatCode(() -> check(ids.replaceFirst("\"a\",", ""))).doesNotThrowAnyException();
+        refused(ids, "Invalid parameter body: must hold at most 200000 JSON tokens");
     }
 
     @Test

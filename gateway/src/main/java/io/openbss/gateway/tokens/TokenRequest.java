@@ -1,6 +1,7 @@
 package io.openbss.gateway.tokens;
 
 import io.openbss.common.error.BssException;
+import io.openbss.common.input.JsonBodyCheck;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -23,14 +24,25 @@ public record TokenRequest(List<String> methods, String userName, String passwor
 
     /**
      * Whether the body names the password method: such a request is a password login, signed or not. Anything that
-     * cannot be read as a token request names no method.
+     * cannot be read as a token request names no method. Asked before the caller is known: the body is checked
+     * ({@link JsonBodyCheck}, which bounds what reading it costs) before it is read as a tree.
      */
     public static boolean namesPassword(Buffer body) {
         try {
-            return body.length() > 0 && new JsonObject(body).getValue("auth") instanceof JsonObject auth
+            return body.length() > 0 && checked(body)
+                    && new JsonObject(body).getValue("auth") instanceof JsonObject auth
                     && auth.getValue("identity") instanceof JsonObject identity
                     && identity.getValue("methods") instanceof JsonArray methods && methods.contains(PASSWORD);
         } catch (DecodeException | ClassCastException e) {
+            return false;
+        }
+    }
+
+    private static boolean checked(Buffer body) {
+        try {
+            JsonBodyCheck.check(body.getBytes());
+            return true;
+        } catch (BssException e) {
             return false;
         }
     }
