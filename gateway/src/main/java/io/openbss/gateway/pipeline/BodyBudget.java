@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The request bodies the gateway holds at once, in bytes, at most {@code bss.gateway.bodies-in-flight-bytes} (by
- * default an eighth of the heap, and never less than one body of the largest size). Each body is counted as it
- * arrives and counted out when its call is over ({@link Answers#settle}): a call is read, checked, parsed and
- * forwarded with its body in memory, so that a few large bodies at once would otherwise exhaust the heap.
+ * default an eighth of the heap, and never less than one body of the largest size). A body is counted in as
+ * {@link BodyReading} reads it and counted out when its call is over ({@link Answers#settle}): a call is read,
+ * checked, parsed and forwarded with its body in memory, so that a few large bodies at once would otherwise exhaust
+ * the heap.
  */
 @Singleton
 class BodyBudget {
