@@ -44,6 +44,13 @@ public interface GatewayConfig {
      */
     Optional<Long> bodiesInFlightBytes();
 
+    /**
+     * How long a body may take to arrive, from the request's headers to its last byte; a slower one is refused with
+     * 408 and gives back what it held of the bodies' budget.
+     */
+    @WithDefault("PT60S")
+    Duration bodyReadTimeout();
+
     /** How long a backend may take to answer before the client gets 504. */
     @WithDefault("PT30S")
     Duration backendTimeout();

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The request bodies the gateway holds at once are bounded (here by the largest body, 12 MiB: the test resource's
  * {@code bss.gateway.bodies-in-flight-bytes} is lower): a body beyond is refused at once with 503, not performed,
- * while calls without one go on; what a call holds is given back when it is over, however it ends.
+ * while calls without one go on; a body that does not arrive in time is refused with 408; what a call holds is given
+ * back when it is over, however it ends.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -78,7 +79,6 @@ class BodyBudgetTest {
         Arrays.fill(part, (byte) 'a');
         try (Socket socket = new Socket("127.0.0.1", GatewayTestResource.publicPort)) {
             OutputStream out = socket.getOutputStream();
-            // chunked: counted as it arrives (a body of announced length is counted whole at once)
             out.write(("POST " + PAY + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(part.length) + "\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
@@ -91,6 +91,23 @@ class BodyBudgetTest {
         SignedHttpClient.Response oversize = account("individual").client().send("POST", PAY, null, Map.of(),
                 orderBody("o-1", 13 * MIB), Instant.now());
         PublicApiTest.assertApig(oversize, 413, "APIG.0201");
+        untilNoneHeld();
+    }
+
+    @Test
+    void aBodyThatDoesNotArriveInTimeIsRefusedAndGivesBackWhatItHeld() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", GatewayTestResource.publicPort)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + PAY + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + MIB + "\r\n\r\n{\"order_id\":\"").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            until(() -> held() > 0, "the first bytes held");
+            // nothing more is sent: at the body read timeout (3 s here) the call is refused, not performed
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("\"error_code\":\"APIG.0201\"")
+                    .contains("did not arrive within 3 s");
+        }
         untilNoneHeld();
     }
 

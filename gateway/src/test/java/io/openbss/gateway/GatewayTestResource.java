@@ -116,6 +116,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("bss.gateway.admin-token", ADMIN_TOKEN);
         // no more request bodies at once than one of the largest (12 MiB): BodyBudgetTest
         config.put("bss.gateway.bodies-in-flight-bytes", "1");
+        config.put("bss.gateway.body-read-timeout", "PT3S");
         config.put("bss.gateway.internal-token.private-key", InternalKeys.privateKeyPem());
         config.put("mp.jwt.verify.publickey", InternalKeys.publicKeyPem());
         return config;

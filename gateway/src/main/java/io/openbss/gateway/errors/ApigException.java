@@ -1,5 +1,7 @@
 package io.openbss.gateway.errors;
 
+import java.time.Duration;
+
 /**
  * A refusal by the gateway itself, answered as {@code {"error_code","error_msg","request_id"}} (shared/api/errors.md).
  */
@@ -89,6 +91,12 @@ public class ApigException extends RuntimeException {
     /** The gateway holds as many request bodies as it may: this call was not performed, and may be sent again. */
     public static ApigException bodiesInFlight() {
         return new ApigException(503, "APIG.0201", "Too many request bodies in flight: the call was not performed");
+    }
+
+    /** The body did not arrive whole in time: the call was not performed. */
+    public static ApigException bodyTimeout(Duration timeout) {
+        return new ApigException(408, "APIG.0201", "Request timeout: the body did not arrive within "
+                + timeout.toSeconds() + " s; the call was not performed");
     }
 
     /** A per-API quota is used up (APIG's code for throttling, as for an expired token). */

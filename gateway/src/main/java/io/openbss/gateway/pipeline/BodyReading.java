@@ -12,9 +12,9 @@ import jakarta.inject.Singleton;
 
 /**
  * Read: the whole body, at most {@code bss.gateway.max-body-bytes}. A larger one, announced or sent, is answered
- * 413 APIG.0201 at once; one that would take the gateway beyond its {@link BodyBudget} is answered 503 APIG.0201 at
- * once (a body whose length is announced is counted whole before it is read, a chunked one as it arrives). Either
- * refusal's connection is closed once the client has sent it (at most {@link #LINGER_MS} later):
+ * 413 APIG.0201 at once; one whose bytes would take the gateway beyond its {@link BodyBudget} is answered 503
+ * APIG.0201 at once, and one that has not arrived whole within {@code bss.gateway.body-read-timeout} 408 APIG.0201.
+ * A refused call's connection is closed once the client has sent it (at most {@link #LINGER_MS} later):
  * closing while the client is still sending resets the connection, and the client may never read the answer. That
  * call, and one whose client goes away before it is read, goes no further.
  */
@@ -26,10 +26,14 @@ class BodyReading {
 
     /** How far the reading of one call has come. */
     private static final class Upload {
+        /** What has arrived; dropped as soon as the upload is refused or abandoned (its connection may linger). */
+        Buffer body = Buffer.buffer();
         /** Refused, or abandoned by its client: what still arrives is discarded. */
         boolean over;
         boolean read;
         boolean closeWhenRead;
+        /** The timer of {@code bss.gateway.body-read-timeout}, cancelled once the upload is over; -1 without one. */
+        long deadline = -1;
     }
 
     @Inject
@@ -47,63 +51,66 @@ class BodyReading {
     Future<PublicCall> read(PublicCall call) {
         HttpServerRequest request = call.request;
         Promise<PublicCall> read = Promise.promise();
-        long declared = declaredLength(request);
-        boolean fits = declared <= config.maxBodyBytes();
-        // a body of announced length is counted whole before it is read: refused at once, or never refused later
-        boolean counted = fits && declared >= 0 && budget.take(call, declared);
-        Buffer body = Buffer.buffer(counted ? (int) declared : 0);
         Upload upload = new Upload();
         request.handler(chunk -> {
             if (upload.over) {
                 return;
             }
-            if (body.length() + chunk.length() > config.maxBodyBytes()) {
+            if (upload.body.length() + chunk.length() > config.maxBodyBytes()) {
                 refuse(call, upload, ApigException.tooLarge());
-            } else if (declared < 0 && !budget.take(call, chunk.length())) {
+            } else if (!budget.take(call, chunk.length())) {
                 refuse(call, upload, ApigException.bodiesInFlight());
             } else {
-                body.appendBuffer(chunk);
+                upload.body.appendBuffer(chunk);
             }
         });
         request.exceptionHandler(failure -> {
             boolean answering = upload.over;
             upload.over = true;
+            upload.body = null;
+            vertx.cancelTimer(upload.deadline);
             if (!upload.read && !answering) {
                 answers.settle(call); // the client went away before its call was read: nothing more will happen
             }
         });
         request.endHandler(v -> {
             upload.read = true;
+            vertx.cancelTimer(upload.deadline);
             if (upload.closeWhenRead) {
                 request.connection().close();
             } else if (!upload.over) {
-                call.bodyRead(body);
+                call.bodyRead(upload.body);
                 read.complete(call);
             }
         });
-        if (!fits) {
+        String length = request.getHeader("Content-Length");
+        if (length != null && tooLarge(length)) {
             refuse(call, upload, ApigException.tooLarge());
-        } else if (declared >= 0 && !counted) {
-            refuse(call, upload, ApigException.bodiesInFlight());
+        } else if (!request.isEnded()) {
+            upload.deadline = vertx.setTimer(config.bodyReadTimeout().toMillis(), timer -> {
+                if (!upload.read && !upload.over) {
+                    refuse(call, upload, ApigException.bodyTimeout(config.bodyReadTimeout()));
+                }
+            });
         }
         return read.future();
     }
 
     private void refuse(PublicCall call, Upload upload, ApigException refusal) {
         upload.over = true;
+        upload.body = null;
+        vertx.cancelTimer(upload.deadline);
         answers.fail(call, refusal).onComplete(sent -> {
             upload.closeWhenRead = true;
             vertx.setTimer(LINGER_MS, timer -> call.request.connection().close());
         });
     }
 
-    /** The body's length as its {@code Content-Length} announces it; -1 when it does not (chunked). */
-    private static long declaredLength(HttpServerRequest request) {
-        String length = request.getHeader("Content-Length");
+    private boolean tooLarge(String contentLength) {
         try {
-            return length == null ? -1 : Long.parseLong(length.strip());
+            return Long.parseLong(contentLength.strip()) > config.maxBodyBytes();
         } catch (NumberFormatException e) {
-            return -1;
+            return false;
         }
     }
 }
