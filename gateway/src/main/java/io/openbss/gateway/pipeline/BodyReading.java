@@ -6,7 +6,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -86,7 +88,7 @@ class BodyReading {
         String length = request.getHeader("Content-Length");
         if (length != null && tooLarge(length)) {
             refuse(call, upload, ApigException.tooLarge());
-        } else if (!request.isEnded()) {
+        } else if (!request.isEnded() && announcesBody(request)) {
             upload.deadline = vertx.setTimer(config.bodyReadTimeout().toMillis(), timer -> {
                 if (!upload.read && !upload.over) {
                     refuse(call, upload, ApigException.bodyTimeout(config.bodyReadTimeout()));
@@ -104,6 +106,15 @@ class BodyReading {
             upload.closeWhenRead = true;
             vertx.setTimer(LINGER_MS, timer -> call.request.connection().close());
         });
+    }
+
+    /**
+     * Whether a body may follow: in HTTP/1 only when {@code Content-Length} or {@code Transfer-Encoding} announces one,
+     * so that a GET gets no timer; in HTTP/2 whenever the stream is still open.
+     */
+    private static boolean announcesBody(HttpServerRequest request) {
+        return request.version() == HttpVersion.HTTP_2 || request.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
     private boolean tooLarge(String contentLength) {
