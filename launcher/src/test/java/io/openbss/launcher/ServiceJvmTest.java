@@ -92,6 +92,16 @@ class ServiceJvmTest {
         }
     }
 
+    @Test
+    void billingsHeapIsCappedLowerThanTheOthers() throws Exception {
+        ServiceJvm jvm = new ServiceJvm(home.resolve("aot"), false);
+        for (String module : List.of("gateway", "billing-service", "orders-service", "enterprise-service", "console")) {
+            Path packaged = Files.createDirectories(home.resolve(module + "/target/quarkus-app"));
+            List<String> caps = jvm.options(packaged, List.of()).stream().filter(o -> o.startsWith("-Xmx")).toList();
+            assertThat(caps).as(module).containsExactly(module.equals("billing-service") ? "-Xmx64m" : "-Xmx128m");
+        }
+    }
+
     private static String aotOption(List<String> options) {
         return options.stream().filter(option -> option.startsWith("-XX:AOTCache")).findFirst().orElseThrow();
     }

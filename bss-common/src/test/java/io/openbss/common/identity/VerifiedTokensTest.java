@@ -10,7 +10,9 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +26,7 @@ class VerifiedTokensTest {
     private final AtomicInteger verifications = new AtomicInteger();
     private final AtomicLong clock = new AtomicLong(System.currentTimeMillis());
     private KeyPair keys;
+    private DefaultJWTParser verifier;
     private VerifiedTokens tokens;
 
     @BeforeEach
@@ -31,7 +34,7 @@ class VerifiedTokensTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         keys = generator.generateKeyPair();
-        DefaultJWTParser verifier = new DefaultJWTParser(new JWTAuthContextInfo(keys.getPublic(),
+        verifier = new DefaultJWTParser(new JWTAuthContextInfo(keys.getPublic(),
                 InternalToken.ISSUER)) {
             @Override
             public JsonWebToken parse(String token) throws ParseException {
@@ -39,7 +42,7 @@ class VerifiedTokensTest {
                 return super.parse(token);
             }
         };
-        tokens = new VerifiedTokens(verifier, clock::get);
+        tokens = new VerifiedTokens(verifier, clock::get, VerifiedTokens.CAPACITY);
     }
 
     @Test
@@ -97,8 +100,55 @@ class VerifiedTokensTest {
         assertThat(verifications).as("verified again once expired").hasValue(2);
     }
 
+    @Test
+    void oneTokenMoreThanItKeepsCostsAFewOfTheOthersAVerificationNotAll() throws Exception {
+        int capacity = 64;
+        VerifiedTokens small = new VerifiedTokens(verifier, clock::get, capacity);
+        List<String> callers = new ArrayList<>();
+        for (int i = 0; i < capacity; i++) {
+            callers.add(issue("cust-" + i, Duration.ofHours(1)));
+            small.parse(callers.get(i));
+        }
+        small.parse(issue("cust-new", Duration.ofHours(1)));
+        assertThat(small.size()).isEqualTo(capacity - capacity / 8 + 1);
+        verifications.set(0);
+        for (String token : callers) {
+            small.parse(token);
+        }
+        assertThat(verifications.get()).as("the dropped eighth, and what making room again dropped")
+                .isBetween(capacity / 8, capacity / 4);
+        assertThat(small.size()).isLessThanOrEqualTo(capacity);
+    }
+
+    @Test
+    void expiredTokensMakeRoomFirst() throws Exception {
+        int capacity = 64;
+        VerifiedTokens small = new VerifiedTokens(verifier, clock::get, capacity);
+        List<String> lasting = new ArrayList<>();
+        for (int i = 0; i < capacity; i++) {
+            String token = issue("cust-" + i, i % 2 == 0 ? Duration.ofMinutes(5) : Duration.ofHours(1));
+            small.parse(token);
+            if (i % 2 == 1) {
+                lasting.add(token);
+            }
+        }
+        clock.addAndGet(Duration.ofMinutes(10).toMillis());
+        small.parse(issue("cust-new", Duration.ofHours(1)));
+        verifications.set(0);
+        for (String token : lasting) {
+            small.parse(token);
+        }
+        assertThat(verifications).as("every unexpired token still recognised").hasValue(0);
+        assertThat(small.size()).isEqualTo(capacity / 2 + 1);
+    }
+
     private String issue(Duration lifespan) {
-        return InternalToken.issue(caller(), "billing-service", lifespan, keys.getPrivate(), Instant.now());
+        return issue("cust-1", lifespan);
+    }
+
+    private String issue(String customer, Duration lifespan) {
+        return InternalToken.issue(new CallerIdentity(customer, "name-1", CallerKind.INDIVIDUAL, null, null, null,
+                false), "billing-service", lifespan, keys.getPrivate(), Instant.now());
     }
 
     private static CallerIdentity caller() {
