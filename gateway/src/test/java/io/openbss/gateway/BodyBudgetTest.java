@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The request bodies the gateway holds at once are bounded (here by the largest body, 12 MiB: the test resource's
  * {@code bss.gateway.bodies-in-flight-bytes} is lower): a body beyond is refused at once with 503, not performed,
- * while calls without one go on; a body that does not arrive in time is refused with 408; what a call holds is given
- * back when it is over, however it ends.
+ * while calls without one go on; a body that does not arrive in time is refused with 408; a body whose headers name no
+ * known caller is refused before it has arrived; what a call holds is given back when it is over, however it ends.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -80,7 +80,7 @@ class BodyBudgetTest {
         try (Socket socket = new Socket("127.0.0.1", GatewayTestResource.publicPort)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + PAY + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(part.length) + "\r\n")
+                    + knownKey() + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(part.length) + "\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.write(part);
             out.flush();
@@ -99,7 +99,7 @@ class BodyBudgetTest {
         try (Socket socket = new Socket("127.0.0.1", GatewayTestResource.publicPort)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + PAY + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
+            out.write(("POST " + PAY + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n" + knownKey()
                     + "Content-Length: " + MIB + "\r\n\r\n{\"order_id\":\"").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             until(() -> held() > 0, "the first bytes held");
@@ -109,6 +109,46 @@ class BodyBudgetTest {
                     .contains("did not arrive within 3 s");
         }
         untilNoneHeld();
+    }
+
+    @Test
+    void anUploadWhoseHeadersNameNoKnownCallerIsRefusedBeforeItsBodyHasArrived() throws Exception {
+        Map<String, String> heads = Map.of(
+                "no credentials", "",
+                "an unknown access key", signedBy("UNKNOWNKEY0000000000"),
+                "an unknown token", "X-Auth-Token: " + "t".repeat(200) + "\r\n");
+        for (Map.Entry<String, String> head : heads.entrySet()) {
+            try (Socket socket = new Socket("127.0.0.1", GatewayTestResource.publicPort)) {
+                socket.setSoTimeout(30_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST " + PAY + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
+                        + head.getValue() + "Content-Length: " + 8 * MIB + "\r\n\r\n{\"order_id\":\"")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                // the rest of the body never comes: the answer is the refusal of its caller, not the read timeout
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertThat(answer).as(head.getKey()).startsWith("HTTP/1.1 401").contains("\"error_code\":\"APIG.03");
+            }
+            untilNoneHeld();
+        }
+    }
+
+    @Test
+    void aTokenRequestMayHoldOnlyWhatATokenRequestNeeds() throws Exception {
+        SignedHttpClient.Response answer = account("individual").client().send("POST", "/v3/auth/tokens", null,
+                Map.of(), orderBody("o-1", 65 * 1024 + 1), Instant.now());
+        PublicApiTest.assertApig(answer, 413, "APIG.0201");
+        untilNoneHeld();
+    }
+
+    /** Headers that name a known access key (whose signature is checked only once the body has arrived). */
+    private static String knownKey() {
+        return signedBy(account("individual").accessKey());
+    }
+
+    private static String signedBy(String accessKey) {
+        return "X-Sdk-Date: 20261205T000000Z\r\nAuthorization: SDK-HMAC-SHA256 Access=" + accessKey
+                + ", SignedHeaders=host;x-sdk-date, Signature=" + "0".repeat(64) + "\r\n";
     }
 
     /** {@code {"order_id":"...","pad":["aaa...a",...]}}, {@code size} bytes long: texts within the input gate's. */

@@ -4,9 +4,11 @@ import io.openbss.common.error.BssException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -22,11 +24,21 @@ public class QueryAndPathCheck {
         checkPath(http.path(), request.getUriInfo().getPathParameters());
     }
 
-    /** Every name and value of a raw query string (the gateway checks what it forwards with this too). */
+    /** Every name and value of a raw query string. */
     public static void checkQuery(String rawQuery) {
+        checkQuery(rawQuery, false);
+    }
+
+    /**
+     * Every name and value of a raw query string, and with {@code eachNameOnce} no name given twice, however it is
+     * spelled: the gateway's rule for the public API, none of whose operations takes a list in its query, so that a
+     * second value is refused rather than silently ignored by the service and counted, signed and audited as sent.
+     */
+    public static void checkQuery(String rawQuery, boolean eachNameOnce) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return;
         }
+        Set<String> names = eachNameOnce ? new HashSet<>() : null;
         for (String pair : rawQuery.split("&")) {
             int equals = pair.indexOf('=');
             String rawName = equals < 0 ? pair : pair.substring(0, equals);
@@ -37,6 +49,9 @@ public class QueryAndPathCheck {
             if (TextRule.problem(name.get()) != null) {
                 throw BssException.badParameter(TextRule.quoted(name.get()), "its name "
                         + TextRule.problem(name.get()));
+            }
+            if (names != null && !pair.isEmpty() && !names.add(name.get())) {
+                throw BssException.badParameter(name.get(), "must be given at most once");
             }
             String rawValue = equals < 0 ? "" : pair.substring(equals + 1);
             String value = PercentDecoding.decode(rawValue, true).orElseThrow(

@@ -28,6 +28,18 @@ class QueryAndPathCheckTest {
     }
 
     @Test
+    void aNameGivenTwiceIsRefusedWhereEachNameMayBeGivenOnlyOnceHoweverItIsSpelled() {
+        for (String query : new String[] {"bill_cycle=2026-01&bill_cycle=2026-02", "bill_cycle=2026-01&bill%5Fcycle=x",
+                "limit=1&bill_cycle&bill_cycle="}) {
+            assertThatThrownBy(() -> QueryAndPathCheck.checkQuery(query, true)).as(query)
+                    .hasMessage("Invalid parameter bill_cycle: must be given at most once");
+            assertThatCode(() -> QueryAndPathCheck.checkQuery(query)).as(query).doesNotThrowAnyException();
+        }
+        assertThatCode(() -> QueryAndPathCheck.checkQuery("bill_cycle=2026-01&Bill_cycle=2026-02&&limit=1", true))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void ordinaryTextAndLenientEscapesPass() {
         assertThatCode(() -> QueryAndPathCheck.checkQuery("name=a+b%09c%0D%0A&zh=%E4%B8%AD&emoji=%F0%9F%98%80"
                 + "&percent=100%&bad=%zz&flag&=x")).doesNotThrowAnyException();

@@ -38,6 +38,15 @@ public class SignatureAuthenticator {
 
     /** Completes with the credential, or fails with an {@link ApigException}. */
     public Future<Credential> authenticate(SignableRequest request) {
+        return identify(request).map(credential -> verify(request, credential));
+    }
+
+    /**
+     * What the headers alone show, before the body (which the signature covers) has arrived: an {@code Authorization}
+     * header that parses, naming an access key that is not locked, known and usable. Completes with that key's
+     * credential, or fails with an {@link ApigException}; nothing is counted against the key.
+     */
+    public Future<Credential> identify(SignableRequest request) {
         String header = request.header("Authorization");
         if (header == null || header.isEmpty()) {
             return Future.failedFuture(ApigException.noCredentials());
@@ -48,19 +57,30 @@ public class SignatureAuthenticator {
         } catch (SignatureException e) {
             return Future.failedFuture(ApigException.badSignature());
         }
-        Instant now = clock.instant();
-        if (lockout.isLocked(authorization.accessKey(), now)) {
+        if (lockout.isLocked(authorization.accessKey(), clock.instant())) {
             return Future.failedFuture(ApigException.lockedAccessKey());
         }
-        return Futures.onCaller(credentials.find(authorization.accessKey())).map(found -> {
-            Credential credential = found.filter(Credential::usable).orElseThrow(ApigException::unknownAccessKey);
-            verify(request, authorization, credential, now);
-            String domainId = request.header("X-Domain-Id");
-            if (domainId != null && !domainId.equals(credential.domainId())) {
-                throw ApigException.domainMismatch();
-            }
-            return credential;
-        });
+        return Futures.onCaller(credentials.find(authorization.accessKey()))
+                .map(found -> found.filter(Credential::usable).orElseThrow(ApigException::unknownAccessKey));
+    }
+
+    /**
+     * The whole request's signature by the key {@link #identify} found, its date, and {@code X-Domain-Id} (when sent)
+     * naming the key's account: the credential, or an {@link ApigException}.
+     */
+    public Credential verify(SignableRequest request, Credential credential) {
+        AuthorizationHeader authorization;
+        try {
+            authorization = AuthorizationHeader.parse(request.header("Authorization"));
+        } catch (SignatureException e) {
+            throw ApigException.badSignature();
+        }
+        verify(request, authorization, credential, clock.instant());
+        String domainId = request.header("X-Domain-Id");
+        if (domainId != null && !domainId.equals(credential.domainId())) {
+            throw ApigException.domainMismatch();
+        }
+        return credential;
     }
 
     private void verify(SignableRequest request, AuthorizationHeader authorization, Credential credential,

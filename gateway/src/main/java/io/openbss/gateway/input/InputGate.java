@@ -43,7 +43,7 @@ public final class InputGate {
         for (int i = 0; i < pathNames.size() && i < pathValues.size(); i++) {
             QueryAndPathCheck.checkPathValue(pathNames.get(i), pathValues.get(i));
         }
-        QueryAndPathCheck.checkQuery(rawQuery);
+        QueryAndPathCheck.checkQuery(rawQuery, true);
         for (int i = 0; i < headerNames.size(); i++) {
             String problem = headerValues.get(i) == null ? null : TextRule.problem(headerValues.get(i));
             if (problem != null) {

@@ -11,9 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
- * Authenticate: a password login by its user name and password (whatever signature it carries), else a call by its
+ * Authenticate, once the body is read: a password login by its user name and password (whatever signature it carries), else a call by its
  * AK/SK signature, else by its {@code X-Auth-Token}; a call that carries both a signature and a token is
- * authenticated by its signature alone, and one that carries neither is refused with 401 APIG.0301.
+ * authenticated by its signature alone, and one that carries neither is refused with 401 APIG.0301. What
+ * {@link Identification} found from the headers is not looked up again.
  */
 @Singleton
 class Authentication {
@@ -40,11 +41,13 @@ class Authentication {
         }
         String authorization = call.header("Authorization");
         if (authorization != null && !authorization.isEmpty()) {
-            return signatures.authenticate(new VertxSignableRequest(call.request, call.body));
+            VertxSignableRequest signed = new VertxSignableRequest(call.request, call.body);
+            return call.identified == null ? signatures.authenticate(signed)
+                    : Future.succeededFuture(call.identified).map(key -> signatures.verify(signed, key));
         }
         String token = call.header("X-Auth-Token");
         if (token != null && !token.isEmpty()) {
-            return tokens.authenticate(token);
+            return call.identified == null ? tokens.authenticate(token) : Future.succeededFuture(call.identified);
         }
         return Future.failedFuture(ApigException.noCredentials());
     }

@@ -2,6 +2,7 @@ package io.openbss.gateway.pipeline;
 
 import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.errors.ApigException;
+import io.openbss.gateway.tokens.KeystoneTokens;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -13,7 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
- * Read: the whole body, at most {@code bss.gateway.max-body-bytes}. A larger one, announced or sent, is answered
+ * Read: the whole body, at most {@code bss.gateway.max-body-bytes}, while {@link Identification} finds its caller. A larger one, announced or sent, is answered
  * 413 APIG.0201 at once; one whose bytes would take the gateway beyond its {@link BodyBudget} is answered 503
  * APIG.0201 at once, and one that has not arrived whole within {@code bss.gateway.body-read-timeout} 408 APIG.0201.
  * A refused call's connection is closed once the client has sent it (at most {@link #LINGER_MS} later):
@@ -25,6 +26,9 @@ class BodyReading {
 
     /** How long a refused oversize upload may go on being read (and discarded) before its connection is closed. */
     static final long LINGER_MS = 2_000;
+
+    /** The largest token request: a Keystone password or token request is well under a kilobyte. */
+    static final long TOKEN_REQUEST_MAX_BYTES = 64 * 1024;
 
     /** How far the reading of one call has come. */
     private static final class Upload {
@@ -50,15 +54,21 @@ class BodyReading {
     @Inject
     BodyBudget budget;
 
-    Future<PublicCall> read(PublicCall call) {
+    /**
+     * Reads the body of {@code call} while {@code identified} (its caller, from the headers) is found: a body whose
+     * caller is refused before it has arrived is refused at once, as an oversize one is; the call goes on once both
+     * are done.
+     */
+    Future<PublicCall> read(PublicCall call, Future<PublicCall> identified) {
         HttpServerRequest request = call.request;
         Promise<PublicCall> read = Promise.promise();
         Upload upload = new Upload();
+        long maxBytes = maxBytes(call);
         request.handler(chunk -> {
             if (upload.over) {
                 return;
             }
-            if (upload.body.length() + chunk.length() > config.maxBodyBytes()) {
+            if (upload.body.length() + chunk.length() > maxBytes) {
                 refuse(call, upload, ApigException.tooLarge());
             } else if (!budget.take(call, chunk.length())) {
                 refuse(call, upload, ApigException.bodiesInFlight());
@@ -86,7 +96,7 @@ class BodyReading {
             }
         });
         String length = request.getHeader("Content-Length");
-        if (length != null && tooLarge(length)) {
+        if (length != null && tooLarge(length, maxBytes)) {
             refuse(call, upload, ApigException.tooLarge());
         } else if (!request.isEnded() && announcesBody(request)) {
             upload.deadline = vertx.setTimer(config.bodyReadTimeout().toMillis(), timer -> {
@@ -94,8 +104,13 @@ class BodyReading {
                     refuse(call, upload, ApigException.bodyTimeout(config.bodyReadTimeout()));
                 }
             });
+            identified.onFailure(failure -> {
+                if (!upload.read && !upload.over && failure instanceof ApigException refusal) {
+                    refuse(call, upload, refusal);
+                }
+            });
         }
-        return read.future();
+        return read.future().compose(body -> identified);
     }
 
     private void refuse(PublicCall call, Upload upload, ApigException refusal) {
@@ -117,9 +132,19 @@ class BodyReading {
                 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
-    private boolean tooLarge(String contentLength) {
+    /**
+     * A token request is read before anything authenticates it (its body may name a password), so it may hold only
+     * what a Keystone token request needs, {@link #TOKEN_REQUEST_MAX_BYTES}; any other call up to the configured
+     * maximum, once its headers name a caller.
+     */
+    private long maxBytes(PublicCall call) {
+        return call.operation().name().equals(KeystoneTokens.CREATE_TOKEN) ? TOKEN_REQUEST_MAX_BYTES
+                : config.maxBodyBytes();
+    }
+
+    private static boolean tooLarge(String contentLength, long maxBytes) {
         try {
-            return Long.parseLong(contentLength.strip()) > config.maxBodyBytes();
+            return Long.parseLong(contentLength.strip()) > maxBytes;
         } catch (NumberFormatException e) {
             return false;
         }

@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 
 /**
  * The public front door, a pipeline whose steps run in the order written in {@link #handle} (docs/gateway-pipeline.md):
- * route, read the body, authenticate, screen the input, guard against replays, count the call against its quotas,
+ * route, read the body while identifying the caller from the headers, authenticate, screen the input, guard against replays, count the call against its quotas,
  * authorize, record it, then forward it to the owning service or answer it here. Each step is one class with one
  * job, and answers a Vert.x {@link Future} whose handlers run on the request's event loop; a step refuses a call by
  * failing (a refusal thrown inside the chain fails it too), which skips the steps after it. Every answer, the reply
@@ -29,6 +29,9 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
 
     @Inject
     BodyReading bodies;
+
+    @Inject
+    Identification identification;
 
     @Inject
     Authentication authentication;
@@ -63,7 +66,7 @@ public class GatewayHandler implements Handler<HttpServerRequest> {
         Future.succeededFuture(call)
                 .map(routing::route)
                 .map(recording::begin)
-                .compose(bodies::read)
+                .compose(routed -> bodies.read(routed, identification.identify(routed)))
                 .compose(this::authenticate)
                 .compose(authorization::authorize)
                 .compose(recording::beforePerforming)
