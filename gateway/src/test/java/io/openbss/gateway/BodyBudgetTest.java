@@ -10,6 +10,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +24,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The request bodies the gateway holds at once are bounded (here by the largest body, 12 MiB: the test resource's
  * {@code bss.gateway.bodies-in-flight-bytes} is lower): a body beyond is refused at once with 503, not performed,
- * while calls without one go on; a body that does not arrive in time is refused with 408; a body whose headers name no
- * known caller is refused before it has arrived; what a call holds is given back when it is over, however it ends.
+ * while calls without one go on; a body that does not arrive in time is refused with 408; the body of a caller whom
+ * its headers do not identify is dropped as it arrives; what a call holds is given back when it is over, however it
+ * ends.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -112,7 +117,29 @@ class BodyBudgetTest {
     }
 
     @Test
-    void anUploadWhoseHeadersNameNoKnownCallerIsRefusedBeforeItsBodyHasArrived() throws Exception {
+    void theBodyOfACallerWhoIsRefusedIsDroppedAsItArrivesAndTheRefusalAnsweredOnceItHasEnded() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", GatewayTestResource.publicPort)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            byte[] half = new byte[4 * MIB];
+            Arrays.fill(half, (byte) 'a');
+            double before = dropped();
+            out.write(("POST " + PAY + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + 2 * half.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(half);
+            out.flush();
+            // no credentials: refused before the first byte, so every byte is dropped as it arrives, none held
+            until(() -> dropped() - before >= half.length, "the first half dropped");
+            assertThat(held()).isZero();
+            out.write(half);
+            out.flush();
+            assertThat(answer(socket)).startsWith("HTTP/1.1 401").contains("\"error_code\":\"APIG.0301\"");
+        }
+        untilNoneHeld();
+    }
+
+    @Test
+    void aCallerRefusedByItsHeadersIsAnsweredAndItsConnectionStaysOpenForTheNextCall() throws Exception {
         Map<String, String> heads = Map.of(
                 "no credentials", "",
                 "an unknown access key", signedBy("UNKNOWNKEY0000000000"),
@@ -121,16 +148,18 @@ class BodyBudgetTest {
             try (Socket socket = new Socket("127.0.0.1", GatewayTestResource.publicPort)) {
                 socket.setSoTimeout(30_000);
                 OutputStream out = socket.getOutputStream();
-                out.write(("POST " + PAY + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
-                        + head.getValue() + "Content-Length: " + 8 * MIB + "\r\n\r\n{\"order_id\":\"")
-                        .getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-                // the rest of the body never comes: the answer is the refusal of its caller, not the read timeout
-                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-                assertThat(answer).as(head.getKey()).startsWith("HTTP/1.1 401").contains("\"error_code\":\"APIG.03");
+                String body = "{\"order_id\":\"o-1\"}";
+                for (int call = 0; call < 2; call++) {
+                    out.write(("POST " + PAY + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
+                            + head.getValue() + "Content-Length: " + body.length() + "\r\n\r\n" + body)
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    assertThat(answer(socket)).as(head.getKey() + ", call " + call).startsWith("HTTP/1.1 401")
+                            .doesNotContainIgnoringCase("connection: close");
+                }
             }
-            untilNoneHeld();
         }
+        untilNoneHeld();
     }
 
     @Test
@@ -161,6 +190,24 @@ class BodyBudgetTest {
         body.append('"');
         body.append("a".repeat(size - body.length() - 3)).append("\"]}");
         return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One answer read from {@code socket}: its head, and its body of the length the head gives. */
+    private static String answer(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            assertThat(next).as("an answer before the connection closes: " + head).isNotNegative();
+            head.append((char) next);
+        }
+        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        assertThat(length.find()).as(head.toString()).isTrue();
+        return head + new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
+    }
+
+    private double dropped() {
+        return metrics.get("bss.gateway.request.bodies.dropped").counter().count();
     }
 
     private double held() {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,18 +106,10 @@ class VerifiedTokensTest {
     void oneTokenMoreThanItKeepsCostsAFewOfTheOthersAVerificationNotAll() throws Exception {
         int capacity = 64;
         VerifiedTokens small = new VerifiedTokens(verifier, clock::get, capacity);
-        List<String> callers = new ArrayList<>();
-        for (int i = 0; i < capacity; i++) {
-            callers.add(issue("cust-" + i, Duration.ofHours(1)));
-            small.parse(callers.get(i));
-        }
+        List<String> callers = fill(small, capacity, i -> Duration.ofHours(1));
         small.parse(issue("cust-new", Duration.ofHours(1)));
         assertThat(small.size()).isEqualTo(capacity - capacity / 8 + 1);
-        verifications.set(0);
-        for (String token : callers) {
-            small.parse(token);
-        }
-        assertThat(verifications.get()).as("the dropped eighth, and what making room again dropped")
+        assertThat(verificationsToParse(small, callers)).as("the dropped eighth, and what making room again dropped")
                 .isBetween(capacity / 8, capacity / 4);
         assertThat(small.size()).isLessThanOrEqualTo(capacity);
     }
@@ -124,22 +118,30 @@ class VerifiedTokensTest {
     void expiredTokensMakeRoomFirst() throws Exception {
         int capacity = 64;
         VerifiedTokens small = new VerifiedTokens(verifier, clock::get, capacity);
-        List<String> lasting = new ArrayList<>();
-        for (int i = 0; i < capacity; i++) {
-            String token = issue("cust-" + i, i % 2 == 0 ? Duration.ofMinutes(5) : Duration.ofHours(1));
-            small.parse(token);
-            if (i % 2 == 1) {
-                lasting.add(token);
-            }
-        }
+        List<String> all = fill(small, capacity, i -> i % 2 == 0 ? Duration.ofMinutes(5) : Duration.ofHours(1));
         clock.addAndGet(Duration.ofMinutes(10).toMillis());
         small.parse(issue("cust-new", Duration.ofHours(1)));
-        verifications.set(0);
-        for (String token : lasting) {
-            small.parse(token);
-        }
-        assertThat(verifications).as("every unexpired token still recognised").hasValue(0);
+        List<String> lasting = IntStream.range(0, capacity).filter(i -> i % 2 == 1).mapToObj(all::get).toList();
+        assertThat(verificationsToParse(small, lasting)).as("every unexpired token still recognised").isZero();
         assertThat(small.size()).isEqualTo(capacity / 2 + 1);
+    }
+
+    /** Issues {@code count} callers' tokens, the i-th living {@code lifespan(i)}, each parsed by {@code cache}. */
+    private List<String> fill(VerifiedTokens cache, int count, IntFunction<Duration> lifespan) throws ParseException {
+        List<String> issued = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            issued.add(issue("cust-" + i, lifespan.apply(i)));
+            cache.parse(issued.get(i));
+        }
+        return issued;
+    }
+
+    private int verificationsToParse(VerifiedTokens cache, List<String> issued) throws ParseException {
+        verifications.set(0);
+        for (String token : issued) {
+            cache.parse(token);
+        }
+        return verifications.get();
     }
 
     private String issue(Duration lifespan) {

@@ -11,10 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
- * Authenticate, once the body is read: a password login by its user name and password (whatever signature it carries), else a call by its
- * AK/SK signature, else by its {@code X-Auth-Token}; a call that carries both a signature and a token is
- * authenticated by its signature alone, and one that carries neither is refused with 401 APIG.0301. What
- * {@link Identification} found from the headers is not looked up again.
+ * Authenticate, once the body is read: a password login by its user name and password (whatever signature it
+ * carries), else a call by its AK/SK signature, else by its {@code X-Auth-Token}; a call that carries both a signature
+ * and a token is authenticated by its signature alone, and one that carries neither is refused with 401 APIG.0301.
+ * What {@link Identification} found from the headers is not looked up again.
  */
 @Singleton
 class Authentication {

@@ -39,7 +39,7 @@ class BodyBudget {
         return true;
     }
 
-    /** Counts out what a call that is over holds; once per call. */
+    /** Counts out what a call holds, once it is over or its body dropped; again, it counts out nothing. */
     void release(PublicCall call) {
         held.addAndGet(-call.bodyBytes);
         call.bodyBytes = 0;

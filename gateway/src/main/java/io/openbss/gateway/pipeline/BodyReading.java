@@ -1,5 +1,7 @@
 package io.openbss.gateway.pipeline;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.openbss.gateway.GatewayConfig;
 import io.openbss.gateway.errors.ApigException;
 import io.openbss.gateway.tokens.KeystoneTokens;
@@ -9,14 +11,17 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
- * Read: the whole body, at most {@code bss.gateway.max-body-bytes}, while {@link Identification} finds its caller. A larger one, announced or sent, is answered
- * 413 APIG.0201 at once; one whose bytes would take the gateway beyond its {@link BodyBudget} is answered 503
- * APIG.0201 at once, and one that has not arrived whole within {@code bss.gateway.body-read-timeout} 408 APIG.0201.
+ * Read: the whole body, at most {@code bss.gateway.max-body-bytes}, while {@link Identification} finds its caller.
+ * A larger one, announced or sent, is answered 413 APIG.0201 at once; one whose bytes would take the gateway beyond
+ * its {@link BodyBudget} is answered 503 APIG.0201 at once, and one that has not arrived whole within
+ * {@code bss.gateway.body-read-timeout} 408 APIG.0201. The body of a caller refused meanwhile is dropped as it
+ * arrives, and the refusal answered once the request has ended.
  * A refused call's connection is closed once the client has sent it (at most {@link #LINGER_MS} later):
  * closing while the client is still sending resets the connection, and the client may never read the answer. That
  * call, and one whose client goes away before it is read, goes no further.
@@ -36,6 +41,13 @@ class BodyReading {
         Buffer body = Buffer.buffer();
         /** Refused, or abandoned by its client: what still arrives is discarded. */
         boolean over;
+        /**
+         * The refusal of its caller, found while the body arrived: what arrives is dropped, and the refusal answered
+         * once the request has ended (closing the connection could cut off the client's next call).
+         */
+        ApigException callerRefused;
+        /** The bytes of the body that have arrived, kept or not. */
+        long received;
         boolean read;
         boolean closeWhenRead;
         /** The timer of {@code bss.gateway.body-read-timeout}, cancelled once the upload is over; -1 without one. */
@@ -54,10 +66,18 @@ class BodyReading {
     @Inject
     BodyBudget budget;
 
+    private Counter dropped;
+
+    @Inject
+    void register(MeterRegistry metrics) {
+        dropped = Counter.builder("bss.gateway.request.bodies.dropped").baseUnit("bytes")
+                .description("Bytes of request bodies dropped as they arrived: refused calls', refused callers'")
+                .register(metrics);
+    }
+
     /**
-     * Reads the body of {@code call} while {@code identified} (its caller, from the headers) is found: a body whose
-     * caller is refused before it has arrived is refused at once, as an oversize one is; the call goes on once both
-     * are done.
+     * Reads the body of {@code call} while {@code identified} (its caller, from the headers) is found: once its caller
+     * is refused, what arrives of its body is dropped; the call goes on, or is refused, once both are done.
      */
     Future<PublicCall> read(PublicCall call, Future<PublicCall> identified) {
         HttpServerRequest request = call.request;
@@ -65,11 +85,13 @@ class BodyReading {
         Upload upload = new Upload();
         long maxBytes = maxBytes(call);
         request.handler(chunk -> {
+            upload.received += chunk.length();
             if (upload.over) {
-                return;
-            }
-            if (upload.body.length() + chunk.length() > maxBytes) {
+                dropped.increment(chunk.length());
+            } else if (upload.received > maxBytes) {
                 refuse(call, upload, ApigException.tooLarge());
+            } else if (upload.callerRefused != null) {
+                dropped.increment(chunk.length());
             } else if (!budget.take(call, chunk.length())) {
                 refuse(call, upload, ApigException.bodiesInFlight());
             } else {
@@ -90,6 +112,8 @@ class BodyReading {
             vertx.cancelTimer(upload.deadline);
             if (upload.closeWhenRead) {
                 request.connection().close();
+            } else if (upload.callerRefused != null) {
+                read.fail(upload.callerRefused);
             } else if (!upload.over) {
                 call.bodyRead(upload.body);
                 read.complete(call);
@@ -106,17 +130,27 @@ class BodyReading {
             });
             identified.onFailure(failure -> {
                 if (!upload.read && !upload.over && failure instanceof ApigException refusal) {
-                    refuse(call, upload, refusal);
+                    upload.callerRefused = refusal;
+                    upload.body = null;
+                    budget.release(call);
                 }
             });
         }
         return read.future().compose(body -> identified);
     }
 
+    /**
+     * Answers a call whose body will not be read, with {@code Connection: close} in HTTP/1 so that its client does not
+     * send another call on a connection that is about to close.
+     */
     private void refuse(PublicCall call, Upload upload, ApigException refusal) {
         upload.over = true;
         upload.body = null;
         vertx.cancelTimer(upload.deadline);
+        HttpServerResponse response = call.request.response();
+        if (call.request.version() != HttpVersion.HTTP_2 && !response.headWritten()) {
+            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
         answers.fail(call, refusal).onComplete(sent -> {
             upload.closeWhenRead = true;
             vertx.setTimer(LINGER_MS, timer -> call.request.connection().close());

@@ -9,11 +9,11 @@ import jakarta.inject.Singleton;
 
 /**
  * The public front door, a pipeline whose steps run in the order written in {@link #handle} (docs/gateway-pipeline.md):
- * route, read the body while identifying the caller from the headers, authenticate, screen the input, guard against replays, count the call against its quotas,
- * authorize, record it, then forward it to the owning service or answer it here. Each step is one class with one
- * job, and answers a Vert.x {@link Future} whose handlers run on the request's event loop; a step refuses a call by
- * failing (a refusal thrown inside the chain fails it too), which skips the steps after it. Every answer, the reply
- * or the refusal, goes through {@link Answers}.
+ * route, read the body while identifying the caller from the headers, authenticate, screen the input, guard against
+ * replays, count the call against its quotas, authorize, record it, then forward it to the owning service or answer
+ * it here. Each step is one class with one job, and answers a Vert.x {@link Future} whose handlers run on the
+ * request's event loop; a step refuses a call by failing (a refusal thrown inside the chain fails it too), which skips
+ * the steps after it. Every answer, the reply or the refusal, goes through {@link Answers}.
  */
 @Singleton
 public class GatewayHandler implements Handler<HttpServerRequest> {

@@ -32,7 +32,10 @@ final class PublicCall {
     volatile long bodyBytes;
     /** Whether this is a token request the password authenticates (signed or not). */
     boolean passwordLogin;
-    /** Whom its headers name ({@link Identification}): a signed call's key, a token's holder; null for a token request. */
+    /**
+     * Whom its headers name ({@link Identification}): a signed call's key or an {@code X-Auth-Token}'s holder; null
+     * for a token request, which its body may authenticate.
+     */
     Credential identified;
     Credential credential;
     /** The caller as the service is told, once authorized. */
