@@ -82,11 +82,10 @@ class BodyBudgetTest {
     void whatAnAbandonedOrRefusedUploadHeldIsGivenBack() throws Exception {
         byte[] part = new byte[8 * MIB];
         Arrays.fill(part, (byte) 'a');
-        try (Socket socket = new Socket("127.0.0.1", GatewayTestResource.publicPort)) {
+        try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + PAY + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
-                    + knownKey() + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(part.length) + "\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(payHead(knownKey() + "Transfer-Encoding: chunked\r\n",
+                    Integer.toHexString(part.length) + "\r\n"));
             out.write(part);
             out.flush();
             until(() -> held() >= 8 * MIB, "the upload's first 8 MiB held");
@@ -101,11 +100,9 @@ class BodyBudgetTest {
 
     @Test
     void aBodyThatDoesNotArriveInTimeIsRefusedAndGivesBackWhatItHeld() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", GatewayTestResource.publicPort)) {
-            socket.setSoTimeout(30_000);
+        try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + PAY + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n" + knownKey()
-                    + "Content-Length: " + MIB + "\r\n\r\n{\"order_id\":\"").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(payHead(knownKey() + "Content-Length: " + MIB + "\r\n", "{\"order_id\":\""));
             out.flush();
             until(() -> held() > 0, "the first bytes held");
             // nothing more is sent: at the body read timeout (3 s here) the call is refused, not performed
@@ -118,14 +115,12 @@ class BodyBudgetTest {
 
     @Test
     void theBodyOfACallerWhoIsRefusedIsDroppedAsItArrivesAndTheRefusalAnsweredOnceItHasEnded() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", GatewayTestResource.publicPort)) {
-            socket.setSoTimeout(30_000);
+        try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
             byte[] half = new byte[4 * MIB];
             Arrays.fill(half, (byte) 'a');
             double before = dropped();
-            out.write(("POST " + PAY + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + 2 * half.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(payHead("Content-Length: " + 2 * half.length + "\r\n", ""));
             out.write(half);
             out.flush();
             // no credentials: refused before the first byte, so every byte is dropped as it arrives, none held
@@ -145,14 +140,11 @@ class BodyBudgetTest {
                 "an unknown access key", signedBy("UNKNOWNKEY0000000000"),
                 "an unknown token", "X-Auth-Token: " + "t".repeat(200) + "\r\n");
         for (Map.Entry<String, String> head : heads.entrySet()) {
-            try (Socket socket = new Socket("127.0.0.1", GatewayTestResource.publicPort)) {
-                socket.setSoTimeout(30_000);
+            try (Socket socket = connect()) {
                 OutputStream out = socket.getOutputStream();
                 String body = "{\"order_id\":\"o-1\"}";
                 for (int call = 0; call < 2; call++) {
-                    out.write(("POST " + PAY + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
-                            + head.getValue() + "Content-Length: " + body.length() + "\r\n\r\n" + body)
-                            .getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(payHead(head.getValue() + "Content-Length: " + body.length() + "\r\n", body));
                     out.flush();
                     assertThat(answer(socket)).as(head.getKey() + ", call " + call).startsWith("HTTP/1.1 401")
                             .doesNotContainIgnoringCase("connection: close");
@@ -168,6 +160,19 @@ class BodyBudgetTest {
                 Map.of(), orderBody("o-1", 65 * 1024 + 1), Instant.now());
         PublicApiTest.assertApig(answer, 413, "APIG.0201");
         untilNoneHeld();
+    }
+
+    /** A connection to the public port whose reads wait at most 30 s. */
+    private static Socket connect() throws IOException {
+        Socket socket = new Socket("127.0.0.1", GatewayTestResource.publicPort);
+        socket.setSoTimeout(30_000);
+        return socket;
+    }
+
+    /** A POST of PayOrders with {@code headers} (each ending in CRLF) and the first bytes of its body. */
+    private static byte[] payHead(String headers, String bodyStart) {
+        return ("POST " + PAY + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n" + headers + "\r\n"
+                + bodyStart).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Headers that name a known access key (whose signature is checked only once the body has arrived). */

@@ -2,7 +2,6 @@ package io.openbss.gateway.pipeline;
 
 import io.openbss.gateway.auth.PasswordAuthenticator;
 import io.openbss.gateway.auth.SignatureAuthenticator;
-import io.openbss.gateway.auth.TokenAuthenticator;
 import io.openbss.gateway.errors.ApigException;
 import io.openbss.gateway.identity.Credential;
 import io.openbss.gateway.tokens.TokenRequest;
@@ -12,9 +11,10 @@ import jakarta.inject.Singleton;
 
 /**
  * Authenticate, once the body is read: a password login by its user name and password (whatever signature it
- * carries), else a call by its AK/SK signature, else by its {@code X-Auth-Token}; a call that carries both a signature
- * and a token is authenticated by its signature alone, and one that carries neither is refused with 401 APIG.0301.
- * What {@link Identification} found from the headers is not looked up again.
+ * carries), else a signed call by its AK/SK signature, with the key {@link Identification} found (a signed token
+ * request's key is looked up here: Identification leaves token requests to their body). A call with an
+ * {@code X-Auth-Token} and no signature was authenticated by Identification; one that carries neither is refused with
+ * 401 APIG.0301.
  */
 @Singleton
 class Authentication {
@@ -24,9 +24,6 @@ class Authentication {
 
     @Inject
     SignatureAuthenticator signatures;
-
-    @Inject
-    TokenAuthenticator tokens;
 
     Future<PublicCall> authenticate(PublicCall call) {
         return credentialOf(call).map(credential -> {
@@ -40,15 +37,12 @@ class Authentication {
             return passwords.authenticate(TokenRequest.parse(call.body, false));
         }
         String authorization = call.header("Authorization");
-        if (authorization != null && !authorization.isEmpty()) {
-            VertxSignableRequest signed = new VertxSignableRequest(call.request, call.body);
-            return call.identified == null ? signatures.authenticate(signed)
-                    : Future.succeededFuture(call.identified).map(key -> signatures.verify(signed, key));
+        if (authorization == null || authorization.isEmpty()) {
+            return call.identified == null ? Future.failedFuture(ApigException.noCredentials())
+                    : Future.succeededFuture(call.identified);
         }
-        String token = call.header("X-Auth-Token");
-        if (token != null && !token.isEmpty()) {
-            return call.identified == null ? tokens.authenticate(token) : Future.succeededFuture(call.identified);
-        }
-        return Future.failedFuture(ApigException.noCredentials());
+        VertxSignableRequest signed = new VertxSignableRequest(call.request, call.body);
+        return call.identified == null ? signatures.authenticate(signed)
+                : Future.succeededFuture(call.identified).map(key -> signatures.verify(signed, key));
     }
 }
