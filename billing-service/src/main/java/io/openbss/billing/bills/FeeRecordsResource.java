@@ -14,7 +14,6 @@ import io.openbss.common.sql.SqlQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -121,35 +120,43 @@ public class FeeRecordsResource {
         String customerId = caller.get().customerId();
         return scope.customers(customerId, params.method(), params.subCustomerId(), true).flatMap(customers -> {
             query.and("b.customer_id = ANY(?)", (Object) customers.toArray(String[]::new));
-            String from = " FROM bill_line b" + query.where();
-            Tuple filters = query.tuple();
-            // the page is cut before its lines are named: 100 rows joined, not the month's few hundred
-            return pool.preparedQuery("SELECT p.*, " + BillSql.names(lang) + " FROM (SELECT b.*, " + BillSql.PAID
-                            + " AS paid, " + BillSql.STATUS + " AS status, count(*) OVER () AS total" + from
-                            + " ORDER BY b.trade_time DESC, b.line_id DESC LIMIT " + query.bind(paging.limit())
-                            + " OFFSET " + query.bind(paging.offset()) + ") p" + BillSql.namesOf("p")
-                            + " ORDER BY p.trade_time DESC, p.line_id DESC")
+            String where = query.where();
+            // one round trip whatever the page: the count joined to the page, which is cut before its lines are named
+            // (100 rows joined, not the month's few hundred); a page past the end is one row of nulls with the count
+            return pool.preparedQuery("SELECT t.total, p.*, " + BillSql.names(lang)
+                            + " FROM (SELECT count(*) AS total FROM bill_line b" + where + ") t LEFT JOIN (SELECT "
+                            + COLUMNS + " FROM bill_line b" + where + " ORDER BY b.trade_time DESC, b.line_id DESC LIMIT "
+                            + query.bind(paging.limit()) + " OFFSET " + query.bind(paging.offset()) + ") p ON true"
+                            + BillSql.namesOf("p") + " ORDER BY p.trade_time DESC, p.line_id DESC")
                     .execute(query.tuple())
-                    .flatMap(rows -> {
-                        List<FeeRecord> records = new ArrayList<>();
-                        rows.forEach(r -> records.add(record(r)));
-                        if (rows.size() > 0) {
-                            return Uni.createFrom().item(new FeeRecords(rows.iterator().next().getLong("total"),
-                                    records, "CNY"));
+                    .map(rows -> {
+                        List<FeeRecord> records = new ArrayList<>(rows.size());
+                        long total = 0;
+                        for (Row row : rows) {
+                            total = row.getLong("total");
+                            if (row.getLong("line_id") != null) {
+                                records.add(record(row));
+                            }
                         }
-                        // a page past the end still says how many there are
-                        return pool.preparedQuery("SELECT count(*) AS n" + from).execute(filters)
-                                .map(count -> new FeeRecords(count.iterator().next().getLong("n"), records, "CNY"));
+                        return new FeeRecords(total, records, "CNY");
                     });
         });
     }
 
+    /** What a record shows of its line: not every column of it ({@code b.*} would be read and decoded for nothing). */
+    private static final String COLUMNS = "b.bill_cycle, b.customer_id, b.service_type_code, b.resource_type_code, "
+            + "b.region_code, b.enterprise_project_id, b.charging_mode, b.trade_time, b.trade_id, b.line_id, b.bill_type, "
+            + "b.official_amount, b.discount_amount, b.amount, b.cash_amount, b.credit_amount, b.coupon_amount, "
+            + "b.stored_card_amount, b.debt_amount, b.debt_outstanding, " + BillSql.PAID + " AS paid, " + BillSql.STATUS
+            + " AS status";
+
     private static FeeRecord record(Row r) {
         BigDecimal paid = r.getBigDecimal("paid");
+        String traded = Columns.wire(r, "trade_time");
         return new FeeRecord(r.getString("bill_cycle"), r.getString("customer_id"), r.getString("service_type_code"),
                 r.getString("resource_type_code"), r.getString("service_type_name"), r.getString("resource_type_name"),
                 r.getString("region_code"), r.getString("enterprise_project_id"), null, r.getShort("charging_mode"),
-                Columns.wire(r, "trade_time"), Columns.wire(r, "trade_time"), 1, r.getString("trade_id"),
+                traded, traded, 1, r.getString("trade_id"),
                 String.valueOf(r.getLong("line_id")), r.getShort("bill_type"), r.getInteger("status"),
                 r.getBigDecimal("official_amount"), r.getBigDecimal("discount_amount"),
                 r.getBigDecimal("amount").subtract(paid), paid, r.getBigDecimal("cash_amount"),

@@ -1,7 +1,9 @@
 package io.openbss.common.time;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -39,8 +41,33 @@ public final class BssTime {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
+    /**
+     * An instant on the wire. Written digit by digit: bill views write one or two per record, and the formatter's
+     * generic path cost 2.8 % of billing's CPU under the bill queries (bench/README); the formatter stays for years
+     * of other than four digits.
+     */
     public static String formatWire(Instant instant) {
-        return instant == null ? null : WIRE.format(instant);
+        if (instant == null) {
+            return null;
+        }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > LAST_YEAR) {
+            return WIRE.format(instant);
+        }
+        byte[] text = "0000-00-00T00:00:00Z".getBytes(StandardCharsets.ISO_8859_1);
+        digits(text, 0, 4, t.getYear());
+        digits(text, 5, 2, t.getMonthValue());
+        digits(text, 8, 2, t.getDayOfMonth());
+        digits(text, 11, 2, t.getHour());
+        digits(text, 14, 2, t.getMinute());
+        digits(text, 17, 2, t.getSecond());
+        return new String(text, StandardCharsets.ISO_8859_1);
+    }
+
+    private static void digits(byte[] text, int at, int width, int value) {
+        for (int i = at + width - 1; i >= at; i--, value /= 10) {
+            text[i] = (byte) ('0' + value % 10);
+        }
     }
 
     public static Instant parseWire(String value) {
