@@ -9,6 +9,16 @@ import io.openbss.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.StreamResetException;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,10 +30,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -45,6 +57,9 @@ class BodyBudgetTest {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    Vertx vertx;
 
     @Test
     void aBodyBeyondTheBudgetIsRefusedUntilTheCallsHoldingItAreOver() throws Exception {
@@ -155,6 +170,47 @@ class BodyBudgetTest {
     }
 
     @Test
+    void anHttp2CallRefusedWhileItsBodyArrivesIsResetAloneAndTheOtherCallsOnItsConnectionGoOn() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        HttpClient h2 = vertx.httpClientBuilder()
+                .with(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false)
+                        .setDefaultHost("127.0.0.1").setDefaultPort(GatewayTestResource.publicPort))
+                .with(new PoolOptions().setHttp2MaxSize(1))
+                .withConnectHandler(connection -> connections.incrementAndGet())
+                .build();
+        try {
+            // a call in flight on the connection: no credentials, so its body is dropped and 401 answered at its end
+            HttpClientRequest inFlight = await(h2.request(HttpMethod.POST, PAY));
+            inFlight.setChunked(true).putHeader("Content-Type", "application/json");
+            await(inFlight.write("{\"order_id\":\""));
+            io.vertx.core.Future<HttpClientResponse> inFlightAnswer = inFlight.response();
+
+            // a call refused while its body arrives: announced beyond the largest body
+            HttpClientRequest refused = await(h2.request(HttpMethod.POST, PAY));
+            CompletableFuture<Throwable> reset = new CompletableFuture<>();
+            refused.exceptionHandler(reset::complete);
+            refused.putHeader("Content-Type", "application/json").putHeader("Content-Length", String.valueOf(13 * MIB));
+            refused.write(Buffer.buffer(new byte[64 * 1024]));
+            HttpClientResponse tooLarge = await(refused.response());
+            assertThat(tooLarge.statusCode()).isEqualTo(413);
+            assertThat(await(tooLarge.body()).toString()).contains("\"error_code\":\"APIG.0201\"");
+            assertThat(reset.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(StreamResetException.class,
+                    e -> assertThat(e.getCode()).as("NO_ERROR").isZero());
+
+            await(inFlight.end("o-1\"}"));
+            assertThat(await(inFlightAnswer).statusCode()).isEqualTo(401);
+            HttpClientResponse next = await(h2.request(HttpMethod.GET, "/v2/accounts/customer-accounts/balances")
+                    .compose(request -> request.send()));
+            assertThat(next.statusCode()).isEqualTo(401);
+            assertThat(next.version()).isEqualTo(HttpVersion.HTTP_2);
+            assertThat(connections).as("connections opened").hasValue(1);
+        } finally {
+            await(h2.close());
+        }
+        untilNoneHeld();
+    }
+
+    @Test
     void aTokenRequestMayHoldOnlyWhatATokenRequestNeeds() throws Exception {
         SignedHttpClient.Response answer = account("individual").client().send("POST", "/v3/auth/tokens", null,
                 Map.of(), orderBody("o-1", 65 * 1024 + 1), Instant.now());
@@ -209,6 +265,10 @@ class BodyBudgetTest {
         Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
         assertThat(length.find()).as(head.toString()).isTrue();
         return head + new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private double dropped() {

@@ -33,6 +33,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed(InternalToken.GROUP_CUSTOMER)
 public class FeeRecordsResource {
 
+    /** What a record shows of its line: not every column of it ({@code b.*} would be read and decoded for nothing). */
+    private static final String COLUMNS = "b.bill_cycle, b.customer_id, b.service_type_code, b.resource_type_code, "
+            + "b.region_code, b.enterprise_project_id, b.charging_mode, b.trade_time, b.trade_id, b.line_id, "
+            + "b.bill_type, b.official_amount, b.discount_amount, b.amount, b.cash_amount, b.credit_amount, "
+            + "b.coupon_amount, b.stored_card_amount, b.debt_amount, b.debt_outstanding, " + BillSql.PAID + " AS paid, "
+            + BillSql.STATUS + " AS status";
+
     @Inject
     Pool pool;
 
@@ -123,11 +130,12 @@ public class FeeRecordsResource {
             String where = query.where();
             // one round trip whatever the page: the count joined to the page, which is cut before its lines are named
             // (100 rows joined, not the month's few hundred); a page past the end is one row of nulls with the count
+            String page = "SELECT " + COLUMNS + " FROM bill_line b" + where
+                    + " ORDER BY b.trade_time DESC, b.line_id DESC LIMIT " + query.bind(paging.limit()) + " OFFSET "
+                    + query.bind(paging.offset());
             return pool.preparedQuery("SELECT t.total, p.*, " + BillSql.names(lang)
-                            + " FROM (SELECT count(*) AS total FROM bill_line b" + where + ") t LEFT JOIN (SELECT "
-                            + COLUMNS + " FROM bill_line b" + where + " ORDER BY b.trade_time DESC, b.line_id DESC LIMIT "
-                            + query.bind(paging.limit()) + " OFFSET " + query.bind(paging.offset()) + ") p ON true"
-                            + BillSql.namesOf("p") + " ORDER BY p.trade_time DESC, p.line_id DESC")
+                            + " FROM (SELECT count(*) AS total FROM bill_line b" + where + ") t LEFT JOIN (" + page
+                            + ") p ON true" + BillSql.namesOf("p") + " ORDER BY p.trade_time DESC, p.line_id DESC")
                     .execute(query.tuple())
                     .map(rows -> {
                         List<FeeRecord> records = new ArrayList<>(rows.size());
@@ -142,13 +150,6 @@ public class FeeRecordsResource {
                     });
         });
     }
-
-    /** What a record shows of its line: not every column of it ({@code b.*} would be read and decoded for nothing). */
-    private static final String COLUMNS = "b.bill_cycle, b.customer_id, b.service_type_code, b.resource_type_code, "
-            + "b.region_code, b.enterprise_project_id, b.charging_mode, b.trade_time, b.trade_id, b.line_id, b.bill_type, "
-            + "b.official_amount, b.discount_amount, b.amount, b.cash_amount, b.credit_amount, b.coupon_amount, "
-            + "b.stored_card_amount, b.debt_amount, b.debt_outstanding, " + BillSql.PAID + " AS paid, " + BillSql.STATUS
-            + " AS status";
 
     private static FeeRecord record(Row r) {
         BigDecimal paid = r.getBigDecimal("paid");

@@ -22,9 +22,10 @@ import jakarta.inject.Singleton;
  * its {@link BodyBudget} is answered 503 APIG.0201 at once, and one that has not arrived whole within
  * {@code bss.gateway.body-read-timeout} 408 APIG.0201. The body of a caller refused meanwhile is dropped as it
  * arrives, and the refusal answered once the request has ended.
- * A refused call's connection is closed once the client has sent it (at most {@link #LINGER_MS} later):
- * closing while the client is still sending resets the connection, and the client may never read the answer. That
- * call, and one whose client goes away before it is read, goes no further.
+ * In HTTP/1 a refused call's connection is closed once the client has sent it (at most {@link #LINGER_MS} later):
+ * closing while the client is still sending resets the connection, and the client may never read the answer; in
+ * HTTP/2 only its stream is reset, once answered. That call, and one whose client goes away before it is read, goes
+ * no further.
  */
 @Singleton
 class BodyReading {
@@ -140,20 +141,31 @@ class BodyReading {
     }
 
     /**
-     * Answers a call whose body will not be read, with {@code Connection: close} in HTTP/1 so that its client does not
-     * send another call on a connection that is about to close.
+     * Answers a call whose body will not be read. In HTTP/1 the answer says {@code Connection: close}, so that its
+     * client does not send another call on a connection that is about to close. In HTTP/2 only the call's stream
+     * ends: once answered, it is reset with NO_ERROR, which tells the client to stop sending its body (RFC 9113,
+     * 8.1), and the other calls on the connection go on.
      */
     private void refuse(PublicCall call, Upload upload, ApigException refusal) {
         upload.over = true;
         upload.body = null;
         vertx.cancelTimer(upload.deadline);
-        HttpServerResponse response = call.request.response();
-        if (call.request.version() != HttpVersion.HTTP_2 && !response.headWritten()) {
+        HttpServerRequest request = call.request;
+        if (request.version() == HttpVersion.HTTP_2) {
+            answers.fail(call, refusal).onComplete(sent -> {
+                if (!request.isEnded()) {
+                    request.response().reset(0);
+                }
+            });
+            return;
+        }
+        HttpServerResponse response = request.response();
+        if (!response.headWritten()) {
             response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
         answers.fail(call, refusal).onComplete(sent -> {
             upload.closeWhenRead = true;
-            vertx.setTimer(LINGER_MS, timer -> call.request.connection().close());
+            vertx.setTimer(LINGER_MS, timer -> request.connection().close());
         });
     }
 
