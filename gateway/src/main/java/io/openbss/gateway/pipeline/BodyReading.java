@@ -24,8 +24,8 @@ import jakarta.inject.Singleton;
  * arrives, and the refusal answered once the request has ended.
  * In HTTP/1 a refused call's connection is closed once the client has sent it (at most {@link #LINGER_MS} later):
  * closing while the client is still sending resets the connection, and the client may never read the answer; in
- * HTTP/2 only its stream is reset, once answered. That call, and one whose client goes away before it is read, goes
- * no further.
+ * HTTP/2 only its stream is reset, if it is still open then. That call, and one whose client goes away before it is
+ * read, goes no further.
  */
 @Singleton
 class BodyReading {
@@ -143,8 +143,10 @@ class BodyReading {
     /**
      * Answers a call whose body will not be read. In HTTP/1 the answer says {@code Connection: close}, so that its
      * client does not send another call on a connection that is about to close. In HTTP/2 only the call's stream
-     * ends: once answered, it is reset with NO_ERROR, which tells the client to stop sending its body (RFC 9113,
-     * 8.1), and the other calls on the connection go on.
+     * ends, and the other calls on the connection go on: what still arrives of its body is dropped, and if the client
+     * has not sent it all {@link #LINGER_MS} after the answer, the stream is reset with NO_ERROR, which asks it to
+     * stop (RFC 9113, 8.1). Resetting at once would be allowed too, but some clients then lose the answer (curl 7.88
+     * shows none; the JDK 17 HttpClient had not returned after 60 s).
      */
     private void refuse(PublicCall call, Upload upload, ApigException refusal) {
         upload.over = true;
@@ -152,11 +154,11 @@ class BodyReading {
         vertx.cancelTimer(upload.deadline);
         HttpServerRequest request = call.request;
         if (request.version() == HttpVersion.HTTP_2) {
-            answers.fail(call, refusal).onComplete(sent -> {
+            answers.fail(call, refusal).onComplete(sent -> vertx.setTimer(LINGER_MS, timer -> {
                 if (!request.isEnded()) {
                     request.response().reset(0);
                 }
-            });
+            }));
             return;
         }
         HttpServerResponse response = request.response();
