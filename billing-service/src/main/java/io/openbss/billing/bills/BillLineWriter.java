@@ -70,7 +70,7 @@ public class BillLineWriter {
 
     /**
      * What paid each bill line of an entry, in the order they were written (the order of the request's lines); found
-     * through the trade's index, as the charge answers it on the ledger's hot path.
+     * through the trade's index. A replayed charge answers with it.
      */
     public Uni<List<Payment>> payments(SqlConnection connection, String tradeId, long entryId) {
         return connection.preparedQuery("""

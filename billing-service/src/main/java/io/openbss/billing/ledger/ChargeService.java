@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -46,10 +48,15 @@ public class ChargeService {
     @Inject
     BillLineWriter bills;
 
+    /**
+     * Posts a charge, or answers the earlier one with its key. What paid each bill line comes from the payment plan
+     * when this call posted it, and is read back from the bill lines only for a replay.
+     */
     public Uni<ChargeResult> charge(ChargeRequest request) {
-        return ledger.transaction(connection -> charge(connection, header(request), request)
-                .flatMap(entry -> bills.payments(connection, entry.tradeId(), entry.entryId())
-                        .map(lines -> ChargeResult.of(entry, false, lines))));
+        AtomicReference<List<BillLineWriter.Payment>> paid = new AtomicReference<>();
+        return ledger.transaction(connection -> charge(connection, header(request), request, paid::set)
+                .flatMap(entry -> (entry.replayed() ? bills.payments(connection, entry.tradeId(), entry.entryId())
+                        : Uni.createFrom().item(paid.get())).map(lines -> ChargeResult.of(entry, false, lines))));
     }
 
     /** The journal entry a charge posts. */
@@ -61,9 +68,15 @@ public class ChargeService {
 
     /** The charge inside a transaction the caller owns (hourly usage rating posts many of them). */
     public Uni<PostedEntry> charge(SqlConnection connection, EntryHeader header, ChargeRequest request) {
+        return charge(connection, header, request, paid -> { });
+    }
+
+    /** The same, handing what paid each bill line, in the order of the request's lines, to {@code paid}. */
+    private Uni<PostedEntry> charge(SqlConnection connection, EntryHeader header, ChargeRequest request,
+            Consumer<List<BillLineWriter.Payment>> paid) {
         return journal.claimed(connection, header, entryId -> coupons(connection, request)
                 .flatMap(coupons -> lockPayingAccounts(connection, request, coupons)
-                        .flatMap(paying -> pay(connection, entryId, header, request, coupons, paying))));
+                        .flatMap(paying -> pay(connection, entryId, header, request, coupons, paying, paid))));
     }
 
     /** What can pay, locked in one statement in account order: the payer's own accounts, coupons and cards. */
@@ -112,7 +125,7 @@ public class ChargeService {
     }
 
     private Uni<PostedEntry> pay(SqlConnection connection, long entryId, EntryHeader header, ChargeRequest request,
-            List<ChosenCoupon> coupons, PayingAccounts paying) {
+            List<ChosenCoupon> coupons, PayingAccounts paying, Consumer<List<BillLineWriter.Payment>> paid) {
         Map<String, Journal.LockedAccount> own = paying.own();
         Map<String, Journal.LockedAccount> instruments = paying.instruments();
         List<String> cards = paying.cards();
@@ -162,6 +175,7 @@ public class ChargeService {
             payments.add(new BillLineWriter.Payment(plan.paid(i, AccountRole.CASH), plan.paid(i, AccountRole.CREDIT),
                     plan.paid(i, AccountRole.COUPON), plan.paid(i, AccountRole.CARD), plan.paid(i, AccountRole.DEBT)));
         }
+        paid.accept(payments);
         OffsetDateTime now = journal.businessTime(header);
         Uni<PostedEntry> written = legs.isEmpty()
                 ? Uni.createFrom().item(new PostedEntry(entryId, header.tradeType(), header.tradeId(), now.toInstant(),

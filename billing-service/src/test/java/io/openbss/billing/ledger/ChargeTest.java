@@ -61,9 +61,11 @@ class ChargeTest {
         assertThat(first.getBoolean("replayed")).isFalse();
         assertThat(probe.balance(id, "CASH")).isEqualByComparingTo("59.88");
 
-        JsonPath again = charge("c1-" + id, id, lines, Map.of()).statusCode(200).extract().jsonPath();
+        JsonPath again = charge("c1-" + id, id, lines, Map.of()).statusCode(200).extract().jsonPath().using(EXACT);
         assertThat(again.getBoolean("replayed")).isTrue();
         assertThat(again.getLong("entry_id")).isEqualTo(first.getLong("entry_id"));
+        // what paid each line: from the payment plan when posted, from the bill lines when replayed
+        assertThat(again.getList("lines")).hasSize(2).isEqualTo(first.getList("lines"));
         assertThat(probe.balance(id, "CASH")).isEqualByComparingTo("59.88");
         assertThat(probe.count("SELECT count(*) FROM bill_line WHERE customer_id = $1", id)).isEqualTo(2);
         assertThat(probe.one("SELECT sum(cash_amount) AS s, sum(amount) AS a FROM bill_line WHERE customer_id = $1", id)
