@@ -153,21 +153,20 @@ class BodyReading {
         upload.body = null;
         vertx.cancelTimer(upload.deadline);
         HttpServerRequest request = call.request;
-        if (request.version() == HttpVersion.HTTP_2) {
-            answers.fail(call, refusal).onComplete(sent -> vertx.setTimer(LINGER_MS, timer -> {
-                if (!request.isEnded()) {
-                    request.response().reset(0);
-                }
-            }));
-            return;
-        }
+        boolean http2 = request.version() == HttpVersion.HTTP_2;
         HttpServerResponse response = request.response();
-        if (!response.headWritten()) {
+        if (!http2 && !response.headWritten()) {
             response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
         answers.fail(call, refusal).onComplete(sent -> {
-            upload.closeWhenRead = true;
-            vertx.setTimer(LINGER_MS, timer -> request.connection().close());
+            upload.closeWhenRead = !http2;
+            vertx.setTimer(LINGER_MS, timer -> {
+                if (!http2) {
+                    request.connection().close();
+                } else if (!request.isEnded()) {
+                    response.reset(0);
+                }
+            });
         });
     }
 
