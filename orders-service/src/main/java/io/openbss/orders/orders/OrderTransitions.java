@@ -38,10 +38,13 @@ public class OrderTransitions {
     @Inject
     Pool pool;
 
-    /** A payment starts: pending payment → processing. */
-    public Uni<Boolean> startPayment(SqlClient client, String orderId) {
-        return move(client, orderId, PENDING_PAYMENT, PROCESSING);
-    }
+    /**
+     * A payment starts: pending payment → processing. A data-modifying common table expression named
+     * {@code started}, for the one statement that starts a payment and records its attempt (the order's id is its
+     * {@code $1}): it yields the order's id when the order moved.
+     */
+    public static final String START_PAYMENT = "started AS (UPDATE customer_order SET status = " + PROCESSING.code()
+            + " WHERE order_id = $1::text AND status = " + PENDING_PAYMENT.code() + " RETURNING order_id)";
 
     /** The ledger refused the payment, so it charged nothing: processing → pending payment. */
     public Uni<Boolean> refusePayment(SqlClient client, String orderId) {

@@ -30,23 +30,32 @@ public class PaymentStore {
     @Inject
     Clock clock;
 
+    /** The order with its lines, in one statement; null when there is no such order. */
     Uni<OrderToPay> order(String orderId) {
-        return pool.preparedQuery("SELECT * FROM customer_order WHERE order_id = $1").execute(Tuple.of(orderId))
-                .flatMap(orders -> {
-                    if (orders.size() == 0) {
-                        return Uni.createFrom().nullItem();
+        return pool.preparedQuery("""
+                        SELECT o.customer_id AS order_customer_id, o.payer_customer_id AS order_payer_customer_id,
+                               o.status AS order_status, o.order_type AS order_order_type,
+                               o.source_type AS order_source_type,
+                               o.pending_payment_end_time AS order_pending_payment_end_time, l.*
+                          FROM customer_order o LEFT JOIN order_line l ON l.order_id = o.order_id
+                         WHERE o.order_id = $1
+                         ORDER BY l.line_id""")
+                .execute(Tuple.of(orderId)).map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
                     }
-                    Row o = orders.iterator().next();
-                    return pool.preparedQuery("SELECT * FROM order_line WHERE order_id = $1 ORDER BY line_id")
-                            .execute(Tuple.of(orderId)).map(rows -> {
-                                List<OrderToPay.Line> lines = new ArrayList<>();
-                                rows.forEach(row -> lines.add(OrderToPay.Line.of(row)));
-                                return new OrderToPay(orderId, o.getString("customer_id"),
-                                        o.getString("payer_customer_id"), OrderStatus.of(o.getInteger("status")),
-                                        OrderType.of(o.getInteger("order_type")), o.getInteger("source_type"),
-                                        o.getOffsetDateTime("pending_payment_end_time"),
-                                        lines);
-                            });
+                    List<OrderToPay.Line> lines = new ArrayList<>();
+                    Row o = null;
+                    for (Row row : rows) {
+                        o = row;
+                        if (row.getString("line_id") != null) { // null: an order without lines (LEFT JOIN)
+                            lines.add(OrderToPay.Line.of(row));
+                        }
+                    }
+                    return new OrderToPay(orderId, o.getString("order_customer_id"),
+                            o.getString("order_payer_customer_id"), OrderStatus.of(o.getInteger("order_status")),
+                            OrderType.of(o.getInteger("order_order_type")), o.getInteger("order_source_type"),
+                            o.getOffsetDateTime("order_pending_payment_end_time"), lines);
                 });
     }
 

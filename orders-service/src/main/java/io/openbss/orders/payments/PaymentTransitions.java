@@ -48,23 +48,23 @@ public class PaymentTransitions {
 
     /**
      * Starts a payment attempt: the order goes from pending payment to processing and the attempt is recorded
-     * pending, due to the reconciler after the grace, in one transaction; null when the order was not waiting for
+     * pending, due to the reconciler after the grace, in one statement; null when the order was not waiting for
      * payment any more.
      */
     Uni<Payment> start(String orderId, List<String> couponIds, String discountId, BigDecimal amount, String hash) {
         OffsetDateTime now = store.now();
-        return pool.withTransaction(connection -> orders.startPayment(connection, orderId)
-                .flatMap(started -> !started ? Uni.createFrom().nullItem() : connection.preparedQuery("""
-                                INSERT INTO order_payment (order_id, attempt, status, coupon_ids, discount_id,
-                                    amount, request_hash, next_attempt_at, created_at)
-                                VALUES ($1::text, (SELECT coalesce(max(attempt), 0) + 1 FROM order_payment
-                                                    WHERE order_id = $1::text),
-                                        $8, $2, $3, $4, $5, $6, $7)
-                                RETURNING *""")
-                        .execute(Tuple.from(Arrays.asList(orderId, couponIds.toArray(String[]::new), discountId,
-                                Numeric.create(amount), hash, now.plus(config.reconciler().grace()), now,
-                                PENDING.name())))
-                        .map(rows -> Payment.of(rows.iterator().next()))));
+        return pool.preparedQuery("WITH " + OrderTransitions.START_PAYMENT + """
+                         INSERT INTO order_payment (order_id, attempt, status, coupon_ids, discount_id, amount,
+                            request_hash, next_attempt_at, created_at)
+                        SELECT order_id, (SELECT coalesce(max(attempt), 0) + 1 FROM order_payment
+                                           WHERE order_id = $1::text),
+                               $8::text, $2::text[], $3::text, $4::numeric, $5::text, $6::timestamptz,
+                               $7::timestamptz
+                          FROM started
+                        RETURNING *""")
+                .execute(Tuple.from(Arrays.asList(orderId, couponIds.toArray(String[]::new), discountId,
+                        Numeric.create(amount), hash, now.plus(config.reconciler().grace()), now, PENDING.name())))
+                .map(rows -> rows.size() == 0 ? null : Payment.of(rows.iterator().next()));
     }
 
     /** The ledger charged the attempt: pending → succeeded; false when a request or the reconciler was first. */

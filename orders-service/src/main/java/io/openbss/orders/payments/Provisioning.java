@@ -67,8 +67,6 @@ public class Provisioning {
                                 + "being paid");
                     }
                 });
-        done = done.chain(() -> LinePayments.record(connection, order.orderId(),
-                order.lines().stream().map(OrderToPay.Line::lineId).toList(), charged));
         if (payment.discountId() != null) {
             // paid with another offer than the best one the order was priced with, or with none: the order shows
             // the discount its lines were charged with, as its bill lines do
@@ -88,17 +86,26 @@ public class Provisioning {
                             "INSERT INTO order_discount (order_id, discount_type, discount_amount) VALUES ($1, $2, $3)")
                     .execute(Tuple.of(order.orderId(), DISCOUNT_COUPON, Numeric.create(byDiscountCoupons))));
         }
+        // each line: the period it bought, and what paid it as its bill line records it (kept when billing did not
+        // say per line)
+        List<Numeric[]> paid = LinePayments.of(charged, order.lines().size());
         List<Tuple> lines = new ArrayList<>();
-        for (OrderToPay.Line line : order.lines()) {
+        for (int i = 0; i < order.lines().size(); i++) {
+            OrderToPay.Line line = order.lines().get(i);
             Period period = period(order, line, payment);
-            lines.add(Tuple.of(order.orderId(), line.lineId(), utc(period.effective()), utc(period.expire())));
+            Numeric[] amounts = paid == null ? new Numeric[3] : paid.get(i);
+            lines.add(Tuple.from(Arrays.asList(order.orderId(), line.lineId(), utc(period.effective()),
+                    utc(period.expire()), amounts[0], amounts[1], amounts[2])));
         }
-        done = done.chain(() -> connection.preparedQuery(
-                        "UPDATE order_line SET effective_time = $3, expire_time = $4 WHERE order_id = $1 AND line_id = $2")
+        done = done.chain(() -> connection.preparedQuery("""
+                        UPDATE order_line SET effective_time = $3, expire_time = $4,
+                               coupon_amount = coalesce($5, coupon_amount),
+                               stored_card_amount = coalesce($6, stored_card_amount),
+                               consumed_amount = coalesce($7, consumed_amount)
+                         WHERE order_id = $1 AND line_id = $2""")
                 .executeBatch(lines));
         if (order.orderType() == OrderType.NEW_PURCHASE) {
-            done = done.chain(() -> insert(connection, order, payment, now, true))
-                    .chain(() -> insert(connection, order, payment, now, false));
+            done = done.chain(() -> insert(connection, order, payment, now));
         } else {
             List<ResourceTransitions.Renewal> renewed = new ArrayList<>();
             for (OrderToPay.Line line : order.lines()) {
@@ -125,23 +132,15 @@ public class Provisioning {
         return done.replaceWithVoid();
     }
 
-    private Uni<Void> insert(SqlConnection connection, OrderToPay order, Payment payment, OffsetDateTime now,
-            boolean mains) {
+    /** The order's resources, main ones first: a subordinate resource refers to its main one. */
+    private Uni<Void> insert(SqlConnection connection, OrderToPay order, Payment payment, OffsetDateTime now) {
         List<Tuple> rows = new ArrayList<>();
-        for (OrderToPay.Line line : order.lines()) {
-            if ((line.mainResourceId() == null) != mains) {
-                continue;
+        for (boolean mains : new boolean[] {true, false}) {
+            for (OrderToPay.Line line : order.lines()) {
+                if ((line.mainResourceId() == null) == mains) {
+                    rows.add(resource(order, line, payment, now));
+                }
             }
-            Period period = period(order, line, payment);
-            List<Object> values = new ArrayList<>(Arrays.asList(line.resourceId(), order.customerId(),
-                    order.payerCustomerId(), line.mainResourceId(), order.orderId(), line.serviceTypeCode(),
-                    line.serviceTypeName(), line.resourceTypeCode(), line.resourceSpecCode(), line.regionCode(),
-                    line.productId(), line.productSpecDesc(), line.resourceName(), line.resourceSize(),
-                    line.sizeMeasureId(), utc(period.effective()), utc(period.expire()), line.months(),
-                    line.maxPeriodMonths(), now, line.periodType(), line.periodNum(), line.resourceTypeName()));
-            values.addAll(line.projects().columns());
-            values.add(ResourceTransitions.PROVISIONED.code());
-            rows.add(Tuple.from(values));
         }
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -156,5 +155,18 @@ public class Provisioning {
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $27, $16, $17, $18,
                                 $19, $20, $21, $22, $23, $24, $25, $26)""")
                 .executeBatch(rows).replaceWithVoid();
+    }
+
+    private static Tuple resource(OrderToPay order, OrderToPay.Line line, Payment payment, OffsetDateTime now) {
+        Period period = period(order, line, payment);
+        List<Object> values = new ArrayList<>(Arrays.asList(line.resourceId(), order.customerId(),
+                order.payerCustomerId(), line.mainResourceId(), order.orderId(), line.serviceTypeCode(),
+                line.serviceTypeName(), line.resourceTypeCode(), line.resourceSpecCode(), line.regionCode(),
+                line.productId(), line.productSpecDesc(), line.resourceName(), line.resourceSize(),
+                line.sizeMeasureId(), utc(period.effective()), utc(period.expire()), line.months(),
+                line.maxPeriodMonths(), now, line.periodType(), line.periodNum(), line.resourceTypeName()));
+        values.addAll(line.projects().columns());
+        values.add(ResourceTransitions.PROVISIONED.code());
+        return Tuple.from(values);
     }
 }

@@ -17,6 +17,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -60,8 +61,9 @@ class OrderTransitionsTest {
 
     private List<Event> events() {
         return List.of(
-                new Event("startPayment", (customer, order) -> moved(pool.withTransaction(
-                        connection -> transitions.startPayment(connection, order)))),
+                new Event("startPayment", (customer, order) -> pool.preparedQuery(
+                                "WITH " + OrderTransitions.START_PAYMENT + " SELECT count(*) FROM started")
+                        .execute(Tuple.of(order)).map(rows -> rows.iterator().next().getInteger(0))),
                 new Event("refusePayment", (customer, order) -> moved(pool.withTransaction(
                         connection -> transitions.refusePayment(connection, order)))),
                 new Event("complete", (customer, order) -> moved(pool.withTransaction(
