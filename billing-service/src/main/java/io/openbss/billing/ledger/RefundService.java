@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Refunds go back where the charge took the money from, in proportion: to cash, to credit and to stored-value
@@ -34,15 +36,20 @@ public class RefundService {
     @Inject
     BillLineWriter bills;
 
+    /**
+     * Posts a refund, or answers the earlier one with its key. What went back for each bill line comes from the
+     * payment plan when this call posted it, and is read back from the bill lines only for a replay.
+     */
     public Uni<ChargeResult> refund(RefundRequest request) {
+        AtomicReference<List<BillLineWriter.Payment>> paid = new AtomicReference<>();
         EntryHeader header = new EntryHeader("refund:" + request.idempotencyKey(), request.contentHash(),
                 TradeType.REFUND, "REFUND_UNSUBSCRIBE", request.tradeId(), request.payer(),
                 ChargeService.singleService(request.lines()), null, null, null, request.refundsTradeId(), null);
         return ledger.transaction(connection -> journal.claimed(connection, header,
                         entryId -> refundable(connection, request).flatMap(refundable -> give(connection, entryId,
-                                header, request, refundable)))
-                .flatMap(entry -> bills.payments(connection, entry.tradeId(), entry.entryId())
-                        .map(lines -> ChargeResult.of(entry, true, lines))));
+                                header, request, refundable, paid::set)))
+                .flatMap(entry -> (entry.replayed() ? bills.payments(connection, entry.tradeId(), entry.entryId())
+                        : Uni.createFrom().item(paid.get())).map(lines -> ChargeResult.of(entry, true, lines))));
     }
 
     /** What the charge paid, per account, from refundable sources, less what earlier refunds gave back. */
@@ -80,7 +87,7 @@ public class RefundService {
     }
 
     private Uni<PostedEntry> give(SqlConnection connection, long entryId, EntryHeader header, RefundRequest request,
-            Map<String, Long> refundable) {
+            Map<String, Long> refundable, Consumer<List<BillLineWriter.Payment>> paid) {
         long[] dues = Cents.shares(request.lines().stream().map(l -> l.amount().negate()).toList());
         long total = java.util.Arrays.stream(dues).sum();
         long available = refundable.values().stream().mapToLong(Long::longValue).sum();
@@ -110,6 +117,7 @@ public class RefundService {
                 payments.add(new BillLineWriter.Payment(-plan.paid(i, AccountRole.CASH),
                         -plan.paid(i, AccountRole.CREDIT), 0, -plan.paid(i, AccountRole.CARD), 0));
             }
+            paid.accept(payments);
             Uni<PostedEntry> written = legs.isEmpty()
                     ? Uni.createFrom().item(new PostedEntry(entryId, header.tradeType(), header.tradeId(),
                             journal.now().toInstant(), List.of(), false))

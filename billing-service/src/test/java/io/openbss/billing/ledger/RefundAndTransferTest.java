@@ -66,6 +66,12 @@ class RefundAndTransferTest {
         assertThat(refund.getString("coupon_amount")).isEqualTo("0.00");
         assertThat(probe.balance(id, "CASH")).isEqualByComparingTo("30.00");
         assertThat(probe.balance(id, "CREDIT")).isEqualByComparingTo("80.00");
+        // what went back for each line: from the payment plan when posted, from the bill lines when replayed
+        JsonPath again = refund("r1-" + id, id, "CS-order-" + id, "-50.00").statusCode(200).extract().jsonPath()
+                .using(EXACT);
+        assertThat(again.getBoolean("replayed")).isTrue();
+        assertThat(again.getList("lines")).hasSize(1).isEqualTo(refund.getList("lines"));
+        assertThat(probe.balance(id, "CASH")).isEqualByComparingTo("30.00");
 
         refund("r2-" + id, id, "CS-order-" + id, "-50.01").statusCode(400).body("error_msg", containsString("exceeds"));
         refund("r3-" + id, id, "CS-order-" + id, "-50.00").statusCode(200);
