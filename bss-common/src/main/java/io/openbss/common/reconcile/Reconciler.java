@@ -46,12 +46,14 @@ public final class Reconciler {
                 .collect(Collectors.joining(" AND "));
         String giveUp = policy.maxAttempts().isPresent()
                 ? " AND attempts < $" + (first + work.pendingWhen().size()) : "";
-        this.claim = "UPDATE " + work.table() + " t SET attempts = t.attempts + 1,"
-                + " next_attempt_at = $1 + make_interval(secs => ($2::float8[])[LEAST(t.attempts, $3) + 1])"
-                + " FROM (SELECT " + keys + " FROM " + work.table()
+        // the due rows are claimed once (a materialized query), whatever plan joins them to the update: as a
+        // subquery, a plan may run the claim again for every row it joins
+        this.claim = "WITH due AS MATERIALIZED (SELECT " + keys + " FROM " + work.table()
                 + " WHERE " + work.condition("", first) + " AND (next_attempt_at IS NULL OR next_attempt_at <= $1)"
-                + giveUp + " ORDER BY next_attempt_at NULLS FIRST LIMIT $4 FOR UPDATE SKIP LOCKED) due"
-                + " WHERE " + join + " RETURNING t.*";
+                + giveUp + " ORDER BY next_attempt_at NULLS FIRST LIMIT $4 FOR UPDATE SKIP LOCKED)"
+                + " UPDATE " + work.table() + " t SET attempts = t.attempts + 1,"
+                + " next_attempt_at = $1 + make_interval(secs => ($2::float8[])[LEAST(t.attempts, $3) + 1])"
+                + " FROM due WHERE " + join + " RETURNING t.*";
         this.count = "SELECT count(*) FROM " + work.table() + " WHERE " + work.condition("", 1);
     }
 

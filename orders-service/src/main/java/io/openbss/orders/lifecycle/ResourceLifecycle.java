@@ -89,15 +89,17 @@ public class ResourceLifecycle {
         }
         // claimed for today first: a crash or a refusal waits for tomorrow's attempt, never loops
         return pool.preparedQuery("""
+                        WITH due AS MATERIALIZED (
+                            SELECT d.resource_id FROM subscription d
+                              LEFT JOIN renew_config c ON c.customer_id = d.customer_id
+                             WHERE d.expire_policy = $3 AND d.status = $4 AND d.main_resource_id IS NULL
+                               AND d.expire_time > $1
+                               AND (d.expire_time AT TIME ZONE 'Asia/Shanghai')::date
+                                   - coalesce(c.deduction_days, 7) <= $2
+                               AND (d.auto_renew_tried_on IS NULL OR d.auto_renew_tried_on < $2)
+                             ORDER BY d.expire_time LIMIT 100 FOR UPDATE OF d SKIP LOCKED)
                         UPDATE subscription s SET auto_renew_tried_on = $2
-                          FROM (SELECT d.resource_id FROM subscription d
-                                  LEFT JOIN renew_config c ON c.customer_id = d.customer_id
-                                 WHERE d.expire_policy = $3 AND d.status = $4 AND d.main_resource_id IS NULL
-                                   AND d.expire_time > $1
-                                   AND (d.expire_time AT TIME ZONE 'Asia/Shanghai')::date
-                                       - coalesce(c.deduction_days, 7) <= $2
-                                   AND (d.auto_renew_tried_on IS NULL OR d.auto_renew_tried_on < $2)
-                                 ORDER BY d.expire_time LIMIT 100 FOR UPDATE OF d SKIP LOCKED) due
+                          FROM due
                          WHERE s.resource_id = due.resource_id
                         RETURNING s.resource_id, s.customer_id, s.period_type, s.period_num""")
                 .execute(Tuple.of(utc(now), today, ExpirePolicy.AUTO_RENEW.code(), ResourceStatus.IN_USE.code()))

@@ -75,17 +75,25 @@ public class OrderTransitions {
     }
 
     /**
+     * The statement of {@link #cancelUnpaid}: the due orders are claimed once, through the index of orders waiting
+     * for payment by the end of their window, whatever plan joins them to the update.
+     */
+    static final String CANCEL_UNPAID = """
+            WITH due AS MATERIALIZED (
+                SELECT order_id FROM customer_order
+                 WHERE status = $3 AND pending_payment_end_time <= $1
+                 LIMIT $2 FOR UPDATE SKIP LOCKED)
+            UPDATE customer_order o SET status = $4
+              FROM due
+             WHERE o.order_id = due.order_id AND o.status = $3
+            RETURNING o.order_id""";
+
+    /**
      * Up to {@code batch} orders whose payment window closed by {@code now}: pending payment → cancelled. Answers how
      * many were cancelled; orders another run holds are skipped.
      */
     public Uni<Integer> cancelUnpaid(OffsetDateTime now, int batch) {
-        return pool.preparedQuery("""
-                        UPDATE customer_order o SET status = $4
-                          FROM (SELECT order_id FROM customer_order
-                                 WHERE status = $3 AND pending_payment_end_time <= $1
-                                 LIMIT $2 FOR UPDATE SKIP LOCKED) due
-                         WHERE o.order_id = due.order_id AND o.status = $3
-                        RETURNING o.order_id""")
+        return pool.preparedQuery(CANCEL_UNPAID)
                 .execute(Tuple.of(now, batch, PENDING_PAYMENT.code(), CANCELLED.code()))
                 .map(rows -> rows.size());
     }
