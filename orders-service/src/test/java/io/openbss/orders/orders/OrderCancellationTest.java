@@ -161,15 +161,17 @@ class OrderCancellationTest {
                         INSERT INTO customer_order (order_id, customer_id, service_type_code, service_type_name,
                             source_type, status, order_type, official_amount, amount_after_discount, create_time,
                             pending_payment_end_time)
-                        SELECT $1 || n, $2, 'hws.service.type.ec2', 'ECS', 1, 6, 1, 100, 90, now(),
+                        SELECT $1 || n, $2, 'hws.service.type.ec2', 'ECS', 1, $3, 1, 100, 90, now(),
                                now() + interval '7 days'
-                          FROM generate_series(1, 5000) n""").execute(Tuple.of(prefix, customer)).await().indefinitely();
+                          FROM generate_series(1, 5000) n""")
+                .execute(Tuple.of(prefix, customer, OrderStatus.PENDING_PAYMENT.code())).await().indefinitely();
         try {
             pool.query("ANALYZE customer_order").execute().await().indefinitely();
             // nothing is due before 1970: the statement runs in full and changes nothing
             JsonObject plan = pool.preparedQuery("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) "
                             + OrderTransitions.CANCEL_UNPAID)
-                    .execute(Tuple.of(OffsetDateTime.parse("1970-01-01T00:00:00Z"), 500, 6, 4)).await().indefinitely()
+                    .execute(Tuple.of(OffsetDateTime.parse("1970-01-01T00:00:00Z"), 500,
+                            OrderStatus.PENDING_PAYMENT.code(), OrderStatus.CANCELLED.code())).await().indefinitely()
                     .iterator().next().getJsonArray(0).getJsonObject(0).getJsonObject("Plan");
             assertThat(plan.getInteger("Actual Rows")).isZero();
             assertThat(plan.getInteger("Shared Hit Blocks") + plan.getInteger("Shared Read Blocks"))
