@@ -32,7 +32,7 @@ public final class OperationTable {
             if (byName.put(operation.name(), operation) != null) {
                 throw new IllegalStateException("operation listed twice: " + operation.name());
             }
-            CompiledTemplate template = new CompiledTemplate(operation, operation.segments().toArray(String[]::new));
+            CompiledTemplate template = new CompiledTemplate(operation);
             byShape.computeIfAbsent(shape(operation.method(), template.segments.length), k -> new ArrayList<>())
                     .add(template);
         }
@@ -112,11 +112,18 @@ public final class OperationTable {
         return method + " " + segmentCount;
     }
 
-    /** A request matched to its operation; {@code pathValues} holds the raw (still encoded) parameter values. */
-    public record Match(Operation operation, List<String> pathValues) {
+    /**
+     * A request matched to its operation: the names of its path parameters ({@link Operation#pathParameters}) and
+     * their raw (still encoded) values, in the template's order.
+     */
+    public record Match(Operation operation, List<String> pathParameters, List<String> pathValues) {
     }
 
-    private record CompiledTemplate(Operation operation, String[] segments) {
+    private record CompiledTemplate(Operation operation, String[] segments, List<String> pathParameters) {
+
+        CompiledTemplate(Operation operation) {
+            this(operation, operation.segments().toArray(String[]::new), operation.pathParameters());
+        }
 
         int parameterCount() {
             int count = 0;
@@ -140,7 +147,7 @@ public final class OperationTable {
                     return null;
                 }
             }
-            return new Match(operation, values == null ? List.of() : values);
+            return new Match(operation, pathParameters, values == null ? List.of() : values);
         }
     }
 }

@@ -109,7 +109,7 @@ public final class AuditedCall {
 
     AuditRecord record(Subject subject, Integer status, String errorCode, Long durationMillis) {
         BusinessIdentifiers.Collector identifiers = BusinessIdentifiers.collector()
-                .pathParameters(match.operation().pathParameters(), match.pathValues())
+                .pathParameters(match.pathParameters(), match.pathValues())
                 .query(request.query());
         if (body != null) {
             identifiers.json(body.getBytes());

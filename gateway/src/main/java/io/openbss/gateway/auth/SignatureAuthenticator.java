@@ -36,27 +36,27 @@ public class SignatureAuthenticator {
         this.clock = clock;
     }
 
-    /** Completes with the credential, or fails with an {@link ApigException}. */
-    public Future<Credential> authenticate(SignableRequest request) {
-        return identify(request).map(credential -> verify(request, credential));
+    /**
+     * A call's {@code Authorization} header, parsed once for all the steps that read it: 401 APIG.0301 when there is
+     * none, 401 APIG.0302 when it is not a well-formed SDK-HMAC-SHA256 authorization.
+     */
+    public static AuthorizationHeader authorization(String header) {
+        if (header == null || header.isEmpty()) {
+            throw ApigException.noCredentials();
+        }
+        try {
+            return AuthorizationHeader.parse(header);
+        } catch (SignatureException e) {
+            throw ApigException.badSignature();
+        }
     }
 
     /**
-     * What the headers alone show, before the body (which the signature covers) has arrived: an {@code Authorization}
-     * header that parses, naming an access key that is not locked, known and usable. Completes with that key's
-     * credential, or fails with an {@link ApigException}; nothing is counted against the key.
+     * What the headers alone show, before the body (which the signature covers) has arrived: the access key the
+     * {@code Authorization} header names, not locked, known and usable. Completes with that key's credential, or
+     * fails with an {@link ApigException}; nothing is counted against the key.
      */
-    public Future<Credential> identify(SignableRequest request) {
-        String header = request.header("Authorization");
-        if (header == null || header.isEmpty()) {
-            return Future.failedFuture(ApigException.noCredentials());
-        }
-        AuthorizationHeader authorization;
-        try {
-            authorization = AuthorizationHeader.parse(header);
-        } catch (SignatureException e) {
-            return Future.failedFuture(ApigException.badSignature());
-        }
+    public Future<Credential> identify(AuthorizationHeader authorization) {
         if (lockout.isLocked(authorization.accessKey(), clock.instant())) {
             return Future.failedFuture(ApigException.lockedAccessKey());
         }
@@ -68,13 +68,7 @@ public class SignatureAuthenticator {
      * The whole request's signature by the key {@link #identify} found, its date, and {@code X-Domain-Id} (when sent)
      * naming the key's account: the credential, or an {@link ApigException}.
      */
-    public Credential verify(SignableRequest request, Credential credential) {
-        AuthorizationHeader authorization;
-        try {
-            authorization = AuthorizationHeader.parse(request.header("Authorization"));
-        } catch (SignatureException e) {
-            throw ApigException.badSignature();
-        }
+    public Credential verify(SignableRequest request, AuthorizationHeader authorization, Credential credential) {
         verify(request, authorization, credential, clock.instant());
         String domainId = request.header("X-Domain-Id");
         if (domainId != null && !domainId.equals(credential.domainId())) {

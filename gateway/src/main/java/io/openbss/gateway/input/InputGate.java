@@ -6,7 +6,6 @@ import io.openbss.common.input.QueryAndPathCheck;
 import io.openbss.common.input.TextRule;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the gateway refuses before a request reaches a service: a path that is not canonical, and input the services'
@@ -25,16 +24,36 @@ public final class InputGate {
      * authorized) by.
      */
     public static boolean isCanonicalPath(String rawPath) {
-        if (rawPath.indexOf('\\') >= 0) {
-            return false;
-        }
-        for (String segment : rawPath.split("/", -1)) {
-            if (segment.equals(".") || segment.equals("..")) {
+        int segment = 0;
+        for (int i = 0; i <= rawPath.length(); i++) {
+            char c = i == rawPath.length() ? '/' : rawPath.charAt(i);
+            if (c == '\\' || c == '%' && isEncodedDotOrSlash(rawPath, i)) {
                 return false;
             }
+            if (c == '/') {
+                if (isDots(rawPath, segment, i)) {
+                    return false;
+                }
+                segment = i + 1;
+            }
         }
-        String lower = rawPath.toLowerCase(Locale.ROOT);
-        return !lower.contains("%2e") && !lower.contains("%2f") && !lower.contains("%5c");
+        return true;
+    }
+
+    /** {@code %2e}, {@code %2f} or {@code %5c} at {@code percent}, in either case. */
+    private static boolean isEncodedDotOrSlash(String rawPath, int percent) {
+        if (percent + 2 >= rawPath.length()) {
+            return false;
+        }
+        char high = rawPath.charAt(percent + 1);
+        int low = rawPath.charAt(percent + 2) | 0x20;
+        return high == '2' && (low == 'e' || low == 'f') || high == '5' && low == 'c';
+    }
+
+    /** Whether the segment {@code [from, to)} is {@code .} or {@code ..}. */
+    private static boolean isDots(String rawPath, int from, int to) {
+        int length = to - from;
+        return (length == 1 || length == 2) && rawPath.charAt(from) == '.' && rawPath.charAt(to - 1) == '.';
     }
 
     /** A request's path parameters (raw values, named by the operation's template), query, headers and body. */

@@ -14,9 +14,10 @@ import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -29,8 +30,13 @@ import java.util.function.Supplier;
 @Singleton
 class Answers {
 
-    private static final Set<String> NOT_COPIED_BACK = Set.of("content-length", "transfer-encoding", "connection",
-            "keep-alive", "x-request-id", "x-upstream-request-id");
+    /** Compared ignoring case, without lower-casing each name of each answer. */
+    private static final Set<String> NOT_COPIED_BACK = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        NOT_COPIED_BACK.addAll(List.of("content-length", "transfer-encoding", "connection", "keep-alive",
+                "x-request-id", "x-upstream-request-id"));
+    }
 
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
@@ -70,7 +76,7 @@ class Answers {
                 return;
             }
             reply.headers().forEach((name, value) -> {
-                if (!NOT_COPIED_BACK.contains(name.toLowerCase(Locale.ROOT))) {
+                if (!NOT_COPIED_BACK.contains(name)) {
                     response.headers().add(name, value);
                 }
             });

@@ -41,8 +41,18 @@ class Authentication {
             return call.identified == null ? Future.failedFuture(ApigException.noCredentials())
                     : Future.succeededFuture(call.identified);
         }
+        Future<Credential> key;
+        if (call.identified != null) {
+            key = Future.succeededFuture(call.identified);
+        } else {
+            try {
+                call.authorization = SignatureAuthenticator.authorization(authorization);
+            } catch (ApigException e) {
+                return Future.failedFuture(e);
+            }
+            key = signatures.identify(call.authorization);
+        }
         VertxSignableRequest signed = new VertxSignableRequest(call.request, call.body);
-        return call.identified == null ? signatures.authenticate(signed)
-                : Future.succeededFuture(call.identified).map(key -> signatures.verify(signed, key));
+        return key.map(credential -> signatures.verify(signed, call.authorization, credential));
     }
 }

@@ -39,7 +39,12 @@ class Identification {
     private Future<Credential> callerOf(PublicCall call) {
         String authorization = call.header("Authorization");
         if (authorization != null && !authorization.isEmpty()) {
-            return signatures.identify(new VertxSignableRequest(call.request, null));
+            try {
+                call.authorization = SignatureAuthenticator.authorization(authorization);
+            } catch (ApigException e) {
+                return Future.failedFuture(e);
+            }
+            return signatures.identify(call.authorization);
         }
         String token = call.header("X-Auth-Token");
         if (token != null && !token.isEmpty()) {

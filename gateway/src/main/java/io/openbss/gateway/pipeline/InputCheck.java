@@ -12,7 +12,7 @@ final class InputCheck {
     }
 
     static PublicCall check(PublicCall call) {
-        InputGate.check(call.operation().pathParameters(), call.route.pathValues(), call.request.query(),
+        InputGate.check(call.route.pathParameters(), call.route.pathValues(), call.request.query(),
                 Forwarding.FORWARDED, Forwarding.FORWARDED.stream().map(call::header).toList(), call.body);
         return call;
     }

@@ -4,6 +4,7 @@ import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.operations.Operation;
 import io.openbss.common.operations.OperationTable;
 import io.openbss.common.operations.ReplayRule;
+import io.openbss.common.signing.AuthorizationHeader;
 import io.openbss.gateway.audit.AuditedCall;
 import io.openbss.gateway.identity.Credential;
 import io.openbss.gateway.tokens.KeystoneTokens;
@@ -37,6 +38,8 @@ final class PublicCall {
      * for a token request, which its body may authenticate.
      */
     Credential identified;
+    /** A signed call's {@code Authorization} header, parsed once ({@link Identification}, or {@link Authentication}). */
+    AuthorizationHeader authorization;
     Credential credential;
     /** The caller as the service is told, once authorized. */
     CallerIdentity caller;

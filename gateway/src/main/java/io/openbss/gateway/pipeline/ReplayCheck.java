@@ -1,6 +1,5 @@
 package io.openbss.gateway.pipeline;
 
-import io.openbss.common.signing.AuthorizationHeader;
 import io.openbss.common.signing.SdkSignature;
 import io.openbss.gateway.auth.ReplayGuard;
 import io.openbss.gateway.errors.ApigException;
@@ -24,11 +23,10 @@ class ReplayCheck {
     Clock clock;
 
     Future<PublicCall> check(PublicCall call) {
-        String authorization = call.header("Authorization");
-        if (authorization == null || authorization.isEmpty() || call.repeatable()) {
+        if (call.authorization == null || call.repeatable()) {
             return Future.succeededFuture(call);
         }
-        return replays.firstUse(AuthorizationHeader.parse(authorization).signature(),
+        return replays.firstUse(call.authorization.signature(),
                         call.header(SdkSignature.DATE_HEADER), clock.instant())
                 .transform(checked -> checked.succeeded() && !checked.result()
                         ? Future.failedFuture(ApigException.replayed()) : Future.succeededFuture(call));

@@ -63,6 +63,32 @@ class InputGateTest {
         }
     }
 
+    /** The gate scans a path once; it decides as splitting it into segments and lower-casing it did. */
+    @Property(tries = 3000)
+    void aPathIsCanonicalExactlyWhenItsSegmentsAndEncodingsSaySo(@ForAll("paths") String path) {
+        assertThat(InputGate.isCanonicalPath(path)).isEqualTo(bySegments(path));
+    }
+
+    @Provide
+    Arbitrary<String> paths() {
+        return Arbitraries.of("/", ".", "..", "%", "%2", "%2e", "%2E", "%2f", "%2F", "%5c", "%5C", "%5", "2e", "e", "c",
+                "\\", "v2", "orders", "a.b", "%25", "%2g", "İ", "K").list().ofMaxSize(10)
+                .map(pieces -> String.join("", pieces));
+    }
+
+    private static boolean bySegments(String rawPath) {
+        if (rawPath.indexOf('\\') >= 0) {
+            return false;
+        }
+        for (String segment : rawPath.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        String lower = rawPath.toLowerCase(java.util.Locale.ROOT);
+        return !lower.contains("%2e") && !lower.contains("%2f") && !lower.contains("%5c");
+    }
+
     @Provide
     Arbitrary<String> cleanText() {
         return Arbitraries.strings().withCharRange(' ', '~').withCharRange('\u00a0', '\ud7ff')
