@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 
 /**
  * {@code ./bss bench [bills|ledger|resources|payments|transfers|gateway|footprint|startup|upstream|all] [options]},
- * {@code ./bss bench profile <recording.jfr>...} ({@link ProfileSummary})
+ * {@code ./bss bench profile <recording.jfr or stacks.collapsed>...} ({@link ProfileSummary})
  * (bench/README.md): starts the platform in bench/target/bench-home (kept, so that data is generated once),
  * generates the data if it is not there yet, runs the benchmarks and prints their figures, then one table of every
  * target with its baseline and whether it was met. Exit status 1 when a target is not met.
@@ -75,7 +75,8 @@ public final class BenchMain {
                             concurrencies(options.getOrDefault("resource-concurrency", "2,8")), targets);
                 }
                 if (runs.test("gateway")) {
-                    new GatewayProxyBench(platform, root.resolve("bench/target")).run(
+                    new GatewayProxyBench(platform, root.resolve("bench/target"), options.containsKey("profiler")
+                            ? Path.of(options.get("profiler")).toAbsolutePath() : null).run(
                             Integer.parseInt(options.getOrDefault("gateway-concurrency", "32")),
                             Integer.parseInt(options.getOrDefault("seconds", "20")), targets);
                 }

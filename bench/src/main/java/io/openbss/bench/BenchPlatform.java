@@ -60,12 +60,16 @@ final class BenchPlatform implements AutoCloseable {
         return settings.endpoint();
     }
 
+    /** A gateway the bench started: its public API and its process. */
+    record Gateway(String url, long pid) {
+    }
+
     /** Another gateway on the platform's database and keys, every service of it at {@code backend}. */
-    String startGateway(String name, String backend, List<String> jvmOptions) {
+    Gateway startGateway(String name, String backend, List<String> jvmOptions) {
         int publicPort = freePort();
-        platform.startGateway(name, publicPort, freePort(), Map.of("orders", backend,
-                "billing", backend, "enterprise", backend), jvmOptions);
-        return "http://127.0.0.1:" + publicPort;
+        long pid = platform.startGateway(name, publicPort, freePort(), Map.of("orders", backend,
+                "billing", backend, "enterprise", backend), jvmOptions).pid();
+        return new Gateway("http://127.0.0.1:" + publicPort, pid);
     }
 
     /** The platform itself, to restart a service with other JVM options. */

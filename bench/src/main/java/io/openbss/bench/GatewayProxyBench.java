@@ -1,6 +1,10 @@
 package io.openbss.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.tools.attach.AgentInitializationException;
+import com.sun.tools.attach.AgentLoadException;
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
 import io.openbss.common.signing.SignedHttpClient;
 import io.openbss.launcher.AdminClient;
 import java.io.IOException;
@@ -40,13 +44,24 @@ final class GatewayProxyBench {
     private final BenchPlatform platform;
     private final Path home;
 
-    GatewayProxyBench(BenchPlatform platform, Path home) {
+    /** async-profiler's library, or null: {@link #profile}. */
+    private final Path profiler;
+
+    GatewayProxyBench(BenchPlatform platform, Path home, Path profiler) {
         this.platform = platform;
         this.home = home;
+        this.profiler = profiler;
     }
 
-    /** One way to the backend: its URL and the headers wrk replays on every request. */
-    record Route(String name, String url, Map<String, String> headers) {
+    /**
+     * One way to the backend: its URL, the headers wrk replays on every request, and the gateway's process (0 for
+     * the others).
+     */
+    record Route(String name, String url, Map<String, String> headers, long gateway) {
+
+        Route(String name, String url) {
+            this(name, url, Map.of(), 0);
+        }
     }
 
     /** One wrk run's figures. */
@@ -70,27 +85,37 @@ final class GatewayProxyBench {
             started.add(startNginx(backendPort, proxyPort));
             started.add(startRedis(redisPort));
             String backend = "http://127.0.0.1:" + backendPort;
-            String memory = platform.startGateway("gateway-bench", backend, RATE_LIMITS);
+            BenchPlatform.Gateway memory = platform.startGateway("gateway-bench", backend, RATE_LIMITS);
             List<String> inRedis = new ArrayList<>(RATE_LIMITS);
             // closed: a request that Redis did not count is refused, so it cannot pass as a measured one
             inRedis.addAll(List.of("-Dbss.gateway.rate-limits.store=redis", "-Dquarkus.redis.hosts=redis://127.0.0.1:"
                     + redisPort, "-Dbss.gateway.rate-limits.redis-failure=closed"));
-            String redisGateway = platform.startGateway("gateway-bench-redis", backend, inRedis);
+            BenchPlatform.Gateway redisGateway = platform.startGateway("gateway-bench-redis", backend, inRedis);
             Account account = account();
             List<Route> routes = List.of(
-                    new Route("direct (backend)", backend + PATH, Map.of()),
-                    new Route("nginx reverse proxy", "http://127.0.0.1:" + proxyPort + PATH, Map.of()),
-                    probed(new Route("gateway, AK/SK", memory + PATH, signed(memory, account))),
-                    probed(new Route("gateway, X-Auth-Token", memory + PATH, Map.of("X-Auth-Token",
-                            token(memory, account)))),
-                    probed(new Route("gateway, AK/SK, quotas in Redis", redisGateway + PATH,
-                            signed(redisGateway, account))));
+                    new Route("direct (backend)", backend + PATH),
+                    new Route("nginx reverse proxy", "http://127.0.0.1:" + proxyPort + PATH),
+                    probed(new Route("gateway, AK/SK", memory.url() + PATH, signed(memory.url(), account),
+                            memory.pid())),
+                    probed(new Route("gateway, X-Auth-Token", memory.url() + PATH, Map.of("X-Auth-Token",
+                            token(memory.url(), account)), memory.pid())),
+                    probed(new Route("gateway, AK/SK, quotas in Redis", redisGateway.url() + PATH,
+                            signed(redisGateway.url(), account), redisGateway.pid())));
             for (Route route : routes) {
                 wrk(route, connections, 5);
             }
             List<Row> rows = new ArrayList<>();
             for (Route route : routes) {
+                if (profiler != null && route.gateway() != 0) {
+                    profile(route.gateway(), "start,event=cpu,interval=1ms,threads");
+                }
                 rows.add(parse(route.name(), wrk(route, connections, seconds)));
+                if (profiler != null && route.gateway() != 0) {
+                    Path stacks = Files.createDirectories(home.resolve("profiles")).resolve(route.name()
+                            .replaceAll("[^A-Za-z0-9]+", "-") + ".collapsed");
+                    profile(route.gateway(), "stop,file=" + stacks + ",collapsed");
+                    System.out.println("async-profiler: " + stacks + " (./bss bench profile " + stacks + ")");
+                }
             }
             System.out.printf("gateway: GET %s, %d connections, %d s each after 5 s of warm-up, wrk -t2 "
                     + "(%d cores shared by wrk, nginx, the gateways and the platform)%n", PATH, connections, seconds,
@@ -115,6 +140,23 @@ final class GatewayProxyBench {
                 process.destroy();
                 process.waitFor(10, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /**
+     * Starts or stops async-profiler ({@code --profiler <its libasyncProfiler.so>}) in a gateway's JVM, through the
+     * JDK's attach API: CPU samples of every thread, kernel frames included, during each gateway row's measured run.
+     */
+    private void profile(long pid, String command) throws IOException {
+        try {
+            VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+            try {
+                vm.loadAgentPath(profiler.toString(), command);
+            } finally {
+                vm.detach();
+            }
+        } catch (AttachNotSupportedException | AgentLoadException | AgentInitializationException e) {
+            throw new IOException("async-profiler (" + command + ") in process " + pid + ": " + e, e);
         }
     }
 

@@ -36,8 +36,80 @@ final class ProfileSummary {
 
     public static void main(String[] args) throws IOException {
         for (String file : args) {
-            summarise(Path.of(file));
+            if (file.endsWith(".collapsed")) {
+                summariseCollapsed(Path.of(file));
+            } else {
+                summarise(Path.of(file));
+            }
         }
+    }
+
+    /**
+     * async-profiler's collapsed stacks with their threads (the gateway bench's {@code --profiler}): native and
+     * kernel frames too, so each sample of a JVM thread that is not Java code counts as what that thread does (GC,
+     * JIT), and each sample in the kernel as the system call it serves or as scheduling. Written back as folded
+     * stacks without thread ids and lambda addresses, which would make every stack unique.
+     */
+    static void summariseCollapsed(Path stacks) throws IOException {
+        Map<String, Long> folded = new TreeMap<>();
+        Map<String, Long> parts = new TreeMap<>();
+        long samples = 0;
+        for (String line : Files.readAllLines(stacks)) {
+            int space = line.lastIndexOf(' ');
+            long count = Long.parseLong(line.substring(space + 1));
+            List<String> frames = List.of(line.substring(0, space).replaceAll(" tid=\\d+\\]", "]")
+                    .replaceAll("-thread-\\d+\\]", "-thread]").replaceAll("\\$\\$Lambda[./]0x[0-9a-f]+", "\\$\\$Lambda")
+                    .replaceAll("0x[0-9a-f]{6,}", "0x").split(";"));
+            samples += count;
+            parts.merge(collapsedPart(frames), count, Long::sum);
+            folded.merge(String.join(";", frames), count, Long::sum);
+        }
+        System.out.printf("%s: %d CPU samples%n", stacks, samples);
+        long total = Math.max(1, samples);
+        parts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(part ->
+                System.out.printf("  %-62s %5.1f %%%n", part.getKey(), 100.0 * part.getValue() / total));
+        Path out = stacks.resolveSibling(stacks.getFileName() + ".folded.gz");
+        try (PrintWriter writer = new PrintWriter(new OutputStreamWriter(new GZIPOutputStream(
+                Files.newOutputStream(out)), StandardCharsets.UTF_8))) {
+            folded.forEach((stack, count) -> writer.println(stack + " " + count));
+        }
+        System.out.println("  folded stacks: " + out);
+    }
+
+    /**
+     * The part of one collapsed stack (root first, its thread as the first frame, named as Linux names threads: at
+     * most 15 characters).
+     */
+    static String collapsedPart(List<String> frames) {
+        String thread = frames.getFirst();
+        if (thread.startsWith("[VM Thread") || thread.contains("GC Thread")) {
+            return "GC (the VM thread)";
+        }
+        if (thread.contains("CompilerThre")) {
+            return "JIT compilers";
+        }
+        List<String> java = new ArrayList<>();
+        for (String frame : frames) {
+            if (frame.endsWith("_[k]")) {
+                return "kernel: " + kernelWork(frames, java.isEmpty() ? "" : java.getLast());
+            }
+            java.add(frame.replace('/', '.'));
+        }
+        return part(java.reversed());
+    }
+
+    /** What a sample in the kernel serves: the C library call that entered it, or scheduling. */
+    private static String kernelWork(List<String> frames, String caller) {
+        if (frames.stream().anyMatch(frame -> frame.startsWith("schedule_") || frame.startsWith("__schedule")
+                || frame.startsWith("asm_sysvec_reschedule_ipi") || frame.startsWith("asm_sysvec_apic_timer"))) {
+            return "switched out, preempted, interrupted";
+        }
+        return switch (caller) {
+            case "writev", "__GI___send", "__GI_write", "__send", "send" -> "writing to a socket (send, writev)";
+            case "recv", "__GI___recv", "__GI_read", "read" -> "reading from a socket (recv, read)";
+            case "epoll_pwait2", "epoll_wait", "__GI_epoll_wait" -> "waiting for events (epoll_wait)";
+            default -> "other";
+        };
     }
 
     static void summarise(Path recording) throws IOException {
