@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * How a service's JVM runs: sized for a small footprint on a small machine, and on JDK 25 or newer with an AOT cache
- * (JEP 483/514/515) that the service's first run trains and writes when it stops, and that every later run of the
- * same build on the same JDK starts from. {@code BSS_AOT_CACHE=off} (or {@code -Dbss.aot-cache=off}) runs without;
+ * (JEP 483/514; without JEP 515's method profiles, {@link #WITHOUT_TRAINING_PROFILES}) that the service's first run
+ * trains and writes when it stops, and that every later run of the same build on the same JDK starts from. {@code BSS_AOT_CACHE=off} (or {@code -Dbss.aot-cache=off}) runs without;
  * {@code BSS_JAVA_OPTIONS} adds options of its own (a profiler's, another heap size) after these.
  */
 public final class ServiceJvm {
@@ -72,6 +72,17 @@ public final class ServiceJvm {
     static final List<String> OPTIONS_22 = List.of("-XX:TrimNativeHeapInterval=5000", "-XX:CompileCommand=quiet",
             "-XX:CompileCommand=MemLimit,com.sun.crypto.provider.PBKDF2KeyImpl::deriveKey,4m");
 
+    /**
+     * A service's AOT cache holds its classes, loaded and linked, but not the methods' profiles of its training run
+     * (JEP 515): with them the JIT compiled what they named as soon as a service started, and the compilers' arenas
+     * were still held when it was ready. Resident when ready, four starts of {@code ./bss up} with the profiles
+     * against five without: the gateway 150-160 MiB against 143-144, billing 149-150 against 145-148, orders 135-136
+     * against 132-133, enterprise 130-131 against 127-128; ready in 5.4-6.6 s against 5.2-6.6 s (bench/README.md,
+     * eighth session). The JIT then learns each method's profile as it runs, as without a cache.
+     */
+    static final List<String> WITHOUT_TRAINING_PROFILES = List.of("-XX:+UnlockDiagnosticVMOptions",
+            "-XX:-AOTRecordTraining");
+
     /** Environment of every service process. */
     static final String MALLOC_ARENAS = "2";
 
@@ -106,6 +117,7 @@ public final class ServiceJvm {
             options.addAll(C1_ONLY);
         }
         if (aotCache && extra.stream().noneMatch(option -> option.startsWith("-XX:AOT"))) {
+            options.addAll(WITHOUT_TRAINING_PROFILES);
             options.add(cacheOption(cacheOf(name, app, List.of(app))));
         }
         String own = System.getenv().getOrDefault("BSS_JAVA_OPTIONS", "").strip();

@@ -34,6 +34,7 @@ class ServiceJvmTest {
         String output = aotOption(first);
         assertThat(output).startsWith("-XX:AOTCacheOutput=" + home.resolve("aot").resolve("billing-service-"));
         assertThat(ServiceJvm.training(first)).isTrue();
+        assertThat(first).containsSequence(ServiceJvm.WITHOUT_TRAINING_PROFILES);
 
         Files.writeString(Path.of(output.substring(output.indexOf('=') + 1)), "the cache the JVM wrote at exit");
         List<String> later = jvm.options(app, List.of());
