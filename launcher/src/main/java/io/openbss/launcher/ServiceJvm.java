@@ -78,10 +78,11 @@ public final class ServiceJvm {
      * were still held when it was ready. Resident when ready, four starts of {@code ./bss up} with the profiles
      * against five without: the gateway 150-160 MiB against 143-144, billing 149-150 against 145-148, orders 135-136
      * against 132-133, enterprise 130-131 against 127-128; ready in 5.4-6.6 s against 5.2-6.6 s (bench/README.md,
-     * eighth session). The JIT then learns each method's profile as it runs, as without a cache.
+     * eighth session). The JIT then learns each method's profile as it runs, as without a cache. Nor are the
+     * profiles of a cache trained before this replayed (the cache's name changes only with the service's build).
      */
     static final List<String> WITHOUT_TRAINING_PROFILES = List.of("-XX:+UnlockDiagnosticVMOptions",
-            "-XX:-AOTRecordTraining");
+            "-XX:-AOTRecordTraining", "-XX:-AOTReplayTraining");
 
     /** Environment of every service process. */
     static final String MALLOC_ARENAS = "2";
