@@ -76,9 +76,9 @@ public final class ServiceJvm {
      * A service's AOT cache holds its classes, loaded and linked, but not the methods' profiles of its training run
      * (JEP 515): with them the JIT compiled what they named as soon as a service started, and the compilers' arenas
      * were still held when it was ready. Resident when ready, four starts of {@code ./bss up} with the profiles
-     * against five without: the gateway 150-160 MiB against 143-144, billing 149-150 against 145-148, orders 135-136
-     * against 132-133, enterprise 130-131 against 127-128; ready in 5.4-6.6 s against 5.2-6.6 s (bench/README.md,
-     * eighth session). The JIT then learns each method's profile as it runs, as without a cache. Nor are the
+     * against seven without: the gateway 150-160 MiB against 142-144, billing 149-150 against 145-148 (156 once),
+     * orders 135-136 against 132-133, enterprise 130-131 against 127-128; ready in 5.4-6.6 s against 5.2-6.6 s
+     * (bench/README.md, eighth session). The JIT then learns each method's profile as it runs, as without a cache. Nor are the
      * profiles of a cache trained before this replayed (the cache's name changes only with the service's build).
      */
     static final List<String> WITHOUT_TRAINING_PROFILES = List.of("-XX:+UnlockDiagnosticVMOptions",

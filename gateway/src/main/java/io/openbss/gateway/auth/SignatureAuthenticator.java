@@ -37,8 +37,9 @@ public class SignatureAuthenticator {
     }
 
     /**
-     * A call's {@code Authorization} header, parsed once for all the steps that read it: 401 APIG.0301 when there is
-     * none, 401 APIG.0302 when it is not a well-formed SDK-HMAC-SHA256 authorization.
+     * A call's {@code Authorization} header, parsed once for all the steps that read it; 401 APIG.0301 when there is
+     * none ({@link ApigException#noCredentials}) or it is not a well-formed SDK-HMAC-SHA256 authorization
+     * ({@link ApigException#badSignature}).
      */
     public static AuthorizationHeader authorization(String header) {
         if (header == null || header.isEmpty()) {
