@@ -68,12 +68,7 @@ final class ProfileSummary {
         long total = Math.max(1, samples);
         parts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(part ->
                 System.out.printf("  %-62s %5.1f %%%n", part.getKey(), 100.0 * part.getValue() / total));
-        Path out = stacks.resolveSibling(stacks.getFileName() + ".folded.gz");
-        try (PrintWriter writer = new PrintWriter(new OutputStreamWriter(new GZIPOutputStream(
-                Files.newOutputStream(out)), StandardCharsets.UTF_8))) {
-            folded.forEach((stack, count) -> writer.println(stack + " " + count));
-        }
-        System.out.println("  folded stacks: " + out);
+        writeFolded(stacks, folded);
     }
 
     /**
@@ -140,7 +135,12 @@ final class ProfileSummary {
         for (Map.Entry<String, Integer> part : parts.entrySet()) {
             System.out.printf("  %-52s %5.1f %%%n", part.getKey(), 100.0 * part.getValue() / Math.max(1, samples));
         }
-        Path out = recording.resolveSibling(recording.getFileName() + ".folded.gz");
+        writeFolded(recording, folded);
+    }
+
+    /** The stacks, root first, each with its count, gzipped beside {@code source}. */
+    private static void writeFolded(Path source, Map<String, ? extends Number> folded) throws IOException {
+        Path out = source.resolveSibling(source.getFileName() + ".folded.gz");
         try (PrintWriter writer = new PrintWriter(new OutputStreamWriter(new GZIPOutputStream(
                 Files.newOutputStream(out)), StandardCharsets.UTF_8))) {
             folded.forEach((stack, count) -> writer.println(stack + " " + count));
