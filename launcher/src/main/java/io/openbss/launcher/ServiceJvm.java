@@ -76,9 +76,9 @@ public final class ServiceJvm {
      * A service's AOT cache holds its classes, loaded and linked, but not the methods' profiles of its training run
      * (JEP 515): with them the JIT compiled what they named as soon as a service started, and the compilers' arenas
      * were still held when it was ready. Resident when ready, four starts of {@code ./bss up} with the profiles
-     * against seven without: the gateway 150-160 MiB against 142-144, billing 149-150 against 145-148 (156 once),
-     * orders 135-136 against 132-133, enterprise 130-131 against 127-128; ready in 5.4-6.6 s against 5.2-6.6 s
-     * (bench/README.md, eighth session). The JIT then learns each method's profile as it runs, as without a cache. Nor are the
+     * against twelve without: the gateway 150-160 MiB against 137-145, orders 135-136 against 127-133, enterprise
+     * 130-131 against 122-128, billing 149-150 against 144-148 in nine starts and 156-169 in three (151-166 with the
+     * profiles in earlier sessions); ready in 5.4-6.6 s against 5.2-7.0 s (bench/README.md, eighth session). The JIT then learns each method's profile as it runs, as without a cache. Nor are the
      * profiles of a cache trained before this replayed (the cache's name changes only with the service's build).
      */
     static final List<String> WITHOUT_TRAINING_PROFILES = List.of("-XX:+UnlockDiagnosticVMOptions",
