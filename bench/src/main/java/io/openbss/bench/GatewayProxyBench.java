@@ -106,11 +106,12 @@ final class GatewayProxyBench {
             }
             List<Row> rows = new ArrayList<>();
             for (Route route : routes) {
-                if (profiler != null && route.gateway() != 0) {
+                boolean profiled = profiler != null && route.gateway() != 0;
+                if (profiled) {
                     profile(route.gateway(), "start,event=cpu,interval=1ms,threads");
                 }
                 rows.add(parse(route.name(), wrk(route, connections, seconds)));
-                if (profiler != null && route.gateway() != 0) {
+                if (profiled) {
                     Path stacks = Files.createDirectories(home.resolve("profiles")).resolve(route.name()
                             .replaceAll("[^A-Za-z0-9]+", "-") + ".collapsed");
                     profile(route.gateway(), "stop,file=" + stacks + ",collapsed");

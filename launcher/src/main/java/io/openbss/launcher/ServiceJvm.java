@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 /**
  * How a service's JVM runs: sized for a small footprint on a small machine, and on JDK 25 or newer with an AOT cache
  * (JEP 483/514; without JEP 515's method profiles, {@link #WITHOUT_TRAINING_PROFILES}) that the service's first run
- * trains and writes when it stops, and that every later run of the same build on the same JDK starts from. {@code BSS_AOT_CACHE=off} (or {@code -Dbss.aot-cache=off}) runs without;
- * {@code BSS_JAVA_OPTIONS} adds options of its own (a profiler's, another heap size) after these.
+ * trains and writes when it stops, and that every later run of the same build on the same JDK starts from.
+ * {@code BSS_AOT_CACHE=off} (or {@code -Dbss.aot-cache=off}) runs without; {@code BSS_JAVA_OPTIONS} adds options of
+ * its own (a profiler's, another heap size) after these.
  */
 public final class ServiceJvm {
 
@@ -78,8 +79,9 @@ public final class ServiceJvm {
      * were still held when it was ready. Resident when ready, four starts of {@code ./bss up} with the profiles
      * against twelve without: the gateway 150-160 MiB against 137-145, orders 135-136 against 127-133, enterprise
      * 130-131 against 122-128, billing 149-150 against 144-148 in nine starts and 156-169 in three (151-166 with the
-     * profiles in earlier sessions); ready in 5.4-6.6 s against 5.2-7.0 s (bench/README.md, eighth session). The JIT then learns each method's profile as it runs, as without a cache. Nor are the
-     * profiles of a cache trained before this replayed (the cache's name changes only with the service's build).
+     * profiles in earlier sessions); ready in 5.4-6.6 s against 5.2-7.0 s (bench/README.md, eighth session). The JIT
+     * then learns each method's profile as it runs, as without a cache. Nor are the profiles of a cache trained
+     * before this replayed (the cache's name changes only with the service's build).
      */
     static final List<String> WITHOUT_TRAINING_PROFILES = List.of("-XX:+UnlockDiagnosticVMOptions",
             "-XX:-AOTRecordTraining", "-XX:-AOTReplayTraining");

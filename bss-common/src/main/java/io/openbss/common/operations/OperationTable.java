@@ -126,13 +126,7 @@ public final class OperationTable {
         }
 
         int parameterCount() {
-            int count = 0;
-            for (String segment : segments) {
-                if (Operation.isParameter(segment)) {
-                    count++;
-                }
-            }
-            return count;
+            return pathParameters.size();
         }
 
         Match match(String[] path) {

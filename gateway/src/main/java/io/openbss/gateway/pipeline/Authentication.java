@@ -25,6 +25,9 @@ class Authentication {
     @Inject
     SignatureAuthenticator signatures;
 
+    @Inject
+    Identification identification;
+
     Future<PublicCall> authenticate(PublicCall call) {
         return credentialOf(call).map(credential -> {
             call.authenticated(credential);
@@ -41,17 +44,8 @@ class Authentication {
             return call.identified == null ? Future.failedFuture(ApigException.noCredentials())
                     : Future.succeededFuture(call.identified);
         }
-        Future<Credential> key;
-        if (call.identified != null) {
-            key = Future.succeededFuture(call.identified);
-        } else {
-            try {
-                call.authorization = SignatureAuthenticator.authorization(authorization);
-            } catch (ApigException e) {
-                return Future.failedFuture(e);
-            }
-            key = signatures.identify(call.authorization);
-        }
+        Future<Credential> key = call.identified != null ? Future.succeededFuture(call.identified)
+                : identification.keyOf(call, authorization);
         VertxSignableRequest signed = new VertxSignableRequest(call.request, call.body);
         return key.map(credential -> signatures.verify(signed, call.authorization, credential));
     }

@@ -39,17 +39,25 @@ class Identification {
     private Future<Credential> callerOf(PublicCall call) {
         String authorization = call.header("Authorization");
         if (authorization != null && !authorization.isEmpty()) {
-            try {
-                call.authorization = SignatureAuthenticator.authorization(authorization);
-            } catch (ApigException e) {
-                return Future.failedFuture(e);
-            }
-            return signatures.identify(call.authorization);
+            return keyOf(call, authorization);
         }
         String token = call.header("X-Auth-Token");
         if (token != null && !token.isEmpty()) {
             return tokens.authenticate(token);
         }
         return Future.failedFuture(ApigException.noCredentials());
+    }
+
+    /**
+     * The key a signed call's {@code Authorization} header names, that header parsed once into
+     * {@link PublicCall#authorization} for every later step (a signed token request's too, by {@link Authentication}).
+     */
+    Future<Credential> keyOf(PublicCall call, String authorization) {
+        try {
+            call.authorization = SignatureAuthenticator.authorization(authorization);
+        } catch (ApigException e) {
+            return Future.failedFuture(e);
+        }
+        return signatures.identify(call.authorization);
     }
 }

@@ -38,7 +38,7 @@ final class PublicCall {
      * for a token request, which its body may authenticate.
      */
     Credential identified;
-    /** A signed call's {@code Authorization} header, parsed once ({@link Identification}, or {@link Authentication}). */
+    /** A signed call's {@code Authorization} header, parsed once ({@link Identification#keyOf}). */
     AuthorizationHeader authorization;
     Credential credential;
     /** The caller as the service is told, once authorized. */
