@@ -59,27 +59,16 @@ public final class ServiceJvm {
     static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1");
 
     /**
-     * The modules whose JVMs compile with C2 ({@link #C2_ONLY}): the gateway's pipeline runs on every call (its
-     * throughput halves on C1 alone), and billing's bill queries and ledger are its own hot code (on C1: fee records'
-     * p99 at 8 clients 107 ms against 54 ms, a single charge 4.5 ms against 2.0 ms).
+     * The modules whose JVMs compile with C2 as well: the gateway's pipeline runs on every call (its throughput
+     * halves on C1 alone), and billing's bill queries and ledger are its own hot code (on C1: fee records' p99 at 8
+     * clients 107 ms against 54 ms, a single charge 4.5 ms against 2.0 ms).
      */
     static final Set<String> C2_MODULES = Set.of("gateway", "billing-service");
 
     /**
-     * C2 alone for the {@link #C2_MODULES}: no tiered compilation, in which C1 first compiles every warm method with
-     * the code that profiles it for C2 (more code in the code cache, and its profiles in metaspace), most of it for
-     * start-up code that never gets hot. The interpreter profiles instead, and only hot methods are compiled. Measured
-     * on two cores (bench/README.md, 2026-12-06, ninth session): resident when ready billing 134-137 MiB against
-     * 144-146, the gateway 133-136 against 143-144; billing's peak under the bill queries 208 MiB against 235, under
-     * the ledger bench 171 against 200; the benches' throughput within their spread.
-     */
-    static final List<String> C2_ONLY = List.of("-XX:-TieredCompilation");
-
-    /**
      * Options of JDK 22 and newer. C2 may not spend more than 4 MiB compiling PBKDF2 (it runs for PostgreSQL's SCRAM
-     * login of each new connection, at start, and is left to C1, or to the interpreter where C2 compiles alone): that
-     * compilation alone took 43 MiB of arenas, which the JVM keeps for seconds after it, so the gateway and billing
-     * held 164-172 MiB when ready instead of 146-152 MiB.
+     * login of each new connection, at start, and stays on C1): that compilation alone took 43 MiB of arenas, which the
+     * JVM keeps for seconds after it, so the gateway and billing held 164-172 MiB when ready instead of 146-152 MiB.
      */
     static final List<String> OPTIONS_22 = List.of("-XX:TrimNativeHeapInterval=5000", "-XX:CompileCommand=quiet",
             "-XX:CompileCommand=MemLimit,com.sun.crypto.provider.PBKDF2KeyImpl::deriveKey,4m");
@@ -127,7 +116,9 @@ public final class ServiceJvm {
         if (Runtime.version().feature() >= 22) {
             options.addAll(OPTIONS_22);
         }
-        options.addAll(C2_MODULES.contains(name) ? C2_ONLY : C1_ONLY);
+        if (!C2_MODULES.contains(name)) {
+            options.addAll(C1_ONLY);
+        }
         if (aotCache && extra.stream().noneMatch(option -> option.startsWith("-XX:AOT"))) {
             options.addAll(WITHOUT_TRAINING_PROFILES);
             options.add(cacheOption(cacheOf(name, app, List.of(app))));

@@ -83,14 +83,13 @@ class ServiceJvmTest {
     }
 
     @Test
-    void theGatewayAndBillingCompileWithC2OnlyAndTheOthersWithC1Only() throws Exception {
+    void theGatewayAndBillingCompileWithC2AndTheOthersWithC1Only() throws Exception {
         ServiceJvm jvm = new ServiceJvm(home.resolve("aot"), false);
         for (String module : List.of("gateway", "billing-service", "orders-service", "enterprise-service", "console")) {
             Path packaged = Files.createDirectories(home.resolve(module + "/target/quarkus-app"));
             boolean c2 = module.equals("gateway") || module.equals("billing-service");
-            List<String> options = jvm.options(packaged, List.of());
-            assertThat(options).as(module).containsAll(c2 ? ServiceJvm.C2_ONLY : ServiceJvm.C1_ONLY)
-                    .doesNotContainAnyElementsOf(c2 ? ServiceJvm.C1_ONLY : ServiceJvm.C2_ONLY);
+            assertThat(jvm.options(packaged, List.of())).as(module)
+                    .matches(options -> options.containsAll(ServiceJvm.C1_ONLY) != c2);
         }
     }
 
