@@ -40,7 +40,8 @@ final class BillQueryBench {
         prewarm();
         for (String path : List.of("/v2/bills/customer-bills/monthly-sum", "/v2/bills/customer-bills/fee-records",
                 "/v2/bills/customer-bills/res-fee-records", "/v2/accounts/customer-accounts/balances")) {
-            Load.warm(15, concurrencies.getLast(), get(path, (r, cycle) -> "bill_cycle=" + cycle + "&cycle=" + cycle));
+            Load.warmUntilCompiled(platform, "bills: ", Integer.MAX_VALUE, concurrencies.getLast(),
+                    get(path, (r, cycle) -> "bill_cycle=" + cycle + "&cycle=" + cycle));
         }
         for (int concurrency : concurrencies) {
             Load.Figures baseline = CpuBudget.measure(platform, "bills: ", () -> Load.run(

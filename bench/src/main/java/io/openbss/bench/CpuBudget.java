@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * the load ran, per request. On a machine whose cores are all busy, the throughput is the cores divided by the CPU
  * time one request costs in all parts together, so the figures say how far each part must shrink for a target.
  * The client is this JVM (the bench itself), PostgreSQL its postmaster and every backend, and "other" what the
- * machine spent beyond them (the kernel's own threads, wrk and nginx, anything else running).
+ * machine spent beyond them (the kernel's own threads, wrk and nginx, anything else running). The line ends with what
+ * the services' JIT compiler threads took of their CPU: compiling, not serving.
  */
 final class CpuBudget {
 
@@ -24,11 +25,13 @@ final class CpuBudget {
     private final BenchPlatform platform;
     private final Map<String, Long> before;
     private final long[] machineBefore;
+    private final long jitBefore;
 
     private CpuBudget(BenchPlatform platform) {
         this.platform = platform;
         this.before = parts(platform);
         this.machineBefore = machine();
+        this.jitBefore = jitAndServiceTicks(platform)[0];
     }
 
     /** Runs the load and prints its figures and, below them, its CPU per request by part. */
@@ -57,6 +60,8 @@ final class CpuBudget {
         line.append(String.format(" other %.3f; all %.3f ms, machine %.0f%% busy: %d cores allow about %,.0f/s",
                 ms(Math.max(0, busy - accounted), requests), total, elapsed == 0 ? 0 : 100.0 * busy / elapsed, cores,
                 total == 0 ? 0 : cores * 1000 / total));
+        line.append(String.format("; the services' JIT compilers %.3f of it",
+                ms(Math.max(0, jitAndServiceTicks(platform)[0] - jitBefore), requests)));
         return line.toString();
     }
 
@@ -77,6 +82,33 @@ final class CpuBudget {
                     pg.descendants()).mapToLong(p -> ticks(p.pid())).sum()));
         }
         return parts;
+    }
+
+    /**
+     * CPU ticks so far of the services' JIT compiler threads (HotSpot names them "C1 CompilerThread<n>" and "C2
+     * CompilerThread<n>"; a thread the JVM has ended since takes its ticks with it), and of the services in all.
+     */
+    static long[] jitAndServiceTicks(BenchPlatform platform) {
+        long jit = 0;
+        long services = 0;
+        for (ServiceProcess service : platform.platform().services()) {
+            services += ticks(service.pid());
+            Path tasks = Path.of("/proc", Long.toString(service.pid()), "task");
+            try (Stream<Path> threads = Files.list(tasks)) {
+                for (Path thread : threads.toList()) {
+                    try {
+                        if (Files.readString(thread.resolve("comm")).strip().matches("C[12] CompilerThre.*")) {
+                            jit += ticks(Files.readString(thread.resolve("stat")));
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                // the service exited
+            }
+        }
+        return new long[] {jit, services};
     }
 
     /** User and system ticks of one process (its threads included), 0 once it has exited. */

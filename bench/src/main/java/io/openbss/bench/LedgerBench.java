@@ -30,7 +30,8 @@ final class LedgerBench {
 
     void run(int requests, int concurrency, Targets targets) throws SQLException {
         String token = platform.serviceToken();
-        Load.warm(45, concurrency, i -> charge(token, "warm", i, new SplittableRandom(i).nextInt(customers)));
+        Load.warmUntilCompiled(platform, "ledger: ", Integer.MAX_VALUE, concurrency,
+                i -> charge(token, "warm", i, new SplittableRandom(i).nextInt(customers)));
         long before = entries();
         Load.Figures baseline = CpuBudget.measure(platform, "ledger: ", () -> Load.run(
                 "baseline: GET /q/health/live", requests, concurrency,

@@ -39,18 +39,58 @@ final class Load {
     }
 
     /**
-     * Sends requests for {@code seconds} without measuring them, so that the services' JIT compilation and the
-     * database's caches settle before a measured run.
+     * Sends requests for {@code seconds} without measuring them, so that the JIT compilation and the database's caches
+     * settle before a measured run (a platform other than the bench platform: {@link #warmUntilCompiled}).
      */
     static void warm(int seconds, int concurrency, IntFunction<HttpRequest> request) {
-        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        send(System.nanoTime() + seconds * 1_000_000_000L, new AtomicInteger(), Integer.MAX_VALUE, concurrency,
+                request);
+    }
+
+    /**
+     * Sends requests without measuring them, in windows of {@link #WINDOW_SECONDS}, until the bench platform's
+     * services have compiled what the requests run: until their JIT compiler threads used less than
+     * {@link #SETTLED_JIT_SHARE} of the services' CPU in a window (at least two windows), or for at most
+     * {@link #MAX_WARM_UP_WINDOWS} windows, or {@code limit} requests. The services start without the method profiles
+     * of a training run, so code that a request runs once is compiled by C2 only after thousands of requests: without
+     * this a run measured the compilers' work as well (bench/README.md, tenth session). Prints what it took.
+     */
+    static void warmUntilCompiled(BenchPlatform platform, String prefix, int limit, int concurrency,
+            IntFunction<HttpRequest> request) {
         AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        for (int window = 1; ; window++) {
+            long[] before = CpuBudget.jitAndServiceTicks(platform);
+            send(System.nanoTime() + WINDOW_SECONDS * 1_000_000_000L, next, limit, concurrency, request);
+            long[] after = CpuBudget.jitAndServiceTicks(platform);
+            long services = after[1] - before[1];
+            double share = services <= 0 ? 0 : Math.max(0, after[0] - before[0]) / (double) services;
+            if ((window >= 2 && share < SETTLED_JIT_SHARE) || window == MAX_WARM_UP_WINDOWS || next.get() >= limit) {
+                System.out.printf("%swarm-up: %,d requests in %.0f s; the JIT's share of the services' CPU in the "
+                        + "last %d s %.1f%%%n", prefix, Math.min(next.get(), limit),
+                        (System.nanoTime() - start) / 1e9, WINDOW_SECONDS, 100 * share);
+                return;
+            }
+        }
+    }
+
+    static final int WINDOW_SECONDS = 5;
+    static final double SETTLED_JIT_SHARE = 0.02;
+    static final int MAX_WARM_UP_WINDOWS = 24;
+
+    /** Requests from {@code concurrency} clients, numbered from {@code next}, until {@code until} or {@code limit}. */
+    private static void send(long until, AtomicInteger next, int limit, int concurrency,
+            IntFunction<HttpRequest> request) {
         try (ExecutorService clients = Executors.newFixedThreadPool(concurrency)) {
             for (int c = 0; c < concurrency; c++) {
                 clients.submit(() -> {
                     while (System.nanoTime() < until) {
+                        int i = next.getAndIncrement();
+                        if (i >= limit) {
+                            return;
+                        }
                         try {
-                            HTTP.send(request.apply(next.getAndIncrement()), HttpResponse.BodyHandlers.discarding());
+                            HTTP.send(request.apply(i), HttpResponse.BodyHandlers.discarding());
                         } catch (IOException e) {
                             // warming only
                         } catch (InterruptedException e) {

@@ -25,6 +25,9 @@ final class PaymentBench {
 
     static final double TARGET_ORDERS_PER_SECOND = 300;
 
+    /** Orders placed for the warm-up per order measured: 6,000 payments left the JIT still compiling (40-45 %). */
+    static final int WARM_UP_ORDERS_PER_ORDER = 3;
+
     private final BenchPlatform platform;
     private final int customers;
 
@@ -51,27 +54,43 @@ final class PaymentBench {
             clients[c] = new SignedHttpClient(URI.create(platform.gateway()), key.path("access_key").asText(),
                     key.path("secret_key").asText(), ids[c]);
         }
-        String service = platform.serviceToken("orders-service");
-        Load.Figures created = Load.run("orders placed (internal purchase API)", orders, concurrency, i ->
-                HttpRequest.newBuilder(URI.create(platform.orders() + "/internal/v1/purchases"))
-                        .header("Authorization", service).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(purchase("bench-pay-" + run + "-" + i,
-                                ids[i % customers]))).build());
+        // orders of their own for the payments' warm-up, which stops once the JIT has settled (its orders left unpaid)
+        String warmUp = run + "w";
+        int warmUpOrders = WARM_UP_ORDERS_PER_ORDER * orders;
+        Load.Figures created = place(warmUp, ids, warmUpOrders, concurrency);
         System.out.println("payments: " + created.line());
+        place(run, ids, orders, concurrency);
+        Load.warmUntilCompiled(platform, "payments: ", Integer.MAX_VALUE, concurrency, i -> clients[i % customers]
+                .request("GET", "/v2/accounts/customer-accounts/balances", null, Map.of(), null, Instant.now()));
+        String[] warmUpIds = orderIds(warmUp, warmUpOrders);
+        Load.warmUntilCompiled(platform, "payments: ", warmUpOrders, concurrency, i -> pay(clients[i % customers],
+                warmUpIds[i]));
         String[] orderIds = orderIds(run, orders);
-        Load.warm(10, concurrency, i -> clients[i % customers].request("GET",
-                "/v2/accounts/customer-accounts/balances", null, Map.of(), null, Instant.now()));
         Load.Figures baseline = CpuBudget.measure(platform, "payments: ", () -> Load.run(
                 "baseline: ShowCustomerAccountBalances via gateway", orders, concurrency,
                 i -> clients[i % customers].request("GET", "/v2/accounts/customer-accounts/balances", null, Map.of(),
                         null, Instant.now())));
         Load.Figures paid = CpuBudget.measure(platform, "payments: ", () -> Load.run(
                 "PayOrders via gateway (charge + provision)", orders, concurrency,
-                i -> clients[i % customers].request("POST", "/v3/orders/customer-orders/pay", null, Map.of(),
-                        ("{\"order_id\":\"" + orderIds[i] + "\",\"use_coupon\":\"NO\"}")
-                                .getBytes(StandardCharsets.UTF_8), Instant.now())));
+                i -> pay(clients[i % customers], orderIds[i])));
         targets.perSecond("payments: PayOrders via gateway", paid, TARGET_ORDERS_PER_SECOND, baseline);
         check(run, orders, targets);
+    }
+
+    /** {@code orders} orders placed through orders-service's purchase API, round the customers. */
+    private Load.Figures place(String run, String[] customerIds, int orders, int concurrency) {
+        String service = platform.serviceToken("orders-service");
+        return Load.run("orders placed (internal purchase API)", orders, concurrency, i ->
+                HttpRequest.newBuilder(URI.create(platform.orders() + "/internal/v1/purchases"))
+                        .header("Authorization", service).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(purchase("bench-pay-" + run + "-" + i,
+                                customerIds[i % customerIds.length]))).build());
+    }
+
+    private static HttpRequest pay(SignedHttpClient client, String orderId) {
+        return client.request("POST", "/v3/orders/customer-orders/pay", null, Map.of(),
+                ("{\"order_id\":\"" + orderId + "\",\"use_coupon\":\"NO\"}").getBytes(StandardCharsets.UTF_8),
+                Instant.now());
     }
 
     private static String purchase(String key, String customer) {

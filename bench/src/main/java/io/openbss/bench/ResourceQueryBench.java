@@ -30,7 +30,8 @@ final class ResourceQueryBench {
         for (int i = 0; i < customers; i++) {
             tokens[i] = platform.customerToken(ResourceDataGenerator.customerId(i), "orders-service");
         }
-        Load.warm(15, concurrencies.getLast(), query(r -> "{\"limit\":10}"));
+        Load.warmUntilCompiled(platform, "resources: ", Integer.MAX_VALUE, concurrencies.getLast(),
+                query(r -> "{\"limit\":10}"));
         for (int concurrency : concurrencies) {
             Load.Figures baseline = Load.run("baseline: ListCustomerOrders (one order)", requests, concurrency,
                     orders());

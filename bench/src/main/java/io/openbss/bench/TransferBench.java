@@ -61,9 +61,11 @@ final class TransferBench {
         System.out.printf("transfers: %d masters with %d sub-accounts each, registered and funded in %.1f s%n",
                 masters, subs, (System.nanoTime() - start) / 1e9);
         BigDecimal before = cash();
-        Load.warm(5, concurrency, i -> clients[i % masters].request("GET", "/v2/accounts/customer-accounts/balances",
-                null, Map.of(), null, Instant.now()));
-        Load.warm(10, concurrency, i -> transfer(clients, subIds, "transfer-amount", "w", i));
+        Load.warmUntilCompiled(platform, "transfers: ", Integer.MAX_VALUE, concurrency,
+                i -> clients[i % masters].request("GET", "/v2/accounts/customer-accounts/balances", null, Map.of(),
+                        null, Instant.now()));
+        Load.warmUntilCompiled(platform, "transfers: ", Integer.MAX_VALUE, concurrency,
+                i -> transfer(clients, subIds, "transfer-amount", "w", i));
         Load.Figures baseline = CpuBudget.measure(platform, "transfers: ", () -> Load.run(
                 "baseline: ShowCustomerAccountBalances via gateway", transfers, concurrency,
                 i -> clients[i % masters].request("GET", "/v2/accounts/customer-accounts/balances", null, Map.of(),
