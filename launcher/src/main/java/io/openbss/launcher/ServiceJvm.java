@@ -50,20 +50,22 @@ public final class ServiceJvm {
     static final Map<String, String> HEAP_CAPS = Map.of("billing-service", "-Xmx64m");
 
     /**
-     * C1 only, for orders-service, enterprise-service and the console: they orchestrate calls to other services and
-     * run little hot code of their own, while five JVMs, PostgreSQL and the clients share a small machine, so C2's
-     * compilations cost them more than its code gives back. Measured on two cores (bench/README.md, 2026-12-04,
-     * second session): transfers 201/s on C1 against 172/s on C2, enterprise's and orders' peak memory 204-205 MiB
-     * against 338-345 MiB.
+     * C1 only, for orders-service and the console. The console renders pages for a few people at a time. On C2,
+     * orders-service's payments got cheaper once the JIT had settled (1.45 against 2.07 ms of its CPU a payment;
+     * PayOrders 291/s against 247/s), but its code and its heap grew with the faster load: 314 MiB at its peak under
+     * the whole bench's load against 190 on C1, over the 250 MiB a service may take (bench/README.md, tenth session).
      */
     static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1");
 
     /**
-     * The modules whose JVMs compile with C2 as well: the gateway's pipeline runs on every call (its throughput
-     * halves on C1 alone), and billing's bill queries and ledger are its own hot code (on C1: fee records' p99 at 8
-     * clients 107 ms against 54 ms, a single charge 4.5 ms against 2.0 ms).
+     * The modules whose JVMs compile with C2 as well (tiered), for their request paths: the gateway's pipeline runs
+     * on every call (its throughput halves on C1 alone), billing's bill queries and ledger are its own hot code (on
+     * C1: fee records' p99 at 8 clients 107 ms against 54 ms, a single charge 4.5 ms against 2.0 ms), and a transfer
+     * cost enterprise-service 1.70 ms of CPU on C1 against 0.82 ms on C2 once the JIT had settled (transfers 306/s
+     * against 374/s; its peak 201-203 MiB: bench/README.md, tenth session; an earlier measurement that favoured C1
+     * counted the compilations of a run that started cold).
      */
-    static final Set<String> C2_MODULES = Set.of("gateway", "billing-service");
+    static final Set<String> C2_MODULES = Set.of("gateway", "billing-service", "enterprise-service");
 
     /**
      * Options of JDK 22 and newer. C2 may not spend more than 4 MiB compiling PBKDF2 (it runs for PostgreSQL's SCRAM
