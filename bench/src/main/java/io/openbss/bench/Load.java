@@ -20,6 +20,11 @@ final class Load {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The warm-up's window, the JIT's share of the services' CPU in one that counts as settled, the most windows. */
+    static final int WINDOW_SECONDS = 5;
+    static final double SETTLED_JIT_SHARE = 0.02;
+    static final int MAX_WARM_UP_WINDOWS = 24;
+
     /** What a run measured: latencies in milliseconds, throughput in requests per second. */
     record Figures(String name, int requests, int concurrency, int failures, double seconds, double p50, double p90,
             double p99, double max) {
@@ -73,10 +78,6 @@ final class Load {
             }
         }
     }
-
-    static final int WINDOW_SECONDS = 5;
-    static final double SETTLED_JIT_SHARE = 0.02;
-    static final int MAX_WARM_UP_WINDOWS = 24;
 
     /** Requests from {@code concurrency} clients, numbered from {@code next}, until {@code until} or {@code limit}. */
     private static void send(long until, AtomicInteger next, int limit, int concurrency,

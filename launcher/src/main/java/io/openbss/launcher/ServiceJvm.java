@@ -51,9 +51,9 @@ public final class ServiceJvm {
 
     /**
      * C1 only, for orders-service and the console. The console renders pages for a few people at a time. On C2,
-     * orders-service's payments got cheaper once the JIT had settled (1.45 against 2.07 ms of its CPU a payment;
-     * PayOrders 291/s against 247/s), but its code and its heap grew with the faster load: 314 MiB at its peak under
-     * the whole bench's load against 190 on C1, over the 250 MiB a service may take (bench/README.md, tenth session).
+     * orders-service spent 0.73 ms of CPU a payment against 1.63 ms on C1 once the JIT had settled (PayOrders 376/s
+     * against 281/s in two runs of the whole bench), but its code and its heap grew with the faster load: 314 MiB at
+     * its peak against 179-190 MiB on C1, over the 250 MiB a service may take (bench/README.md, tenth session).
      */
     static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1");
 
