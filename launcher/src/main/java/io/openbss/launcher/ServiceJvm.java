@@ -62,7 +62,7 @@ public final class ServiceJvm {
      * on every call (its throughput halves on C1 alone), billing's bill queries and ledger are its own hot code (on
      * C1: fee records' p99 at 8 clients 107 ms against 54 ms, a single charge 4.5 ms against 2.0 ms), and a transfer
      * cost enterprise-service 1.70 ms of CPU on C1 against 0.82 ms on C2 once the JIT had settled (transfers 306/s
-     * against 374/s; its peak 201-203 MiB: bench/README.md, tenth session; an earlier measurement that favoured C1
+     * against 374/s; its peak 201-206 MiB: bench/README.md, tenth session; an earlier measurement that favoured C1
      * counted the compilations of a run that started cold).
      */
     static final Set<String> C2_MODULES = Set.of("gateway", "billing-service", "enterprise-service");
