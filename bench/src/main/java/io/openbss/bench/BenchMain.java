@@ -71,31 +71,37 @@ public final class BenchMain {
                     footprint.startSampling();
                 }
                 if (runs.test("resources")) {
+                    footprint.bench("resources");
                     new ResourceQueryBench(platform, customers).run(requests / 2,
                             concurrencies(options.getOrDefault("resource-concurrency", "2,8")), targets);
                 }
                 if (runs.test("gateway")) {
+                    footprint.bench("gateway");
                     new GatewayProxyBench(platform, root.resolve("bench/target"), options.containsKey("profiler")
                             ? Path.of(options.get("profiler")).toAbsolutePath() : null).run(
                             Integer.parseInt(options.getOrDefault("gateway-concurrency", "32")),
                             Integer.parseInt(options.getOrDefault("seconds", "20")), targets);
                 }
                 if (runs.test("payments")) {
+                    footprint.bench("payments");
                     new PaymentBench(platform, Integer.parseInt(options.getOrDefault("payers", "50")))
                             .run(Integer.parseInt(options.getOrDefault("orders", "6000")),
                                     Integer.parseInt(options.getOrDefault("payment-concurrency", "32")), targets);
                 }
                 if (runs.test("transfers")) {
+                    footprint.bench("transfers");
                     new TransferBench(platform, Integer.parseInt(options.getOrDefault("masters", "20")),
                             Integer.parseInt(options.getOrDefault("subs", "10"))).run(
                             Integer.parseInt(options.getOrDefault("transfers", "6000")),
                             Integer.parseInt(options.getOrDefault("transfer-concurrency", "32")), targets);
                 }
                 if (runs.test("bills")) {
+                    footprint.bench("bills");
                     new BillQueryBench(platform, customers, bills.cycles()).run(requests / 2,
                             concurrencies(options.getOrDefault("bill-concurrency", "2,8")), targets);
                 }
                 if (runs.test("ledger")) {
+                    footprint.bench("ledger");
                     new LedgerBench(platform, customers)
                             .run(requests, Integer.parseInt(options.getOrDefault("ledger-concurrency", "32")), targets);
                 }

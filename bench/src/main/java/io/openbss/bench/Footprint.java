@@ -1,6 +1,7 @@
 package io.openbss.bench;
 
 import io.openbss.launcher.ServiceProcess;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Resident memory of each service of the bench platform, run as ./bss up runs it: when ready (right after the
  * platform started, before any load), and the peak under the benches' load, sampled from /proc every 250 ms by a
- * background thread from before the first load bench until after the last.
+ * background thread from before the first load bench until after the last, in all and by bench.
  */
 final class Footprint implements AutoCloseable {
 
@@ -21,6 +22,9 @@ final class Footprint implements AutoCloseable {
     private final List<ServiceProcess> services;
     private final Map<String, Long> ready = new ConcurrentHashMap<>();
     private final Map<String, Long> peaks = new ConcurrentHashMap<>();
+    /** The peaks by bench, in the order the benches ran: bench → service → MiB. */
+    private final Map<String, Map<String, Long>> peaksByBench = new LinkedHashMap<>();
+    private volatile Map<String, Long> benchPeaks = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "footprint-sampler");
         thread.setDaemon(true);
@@ -45,8 +49,17 @@ final class Footprint implements AutoCloseable {
     }
 
     void startSampling() {
-        sampler.scheduleAtFixedRate(() -> services.forEach(service -> peaks.merge(service.name(),
-                service.residentMiB(), Math::max)), 0, 250, TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(() -> services.forEach(service -> {
+            long resident = service.residentMiB();
+            peaks.merge(service.name(), resident, Math::max);
+            benchPeaks.merge(service.name(), resident, Math::max);
+        }), 0, 250, TimeUnit.MILLISECONDS);
+    }
+
+    /** From now on the samples are also {@code bench}'s (until the next bench). */
+    synchronized void bench(String bench) {
+        benchPeaks = new ConcurrentHashMap<>();
+        peaksByBench.put(bench, benchPeaks);
     }
 
     /** The peaks while {@code load} ran ({@code all}: every load bench). */
@@ -54,8 +67,13 @@ final class Footprint implements AutoCloseable {
         close();
         for (ServiceProcess service : services) {
             long peak = peaks.getOrDefault(service.name(), -1L);
-            System.out.printf("footprint: %-19s %4d MiB resident at most under the load of %s, %d MiB now%n",
-                    service.name(), peak, load, service.residentMiB());
+            StringBuilder byBench = new StringBuilder();
+            synchronized (this) {
+                peaksByBench.forEach((bench, benchPeak) -> byBench.append(byBench.isEmpty() ? "" : ", ")
+                        .append(bench).append(' ').append(benchPeak.getOrDefault(service.name(), -1L)));
+            }
+            System.out.printf("footprint: %-19s %4d MiB resident at most under the load of %s (by bench: %s), %d MiB"
+                    + " now%n", service.name(), peak, load, byBench, service.residentMiB());
             targets.atMost("footprint: " + service.name() + " peak resident under load", peak, TARGET_LOADED_MIB,
                     Targets.Unit.MIB, "load: " + load + "; when ready " + ready.get(service.name()) + " MiB", 0);
         }
