@@ -53,7 +53,9 @@ public final class ServiceJvm {
      * C1 only, for orders-service and the console. The console renders pages for a few people at a time. On C2,
      * orders-service spent 0.73 ms of CPU a payment against 1.63 ms on C1 once the JIT had settled (PayOrders 376/s
      * against 281/s in two runs of the whole bench), but its code and its heap grew with the faster load: 314 MiB at
-     * its peak against 179-190 MiB on C1, over the 250 MiB a service may take (bench/README.md, tenth session).
+     * its peak against 179-190 MiB on C1, over the 250 MiB a service may take (bench/README.md, tenth session). With
+     * its heap capped at 64 MiB as well, PayOrders ran at 319/s and its peak was still 263 MiB: C2's code and its
+     * compilations' arenas (up to 41 MiB while one compiles) come on top of the heap (eleventh session).
      */
     static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1");
 
