@@ -67,9 +67,6 @@ public final class BenchMain {
                 if (runs.test("bills") || runs.test("ledger")) {
                     bills.generate();
                 }
-                if (loads) {
-                    footprint.startSampling();
-                }
                 if (runs.test("resources")) {
                     footprint.bench("resources");
                     new ResourceQueryBench(platform, customers).run(requests / 2,

@@ -25,13 +25,13 @@ final class CpuBudget {
     private final BenchPlatform platform;
     private final Map<String, Long> before;
     private final long[] machineBefore;
-    private final long jitBefore;
+    private final ServiceTicks servicesBefore;
 
     private CpuBudget(BenchPlatform platform) {
         this.platform = platform;
         this.before = parts(platform);
         this.machineBefore = machine();
-        this.jitBefore = jitAndServiceTicks(platform)[0];
+        this.servicesBefore = ServiceTicks.of(platform);
     }
 
     /** Runs the load and prints its figures and, below them, its CPU per request by part. */
@@ -61,7 +61,7 @@ final class CpuBudget {
                 ms(Math.max(0, busy - accounted), requests), total, elapsed == 0 ? 0 : 100.0 * busy / elapsed, cores,
                 total == 0 ? 0 : cores * 1000 / total));
         line.append(String.format("; the services' JIT compilers %.3f of it",
-                ms(Math.max(0, jitAndServiceTicks(platform)[0] - jitBefore), requests)));
+                ms(Math.max(0, ServiceTicks.of(platform).jit() - servicesBefore.jit()), requests)));
         return line.toString();
     }
 
@@ -88,27 +88,36 @@ final class CpuBudget {
      * CPU ticks so far of the services' JIT compiler threads (HotSpot names them "C1 CompilerThread<n>" and "C2
      * CompilerThread<n>"; a thread the JVM has ended since takes its ticks with it), and of the services in all.
      */
-    static long[] jitAndServiceTicks(BenchPlatform platform) {
-        long jit = 0;
-        long services = 0;
-        for (ServiceProcess service : platform.platform().services()) {
-            services += ticks(service.pid());
-            Path tasks = Path.of("/proc", Long.toString(service.pid()), "task");
-            try (Stream<Path> threads = Files.list(tasks)) {
-                for (Path thread : threads.toList()) {
-                    try {
-                        if (Files.readString(thread.resolve("comm")).strip().matches("C[12] CompilerThre.*")) {
-                            jit += ticks(Files.readString(thread.resolve("stat")));
+    record ServiceTicks(long jit, long all) {
+
+        static ServiceTicks of(BenchPlatform platform) {
+            long jit = 0;
+            long all = 0;
+            for (ServiceProcess service : platform.platform().services()) {
+                all += ticks(service.pid());
+                Path tasks = Path.of("/proc", Long.toString(service.pid()), "task");
+                try (Stream<Path> threads = Files.list(tasks)) {
+                    for (Path thread : threads.toList()) {
+                        try {
+                            if (Files.readString(thread.resolve("comm")).strip().matches("C[12] CompilerThre.*")) {
+                                jit += ticks(Files.readString(thread.resolve("stat")));
+                            }
+                        } catch (IOException | RuntimeException e) {
+                            // the thread ended meanwhile
                         }
-                    } catch (IOException | RuntimeException e) {
-                        // the thread ended meanwhile
                     }
+                } catch (IOException e) {
+                    // the service exited
                 }
-            } catch (IOException e) {
-                // the service exited
             }
+            return new ServiceTicks(jit, all);
         }
-        return new long[] {jit, services};
+
+        /** The JIT compilers' share of what the services used since {@code before}, 0 when they used nothing. */
+        double jitShareSince(ServiceTicks before) {
+            long services = all - before.all;
+            return services <= 0 ? 0 : Math.max(0, jit - before.jit) / (double) services;
+        }
     }
 
     /** User and system ticks of one process (its threads included), 0 once it has exited. */

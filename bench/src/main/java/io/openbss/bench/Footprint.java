@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Resident memory of each service of the bench platform, run as ./bss up runs it: when ready (right after the
  * platform started, before any load), and the peak under the benches' load, sampled from /proc every 250 ms by a
- * background thread from before the first load bench until after the last, in all and by bench.
+ * background thread from the first load bench until after the last, by bench and in all.
  */
 final class Footprint implements AutoCloseable {
 
@@ -21,10 +21,10 @@ final class Footprint implements AutoCloseable {
 
     private final List<ServiceProcess> services;
     private final Map<String, Long> ready = new ConcurrentHashMap<>();
-    private final Map<String, Long> peaks = new ConcurrentHashMap<>();
     /** The peaks by bench, in the order the benches ran: bench → service → MiB. */
     private final Map<String, Map<String, Long>> peaksByBench = new LinkedHashMap<>();
-    private volatile Map<String, Long> benchPeaks = new ConcurrentHashMap<>();
+    /** The peaks of the bench running now, which the sampler adds to. */
+    private volatile Map<String, Long> benchPeaks;
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "footprint-sampler");
         thread.setDaemon(true);
@@ -48,29 +48,28 @@ final class Footprint implements AutoCloseable {
         }
     }
 
-    void startSampling() {
-        sampler.scheduleAtFixedRate(() -> services.forEach(service -> {
-            long resident = service.residentMiB();
-            peaks.merge(service.name(), resident, Math::max);
-            benchPeaks.merge(service.name(), resident, Math::max);
-        }), 0, 250, TimeUnit.MILLISECONDS);
-    }
-
-    /** From now on the samples are also {@code bench}'s (until the next bench). */
+    /** From now on the samples are {@code bench}'s (until the next bench); the first bench starts the sampling. */
     synchronized void bench(String bench) {
         benchPeaks = new ConcurrentHashMap<>();
         peaksByBench.put(bench, benchPeaks);
+        if (peaksByBench.size() == 1) {
+            sampler.scheduleAtFixedRate(() -> services.forEach(service -> benchPeaks.merge(service.name(),
+                    service.residentMiB(), Math::max)), 0, 250, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** The peaks while {@code load} ran ({@code all}: every load bench). */
     void underLoad(Targets targets, String load) {
         close();
         for (ServiceProcess service : services) {
-            long peak = peaks.getOrDefault(service.name(), -1L);
+            long peak = -1;
             StringBuilder byBench = new StringBuilder();
             synchronized (this) {
-                peaksByBench.forEach((bench, benchPeak) -> byBench.append(byBench.isEmpty() ? "" : ", ")
-                        .append(bench).append(' ').append(benchPeak.getOrDefault(service.name(), -1L)));
+                for (Map.Entry<String, Map<String, Long>> bench : peaksByBench.entrySet()) {
+                    long benchPeak = bench.getValue().getOrDefault(service.name(), -1L);
+                    peak = Math.max(peak, benchPeak);
+                    byBench.append(byBench.isEmpty() ? "" : ", ").append(bench.getKey()).append(' ').append(benchPeak);
+                }
             }
             System.out.printf("footprint: %-19s %4d MiB resident at most under the load of %s (by bench: %s), %d MiB"
                     + " now%n", service.name(), peak, load, byBench, service.residentMiB());

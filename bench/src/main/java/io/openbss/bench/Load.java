@@ -65,11 +65,9 @@ final class Load {
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         for (int window = 1; ; window++) {
-            long[] before = CpuBudget.jitAndServiceTicks(platform);
+            CpuBudget.ServiceTicks before = CpuBudget.ServiceTicks.of(platform);
             send(System.nanoTime() + WINDOW_SECONDS * 1_000_000_000L, next, limit, concurrency, request);
-            long[] after = CpuBudget.jitAndServiceTicks(platform);
-            long services = after[1] - before[1];
-            double share = services <= 0 ? 0 : Math.max(0, after[0] - before[0]) / (double) services;
+            double share = CpuBudget.ServiceTicks.of(platform).jitShareSince(before);
             if ((window >= 2 && share < SETTLED_JIT_SHARE) || window == MAX_WARM_UP_WINDOWS || next.get() >= limit) {
                 System.out.printf("%swarm-up: %,d requests in %.0f s; the JIT's share of the services' CPU in the "
                         + "last %d s %.1f%%%n", prefix, Math.min(next.get(), limit),
