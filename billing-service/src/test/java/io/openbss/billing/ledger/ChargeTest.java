@@ -131,11 +131,20 @@ class ChargeTest {
     void aDiscountCouponLowersTheAmountOnceAndIsThenUsed() {
         String id = funded("100.00");
         String coupon = issueCoupon(id, 2, "5.00", "0.8000", List.of(), null);
-        JsonPath paid = charge("d1-" + id, id, List.of(line(ECS, "20.00")), Map.of("coupon_ids", List.of(coupon)))
+        List<Map<String, Object>> lines = List.of(line(ECS, "20.00"));
+        JsonPath paid = charge("d1-" + id, id, lines, Map.of("coupon_ids", List.of(coupon)))
                 .statusCode(200).extract().jsonPath().using(EXACT);
         assertThat(paid.getString("amount")).isEqualTo("16.00");
         assertThat(probe.one("SELECT discount_amount FROM bill_line WHERE customer_id = $1", id)
                 .getBigDecimal("discount_amount")).isEqualByComparingTo("4.00");
+        // a replay answers the first charge, although its coupon is used now, and charges nothing more
+        JsonPath again = charge("d1-" + id, id, lines, Map.of("coupon_ids", List.of(coupon)))
+                .statusCode(200).extract().jsonPath().using(EXACT);
+        assertThat(again.getBoolean("replayed")).isTrue();
+        assertThat(again.getLong("entry_id")).isEqualTo(paid.getLong("entry_id"));
+        assertThat(again.getString("amount")).isEqualTo("16.00");
+        assertThat(probe.balance(id, "CASH")).isEqualByComparingTo("84.00");
+        assertThat(probe.count("SELECT count(*) FROM bill_line WHERE customer_id = $1", id)).isEqualTo(1);
         charge("d2-" + id, id, List.of(line(ECS, "20.00")), Map.of("coupon_ids", List.of(coupon))).statusCode(400)
                 .body("error_msg", containsString(coupon));
         String capped = issueCoupon(id, 2, "3.00", "0.5000", List.of(), null);
