@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 
 /**
  * {@code ./bss bench [bills|ledger|resources|payments|transfers|gateway|footprint|startup|upstream|all] [options]},
- * {@code ./bss bench profile <recording.jfr or stacks.collapsed>...} ({@link ProfileSummary})
+ * {@code ./bss bench profile <recording.jfr, stacks.collapsed or pg-*.perf.txt>...} ({@link ProfileSummary})
  * (bench/README.md): starts the platform in bench/target/bench-home (kept, so that data is generated once),
  * generates the data if it is not there yet, runs the benchmarks and prints their figures, then one table of every
  * target with its baseline and whether it was met. Exit status 1 when a target is not met.
@@ -48,6 +48,9 @@ public final class BenchMain {
         Path root = Path.of(System.getProperty("bss.root", ".")).toAbsolutePath();
         // PostgreSQL as a production server would run it: the bill lines and their indexes (4.4 GB) fit in memory
         System.setProperty("bss.pg.shared-buffers", options.getOrDefault("shared-buffers", "5GB"));
+        if (options.containsKey("perf")) {
+            System.setProperty(PgProfile.PROPERTY, options.get("perf"));
+        }
         System.out.printf("bench: %d cores, %d MiB heap for the client; %s%n", Runtime.getRuntime()
                 .availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
         boolean all = what.equals("all");

@@ -34,13 +34,21 @@ final class CpuBudget {
         this.servicesBefore = ServiceTicks.of(platform);
     }
 
-    /** Runs the load and prints its figures and, below them, its CPU per request by part. */
+    /**
+     * Runs the load and prints its figures and, below them, its CPU per request by part; with {@code --perf}, then
+     * PostgreSQL's profile of the run ({@link PgProfile}).
+     */
     static Load.Figures measure(BenchPlatform platform, String prefix, Supplier<Load.Figures> load) {
         CpuBudget budget = new CpuBudget(platform);
-        Load.Figures figures = load.get();
-        System.out.println(prefix + figures.line());
-        System.out.println(prefix + "  " + budget.perRequest(figures.requests()));
-        return figures;
+        try (PgProfile profile = PgProfile.start(platform)) {
+            Load.Figures figures = load.get();
+            System.out.println(prefix + figures.line());
+            System.out.println(prefix + "  " + budget.perRequest(figures.requests()));
+            if (profile != null) {
+                profile.finish(figures.name());
+            }
+            return figures;
+        }
     }
 
     private String perRequest(int requests) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ final class ProfileSummary {
         for (String file : args) {
             if (file.endsWith(".collapsed")) {
                 summariseCollapsed(Path.of(file));
+            } else if (file.endsWith(".perf.txt")) {
+                summarisePerf(Path.of(file));
             } else {
                 summarise(Path.of(file));
             }
@@ -69,6 +72,96 @@ final class ProfileSummary {
         parts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(part ->
                 System.out.printf("  %-62s %5.1f %%%n", part.getKey(), 100.0 * part.getValue() / total));
         writeFolded(stacks, folded);
+    }
+
+    /** A line of {@link PgProfile}'s text before perf's samples: which service a PostgreSQL backend serves. */
+    static final String BACKEND = "# backend ";
+
+    /**
+     * Where a PostgreSQL backend's CPU goes, in the order the rules are tried: the first part with a function on the
+     * sample's stack takes it. Commits and triggers first, as they run statements of their own.
+     */
+    static final Map<String, List<String>> PG_PARTS = pgParts();
+
+    /**
+     * {@link PgProfile}'s text ({@code perf script} of PostgreSQL's processes, with the services of its backends):
+     * the share of each service, then of each part within each service; written back as folded stacks with the
+     * service as their root frame.
+     */
+    static void summarisePerf(Path text) throws IOException {
+        Map<String, String> services = new TreeMap<>();
+        Map<String, Map<String, Long>> parts = new TreeMap<>();
+        Map<String, Long> folded = new TreeMap<>();
+        List<String> stack = new ArrayList<>();
+        String service = null;
+        long samples = 0;
+        for (String line : Files.readAllLines(text)) {
+            if (line.startsWith(BACKEND)) {
+                String[] backend = line.substring(BACKEND.length()).split(" ");
+                services.put(backend[0], backend[1]);
+            } else if (line.isBlank() || !Character.isWhitespace(line.charAt(0))) {
+                if (service != null) {
+                    samples++;
+                    parts.computeIfAbsent(service, s -> new TreeMap<>()).merge(pgPart(stack), 1L, Long::sum);
+                    folded.merge(service + ";" + String.join(";", stack.reversed()), 1L, Long::sum);
+                }
+                stack.clear();
+                String[] header = line.strip().split("\\s+");
+                service = line.isBlank() ? null : services.getOrDefault(header.length > 1 ? header[1] : "",
+                        "other PostgreSQL processes");
+            } else {
+                String[] frame = line.strip().split("\\s+", 2);
+                stack.add(frame.length > 1 ? frame[1].replaceAll(" \\(.*\\)$", "") : frame[0]);
+            }
+        }
+        System.out.printf("%s: %d CPU samples of PostgreSQL%n", text, samples);
+        long total = Math.max(1, samples);
+        parts.entrySet().stream().sorted(Map.Entry.comparingByValue(
+                        Comparator.comparingLong((Map<String, Long> p) -> p.values().stream().mapToLong(n -> n).sum())
+                                .reversed()))
+                .forEach(byService -> {
+                    long own = byService.getValue().values().stream().mapToLong(n -> n).sum();
+                    System.out.printf("  %-62s %5.1f %%%n", "serving " + byService.getKey(), 100.0 * own / total);
+                    byService.getValue().entrySet().stream()
+                            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                            .forEach(part -> System.out.printf("    %-60s %5.1f %% of it%n", part.getKey(),
+                                    100.0 * part.getValue() / own));
+                });
+        writeFolded(text, folded);
+    }
+
+    /** The part of one PostgreSQL stack (leaf first, as perf prints it). */
+    static String pgPart(List<String> frames) {
+        for (Map.Entry<String, List<String>> part : PG_PARTS.entrySet()) {
+            if (frames.stream().anyMatch(part.getValue()::contains)) {
+                return part.getKey();
+            }
+        }
+        return "other (the backend's loop, memory, scheduling)";
+    }
+
+    private static Map<String, List<String>> pgParts() {
+        Map<String, List<String>> parts = new LinkedHashMap<>();
+        parts.put("commit: the WAL flush (fsync)", List.of("XLogFlush"));
+        parts.put("commit: the rest (deferred checks, locks released)", List.of("CommitTransaction",
+                "AfterTriggerFireDeferred"));
+        parts.put("foreign keys checked (RI triggers)", List.of("RI_FKey_check"));
+        parts.put("trigger functions (PL/pgSQL)", List.of("plpgsql_exec_trigger"));
+        parts.put("index entries inserted", List.of("ExecInsertIndexTuples"));
+        parts.put("CHECK constraints (compiled for each statement)", List.of("ExecConstraints"));
+        parts.put("rows inserted and updated (heap)", List.of("heap_insert", "heap_update", "heap_multi_insert"));
+        parts.put("rows locked (FOR UPDATE)", List.of("ExecLockRows"));
+        parts.put("executor start and end (each statement)", List.of("standard_ExecutorStart",
+                "standard_ExecutorEnd", "PortalStart"));
+        parts.put("bind, parse, describe", List.of("exec_bind_message", "exec_parse_message",
+                "exec_describe_statement_message", "exec_describe_portal_message"));
+        parts.put("simple queries (BEGIN, COMMIT)", List.of("exec_simple_query"));
+        parts.put("reading the socket", List.of("pq_getbyte", "pq_recvbuf", "secure_read", "pq_getmessage"));
+        parts.put("writing the socket", List.of("socket_flush", "secure_write", "internal_flush_buffer"));
+        parts.put("the statements' own work (scans, joins, sorts)", List.of("standard_ExecutorRun"));
+        parts.put("background (WAL writer, checkpointer, autovacuum)", List.of("WalWriterMain",
+                "BackgroundWriterMain", "CheckpointerMain", "AutoVacWorkerMain", "AutoVacLauncherMain"));
+        return parts;
     }
 
     /**
