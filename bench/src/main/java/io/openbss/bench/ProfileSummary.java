@@ -95,7 +95,9 @@ final class ProfileSummary {
         List<String> stack = new ArrayList<>();
         String service = null;
         long samples = 0;
-        for (String line : Files.readAllLines(text)) {
+        List<String> lines = new ArrayList<>(Files.readAllLines(text));
+        lines.add(""); // the end of the last sample
+        for (String line : lines) {
             if (line.startsWith(BACKEND)) {
                 String[] backend = line.substring(BACKEND.length()).split(" ");
                 services.put(backend[0], backend[1]);
