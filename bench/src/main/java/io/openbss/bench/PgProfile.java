@@ -21,21 +21,11 @@ import java.util.concurrent.TimeUnit;
  * {@link ProfileSummary}. Sampling costs the sampled processes time of their own (the stacks are copied at each
  * sample), so a profiled run is slower than the others and its rate is not a figure.
  */
-final class PgProfile implements AutoCloseable {
+record PgProfile(BenchPlatform platform, Path data, Process perf) implements AutoCloseable {
 
     static final String PROPERTY = "bss.bench.perf";
 
     private static int runs;
-
-    private final BenchPlatform platform;
-    private final Path data;
-    private final Process perf;
-
-    private PgProfile(BenchPlatform platform, Path data, Process perf) {
-        this.platform = platform;
-        this.data = data;
-        this.perf = perf;
-    }
 
     /** perf recording from now until {@link #close()}, or null when the bench runs without {@code --perf}. */
     static PgProfile start(BenchPlatform platform) {
