@@ -37,8 +37,7 @@ record PgProfile(BenchPlatform platform, Path data, Process perf) implements Aut
             Path directory = Files.createDirectories(platform.root().resolve("bench/target/profiles"));
             Path data = directory.resolve("pg-" + ++runs + ".perf.data");
             Process process = new ProcessBuilder(perf, "record", "-a", "-F", "299", "--call-graph", "dwarf,8192",
-                    "-o", data.toString()).redirectErrorStream(true)
-                    .redirectOutput(directory.resolve("pg-" + runs + ".perf.log").toFile()).start();
+                    "-o", data.toString()).redirectErrorStream(true).redirectOutput(log(data).toFile()).start();
             return new PgProfile(platform, data, process);
         } catch (IOException e) {
             throw new UncheckedIOException("perf record: " + e, e);
@@ -66,10 +65,15 @@ record PgProfile(BenchPlatform platform, Path data, Process perf) implements Aut
             ProfileSummary.summarisePerf(text);
         } catch (IOException | SQLException e) {
             System.out.println("perf: no profile of PostgreSQL for " + name + ": " + e + " (perf's output: "
-                    + data.resolveSibling(data.getFileName().toString().replace(".data", ".log")) + ")");
+                    + log(data) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What perf record printed while it recorded into {@code data}. */
+    private static Path log(Path data) {
+        return data.resolveSibling(data.getFileName().toString().replace(".data", ".log"));
     }
 
     /** Which service each backend serves, as {@code # backend <pid> <application_name>} lines. */

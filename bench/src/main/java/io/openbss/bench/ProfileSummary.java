@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +67,14 @@ final class ProfileSummary {
             folded.merge(String.join(";", frames), count, Long::sum);
         }
         System.out.printf("%s: %d CPU samples%n", stacks, samples);
-        long total = Math.max(1, samples);
-        parts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(part ->
-                System.out.printf("  %-62s %5.1f %%%n", part.getKey(), 100.0 * part.getValue() / total));
+        printShares(parts, samples, "  %-62s %5.1f %%%n");
         writeFolded(stacks, folded);
+    }
+
+    /** Each count's share of {@code total}, largest first, one line each in {@code format} (name, percent). */
+    private static void printShares(Map<String, Long> counts, long total, String format) {
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(count ->
+                System.out.printf(format, count.getKey(), 100.0 * count.getValue() / Math.max(1, total)));
     }
 
     /** A line of {@link PgProfile}'s text before perf's samples: which service a PostgreSQL backend serves. */
@@ -118,17 +121,12 @@ final class ProfileSummary {
         }
         System.out.printf("%s: %d CPU samples of PostgreSQL%n", text, samples);
         long total = Math.max(1, samples);
-        parts.entrySet().stream().sorted(Map.Entry.comparingByValue(
-                        Comparator.comparingLong((Map<String, Long> p) -> p.values().stream().mapToLong(n -> n).sum())
-                                .reversed()))
-                .forEach(byService -> {
-                    long own = byService.getValue().values().stream().mapToLong(n -> n).sum();
-                    System.out.printf("  %-62s %5.1f %%%n", "serving " + byService.getKey(), 100.0 * own / total);
-                    byService.getValue().entrySet().stream()
-                            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                            .forEach(part -> System.out.printf("    %-60s %5.1f %% of it%n", part.getKey(),
-                                    100.0 * part.getValue() / own));
-                });
+        Map<String, Long> byService = new TreeMap<>();
+        parts.forEach((name, counts) -> byService.put(name, counts.values().stream().mapToLong(n -> n).sum()));
+        byService.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(own -> {
+            System.out.printf("  %-62s %5.1f %%%n", "serving " + own.getKey(), 100.0 * own.getValue() / total);
+            printShares(parts.get(own.getKey()), own.getValue(), "    %-60s %5.1f %% of it%n");
+        });
         writeFolded(text, folded);
     }
 
