@@ -7,6 +7,7 @@ import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import io.openbss.common.signing.SignedHttpClient;
 import io.openbss.launcher.AdminClient;
+import io.openbss.launcher.ServiceJvm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * The same backend reached several ways at the same concurrency, in one run: directly, through nginx as a plain
- * reverse proxy (keep-alive upstream), and through a gateway with the full public pipeline (the caller
+ * reverse proxy (keep-alive upstream), through a reverse proxy on the gateway's stack that does nothing else
+ * ({@link PlainVertxProxy}, in a JVM with the gateway's options), and through a gateway with the full public pipeline (the caller
  * authenticated, both quotas of every request counted, the caller rule, the IAM policy check, the audit hook and an
  * internal token per request), in three variants: AK/SK (every request's signature computed and compared), an
  * X-Auth-Token (from a password login), and AK/SK with the quotas counted in Redis. The backend is an nginx server
@@ -54,10 +57,10 @@ final class GatewayProxyBench {
     }
 
     /**
-     * One way to the backend: its URL, the headers wrk replays on every request, and the gateway's process (0 for
-     * the others).
+     * One way to the backend: its URL, the headers wrk replays on every request, and the process of the JVM it
+     * passes through (a gateway's or the Vert.x proxy's, which {@code --profiler} profiles; 0 for the others).
      */
-    record Route(String name, String url, Map<String, String> headers, long gateway) {
+    record Route(String name, String url, Map<String, String> headers, long jvm) {
 
         Route(String name, String url) {
             this(name, url, Map.of(), 0);
@@ -80,6 +83,7 @@ final class GatewayProxyBench {
         int backendPort = BenchPlatform.freePort();
         int proxyPort = BenchPlatform.freePort();
         int redisPort = BenchPlatform.freePort();
+        int plainPort = BenchPlatform.freePort();
         List<Process> started = new ArrayList<>();
         try {
             started.add(startNginx(backendPort, proxyPort));
@@ -91,10 +95,14 @@ final class GatewayProxyBench {
             inRedis.addAll(List.of("-Dbss.gateway.rate-limits.store=redis", "-Dquarkus.redis.hosts=redis://127.0.0.1:"
                     + redisPort, "-Dbss.gateway.rate-limits.redis-failure=closed"));
             BenchPlatform.Gateway redisGateway = platform.startGateway("gateway-bench-redis", backend, inRedis);
+            Process plain = startPlainVertxProxy(plainPort, backendPort, memory.pid());
+            started.add(plain);
             Account account = account();
             List<Route> routes = List.of(
                     new Route("direct (backend)", backend + PATH),
                     new Route("nginx reverse proxy", "http://127.0.0.1:" + proxyPort + PATH),
+                    new Route("Vert.x reverse proxy (no pipeline)", "http://127.0.0.1:" + plainPort + PATH, Map.of(),
+                            plain.pid()),
                     probed(new Route("gateway, AK/SK", memory.url() + PATH, signed(memory.url(), account),
                             memory.pid())),
                     probed(new Route("gateway, X-Auth-Token", memory.url() + PATH, Map.of("X-Auth-Token",
@@ -106,15 +114,15 @@ final class GatewayProxyBench {
             }
             List<Row> rows = new ArrayList<>();
             for (Route route : routes) {
-                boolean profiled = profiler != null && route.gateway() != 0;
+                boolean profiled = profiler != null && route.jvm() != 0;
                 if (profiled) {
-                    profile(route.gateway(), "start,event=cpu,interval=1ms,threads");
+                    profile(route.jvm(), "start,event=cpu,interval=1ms,threads");
                 }
                 rows.add(parse(route.name(), wrk(route, connections, seconds)));
                 if (profiled) {
                     Path stacks = Files.createDirectories(home.resolve("profiles")).resolve(route.name()
                             .replaceAll("[^A-Za-z0-9]+", "-") + ".collapsed");
-                    profile(route.gateway(), "stop,file=" + stacks + ",collapsed");
+                    profile(route.jvm(), "stop,file=" + stacks + ",collapsed");
                     System.out.println("async-profiler: " + stacks + " (./bss bench profile " + stacks + ")");
                 }
             }
@@ -124,8 +132,14 @@ final class GatewayProxyBench {
             rows.forEach(row -> System.out.println(row.line()));
             Row direct = rows.get(0);
             Row proxy = rows.get(1);
-            System.out.printf("  p99 added by nginx %.2f ms%n", proxy.p99Ms() - direct.p99Ms());
-            for (Row gateway : rows.subList(2, rows.size())) {
+            Row stack = rows.get(2);
+            System.out.printf("  p99 added by nginx %.2f ms, by the Vert.x proxy %.2f ms%n", proxy.p99Ms()
+                    - direct.p99Ms(), stack.p99Ms() - direct.p99Ms());
+            targets.report("Vert.x reverse proxy (the gateway's stack alone): throughput / nginx's",
+                    String.format("%.2f", stack.requestsPerSecond() / proxy.requestsPerSecond()), String.format(
+                            "nginx %,.0f/s, Vert.x %,.0f/s, p99 added %.2f ms", proxy.requestsPerSecond(),
+                            stack.requestsPerSecond(), stack.p99Ms() - direct.p99Ms()));
+            for (Row gateway : rows.subList(3, rows.size())) {
                 long errors = gateway.errors() + direct.errors() + proxy.errors();
                 targets.atLeast(gateway.name() + ": throughput / nginx's",
                         gateway.requestsPerSecond() / proxy.requestsPerSecond(), TARGET_THROUGHPUT_RATIO,
@@ -219,6 +233,28 @@ final class GatewayProxyBench {
             throw new IllegalStateException(route.name() + ": the gateway does not count its rate limits");
         }
         return route;
+    }
+
+    /**
+     * {@link PlainVertxProxy} in a JVM of its own, started with the bench gateway's java and JVM options (but its AOT
+     * cache, which holds the gateway's classes): the gateway's stack alone, measured as one more proxy.
+     */
+    private Process startPlainVertxProxy(int port, int backendPort, long gatewayPid)
+            throws IOException, InterruptedException {
+        ProcessHandle.Info gateway = ProcessHandle.of(gatewayPid).orElseThrow().info();
+        List<String> options = Arrays.stream(gateway.arguments().orElseThrow())
+                .filter(option -> option.startsWith("-X") && !option.contains("AOT")).toList();
+        List<String> command = new ArrayList<>(List.of(gateway.command().orElseThrow()));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PlainVertxProxy.class.getName(),
+                String.valueOf(port), String.valueOf(backendPort)));
+        Path log = Files.createDirectories(home.resolve("logs")).resolve("plain-vertx-proxy.log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("MALLOC_ARENA_MAX", ServiceJvm.MALLOC_ARENAS);
+        Process proxy = builder.start();
+        awaitListening(proxy, port, log);
+        System.out.println("Vert.x reverse proxy, JVM options: " + String.join(" ", options));
+        return proxy;
     }
 
     private Process startRedis(int port) throws IOException, InterruptedException {

@@ -91,7 +91,7 @@ public final class ServiceJvm {
             "-XX:-AOTRecordTraining", "-XX:-AOTReplayTraining");
 
     /** Environment of every service process. */
-    static final String MALLOC_ARENAS = "2";
+    public static final String MALLOC_ARENAS = "2";
 
     private final Path cacheDirectory;
     private final boolean aotCache;
