@@ -28,12 +28,13 @@ import java.util.regex.Pattern;
 /**
  * The same backend reached several ways at the same concurrency, in one run: directly, through nginx as a plain
  * reverse proxy (keep-alive upstream), through a reverse proxy on the gateway's stack that does nothing else
- * ({@link PlainVertxProxy}, in a JVM with the gateway's options), and through a gateway with the full public pipeline (the caller
- * authenticated, both quotas of every request counted, the caller rule, the IAM policy check, the audit hook and an
- * internal token per request), in three variants: AK/SK (every request's signature computed and compared), an
- * X-Auth-Token (from a password login), and AK/SK with the quotas counted in Redis. The backend is an nginx server
- * answering a fixed balances body, so that what is measured is the proxies; the load is wrk (keep-alive connections,
- * two threads). All are Debian packages ({@code apt-get install nginx-light wrk redis-server}).
+ * ({@link PlainVertxProxy}, in a JVM with the gateway's options), and through a gateway with the full public
+ * pipeline (the caller authenticated, both quotas of every request counted, the caller rule, the IAM policy check,
+ * the audit hook and an internal token per request), in three variants: AK/SK (every request's signature computed
+ * and compared), an X-Auth-Token (from a password login), and AK/SK with the quotas counted in Redis. The backend is
+ * an nginx server answering a fixed balances body, so that what is measured is the proxies; the load is wrk
+ * (keep-alive connections, two threads).
+ * All are Debian packages ({@code apt-get install nginx-light wrk redis-server}).
  */
 final class GatewayProxyBench {
 

@@ -46,17 +46,12 @@ public final class ServiceJvm {
      * code 38 MiB): 283-297 MiB at 128 MiB, 248 at 72, 233 at 64 (bench/README.md, fifth session). The largest body
      * it can be sent, 12 MB through the gateway (whose body budget lets one such body be in flight at a time and whose
      * input gate bounds its tokens and strings), took its heap to 54 MiB at most around a live set of 19-28 MiB.
+     * orders-service, on C2 ({@link #C2_MODULES}): its largest bodies (11.5 MB, each sent twice to six operations)
+     * took its heap to 60 MiB at most, 21-26 MiB after full collections (eleventh session).
      */
-    static final Map<String, String> HEAP_CAPS = Map.of("billing-service", "-Xmx64m");
+    static final Map<String, String> HEAP_CAPS = Map.of("billing-service", "-Xmx64m", "orders-service", "-Xmx64m");
 
-    /**
-     * C1 only, for orders-service and the console. The console renders pages for a few people at a time. On C2,
-     * orders-service spent 0.73 ms of CPU a payment against 1.63 ms on C1 once the JIT had settled (PayOrders 376/s
-     * against 281/s in two runs of the whole bench), but its code and its heap grew with the faster load: 314 MiB at
-     * its peak against 179-190 MiB on C1, over the 250 MiB a service may take (bench/README.md, tenth session). With
-     * its heap capped at 64 MiB as well, PayOrders ran at 319/s and its peak was still 263 MiB: C2's code and its
-     * compilations' arenas (up to 41 MiB while one compiles) come on top of the heap (eleventh session).
-     */
+    /** C1 only, for the console, which renders pages for a few people at a time. */
     static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1");
 
     /**
@@ -65,9 +60,21 @@ public final class ServiceJvm {
      * C1: fee records' p99 at 8 clients 107 ms against 54 ms, a single charge 4.5 ms against 2.0 ms), and a transfer
      * cost enterprise-service 1.70 ms of CPU on C1 against 0.82 ms on C2 once the JIT had settled (transfers 306/s
      * against 374/s; its peak 201-206 MiB: bench/README.md, tenth session; an earlier measurement that favoured C1
-     * counted the compilations of a run that started cold).
+     * counted the compilations of a run that started cold). orders-service as well, with {@link #THRESHOLDS}.
      */
-    static final Set<String> C2_MODULES = Set.of("gateway", "billing-service", "enterprise-service");
+    static final Set<String> C2_MODULES = Set.of("gateway", "billing-service", "enterprise-service", "orders-service");
+
+    /**
+     * Compilation thresholds. orders-service's are ten times the default at every tier, so that C2 compiles only what
+     * it runs most. On C2 with the default thresholds it spent 0.73-0.95 ms of CPU a payment against 1.63 ms on C1
+     * (PayOrders 319-376/s against 281/s), but its compiled code and the compilations' arenas (up to 41 MiB while one
+     * compiles) took it to 263-314 MiB under the whole bench, over the 250 MiB a service may take (bench/README.md,
+     * tenth and eleventh sessions). With these thresholds and a 64 MiB heap: 1.14-1.47 ms a payment against 1.87 ms on
+     * C1, PayOrders 300/s in the whole bench, at most 243 MiB (thirteenth session). Its first minute of load runs
+     * slower, while more of it is interpreted.
+     */
+    static final Map<String, List<String>> THRESHOLDS = Map.of("orders-service",
+            List.of("-XX:CompileThresholdScaling=10"));
 
     /**
      * Options of JDK 22 and newer. C2 may not spend more than 4 MiB compiling PBKDF2 (it runs for PostgreSQL's SCRAM
@@ -123,6 +130,7 @@ public final class ServiceJvm {
         if (!C2_MODULES.contains(name)) {
             options.addAll(C1_ONLY);
         }
+        options.addAll(THRESHOLDS.getOrDefault(name, List.of()));
         if (aotCache && extra.stream().noneMatch(option -> option.startsWith("-XX:AOT"))) {
             options.addAll(WITHOUT_TRAINING_PROFILES);
             options.add(cacheOption(cacheOf(name, app, List.of(app))));

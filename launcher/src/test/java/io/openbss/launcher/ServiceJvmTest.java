@@ -83,23 +83,26 @@ class ServiceJvmTest {
     }
 
     @Test
-    void ordersAndTheConsoleCompileWithC1OnlyTheOthersWithC2() throws Exception {
+    void theConsoleCompilesWithC1OnlyTheServicesWithC2AndOrdersOnlyWhatItRunsMost() throws Exception {
         ServiceJvm jvm = new ServiceJvm(home.resolve("aot"), false);
         for (String module : List.of("gateway", "billing-service", "orders-service", "enterprise-service", "console")) {
             Path packaged = Files.createDirectories(home.resolve(module + "/target/quarkus-app"));
-            boolean c2 = !module.equals("orders-service") && !module.equals("console");
-            assertThat(jvm.options(packaged, List.of())).as(module)
-                    .matches(options -> options.containsAll(ServiceJvm.C1_ONLY) != c2);
+            List<String> options = jvm.options(packaged, List.of());
+            assertThat(options).as(module).matches(o -> o.containsAll(ServiceJvm.C1_ONLY) == module.equals("console"));
+            assertThat(options.stream().filter(o -> o.startsWith("-XX:CompileThresholdScaling=")).toList()).as(module)
+                    .isEqualTo(module.equals("orders-service") ? List.of("-XX:CompileThresholdScaling=10")
+                            : List.of());
         }
     }
 
     @Test
-    void billingsHeapIsCappedLowerThanTheOthers() throws Exception {
+    void billingsAndOrdersHeapsAreCappedLowerThanTheOthers() throws Exception {
         ServiceJvm jvm = new ServiceJvm(home.resolve("aot"), false);
         for (String module : List.of("gateway", "billing-service", "orders-service", "enterprise-service", "console")) {
             Path packaged = Files.createDirectories(home.resolve(module + "/target/quarkus-app"));
             List<String> caps = jvm.options(packaged, List.of()).stream().filter(o -> o.startsWith("-Xmx")).toList();
-            assertThat(caps).as(module).containsExactly(module.equals("billing-service") ? "-Xmx64m" : "-Xmx128m");
+            assertThat(caps).as(module).containsExactly(module.equals("billing-service")
+                    || module.equals("orders-service") ? "-Xmx64m" : "-Xmx128m");
         }
     }
 
