@@ -1,9 +1,6 @@
 package io.openbss.bench;
 
-import io.vertx.core.AbstractVerticle;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
@@ -20,16 +17,9 @@ import io.vertx.core.http.RequestOptions;
  * ({@link GatewayProxyBench}), it shows what the gateway's pipeline costs on top of the stack it is built on, and how
  * far the stack alone is from nginx. Arguments: the port to listen on, the backend's port.
  */
-public final class PlainVertxProxy extends AbstractVerticle {
+public final class PlainVertxProxy {
 
-    private final int port;
-    private final HttpClient client;
-    private final int backendPort;
-
-    private PlainVertxProxy(int port, HttpClient client, int backendPort) {
-        this.port = port;
-        this.client = client;
-        this.backendPort = backendPort;
+    private PlainVertxProxy() {
     }
 
     public static void main(String[] args) {
@@ -42,24 +32,15 @@ public final class PlainVertxProxy extends AbstractVerticle {
         }
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
                 .setKeepAliveTimeout(60), new PoolOptions().setHttp1MaxSize(200));
-        vertx.deployVerticle(() -> new PlainVertxProxy(port, client, backendPort),
-                new DeploymentOptions().setInstances(eventLoops))
-                .onFailure(failure -> {
-                    failure.printStackTrace();
-                    System.exit(1);
-                });
+        // one server per event loop on the same port: Vert.x hands each new connection to the next of them
+        for (int i = 0; i < eventLoops; i++) {
+            vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
+                    .requestHandler(request -> forward(request, client, backendPort))
+                    .listen().toCompletionStage().toCompletableFuture().join();
+        }
     }
 
-    @Override
-    public void start(Promise<Void> started) {
-        vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
-                .requestHandler(this::forward)
-                .listen()
-                .<Void>mapEmpty()
-                .onComplete(started);
-    }
-
-    private void forward(HttpServerRequest request) {
+    private static void forward(HttpServerRequest request, HttpClient client, int backendPort) {
         MultiMap headers = hopByHopRemoved(MultiMap.caseInsensitiveMultiMap().addAll(request.headers()));
         request.body()
                 .compose(body -> client.request(new RequestOptions().setMethod(request.method())
