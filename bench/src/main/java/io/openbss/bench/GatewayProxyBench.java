@@ -137,7 +137,8 @@ final class GatewayProxyBench {
             System.out.printf("  p99 added by nginx %.2f ms, by the Vert.x proxy %.2f ms%n", proxy.p99Ms()
                     - direct.p99Ms(), stack.p99Ms() - direct.p99Ms());
             targets.report("Vert.x reverse proxy (the gateway's stack alone): throughput / nginx's",
-                    String.format("%.2f", stack.requestsPerSecond() / proxy.requestsPerSecond()), String.format(
+                    String.format("%.2f", stack.requestsPerSecond() / proxy.requestsPerSecond())
+                            + (stack.errors() == 0 ? "" : ", " + stack.errors() + " non-2xx"), String.format(
                             "nginx %,.0f/s, Vert.x %,.0f/s, p99 added %.2f ms", proxy.requestsPerSecond(),
                             stack.requestsPerSecond(), stack.p99Ms() - direct.p99Ms()));
             for (Row gateway : rows.subList(3, rows.size())) {
@@ -237,8 +238,8 @@ final class GatewayProxyBench {
     }
 
     /**
-     * {@link PlainVertxProxy} in a JVM of its own, started with the bench gateway's java and JVM options (but its AOT
-     * cache, which holds the gateway's classes): the gateway's stack alone, measured as one more proxy.
+     * {@link PlainVertxProxy} in a JVM of its own, started with the bench gateway's java and JVM options except the
+     * AOT cache (which holds the gateway's classes): the gateway's stack alone, measured as one more proxy.
      */
     private Process startPlainVertxProxy(int port, int backendPort, long gatewayPid)
             throws IOException, InterruptedException {
