@@ -69,8 +69,8 @@ public final class ServiceJvm {
      * it runs most. On C2 with the default thresholds it spent 0.73-0.95 ms of CPU a payment against 1.63 ms on C1
      * (PayOrders 319-376/s against 281/s), but its compiled code and the compilations' arenas (up to 41 MiB while one
      * compiles) took it to 263-314 MiB under the whole bench, over the 250 MiB a service may take (bench/README.md,
-     * tenth and eleventh sessions). With these thresholds and a 64 MiB heap: 1.14-1.61 ms a payment against 1.87-2.31
-     * ms on C1, PayOrders 273-300/s against 219-279/s, at most 243 MiB (thirteenth session). Its first minute of load
+     * tenth and eleventh sessions). With these thresholds and a 64 MiB heap: 0.97-1.61 ms a payment against 1.87-2.31
+     * ms on C1, PayOrders 273-368/s against 219-279/s, at most 243 MiB (thirteenth session). Its first minute of load
      * runs slower, while more of it is interpreted.
      */
     static final Map<String, List<String>> THRESHOLDS = Map.of("orders-service",
