@@ -5,7 +5,6 @@ import io.openbss.common.error.ErrorBody;
 import io.openbss.common.identity.CallerIdentity;
 import io.openbss.common.remote.Refusal;
 import io.openbss.enterprise.EnterpriseError;
-import io.openbss.enterprise.subcustomers.SubAccountAccess;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,9 +33,6 @@ public class TransferService {
     @Inject
     LedgerMovement ledger;
 
-    @Inject
-    SubAccountAccess access;
-
     /**
      * The one shape of the four transfer operations: only an enterprise master sends them, with a body, and each
      * moves once per trans_id.
@@ -51,15 +47,10 @@ public class TransferService {
     }
 
     private Uni<Map<String, Object>> transfer(String masterId, TransferIntent intent) {
-        return store.find(masterId, intent.transId()).flatMap(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().item(answer(existing, intent));
-            }
-            return access.requireFundsTransferable(masterId, intent.subId())
-                    .chain(() -> store.insert(masterId, intent))
-                    .flatMap(inserted -> inserted != null ? attempt(inserted)
-                            : store.find(masterId, intent.transId()).map(first -> answer(first, intent)));
-        }).map(JsonObject::getMap);
+        return store.record(masterId, intent)
+                .flatMap(recorded -> recorded.now() ? attempt(recorded.transfer())
+                        : Uni.createFrom().item(answer(recorded.transfer(), intent)))
+                .map(JsonObject::getMap);
     }
 
     /**

@@ -142,6 +142,19 @@ class FundTransfersTest {
     }
 
     @Test
+    void aTransferMadeBeforeTheSubAccountStoppedTakingPartIsStillAnsweredButNoNewOneIsMade() {
+        String transId = UUID.randomUUID().toString();
+        allocate(master, sub, "10.00", transId).statusCode(200);
+        pool.preparedQuery("UPDATE sub_customer SET status = 2 WHERE sub_customer_id = $1").execute(Tuple.of(sub))
+                .await().indefinitely();
+        allocate(master, sub, "10.00", transId).statusCode(200);
+        allocate(master, sub, "10.00", null).statusCode(400).body("error_code", equalTo("CBC.99000043"))
+                .body("error_msg", containsString("not active"));
+        assertThat(FakeBilling.moves(ledgerKey(transId))).isEqualTo(1);
+        assertThat(FakeBilling.balance(master, CASH)).isEqualByComparingTo("90.00");
+    }
+
+    @Test
     void badInputNamesTheParameter() {
         Map<String, String> bad = Map.of("amount", "0", "customer_id", "", "balance_type", "BALANCE_TYPE_GOLD",
                 "trans_id", "t".repeat(65), "expire_time", "tomorrow");
