@@ -3,6 +3,7 @@ package io.openbss.billing.ledger;
 import static io.openbss.common.time.BssTime.utc;
 
 import io.openbss.common.error.BssException;
+import io.openbss.common.sql.SqlRows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -113,18 +114,10 @@ public class Journal {
     public Uni<PostedEntry> write(SqlConnection connection, long entryId, EntryHeader header,
             List<Movement.Leg> unordered) {
         List<Movement.Leg> legs = new Movement(header, unordered).legs();
-        StringBuilder values = new StringBuilder();
-        List<Object> params = new ArrayList<>();
         OffsetDateTime now = now();
-        int p = 1;
+        List<List<Object>> values = new ArrayList<>();
         for (Movement.Leg leg : legs) {
-            values.append(p == 1 ? "" : ", ").append("($").append(p).append(", $").append(p + 1).append(", $")
-                    .append(p + 2).append(", $").append(p + 3).append(')');
-            params.add(entryId);
-            params.add(leg.accountId());
-            params.add(Numeric.create(leg.amount()));
-            params.add(now);
-            p += 4;
+            values.add(List.of(entryId, leg.accountId(), Numeric.create(leg.amount()), now));
         }
         return connection.preparedQuery("""
                         WITH written AS (
@@ -132,8 +125,8 @@ public class Journal {
                             RETURNING line_id, account_id, amount, balance_after)
                         SELECT w.account_id, a.account_type, a.instrument_id, w.amount, w.balance_after
                           FROM written w JOIN ledger_account a ON a.account_id = w.account_id
-                         ORDER BY w.line_id""".formatted(values))
-                .execute(Tuple.from(params))
+                         ORDER BY w.line_id""".formatted(SqlRows.values(values.size(), 4)))
+                .execute(SqlRows.parameters(values))
                 .map(rows -> new PostedEntry(entryId, header.tradeType(), header.tradeId(), now.toInstant(),
                         lines(rows), false))
                 .invoke(entry -> meters.countWhenCommitted(connection, header, entry));

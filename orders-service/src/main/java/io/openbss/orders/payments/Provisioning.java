@@ -3,6 +3,7 @@ package io.openbss.orders.payments;
 import static io.openbss.common.time.BssTime.utc;
 
 import io.openbss.billing.client.BillingModels;
+import io.openbss.common.sql.SqlRows;
 import io.openbss.common.time.BssTime;
 import io.openbss.orders.orders.LinePayments;
 import io.openbss.orders.orders.OrderTransitions;
@@ -89,21 +90,37 @@ public class Provisioning {
         // each line: the period it bought, and what paid it as its bill line records it (kept when billing did not
         // say per line)
         List<Numeric[]> paid = LinePayments.of(charged, order.lines().size());
-        List<Tuple> lines = new ArrayList<>();
-        for (int i = 0; i < order.lines().size(); i++) {
+        int lines = order.lines().size();
+        String[] lineIds = new String[lines];
+        OffsetDateTime[] effective = new OffsetDateTime[lines];
+        OffsetDateTime[] expire = new OffsetDateTime[lines];
+        Numeric[] coupons = new Numeric[lines];
+        Numeric[] storedCards = new Numeric[lines];
+        Numeric[] consumed = new Numeric[lines];
+        for (int i = 0; i < lines; i++) {
             OrderToPay.Line line = order.lines().get(i);
             Period period = period(order, line, payment);
             Numeric[] amounts = paid == null ? new Numeric[3] : paid.get(i);
-            lines.add(Tuple.from(Arrays.asList(order.orderId(), line.lineId(), utc(period.effective()),
-                    utc(period.expire()), amounts[0], amounts[1], amounts[2])));
+            lineIds[i] = line.lineId();
+            effective[i] = utc(period.effective());
+            expire[i] = utc(period.expire());
+            coupons[i] = amounts[0];
+            storedCards[i] = amounts[1];
+            consumed[i] = amounts[2];
         }
+        // one statement for all the lines: one round trip, and one executor start (SqlRows)
         done = done.chain(() -> connection.preparedQuery("""
-                        UPDATE order_line SET effective_time = $3, expire_time = $4,
-                               coupon_amount = coalesce($5, coupon_amount),
-                               stored_card_amount = coalesce($6, stored_card_amount),
-                               consumed_amount = coalesce($7, consumed_amount)
-                         WHERE order_id = $1 AND line_id = $2""")
-                .executeBatch(lines));
+                        UPDATE order_line l SET effective_time = p.effective_time, expire_time = p.expire_time,
+                               coupon_amount = coalesce(p.coupon_amount, l.coupon_amount),
+                               stored_card_amount = coalesce(p.stored_card_amount, l.stored_card_amount),
+                               consumed_amount = coalesce(p.consumed_amount, l.consumed_amount)
+                          FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $5::numeric[], $6::numeric[],
+                                      $7::numeric[])
+                               AS p(line_id, effective_time, expire_time, coupon_amount, stored_card_amount,
+                                    consumed_amount)
+                         WHERE l.order_id = $1 AND l.line_id = p.line_id""")
+                .execute(Tuple.from(Arrays.asList(order.orderId(), lineIds, effective, expire, coupons, storedCards,
+                        consumed))));
         if (order.orderType() == OrderType.NEW_PURCHASE) {
             done = done.chain(() -> insert(connection, order, payment, now));
         } else {
@@ -132,9 +149,9 @@ public class Provisioning {
         return done.replaceWithVoid();
     }
 
-    /** The order's resources, main ones first: a subordinate resource refers to its main one. */
+    /** The order's resources, main ones first (a subordinate resource refers to its main one), in one statement. */
     private Uni<Void> insert(SqlConnection connection, OrderToPay order, Payment payment, OffsetDateTime now) {
-        List<Tuple> rows = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
         for (boolean mains : new boolean[] {true, false}) {
             for (OrderToPay.Line line : order.lines()) {
                 if ((line.mainResourceId() == null) == mains) {
@@ -149,15 +166,15 @@ public class Provisioning {
                         INSERT INTO subscription (resource_id, customer_id, payer_customer_id, main_resource_id,
                             order_id, service_type_code, service_type_name, resource_type_code, resource_spec_code,
                             region_code, product_id, product_spec_desc, resource_name, resource_size, size_measure_id,
-                            status, effective_time, expire_time, bought_months, max_period_months, update_time,
+                            effective_time, expire_time, bought_months, max_period_months, update_time,
                             period_type, period_num, resource_type_name, project_id, enterprise_project_id,
-                            enterprise_project_name)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $27, $16, $17, $18,
-                                $19, $20, $21, $22, $23, $24, $25, $26)""")
-                .executeBatch(rows).replaceWithVoid();
+                            enterprise_project_name, status)
+                        VALUES %s""".formatted(SqlRows.values(rows.size(), rows.get(0).size())))
+                .execute(SqlRows.parameters(rows)).replaceWithVoid();
     }
 
-    private static Tuple resource(OrderToPay order, OrderToPay.Line line, Payment payment, OffsetDateTime now) {
+    private static List<Object> resource(OrderToPay order, OrderToPay.Line line, Payment payment,
+            OffsetDateTime now) {
         Period period = period(order, line, payment);
         List<Object> values = new ArrayList<>(Arrays.asList(line.resourceId(), order.customerId(),
                 order.payerCustomerId(), line.mainResourceId(), order.orderId(), line.serviceTypeCode(),
@@ -167,6 +184,6 @@ public class Provisioning {
                 line.maxPeriodMonths(), now, line.periodType(), line.periodNum(), line.resourceTypeName()));
         values.addAll(line.projects().columns());
         values.add(ResourceTransitions.PROVISIONED.code());
-        return Tuple.from(values);
+        return values;
     }
 }
