@@ -2,6 +2,7 @@ package io.openbss.billing.bills;
 
 import static io.openbss.common.time.BssTime.utc;
 
+import io.openbss.common.sql.SqlRows;
 import io.openbss.common.time.BssTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -41,11 +42,11 @@ public class BillLineWriter {
             return Uni.createFrom().voidItem();
         }
         LocalDate tradeDate = trade.tradeTime().atZoneSameInstant(BssTime.BUSINESS_ZONE).toLocalDate();
-        List<Tuple> batch = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             BillLineInput l = lines.get(i);
             Payment p = payments.get(i);
-            batch.add(Tuple.from(Arrays.asList(trade.customerId(), trade.payerCustomerId(), trade.entryId(),
+            rows.add(Arrays.asList(trade.customerId(), trade.payerCustomerId(), trade.entryId(),
                     tradeDate.format(CYCLE), tradeDate, trade.tradeId(), trade.tradeTime(), l.billType().shortValue(),
                     l.chargingMode().shortValue(), l.serviceTypeCode(), l.resourceTypeCode(), l.regionCode(),
                     l.resourceId(), l.resourceName(), l.productId(), l.productSpecDesc(), l.enterpriseProjectId(),
@@ -54,7 +55,7 @@ public class BillLineWriter {
                             : l.freeResourceUsage()), numeric(l.unitPrice()), l.unit(), time(l.effectiveTime()),
                     time(l.expireTime()), numeric(l.officialAmount()), numeric(l.discountAmount()),
                     numeric(l.amount()), cents(p.cash()), cents(p.credit()), cents(p.coupon()),
-                    cents(p.storedCard()), cents(p.debt()), cents(Math.max(0, p.debt())))));
+                    cents(p.storedCard()), cents(p.debt()), cents(Math.max(0, p.debt()))));
         }
         return connection.preparedQuery("""
                         INSERT INTO bill_line (customer_id, payer_customer_id, entry_id, bill_cycle, bill_date, trade_id,
@@ -63,9 +64,8 @@ public class BillLineWriter {
                             period_type, usage_type_code, usage, usage_measure_id, free_resource_usage, unit_price, unit,
                             effective_time, expire_time, official_amount, discount_amount, amount, cash_amount,
                             credit_amount, coupon_amount, stored_card_amount, debt_amount, debt_outstanding)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-                                $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36)""")
-                .executeBatch(batch).replaceWithVoid();
+                        VALUES %s""".formatted(SqlRows.values(rows.size(), rows.get(0).size())))
+                .execute(SqlRows.parameters(rows)).replaceWithVoid();
     }
 
     /**
