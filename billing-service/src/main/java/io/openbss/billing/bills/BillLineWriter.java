@@ -57,6 +57,7 @@ public class BillLineWriter {
                     numeric(l.amount()), cents(p.cash()), cents(p.credit()), cents(p.coupon()),
                     cents(p.storedCard()), cents(p.debt()), cents(Math.max(0, p.debt()))));
         }
+        SqlRows written = SqlRows.of(rows);
         return connection.preparedQuery("""
                         INSERT INTO bill_line (customer_id, payer_customer_id, entry_id, bill_cycle, bill_date, trade_id,
                             trade_time, bill_type, charging_mode, service_type_code, resource_type_code, region_code,
@@ -64,8 +65,8 @@ public class BillLineWriter {
                             period_type, usage_type_code, usage, usage_measure_id, free_resource_usage, unit_price, unit,
                             effective_time, expire_time, official_amount, discount_amount, amount, cash_amount,
                             credit_amount, coupon_amount, stored_card_amount, debt_amount, debt_outstanding)
-                        VALUES %s""".formatted(SqlRows.values(rows.size(), rows.get(0).size())))
-                .execute(SqlRows.parameters(rows)).replaceWithVoid();
+                        VALUES %s""".formatted(written.values()))
+                .execute(written.parameters()).replaceWithVoid();
     }
 
     /**

@@ -119,14 +119,15 @@ public class Journal {
         for (Movement.Leg leg : legs) {
             values.add(List.of(entryId, leg.accountId(), Numeric.create(leg.amount()), now));
         }
+        SqlRows written = SqlRows.of(values);
         return connection.preparedQuery("""
                         WITH written AS (
                             INSERT INTO journal_line (entry_id, account_id, amount, created_at) VALUES %s
                             RETURNING line_id, account_id, amount, balance_after)
                         SELECT w.account_id, a.account_type, a.instrument_id, w.amount, w.balance_after
                           FROM written w JOIN ledger_account a ON a.account_id = w.account_id
-                         ORDER BY w.line_id""".formatted(SqlRows.values(values.size(), 4)))
-                .execute(SqlRows.parameters(values))
+                         ORDER BY w.line_id""".formatted(written.values()))
+                .execute(written.parameters())
                 .map(rows -> new PostedEntry(entryId, header.tradeType(), header.tradeId(), now.toInstant(),
                         lines(rows), false))
                 .invoke(entry -> meters.countWhenCommitted(connection, header, entry));

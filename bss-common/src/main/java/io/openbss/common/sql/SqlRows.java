@@ -7,41 +7,33 @@ import java.util.List;
 /**
  * Several rows written by one statement ({@code INSERT ... VALUES (...), (...)}): one round trip and one executor
  * start, where a batch of one-row statements would take one of each per row (PostgreSQL also compiles the table's
- * CHECK constraints again for each). The placeholders and the parameters of the rows, in order.
+ * CHECK constraints again for each). {@code values} is the placeholders of the rows, {@code ($1, ..., $n), ($n+1,
+ * ...)}, and {@code parameters} their values in the same order.
  */
-public final class SqlRows {
-
-    private SqlRows() {
-    }
+public record SqlRows(String values, Tuple parameters) {
 
     /** PostgreSQL's limit of parameters in one statement. */
     static final int MAX_PARAMETERS = 65_535;
 
-    /** {@code ($1, ..., $n), ($n+1, ...)} for {@code rows} rows of {@code columns} values each. */
-    public static String values(int rows, int columns) {
-        if (rows < 1 || (long) rows * columns > MAX_PARAMETERS) {
-            throw new IllegalArgumentException(rows + " rows of " + columns + " values in one statement");
+    /** The placeholders and parameters of {@code rows}, every row as wide as the first. */
+    public static SqlRows of(List<List<Object>> rows) {
+        int columns = rows.isEmpty() ? 0 : rows.get(0).size();
+        if (rows.isEmpty() || (long) rows.size() * columns > MAX_PARAMETERS) {
+            throw new IllegalArgumentException(rows.size() + " rows of " + columns + " values in one statement");
         }
         StringBuilder values = new StringBuilder();
-        for (int row = 0; row < rows; row++) {
-            values.append(row == 0 ? "(" : ", (");
-            for (int column = 1; column <= columns; column++) {
-                values.append(column == 1 ? "$" : ", $").append(row * columns + column);
+        List<Object> parameters = new ArrayList<>();
+        for (List<Object> row : rows) {
+            if (row.size() != columns) {
+                throw new IllegalArgumentException("rows of " + columns + " and " + row.size() + " values");
+            }
+            values.append(parameters.isEmpty() ? "(" : ", (");
+            for (int column = 0; column < columns; column++) {
+                parameters.add(row.get(column));
+                values.append(column == 0 ? "$" : ", $").append(parameters.size());
             }
             values.append(')');
         }
-        return values.toString();
-    }
-
-    /** The rows' values one after the other, for the placeholders of {@link #values}; every row as wide. */
-    public static Tuple parameters(List<List<Object>> rows) {
-        List<Object> parameters = new ArrayList<>();
-        for (List<Object> row : rows) {
-            if (row.size() != rows.get(0).size()) {
-                throw new IllegalArgumentException("rows of " + rows.get(0).size() + " and " + row.size() + " values");
-            }
-            parameters.addAll(row);
-        }
-        return Tuple.from(parameters);
+        return new SqlRows(values.toString(), Tuple.from(parameters));
     }
 }

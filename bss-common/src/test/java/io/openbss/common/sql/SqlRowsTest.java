@@ -20,7 +20,36 @@ class SqlRowsTest {
     @Property(tries = 500)
     void eachRowTakesTheNextParametersInOrder(@ForAll @IntRange(min = 1, max = 40) int rows,
             @ForAll @IntRange(min = 1, max = 30) int columns) {
-        String values = SqlRows.values(rows, columns);
+        SqlRows written = SqlRows.of(table(rows, columns));
+
+        Matcher matcher = ROW.matcher(written.values());
+        int row = 0;
+        while (matcher.find()) {
+            String[] placeholders = matcher.group(1).split(", ");
+            assertThat(placeholders).hasSize(columns);
+            for (int column = 0; column < columns; column++) {
+                int position = Integer.parseInt(placeholders[column].substring(1));
+                // $n is the n-th parameter, 1-based
+                assertThat(written.parameters().getValue(position - 1)).isEqualTo(row + ":" + column);
+            }
+            row++;
+        }
+        assertThat(row).isEqualTo(rows);
+        assertThat(written.parameters().size()).isEqualTo(rows * columns);
+        assertThat(written.values().replaceAll("\\(\\$\\d+(, \\$\\d+)*\\)(, )?", "")).isEmpty();
+    }
+
+    @Test
+    void rowsOfDifferentWidthsNoRowsOrMoreParametersThanPostgresqlTakesAreRefused() {
+        assertThatThrownBy(() -> SqlRows.of(List.of(List.of(1, 2), List.of(3))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SqlRows.of(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SqlRows.of(table(2428, 27))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(SqlRows.of(table(2427, 27)).values()).endsWith("$65529)");
+    }
+
+    /** {@code rows} rows of {@code columns} cells, each naming its row and column. */
+    private static List<List<Object>> table(int rows, int columns) {
         List<List<Object>> table = new ArrayList<>();
         for (int row = 0; row < rows; row++) {
             List<Object> cells = new ArrayList<>();
@@ -29,31 +58,6 @@ class SqlRowsTest {
             }
             table.add(cells);
         }
-        var parameters = SqlRows.parameters(table);
-
-        Matcher matcher = ROW.matcher(values);
-        int row = 0;
-        while (matcher.find()) {
-            String[] placeholders = matcher.group(1).split(", ");
-            assertThat(placeholders).hasSize(columns);
-            for (int column = 0; column < columns; column++) {
-                int position = Integer.parseInt(placeholders[column].substring(1));
-                // $n is the n-th parameter, 1-based
-                assertThat(parameters.getValue(position - 1)).isEqualTo(row + ":" + column);
-            }
-            row++;
-        }
-        assertThat(row).isEqualTo(rows);
-        assertThat(parameters.size()).isEqualTo(rows * columns);
-        assertThat(values.replaceAll("\\(\\$\\d+(, \\$\\d+)*\\)(, )?", "")).isEmpty();
-    }
-
-    @Test
-    void rowsOfDifferentWidthsOrMoreParametersThanPostgresqlTakesAreRefused() {
-        assertThatThrownBy(() -> SqlRows.parameters(List.of(List.of(1, 2), List.of(3))))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SqlRows.values(0, 3)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SqlRows.values(2428, 27)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(SqlRows.values(2427, 27)).endsWith("$65529)");
+        return table;
     }
 }

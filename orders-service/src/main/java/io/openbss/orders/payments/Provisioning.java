@@ -89,8 +89,8 @@ public class Provisioning {
         }
         // each line: the period it bought, and what paid it as its bill line records it (kept when billing did not
         // say per line)
-        List<Numeric[]> paid = LinePayments.of(charged, order.lines().size());
         int lines = order.lines().size();
+        List<Numeric[]> paid = LinePayments.of(charged, lines);
         String[] lineIds = new String[lines];
         OffsetDateTime[] effective = new OffsetDateTime[lines];
         OffsetDateTime[] expire = new OffsetDateTime[lines];
@@ -108,7 +108,7 @@ public class Provisioning {
             storedCards[i] = amounts[1];
             consumed[i] = amounts[2];
         }
-        // one statement for all the lines: one round trip, and one executor start (SqlRows)
+        // one statement for all the lines, from arrays: one round trip and one executor start
         done = done.chain(() -> connection.preparedQuery("""
                         UPDATE order_line l SET effective_time = p.effective_time, expire_time = p.expire_time,
                                coupon_amount = coalesce(p.coupon_amount, l.coupon_amount),
@@ -162,6 +162,7 @@ public class Provisioning {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        SqlRows written = SqlRows.of(rows);
         return connection.preparedQuery("""
                         INSERT INTO subscription (resource_id, customer_id, payer_customer_id, main_resource_id,
                             order_id, service_type_code, service_type_name, resource_type_code, resource_spec_code,
@@ -169,8 +170,8 @@ public class Provisioning {
                             effective_time, expire_time, bought_months, max_period_months, update_time,
                             period_type, period_num, resource_type_name, project_id, enterprise_project_id,
                             enterprise_project_name, status)
-                        VALUES %s""".formatted(SqlRows.values(rows.size(), rows.get(0).size())))
-                .execute(SqlRows.parameters(rows)).replaceWithVoid();
+                        VALUES %s""".formatted(written.values()))
+                .execute(written.parameters()).replaceWithVoid();
     }
 
     private static List<Object> resource(OrderToPay order, OrderToPay.Line line, Payment payment,
