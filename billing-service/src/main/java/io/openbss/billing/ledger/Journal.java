@@ -7,6 +7,7 @@ import io.openbss.common.sql.SqlRows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.data.Numeric;
@@ -59,25 +60,32 @@ public class Journal {
                 ? earlier(connection, header) : firstPosting.apply(entryId));
     }
 
+    /** The columns of an entry, which {@link #ENTRY_VALUES} fills from {@link #entryValues}. */
+    static final String ENTRY_COLUMNS = """
+            idempotency_key, content_hash, trade_type, detail_type, trade_id, customer_id, service_type_code,
+            payment_channel_id, payment_channel_no, description, refunds_trade_id, created_at, business_time""";
+
+    /** The parameters $1-$13 of an entry's values, typed, so that they can be selected as well as inserted. */
+    static final String ENTRY_VALUES = """
+            $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::smallint, $9::text, $10::text,
+            $11::text, $12::timestamptz, $13::timestamptz""";
+
+    /** The values of {@link #ENTRY_VALUES}: the header's, created {@code now}. */
+    List<Object> entryValues(EntryHeader header, OffsetDateTime now) {
+        return Arrays.asList(header.idempotencyKey(), header.contentHash(), header.tradeType().name(),
+                header.detailType(), header.tradeId(), header.customerId(), header.serviceTypeCode(),
+                header.paymentChannelId() == null ? null : header.paymentChannelId().shortValue(),
+                header.paymentChannelNo(), header.description(), header.refundsTradeId(), now, businessTime(header));
+    }
+
     /**
      * Inserts the entry, unless one with this idempotency key exists: then null. A concurrent transaction with the
      * same key waits here until the first commits (and gets null) or rolls back (and gets the key).
      */
     public Uni<Long> open(SqlConnection connection, EntryHeader header) {
-        return connection.preparedQuery("""
-                        INSERT INTO journal_entry (idempotency_key, content_hash, trade_type, detail_type, trade_id,
-                                                   customer_id, service_type_code, payment_channel_id,
-                                                   payment_channel_no, description, refunds_trade_id, created_at,
-                                                   business_time)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-                        ON CONFLICT (idempotency_key) DO NOTHING
-                        RETURNING entry_id""")
-                .execute(Tuple.from(Arrays.asList(header.idempotencyKey(), header.contentHash(),
-                        header.tradeType().name(), header.detailType(), header.tradeId(), header.customerId(),
-                        header.serviceTypeCode(), header.paymentChannelId() == null ? null
-                                : header.paymentChannelId().shortValue(),
-                        header.paymentChannelNo(), header.description(), header.refundsTradeId(), now(),
-                        businessTime(header))))
+        return connection.preparedQuery("INSERT INTO journal_entry (" + ENTRY_COLUMNS + ") VALUES (" + ENTRY_VALUES
+                        + ") ON CONFLICT (idempotency_key) DO NOTHING RETURNING entry_id")
+                .execute(Tuple.from(entryValues(header, now())))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("entry_id"));
     }
 
@@ -85,8 +93,8 @@ public class Journal {
      * The earlier entry with the header's key; 400 when its content differs. An entry that moved nothing has no
      * lines, and is returned with none.
      */
-    public Uni<PostedEntry> earlier(SqlConnection connection, EntryHeader header) {
-        return connection.preparedQuery("""
+    public Uni<PostedEntry> earlier(SqlClient client, EntryHeader header) {
+        return client.preparedQuery("""
                         SELECT e.entry_id, e.content_hash, e.trade_type, e.trade_id, e.created_at,
                                l.account_id, a.account_type, a.instrument_id, l.amount, l.balance_after
                           FROM journal_entry e
@@ -182,7 +190,7 @@ public class Journal {
                 row.getBigDecimal("credit_limit"));
     }
 
-    private static List<PostedEntry.Line> lines(RowSet<Row> rows) {
+    static List<PostedEntry.Line> lines(RowSet<Row> rows) {
         List<PostedEntry.Line> lines = new ArrayList<>();
         for (Row row : rows) {
             if (row.getString("account_id") == null) {

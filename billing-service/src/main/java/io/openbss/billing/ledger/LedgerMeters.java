@@ -2,6 +2,7 @@ package io.openbss.billing.ledger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,11 +30,12 @@ public class LedgerMeters {
     }
 
     /** Counts an entry just written once the transaction it was written in commits (at once outside one). */
-    void countWhenCommitted(SqlConnection connection, EntryHeader header, PostedEntry entry) {
+    void countWhenCommitted(SqlClient client, EntryHeader header, PostedEntry entry) {
         String kind = header.detailType() != null ? header.detailType() : header.tradeType().name();
         BigDecimal moved = entry.lines().stream().map(PostedEntry.Line::amount).filter(amount -> amount.signum() > 0)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        Transaction transaction = connection.getDelegate().transaction();
+        Transaction transaction = client instanceof SqlConnection connection
+                ? connection.getDelegate().transaction() : null;
         if (transaction == null) {
             count(kind, moved);
         } else {

@@ -4,6 +4,7 @@ import io.openbss.billing.BillingError;
 import io.openbss.common.error.BssException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,8 +35,19 @@ public class LedgerService {
     }
 
     public <T> Uni<T> transaction(Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(work)
-                .onFailure(LedgerService::isNegativeBalance)
+        return refusals(pool.withTransaction(work));
+    }
+
+    /**
+     * Ledger work whose writes are one statement, committed on its own (without BEGIN and COMMIT round trips); its
+     * refusals as in {@link #transaction}.
+     */
+    public <T> Uni<T> statement(Function<SqlClient, Uni<T>> work) {
+        return refusals(Uni.createFrom().deferred(() -> work.apply(pool)));
+    }
+
+    private <T> Uni<T> refusals(Uni<T> work) {
+        return work.onFailure(LedgerService::isNegativeBalance)
                 .transform(e -> new BssException(BillingError.INSUFFICIENT_BALANCE, "Insufficient balance"))
                 .onFailure(BssException.class).invoke(e -> meters.refused(((BssException) e).code()));
     }
