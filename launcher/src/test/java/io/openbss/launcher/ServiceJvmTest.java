@@ -83,15 +83,18 @@ class ServiceJvmTest {
     }
 
     @Test
-    void theConsoleCompilesWithC1OnlyTheServicesWithC2AndOrdersOnlyWhatItRunsMost() throws Exception {
+    void theConsoleCompilesWithC1OnlyTheServicesWithC2AndOrdersAndBillingOnlyWhatTheyRunMost() throws Exception {
         ServiceJvm jvm = new ServiceJvm(home.resolve("aot"), false);
         for (String module : List.of("gateway", "billing-service", "orders-service", "enterprise-service", "console")) {
             Path packaged = Files.createDirectories(home.resolve(module + "/target/quarkus-app"));
             List<String> options = jvm.options(packaged, List.of());
             assertThat(options).as(module).matches(o -> o.containsAll(ServiceJvm.C1_ONLY) == module.equals("console"));
             assertThat(options.stream().filter(o -> o.startsWith("-XX:CompileThresholdScaling=")).toList()).as(module)
-                    .isEqualTo(module.equals("orders-service") ? List.of("-XX:CompileThresholdScaling=10")
-                            : List.of());
+                    .isEqualTo(switch (module) {
+                        case "orders-service" -> List.of("-XX:CompileThresholdScaling=10");
+                        case "billing-service" -> List.of("-XX:CompileThresholdScaling=5");
+                        default -> List.of();
+                    });
         }
     }
 
