@@ -25,8 +25,12 @@ final class PaymentBench {
 
     static final double TARGET_ORDERS_PER_SECOND = 300;
 
-    /** Orders placed for the warm-up per order measured: 6,000 payments left the JIT still compiling (40-45 %). */
-    static final int WARM_UP_ORDERS_PER_ORDER = 3;
+    /**
+     * Orders placed for the warm-up per order measured. 6,000 payments left the JIT still compiling (40-45 %); three
+     * per order (18,000) ran out after 73-83 s with the JIT still at 4.4-10.5 % of the services' CPU (fourteenth and
+     * fifteenth sessions), before the warm-up's own end (settled, or 120 s).
+     */
+    static final int WARM_UP_ORDERS_PER_ORDER = 5;
 
     private final BenchPlatform platform;
     private final int customers;
