@@ -5,11 +5,11 @@ import static io.openbss.orders.orders.OrderStatus.COMPLETED;
 import static io.openbss.orders.orders.OrderStatus.PENDING_PAYMENT;
 import static io.openbss.orders.orders.OrderStatus.PROCESSING;
 
-import io.openbss.common.sql.SqlQuery;
 import io.openbss.orders.resources.ResourceStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,18 +51,18 @@ public class OrderTransitions {
         return move(client, orderId, PROCESSING, PENDING_PAYMENT);
     }
 
-    /**
-     * The ledger charged the order: processing → completed, showing what was charged. A data-modifying common table
-     * expression named {@code completed}, after the one named {@code finished} that yields the order's id once its
-     * payment attempt succeeded: it yields the order's id when the order moved.
-     */
-    public static String completed(SqlQuery sql, Paid paid, OffsetDateTime paidAt) {
-        return sql.bound("""
-                completed AS (UPDATE customer_order SET status = ?, payment_time = ?, amount_after_discount = ?,
-                coupon_amount = ?, stored_card_amount = ?, consumed_amount = ?
-                WHERE order_id IN (SELECT order_id FROM finished) AND status = ? RETURNING order_id)""", COMPLETED.code(), paidAt,
-                Numeric.create(paid.amountAfterDiscount()), Numeric.create(paid.couponAmount()),
-                Numeric.create(paid.storedCardAmount()), Numeric.create(paid.consumedAmount()), PROCESSING.code());
+    /** The ledger charged the order: processing → completed, showing what was charged. */
+    public Uni<Boolean> complete(SqlConnection connection, String orderId, Paid paid, OffsetDateTime paidAt) {
+        return connection.preparedQuery("""
+                        UPDATE customer_order SET status = $3, payment_time = $4, amount_after_discount = $5,
+                               coupon_amount = $6, stored_card_amount = $7, consumed_amount = $8
+                         WHERE order_id = $1 AND status = $2""")
+                .execute(Tuple.tuple().addString(orderId).addInteger(PROCESSING.code()).addInteger(COMPLETED.code())
+                        .addOffsetDateTime(paidAt).addValue(Numeric.create(paid.amountAfterDiscount()))
+                        .addValue(Numeric.create(paid.couponAmount()))
+                        .addValue(Numeric.create(paid.storedCardAmount()))
+                        .addValue(Numeric.create(paid.consumedAmount())))
+                .map(rows -> rows.rowCount() > 0);
     }
 
     /** The customer (or the master paying for it) cancels: pending payment → cancelled. */

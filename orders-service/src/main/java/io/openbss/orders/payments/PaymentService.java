@@ -13,6 +13,7 @@ import io.openbss.orders.orders.OrderType;
 import io.openbss.orders.orders.PaymentStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -44,6 +45,9 @@ public class PaymentService {
 
     @Inject
     BillingClient billing;
+
+    @Inject
+    Pool pool;
 
     public Uni<Void> pay(String callerId, PayRequest request) {
         return store.order(request.orderId()).flatMap(order -> {
@@ -103,7 +107,10 @@ public class PaymentService {
     Uni<Void> attempt(OrderToPay order, Payment payment, Map<String, BigDecimal> offer) {
         return billing.charge(new BillingModels.Charge(payment.ledgerKey(), order.customerId(),
                         order.payerCustomerId(), order.orderId(), payment.couponIds(), lines(order, payment, offer)))
-                .flatMap(charged -> provisioning.paid(order, payment, charged, store.now()))
+                .flatMap(charged -> pool.withTransaction(connection -> transitions.succeed(connection, payment,
+                                JsonObject.mapFrom(charged))
+                        .flatMap(first -> first ? provisioning.paid(connection, order, payment, charged, store.now())
+                                : Uni.createFrom().voidItem())))
                 .onFailure(Refusal.class).recoverWithUni(refusal -> transitions.fail(payment,
                                 JsonObject.mapFrom(((Refusal) refusal).body()))
                         .chain(() -> Uni.createFrom().failure(((Refusal) refusal).toBssException())));

@@ -6,7 +6,6 @@ import static io.openbss.orders.orders.PaymentStatus.PENDING;
 import static io.openbss.orders.orders.PaymentStatus.SUCCEEDED;
 
 import io.openbss.common.reconcile.PendingWork;
-import io.openbss.common.sql.SqlQuery;
 import io.openbss.orders.OrdersConfig;
 import io.openbss.orders.orders.OrderTransitions;
 import io.smallrye.mutiny.Uni;
@@ -25,8 +24,7 @@ import java.util.Map;
 
 /**
  * Every status change of a payment attempt: recorded pending (with the order moved from pending payment to
- * processing), then succeeded when the ledger charged it (with the order completed and provisioned, {@link
- * Provisioning}) or failed when the ledger refused it (with the order
+ * processing), then succeeded when the ledger charged it or failed when the ledger refused it (with the order
  * waiting for payment again). Only a pending attempt is finished, once: a request and the reconciler may both try.
  */
 @ApplicationScoped
@@ -69,16 +67,9 @@ public class PaymentTransitions {
                 .map(rows -> rows.size() == 0 ? null : Payment.of(rows.iterator().next()));
     }
 
-    /**
-     * The ledger charged the attempt: pending → succeeded. A data-modifying common table expression named
-     * {@code finished}, for the one statement that records a charged payment ({@link Provisioning}): it yields the
-     * order's id when the attempt moved, none when a request or the reconciler was first.
-     */
-    static String succeeded(SqlQuery sql, Payment payment, JsonObject charged, OffsetDateTime now) {
-        return sql.bound("""
-                finished AS (UPDATE order_payment SET status = ?, result = ?, finished_at = ?
-                WHERE order_id = ? AND attempt = ? AND status = ? RETURNING order_id)""",
-                SUCCEEDED.name(), charged, now, payment.orderId(), payment.attempt(), PENDING.name());
+    /** The ledger charged the attempt: pending → succeeded; false when a request or the reconciler was first. */
+    Uni<Boolean> succeed(SqlConnection connection, Payment payment, JsonObject charged) {
+        return finish(connection, payment, SUCCEEDED, charged);
     }
 
     /**

@@ -6,9 +6,7 @@ import static io.openbss.orders.orders.PaymentStatus.PENDING;
 import static io.openbss.orders.orders.PaymentStatus.SUCCEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openbss.billing.client.BillingModels;
 import io.openbss.billing.client.testing.FakeBilling;
-import io.openbss.common.sql.SqlQuery;
 import io.openbss.orders.OrderFixtures;
 import io.openbss.orders.StateRows;
 import io.openbss.orders.orders.OrderStatus;
@@ -22,7 +20,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +46,6 @@ class PaymentTransitionsTest {
 
     @Inject
     PaymentTransitions transitions;
-
-    @Inject
-    Provisioning provisioning;
-
-    @Inject
-    PaymentStore store;
 
     @Test
     void onlyAnOrderWaitingForPaymentStartsBeingPaid() {
@@ -85,7 +76,7 @@ class PaymentTransitionsTest {
                 Payment payment = attempt(order, from);
                 JsonObject answer = new JsonObject().put("answer", event);
                 boolean happened = event.equals("succeed")
-                        ? succeeded(payment, answer)
+                        ? pool.withTransaction(c -> transitions.succeed(c, payment, answer)).await().indefinitely()
                         : transitions.fail(payment, answer).await().indefinitely();
                 PaymentStatus expected = ALLOWED.get(event).getOrDefault(from, from);
                 PaymentStatus status = status(order);
@@ -101,42 +92,6 @@ class PaymentTransitionsTest {
             }
         }
         assertThat(wrong).isEmpty();
-    }
-
-    @Test
-    void aChargeIsRecordedWholeOrNotAtAll() {
-        List<String> wrong = new ArrayList<>();
-        for (OrderStatus from : OrderStatus.values()) {
-            String order = StateRows.order(pool, OrderFixtures.newCustomer(), from, OrderType.NEW_PURCHASE);
-            StateRows.line(pool, order, "r" + order);
-            Payment payment = attempt(order, PENDING);
-            BigDecimal paid = new BigDecimal("90.00");
-            BillingModels.Charged charged = new BillingModels.Charged(1, false, paid, BigDecimal.ZERO,
-                    BigDecimal.ZERO, paid, BigDecimal.ZERO, null);
-            // an attempt is pending only while its order is being paid: any other order status breaks that rule,
-            // and then nothing of the charge is recorded (the attempt stays pending for the reconciler and a person)
-            boolean refused = provisioning.paid(store.order(order).await().indefinitely(), payment, charged,
-                    OffsetDateTime.now()).map(done -> false).onFailure().recoverWithItem(true).await().indefinitely();
-            boolean processing = from == OrderStatus.PROCESSING;
-            long resources = pool.preparedQuery("SELECT count(*) FROM subscription WHERE order_id = $1")
-                    .execute(Tuple.of(order)).await().indefinitely().iterator().next().getLong(0);
-            if (refused == processing || status(order) != (processing ? SUCCEEDED : PENDING)
-                    || StateRows.orderStatus(pool, order) != (processing ? OrderStatus.COMPLETED : from).code()
-                    || resources != (processing ? 1 : 0)) {
-                wrong.add("order " + from + ": refused " + refused + ", attempt " + status(order) + ", order "
-                        + StateRows.orderStatus(pool, order) + ", resources " + resources);
-            }
-            StateRows.drop(pool, order);
-        }
-        assertThat(wrong).isEmpty();
-    }
-
-    /** The attempt's part of a paid order's statement, alone: whether it moved. */
-    private boolean succeeded(Payment payment, JsonObject answer) {
-        SqlQuery sql = SqlQuery.sql();
-        return pool.preparedQuery("WITH " + PaymentTransitions.succeeded(sql, payment, answer, OffsetDateTime.now())
-                        + " SELECT count(*) FROM finished")
-                .execute(sql.tuple()).await().indefinitely().iterator().next().getInteger(0) > 0;
     }
 
     private Payment attempt(String orderId, PaymentStatus status) {
