@@ -55,5 +55,14 @@ public final class LedgerProbe {
                  WHERE (account_type IN ('CASH', 'CREDIT', 'COUPON', 'CARD') AND balance < 0)
                     OR (account_type = 'DEBT' AND balance > 0)"""))
                 .as("negative balances").isZero();
+        assertThat(count("""
+                SELECT count(*) FROM (
+                    SELECT l.amount, l.balance_after,
+                           lag(l.balance_after, 1, 0.00) OVER (PARTITION BY l.account_id ORDER BY l.line_id) AS before
+                      FROM journal_line l JOIN ledger_account a ON a.account_id = l.account_id
+                     WHERE a.balance IS NOT NULL) chained
+                 WHERE balance_after <> before + amount"""))
+                .as("lines whose balance is not the one of the account's line before them plus their amount")
+                .isZero();
     }
 }

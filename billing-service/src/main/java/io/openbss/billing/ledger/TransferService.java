@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * Transfers between two customers, exactly once per idempotency key, each in one statement: the key is claimed by
- * the entry, and only then are the lines written, in account order (the order every movement locks accounts in),
- * so that opposite transfers cannot deadlock and a repetition waits for the first without holding an account. The
+ * the entry, and only then are both accounts locked, in account order (the order every movement locks accounts in),
+ * so that opposite transfers cannot deadlock and a repetition waits for the first without holding an account; the
+ * lines are written once both are locked, so that each account's lines are numbered in the order they moved it. The
  * database refuses a transfer the sender cannot cover (CBC.99005003). Moving credit also opens the receiver's credit
  * account and moves the credit granted with it, in the same transaction.
  */
@@ -39,12 +40,16 @@ public class TransferService {
                 SELECT %s WHERE (SELECT count(*) FROM accounts) = 2
                 ON CONFLICT (idempotency_key) DO NOTHING
                 RETURNING entry_id),
+            locked AS (
+                SELECT e.entry_id, a.account_id, a.customer_id FROM entry e CROSS JOIN ledger_account a
+                 WHERE a.account_id IN (SELECT account_id FROM accounts)
+                 ORDER BY a.account_id FOR UPDATE OF a),
             written AS (
                 INSERT INTO journal_line (entry_id, account_id, amount, created_at)
-                SELECT e.entry_id, a.account_id,
-                       CASE WHEN a.customer_id = $14 THEN -$17::numeric ELSE $17::numeric END, $12::timestamptz
-                  FROM entry e CROSS JOIN accounts a
-                 ORDER BY a.account_id
+                SELECT entry_id, account_id,
+                       CASE WHEN customer_id = $14 THEN -$17::numeric ELSE $17::numeric END, $12::timestamptz
+                  FROM locked
+                 ORDER BY account_id
                 RETURNING account_id, amount, balance_after)
             SELECT a.customer_id, (SELECT entry_id FROM entry) AS entry_id, w.account_id, $16 AS account_type,
                    NULL AS instrument_id, w.amount, w.balance_after

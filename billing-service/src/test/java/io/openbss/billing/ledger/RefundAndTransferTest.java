@@ -146,6 +146,33 @@ class RefundAndTransferTest {
         executor.shutdown();
         assertThat(probe.balance(a, "CASH").add(probe.balance(b, "CASH"))).isEqualByComparingTo("200.00");
         assertThat(probe.balance(a, "CASH")).isEqualByComparingTo("100.00");
+        // each account's change records, in the order of their lines, chain from one balance to the next
+        probe.assertInvariants();
+    }
+
+    @Test
+    void manyTransfersOfOneAccountAtOnceKeepItsChangeRecordsInTheOrderTheyMovedIt() throws Exception {
+        String master = funded("1000.00");
+        List<String> subs = new ArrayList<>();
+        for (int s = 0; s < 8; s++) {
+            subs.add(funded("100.00"));
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(16);
+        List<CompletableFuture<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            String sub = subs.get(i % subs.size());
+            boolean allocate = i % 3 != 0;
+            String key = "hot" + i + "-" + master;
+            calls.add(CompletableFuture.supplyAsync(() -> transfer(key, allocate ? master : sub,
+                    allocate ? sub : master, "0.01", "BALANCE_TYPE_DEBIT").extract().statusCode(), executor));
+        }
+        for (CompletableFuture<Integer> call : calls) {
+            assertThat(call.get()).isEqualTo(200);
+        }
+        executor.shutdown();
+        assertThat(probe.balance(master, "CASH")).isEqualByComparingTo("999.20");
+        // the master's lines, numbered in the order its balance moved: its change records chain
+        probe.assertInvariants();
     }
 
     @Test
