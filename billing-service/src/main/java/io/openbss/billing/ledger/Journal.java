@@ -42,7 +42,11 @@ public class Journal {
     @Inject
     LedgerMeters meters;
 
-    /** Posts a movement: its first posting, or the earlier one with the same key and content. */
+    /**
+     * Posts a movement: its first posting, or the earlier one with the same key and content. The caller must hold
+     * the locks of the movement's accounts (taken in account order before this), so that each account's lines are
+     * numbered in the order they move it.
+     */
     public Uni<PostedEntry> post(SqlConnection connection, Movement movement) {
         return open(connection, movement.header()).flatMap(entryId -> entryId == null
                 ? earlier(connection, movement.header())
@@ -153,25 +157,17 @@ public class Journal {
                 .map(Journal::accounts);
     }
 
-    /** A customer's own accounts (CASH, CREDIT, DEBT) by type, locked. */
+    /** A customer's own accounts (CASH, CREDIT, DEBT) by type, locked in account order. */
     public Uni<Map<String, LockedAccount>> lockCustomer(SqlConnection connection, String customerId) {
-        return lockCustomers(connection, List.of(customerId))
-                .map(byCustomer -> byCustomer.getOrDefault(customerId, Map.of()));
-    }
-
-    /** Several customers' own accounts, locked in one statement in account order; by customer, then by type. */
-    public Uni<Map<String, Map<String, LockedAccount>>> lockCustomers(SqlConnection connection,
-            List<String> customerIds) {
         return connection.preparedQuery("""
                         SELECT account_id, customer_id, account_type, instrument_id, balance, credit_limit
-                          FROM ledger_account WHERE customer_id = ANY($1) AND instrument_id IS NULL
+                          FROM ledger_account WHERE customer_id = $1 AND instrument_id IS NULL
                          ORDER BY account_id FOR UPDATE""")
-                .execute(Tuple.of(customerIds.toArray(String[]::new)))
+                .execute(Tuple.of(customerId))
                 .map(rows -> {
-                    Map<String, Map<String, LockedAccount>> byCustomer = new LinkedHashMap<>();
-                    accounts(rows).values().forEach(a -> byCustomer
-                            .computeIfAbsent(a.customerId(), k -> new LinkedHashMap<>()).put(a.accountType(), a));
-                    return byCustomer;
+                    Map<String, LockedAccount> byType = new LinkedHashMap<>();
+                    accounts(rows).values().forEach(a -> byType.put(a.accountType(), a));
+                    return byType;
                 });
     }
 

@@ -25,14 +25,7 @@ public class LedgerService {
     Pool pool;
 
     @Inject
-    Journal journal;
-
-    @Inject
     LedgerMeters meters;
-
-    public Uni<PostedEntry> post(Movement movement) {
-        return transaction(connection -> journal.post(connection, movement));
-    }
 
     public <T> Uni<T> transaction(Function<SqlConnection, Uni<T>> work) {
         return refusals(pool.withTransaction(work));
