@@ -16,7 +16,10 @@ import java.util.stream.Stream;
  * time one request costs in all parts together, so the figures say how far each part must shrink for a target.
  * The client is this JVM (the bench itself), PostgreSQL its postmaster and every backend, and "other" what the
  * machine spent beyond them (the kernel's own threads, wrk and nginx, anything else running). The line ends with what
- * the services' JIT compiler threads took of their CPU: compiling, not serving.
+ * the services' JIT compiler threads took of their CPU: compiling, not serving. A second line says what of
+ * PostgreSQL's CPU its background processes took (checkpointer, writers, autovacuum; a process that ended during the
+ * run takes its CPU with it into "other") and what it did beside the statements while the run lasted ({@link
+ * PgActivity}): the WAL it wrote, full-page images among it, checkpoints, autovacuum and autoanalyze runs.
  */
 final class CpuBudget {
 
@@ -26,9 +29,11 @@ final class CpuBudget {
     private final Map<String, Long> before;
     private final long[] machineBefore;
     private final ServiceTicks servicesBefore;
+    private final PgActivity pgBefore;
 
     private CpuBudget(BenchPlatform platform) {
         this.platform = platform;
+        this.pgBefore = PgActivity.of(platform);
         this.before = parts(platform);
         this.machineBefore = machine();
         this.servicesBefore = ServiceTicks.of(platform);
@@ -44,6 +49,7 @@ final class CpuBudget {
             Load.Figures figures = load.get();
             System.out.println(prefix + figures.line());
             System.out.println(prefix + "  " + budget.perRequest(figures.requests()));
+            System.out.println(prefix + "  " + PgActivity.of(platform).since(budget.pgBefore, figures.requests()));
             if (profile != null) {
                 profile.finish(figures.name());
             }
@@ -77,7 +83,10 @@ final class CpuBudget {
         return ticks * 1000 / TICKS_PER_SECOND / requests;
     }
 
-    /** CPU ticks so far of the client, each service, and PostgreSQL (postmaster and backends). */
+    /**
+     * CPU ticks so far of the client, each service, PostgreSQL (postmaster and every process it started) and, as a
+     * part of it, PostgreSQL's background processes.
+     */
     private static Map<String, Long> parts(BenchPlatform platform) {
         Map<String, Long> parts = new LinkedHashMap<>();
         parts.put("client", ticks(ProcessHandle.current().pid()));
@@ -90,6 +99,31 @@ final class CpuBudget {
                     pg.descendants()).mapToLong(p -> ticks(p.pid())).sum()));
         }
         return parts;
+    }
+
+    /** CPU ticks so far of PostgreSQL's processes that serve no connection (checkpointer, writers, autovacuum). */
+    static long backgroundTicks(BenchPlatform platform) {
+        long postmaster = platform.platform().database().pid();
+        return postmaster <= 0 ? 0 : ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants)
+                .filter(p -> isBackground(title(p.pid())))
+                .mapToLong(p -> ticks(p.pid())).sum();
+    }
+
+    /**
+     * Whether a PostgreSQL process title names a background process: a backend's title is {@code postgres: <user>
+     * <database> <host>(<port>) <state>}, a background process's {@code postgres: checkpointer} and the like.
+     */
+    static boolean isBackground(String title) {
+        return title.startsWith("postgres: ")
+                && !title.matches("postgres: \\S+ \\S+ (\\S+\\(\\d+\\)|\\[local\\]).*");
+    }
+
+    private static String title(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ').strip();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /**
