@@ -55,25 +55,30 @@ final class Load {
     /**
      * Sends requests without measuring them, in windows of {@link #WINDOW_SECONDS}, until the bench platform's
      * services have compiled what the requests run: until their JIT compiler threads used less than
-     * {@link #SETTLED_JIT_SHARE} of the services' CPU in a window (at least two windows), or for at most
+     * {@link #SETTLED_JIT_SHARE} of the services' CPU in two windows in a row, or for at most
      * {@link #MAX_WARM_UP_WINDOWS} windows, or {@code limit} requests. The services start without the method profiles
      * of a training run, so code that a request runs once is compiled by C2 only after thousands of requests: without
-     * this a run measured the compilers' work as well (bench/README.md, tenth session). Prints what it took.
+     * this a run measured the compilers' work as well (bench/README.md, tenth session). One quiet window was not
+     * enough: a service whose compile thresholds are scaled compiles in waves as its methods' counts cross them
+     * (sixteenth session). Prints what it took.
      */
     static void warmUntilCompiled(BenchPlatform platform, String prefix, int limit, int concurrency,
             IntFunction<HttpRequest> request) {
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
+        double previous = 1;
         for (int window = 1; ; window++) {
             CpuBudget.ServiceTicks before = CpuBudget.ServiceTicks.of(platform);
             send(System.nanoTime() + WINDOW_SECONDS * 1_000_000_000L, next, limit, concurrency, request);
             double share = CpuBudget.ServiceTicks.of(platform).jitShareSince(before);
-            if ((window >= 2 && share < SETTLED_JIT_SHARE) || window == MAX_WARM_UP_WINDOWS || next.get() >= limit) {
+            if ((previous < SETTLED_JIT_SHARE && share < SETTLED_JIT_SHARE) || window == MAX_WARM_UP_WINDOWS
+                    || next.get() >= limit) {
                 System.out.printf("%swarm-up: %,d requests in %.0f s; the JIT's share of the services' CPU in the "
-                        + "last %d s %.1f%%%n", prefix, Math.min(next.get(), limit),
-                        (System.nanoTime() - start) / 1e9, WINDOW_SECONDS, 100 * share);
+                        + "last two windows of %d s %.1f%% and %.1f%%%n", prefix, Math.min(next.get(), limit),
+                        (System.nanoTime() - start) / 1e9, WINDOW_SECONDS, 100 * previous, 100 * share);
                 return;
             }
+            previous = share;
         }
     }
 
