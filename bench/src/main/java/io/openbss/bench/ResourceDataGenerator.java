@@ -50,21 +50,22 @@ final class ResourceDataGenerator {
                      PreparedStatement resources = db.prepareStatement("""
                         INSERT INTO orders.subscription (resource_id, customer_id, main_resource_id, order_id,
                             service_type_code, service_type_name, resource_type_code, resource_spec_code, region_code,
-                            product_id, product_spec_desc, resource_name, status, effective_time, expire_time,
-                            expire_policy, bought_months, max_period_months, update_time, period_type, period_num)
+                            product_id, product_spec_desc, resource_name, resource_size, size_measure_id, status,
+                            effective_time, expire_time, expire_policy, bought_months, max_period_months, update_time,
+                            period_type, period_num)
                         SELECT 'bench-' || c || '-' || r || d.suffix, 'bench-customer-' || lpad(c::text, 6, '0'),
                                CASE WHEN d.suffix = '' THEN NULL ELSE 'bench-' || c || '-' || r END, 'BENCH' || c,
                                d.service, d.service_name, d.type, d.spec, 'cn-north-4', d.spec, d.spec,
-                               'bench ' || r || d.suffix,
+                               'bench ' || r || d.suffix, d.size, CASE WHEN d.size IS NULL THEN NULL ELSE 17 END,
                                CASE WHEN r % 20 = 0 THEN 5 WHEN r % 25 = 1 THEN 3 ELSE 2 END,
                                now() - interval '30 days',
                                now() + make_interval(days => ((c * 31 + r * 17) % 365) - 10),
                                CASE WHEN r % 3 = 0 THEN 3 ELSE 0 END, 1, 36, now(), 2, 1
                           FROM generate_series(?, ?) c, generate_series(0, ?) r,
                                (VALUES ('', 'hws.service.type.ec2', '弹性云服务器', 'hws.resource.type.vm',
-                                        's6.large.2.linux'),
+                                        's6.large.2.linux', NULL::int),
                                        ('-disk', 'hws.service.type.ebs', '云硬盘', 'hws.resource.type.volume',
-                                        'SSD')) AS d(suffix, service, service_name, type, spec)
+                                        'SSD', 40)) AS d(suffix, service, service_name, type, spec, size)
                          ORDER BY d.suffix
                         ON CONFLICT DO NOTHING""")) {
                     orders.setInt(1, from);
