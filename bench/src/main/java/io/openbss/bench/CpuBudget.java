@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * time one request costs in all parts together, so the figures say how far each part must shrink for a target.
  * The client is this JVM (the bench itself), PostgreSQL its postmaster and every backend, and "other" what the
  * machine spent beyond them (the kernel's own threads, wrk and nginx, anything else running). The line ends with what
- * the services' JIT compiler threads took of their CPU: compiling, not serving. A second line says what of
+ * the services' JIT compiler threads took of their CPU: compiling, not serving. A further line says what of
  * PostgreSQL's CPU its background processes took (checkpointer, writers, autovacuum; a process that ended during the
  * run takes its CPU with it into "other") and what it did beside the statements while the run lasted ({@link
  * PgActivity}): the WAL it wrote, full-page images among it, checkpoints, autovacuum and autoanalyze runs.

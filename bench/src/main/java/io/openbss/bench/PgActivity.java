@@ -9,8 +9,8 @@ import java.sql.Statement;
  * What PostgreSQL had done so far beside running statements: its background processes' CPU ticks, the WAL it wrote
  * (bytes, and full-page images: the first change of a page after a checkpoint writes the whole page), checkpoints,
  * and autovacuum and autoanalyze runs on the platform's tables. Taken before and after a run, it says what of the
- * run's PostgreSQL CPU was maintenance, its own or what an earlier run left behind. Null figures when PostgreSQL
- * could not be asked (then nothing is said).
+ * run's PostgreSQL CPU was maintenance, its own or what an earlier run left behind. When PostgreSQL cannot be asked
+ * (-1 in its figures), only the background processes' CPU is said.
  */
 record PgActivity(long backgroundTicks, long walBytes, long fullPages, long checkpoints, long maintenance) {
 
