@@ -163,7 +163,7 @@ final class CpuBudget {
     }
 
     /** User and system ticks of one process (its threads included), 0 once it has exited. */
-    private static long ticks(long pid) {
+    static long ticks(long pid) {
         try {
             return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {
@@ -180,8 +180,19 @@ final class CpuBudget {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    /** User and system ticks of this process's children that it has waited for (wrk, once it has exited). */
+    static long reapedChildrenTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** The machine's busy and idle ticks (idle with I/O wait), from the first line of /proc/stat. */
-    private static long[] machine() {
+    static long[] machine() {
         try {
             List<String> cpu = List.of(Files.readAllLines(Path.of("/proc/stat")).getFirst().split("\\s+"));
             long busy = 0;

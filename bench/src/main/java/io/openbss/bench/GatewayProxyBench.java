@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The same backend reached several ways at the same concurrency, in one run: directly, through nginx as a plain
@@ -68,6 +69,41 @@ final class GatewayProxyBench {
         }
     }
 
+    /**
+     * CPU ticks so far of what a row runs on, from /proc: nginx (master and workers: the backend, and the proxy in
+     * its row), the row's JVM (a gateway or the Vert.x proxy; none for the direct and nginx rows), Redis, wrk (this
+     * process's children that it has waited for), and the machine's busy and idle ticks.
+     */
+    record RowCpu(long nginx, long jvm, long redis, long wrk, long[] machine) {
+
+        static RowCpu of(long nginx, long jvm, long redis) {
+            long nginxTicks = ProcessHandle.of(nginx).stream()
+                    .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                    .mapToLong(p -> CpuBudget.ticks(p.pid())).sum();
+            return new RowCpu(nginxTicks, jvm == 0 ? 0 : CpuBudget.ticks(jvm), CpuBudget.ticks(redis),
+                    CpuBudget.reapedChildrenTicks(), CpuBudget.machine());
+        }
+
+        /** CPU µs per request since {@code before}, by part, the rest of the machine's busy time, and how busy. */
+        String since(RowCpu before, double requests) {
+            long busy = machine[0] - before.machine[0];
+            long idle = machine[1] - before.machine[1];
+            long nginxUsed = nginx - before.nginx;
+            long jvmUsed = jvm - before.jvm;
+            long redisUsed = redis - before.redis;
+            long wrkUsed = wrk - before.wrk;
+            long other = Math.max(0, busy - nginxUsed - jvmUsed - redisUsed - wrkUsed);
+            return String.format("CPU µs per request: wrk %.1f, nginx %.1f, the row's JVM %.1f, Redis %.1f, "
+                    + "other %.1f; all %.1f, machine %.0f%% busy", us(wrkUsed, requests), us(nginxUsed, requests),
+                    us(jvmUsed, requests), us(redisUsed, requests), us(other, requests), us(busy, requests),
+                    busy + idle == 0 ? 0 : 100.0 * busy / (busy + idle));
+        }
+
+        private static double us(long ticks, double requests) {
+            return requests == 0 ? 0 : ticks * 1_000_000 / CpuBudget.TICKS_PER_SECOND / requests;
+        }
+    }
+
     /** One wrk run's figures. */
     record Row(String name, double requestsPerSecond, double p50Ms, double p99Ms, long errors) {
 
@@ -87,8 +123,10 @@ final class GatewayProxyBench {
         int plainPort = BenchPlatform.freePort();
         List<Process> started = new ArrayList<>();
         try {
-            started.add(startNginx(backendPort, proxyPort));
-            started.add(startRedis(redisPort));
+            Process nginx = startNginx(backendPort, proxyPort);
+            started.add(nginx);
+            Process redis = startRedis(redisPort);
+            started.add(redis);
             String backend = "http://127.0.0.1:" + backendPort;
             BenchPlatform.Gateway memory = platform.startGateway("gateway-bench", backend, RATE_LIMITS);
             List<String> inRedis = new ArrayList<>(RATE_LIMITS);
@@ -114,12 +152,17 @@ final class GatewayProxyBench {
                 wrk(route, connections, 5);
             }
             List<Row> rows = new ArrayList<>();
+            List<String> cpu = new ArrayList<>();
             for (Route route : routes) {
                 boolean profiled = profiler != null && route.jvm() != 0;
                 if (profiled) {
                     profile(route.jvm(), "start,event=cpu,interval=1ms,threads");
                 }
-                rows.add(parse(route.name(), wrk(route, connections, seconds)));
+                RowCpu before = RowCpu.of(nginx.pid(), route.jvm(), redis.pid());
+                Row row = parse(route.name(), wrk(route, connections, seconds));
+                rows.add(row);
+                cpu.add(RowCpu.of(nginx.pid(), route.jvm(), redis.pid())
+                        .since(before, row.requestsPerSecond() * seconds));
                 if (profiled) {
                     Path stacks = Files.createDirectories(home.resolve("profiles")).resolve(route.name()
                             .replaceAll("[^A-Za-z0-9]+", "-") + ".collapsed");
@@ -130,7 +173,10 @@ final class GatewayProxyBench {
             System.out.printf("gateway: GET %s, %d connections, %d s each after 5 s of warm-up, wrk -t2 "
                     + "(%d cores shared by wrk, nginx, the gateways and the platform)%n", PATH, connections, seconds,
                     Runtime.getRuntime().availableProcessors());
-            rows.forEach(row -> System.out.println(row.line()));
+            for (int i = 0; i < rows.size(); i++) {
+                System.out.println(rows.get(i).line());
+                System.out.println("    " + cpu.get(i));
+            }
             Row direct = rows.get(0);
             Row proxy = rows.get(1);
             Row stack = rows.get(2);
