@@ -133,11 +133,16 @@ final class CpuBudget {
     record ServiceTicks(long jit, long all) {
 
         static ServiceTicks of(BenchPlatform platform) {
+            return of(platform.platform().services().stream().mapToLong(ServiceProcess::pid).toArray());
+        }
+
+        /** The same for the JVMs {@code pids}. */
+        static ServiceTicks of(long... pids) {
             long jit = 0;
             long all = 0;
-            for (ServiceProcess service : platform.platform().services()) {
-                all += ticks(service.pid());
-                Path tasks = Path.of("/proc", Long.toString(service.pid()), "task");
+            for (long pid : pids) {
+                all += ticks(pid);
+                Path tasks = Path.of("/proc", Long.toString(pid), "task");
                 try (Stream<Path> threads = Files.list(tasks)) {
                     for (Path thread : threads.toList()) {
                         try {
@@ -149,7 +154,7 @@ final class CpuBudget {
                         }
                     }
                 } catch (IOException e) {
-                    // the service exited
+                    // the process exited
                 }
             }
             return new ServiceTicks(jit, all);
