@@ -71,29 +71,19 @@ final class GatewayProxyBench {
 
     /**
      * Warms a row up with wrk in windows of {@link Load#WINDOW_SECONDS}: one window for a row without a JVM; for a
-     * JVM's row, as the other benches do (Load#warmUntilCompiled), until the JVM's JIT compiler threads used less than
-     * {@link Load#SETTLED_JIT_SHARE} of its CPU in two windows in a row, or for {@link Load#MAX_WARM_UP_WINDOWS}
-     * windows. A single 5 s window left the Redis row's gateway compiling for 38 % of its CPU in the measured run.
+     * JVM's row, as the other benches warm up ({@link Load#untilSettled}), until that JVM's JIT has settled. A single
+     * 5 s window left the Redis row's gateway compiling for 38 % of its CPU in the measured run.
      */
-    private static void warm(Route route, int connections) throws IOException, InterruptedException {
+    private static void warm(Route route, int connections) throws Exception {
         if (route.jvm() == 0) {
             wrk(route, connections, Load.WINDOW_SECONDS);
             return;
         }
-        double previous = 1;
-        for (int window = 1; ; window++) {
-            CpuBudget.ServiceTicks before = CpuBudget.ServiceTicks.of(route.jvm());
+        Load.Settled settled = Load.untilSettled(() -> CpuBudget.ServiceTicks.of(route.jvm()), () -> {
             wrk(route, connections, Load.WINDOW_SECONDS);
-            double share = CpuBudget.ServiceTicks.of(route.jvm()).jitShareSince(before);
-            if ((previous < Load.SETTLED_JIT_SHARE && share < Load.SETTLED_JIT_SHARE)
-                    || window == Load.MAX_WARM_UP_WINDOWS) {
-                System.out.printf("gateway: warm-up of %s: %d s; the JIT's share of its JVM's CPU in the last two "
-                        + "windows %.1f%% and %.1f%%%n", route.name(), window * Load.WINDOW_SECONDS, 100 * previous,
-                        100 * share);
-                return;
-            }
-            previous = share;
-        }
+            return true;
+        });
+        System.out.printf("gateway: warm-up of %s: %s%n", route.name(), settled.describe("its JVM's"));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Sends {@code count} requests from {@code concurrency} clients that each wait for their answer before sending the
@@ -65,18 +66,43 @@ final class Load {
     static void warmUntilCompiled(BenchPlatform platform, String prefix, int limit, int concurrency,
             IntFunction<HttpRequest> request) {
         AtomicInteger next = new AtomicInteger();
+        Settled settled = untilSettled(() -> CpuBudget.ServiceTicks.of(platform), () -> {
+            send(System.nanoTime() + WINDOW_SECONDS * 1_000_000_000L, next, limit, concurrency, request);
+            return next.get() < limit;
+        });
+        System.out.printf("%swarm-up: %,d requests in %s%n", prefix, Math.min(next.get(), limit),
+                settled.describe("the services'"));
+    }
+
+    /** One window of a warm-up: sends for {@link #WINDOW_SECONDS}; false when it has nothing more to send. */
+    interface Window<E extends Exception> {
+        boolean send() throws E;
+    }
+
+    /** How a warm-up ended: its length, and the JIT's share of the CPU in its last two windows. */
+    record Settled(double seconds, double previous, double last) {
+
+        String describe(String whose) {
+            return String.format("%.0f s; the JIT's share of %s CPU in the last two windows of %d s %.1f%% and "
+                    + "%.1f%%", seconds, whose, WINDOW_SECONDS, 100 * previous, 100 * last);
+        }
+    }
+
+    /**
+     * Runs warm-up windows until the JIT compiler threads of the JVMs that {@code ticks} reads used less than
+     * {@link #SETTLED_JIT_SHARE} of their CPU in two windows in a row, or for {@link #MAX_WARM_UP_WINDOWS} windows,
+     * or until a window has nothing more to send.
+     */
+    static <E extends Exception> Settled untilSettled(Supplier<CpuBudget.ServiceTicks> ticks, Window<E> window)
+            throws E {
         long start = System.nanoTime();
         double previous = 1;
-        for (int window = 1; ; window++) {
-            CpuBudget.ServiceTicks before = CpuBudget.ServiceTicks.of(platform);
-            send(System.nanoTime() + WINDOW_SECONDS * 1_000_000_000L, next, limit, concurrency, request);
-            double share = CpuBudget.ServiceTicks.of(platform).jitShareSince(before);
-            if ((previous < SETTLED_JIT_SHARE && share < SETTLED_JIT_SHARE) || window == MAX_WARM_UP_WINDOWS
-                    || next.get() >= limit) {
-                System.out.printf("%swarm-up: %,d requests in %.0f s; the JIT's share of the services' CPU in the "
-                        + "last two windows of %d s %.1f%% and %.1f%%%n", prefix, Math.min(next.get(), limit),
-                        (System.nanoTime() - start) / 1e9, WINDOW_SECONDS, 100 * previous, 100 * share);
-                return;
+        for (int n = 1; ; n++) {
+            CpuBudget.ServiceTicks before = ticks.get();
+            boolean more = window.send();
+            double share = ticks.get().jitShareSince(before);
+            if ((previous < SETTLED_JIT_SHARE && share < SETTLED_JIT_SHARE) || n == MAX_WARM_UP_WINDOWS || !more) {
+                return new Settled((System.nanoTime() - start) / 1e9, previous, share);
             }
             previous = share;
         }
