@@ -79,7 +79,7 @@ final class CpuBudget {
         return line.toString();
     }
 
-    private static double ms(long ticks, int requests) {
+    static double ms(long ticks, int requests) {
         return ticks * 1000 / TICKS_PER_SECOND / requests;
     }
 
@@ -95,8 +95,7 @@ final class CpuBudget {
         }
         long postmaster = platform.platform().database().pid();
         if (postmaster > 0) {
-            ProcessHandle.of(postmaster).ifPresent(pg -> parts.put("postgres", Stream.concat(Stream.of(pg),
-                    pg.descendants()).mapToLong(p -> ticks(p.pid())).sum()));
+            ProcessHandle.of(postmaster).ifPresent(pg -> parts.put("postgres", treeTicks(postmaster)));
         }
         return parts;
     }
@@ -181,15 +180,25 @@ final class CpuBudget {
      * name, which is in parentheses and may hold spaces.
      */
     static long ticks(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = fields(stat);
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** User and system ticks of a process and every process it started that is still running; 0 once it exited. */
+    static long treeTicks(long pid) {
+        return ProcessHandle.of(pid).stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                .mapToLong(p -> ticks(p.pid())).sum();
+    }
+
+    /** The fields of a proc(5) stat line after the command name (in parentheses, which may hold spaces). */
+    private static String[] fields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /** User and system ticks of this process's children that it has waited for (wrk, once it has exited). */
     static long reapedChildrenTicks() {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] fields = fields(Files.readString(Path.of("/proc/self/stat")));
             return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
         } catch (IOException | RuntimeException e) {
             return 0;

@@ -24,7 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The same backend reached several ways at the same concurrency, in one run: directly, through nginx as a plain
@@ -94,10 +93,7 @@ final class GatewayProxyBench {
     record RowCpu(long nginx, long jvm, long redis, long wrk, long[] machine) {
 
         static RowCpu of(long nginx, long jvm, long redis) {
-            long nginxTicks = ProcessHandle.of(nginx).stream()
-                    .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
-                    .mapToLong(p -> CpuBudget.ticks(p.pid())).sum();
-            return new RowCpu(nginxTicks, jvm == 0 ? 0 : CpuBudget.ticks(jvm), CpuBudget.ticks(redis),
+            return new RowCpu(CpuBudget.treeTicks(nginx), jvm == 0 ? 0 : CpuBudget.ticks(jvm), CpuBudget.ticks(redis),
                     CpuBudget.reapedChildrenTicks(), CpuBudget.machine());
         }
 

@@ -31,7 +31,7 @@ record PgActivity(long backgroundTicks, long walBytes, long fullPages, long chec
     /** What happened since {@code before}, per request where that is a rate. */
     String since(PgActivity before, int requests) {
         String background = String.format("PostgreSQL's background processes %.3f CPU ms per request",
-                (backgroundTicks - before.backgroundTicks) * 1000 / CpuBudget.TICKS_PER_SECOND / requests);
+                CpuBudget.ms(backgroundTicks - before.backgroundTicks, requests));
         if (walBytes < 0 || before.walBytes < 0) {
             return background;
         }
