@@ -124,6 +124,7 @@ class LocalQuotaCounterTest {
         pool.shutdown();
 
         Windows.assertNoWindowOverAdmits(verdicts);
+        Windows.assertEveryRefusalJustified(verdicts);
         long admitted = verdicts.stream().filter(Verdict::admitted).count();
         assertThat(verdicts.size()).as("requests made").isGreaterThan(10 * limit);
         assertThat(admitted).as("admitted in 2.5 s at %d/s", limit).isBetween(2L * limit, 3L * limit);

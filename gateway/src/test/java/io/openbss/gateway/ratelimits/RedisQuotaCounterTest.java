@@ -44,7 +44,8 @@ class RedisQuotaCounterTest {
 
     /**
      * Two replicas, each with its own connections, and many requests in flight on each: together they admit at most
-     * the limit in every one-second window of the Redis clock, and a quota one of them filled refuses on the other.
+     * the limit in every one-second window of the Redis clock and refuse only when a window is full, and a quota one of
+     * them filled refuses on the other.
      */
     @Test
     void replicasSharingRedisNeverAdmitMoreThanTheQuotaInAnyWindow() throws Exception {
@@ -68,10 +69,11 @@ class RedisQuotaCounterTest {
         }
         CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 
-        Windows.assertNoWindowOverAdmits(verdicts);
-        long admitted = verdicts.stream().filter(Verdict::admitted).count();
+        // judged on Redis' clock, which decided: a stall between this JVM and Redis moves decisions past the 2.5 s
+        // (a fresh-clone .ci/run on 8bc09a4 counted 64 admissions against a bound of 60 taken on this JVM's clock)
         assertThat(verdicts.size()).as("requests made").isGreaterThan(10 * limit);
-        assertThat(admitted).as("admitted in 2.5 s at %d/s", limit).isBetween(2L * limit, 3L * limit);
+        Windows.assertNoWindowOverAdmits(verdicts);
+        Windows.assertEveryRefusalJustified(verdicts);
 
         List<Quota> fresh = List.of(new Quota(Quota.IP, "10.0.0.2", operation, 3),
                 new Quota(Quota.USER, "another", operation, 3));

@@ -38,4 +38,31 @@ final class Windows {
             }
         });
     }
+
+    /**
+     * Never stricter than the rule: each refused request had a quota that had already admitted its limit in the second
+     * before the refusal (a sliding window forgets an admission exactly one window later; verdicts carry whole
+     * microseconds, so an admission in the microsecond one window before the refusal counts).
+     */
+    static void assertEveryRefusalJustified(List<Verdict> verdicts) {
+        Map<String, List<Long>> admitted = new HashMap<>();
+        for (Verdict verdict : verdicts) {
+            if (verdict.admitted()) {
+                for (Verdict.Standing standing : verdict.standings()) {
+                    admitted.computeIfAbsent(standing.quota().key(), k -> new ArrayList<>())
+                            .add(verdict.decidedAtMicros());
+                }
+            }
+        }
+        for (Verdict verdict : verdicts) {
+            if (!verdict.admitted()) {
+                long at = verdict.decidedAtMicros();
+                boolean full = verdict.standings().stream().anyMatch(standing -> admitted
+                        .getOrDefault(standing.quota().key(), List.of()).stream()
+                        .filter(time -> time >= at - WINDOW_MICROS && time <= at).count() >= standing.quota().limit());
+                assertThat(full).as("a refusal at %d µs with every quota below its limit in the second before", at)
+                        .isTrue();
+            }
+        }
+    }
 }
