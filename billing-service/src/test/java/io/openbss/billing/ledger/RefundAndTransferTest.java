@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -132,18 +133,18 @@ class RefundAndTransferTest {
     void oppositeTransfersAtOnceDoNotDeadlock() throws Exception {
         String a = funded("100.00");
         String b = funded("100.00");
-        ExecutorService executor = Executors.newFixedThreadPool(8);
-        List<CompletableFuture<Integer>> calls = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            boolean forward = i % 2 == 0;
-            String key = "x" + i + "-" + a;
-            calls.add(CompletableFuture.supplyAsync(() -> transfer(key, forward ? a : b, forward ? b : a, "1.00",
-                    "BALANCE_TYPE_DEBIT").extract().statusCode(), executor));
+        try (ExecutorService executor = Executors.newFixedThreadPool(8)) {
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                boolean forward = i % 2 == 0;
+                String key = "x" + i + "-" + a;
+                calls.add(CompletableFuture.supplyAsync(() -> transfer(key, forward ? a : b, forward ? b : a, "1.00",
+                        "BALANCE_TYPE_DEBIT").extract().statusCode(), executor));
+            }
+            for (CompletableFuture<Integer> call : calls) {
+                assertThat(call.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
         }
-        for (CompletableFuture<Integer> call : calls) {
-            assertThat(call.get()).isEqualTo(200);
-        }
-        executor.shutdown();
         assertThat(probe.balance(a, "CASH").add(probe.balance(b, "CASH"))).isEqualByComparingTo("200.00");
         assertThat(probe.balance(a, "CASH")).isEqualByComparingTo("100.00");
         // each account's change records, in the order of their lines, chain from one balance to the next
@@ -157,19 +158,19 @@ class RefundAndTransferTest {
         for (int s = 0; s < 8; s++) {
             subs.add(funded("100.00"));
         }
-        ExecutorService executor = Executors.newFixedThreadPool(16);
-        List<CompletableFuture<Integer>> calls = new ArrayList<>();
-        for (int i = 0; i < 240; i++) {
-            String sub = subs.get(i % subs.size());
-            boolean allocate = i % 3 != 0;
-            String key = "hot" + i + "-" + master;
-            calls.add(CompletableFuture.supplyAsync(() -> transfer(key, allocate ? master : sub,
-                    allocate ? sub : master, "0.01", "BALANCE_TYPE_DEBIT").extract().statusCode(), executor));
+        try (ExecutorService executor = Executors.newFixedThreadPool(16)) {
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 240; i++) {
+                String sub = subs.get(i % subs.size());
+                boolean allocate = i % 3 != 0;
+                String key = "hot" + i + "-" + master;
+                calls.add(CompletableFuture.supplyAsync(() -> transfer(key, allocate ? master : sub,
+                        allocate ? sub : master, "0.01", "BALANCE_TYPE_DEBIT").extract().statusCode(), executor));
+            }
+            for (CompletableFuture<Integer> call : calls) {
+                assertThat(call.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
         }
-        for (CompletableFuture<Integer> call : calls) {
-            assertThat(call.get()).isEqualTo(200);
-        }
-        executor.shutdown();
         assertThat(probe.balance(master, "CASH")).isEqualByComparingTo("999.20");
         // the master's lines, numbered in the order its balance moved: its change records chain
         probe.assertInvariants();
