@@ -2,7 +2,7 @@
 -- reads every CHECK constraint back from its stored form for each such statement, and a balance moves by one UPDATE
 -- of its account per journal line): a list of values as one array constant instead of a list of constants, a
 -- numeric bound as a numeric constant instead of an integer converted at each statement.
--- bench/README.md, seventeenth session: a balance's UPDATE cost PostgreSQL 36 µs of checks in this form, 22 µs after.
+-- bench/README.md, seventeenth session: the checks of a balance's UPDATE cost PostgreSQL 23 µs in this form, 15 µs after.
 ALTER TABLE ledger_account
     DROP CONSTRAINT ledger_account_credit_limit_check,
     ADD CONSTRAINT ledger_account_credit_limit_check CHECK (credit_limit >= '0'::numeric),

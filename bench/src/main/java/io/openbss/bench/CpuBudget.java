@@ -100,11 +100,15 @@ final class CpuBudget {
         return parts;
     }
 
-    /** CPU ticks so far of PostgreSQL's processes that serve no connection (checkpointer, writers, autovacuum). */
+    /**
+     * CPU ticks so far of PostgreSQL's processes that serve no connection (checkpointer, writers, autovacuum), with
+     * those of the postmaster's children that have exited: autovacuum workers come and go, while the backends live as
+     * long as their services' pooled connections.
+     */
     static long backgroundTicks(BenchPlatform platform) {
         long postmaster = platform.platform().database().pid();
-        return postmaster <= 0 ? 0 : ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants)
-                .filter(p -> isBackground(title(p.pid())))
+        return postmaster <= 0 ? 0 : reapedTicks(postmaster) + ProcessHandle.of(postmaster).stream()
+                .flatMap(ProcessHandle::descendants).filter(p -> isBackground(title(p.pid())))
                 .mapToLong(p -> ticks(p.pid())).sum();
     }
 
@@ -184,10 +188,14 @@ final class CpuBudget {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
-    /** User and system ticks of a process and every process it started that is still running; 0 once it exited. */
+    /**
+     * User and system ticks of a process and every process it started: those still running, and those that exited
+     * and were waited for (their parent's reaped children's ticks: an autovacuum worker that ends during a run would
+     * otherwise take its ticks out of the run's figures, which then came out below zero); 0 once the root exited.
+     */
     static long treeTicks(long pid) {
         return ProcessHandle.of(pid).stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
-                .mapToLong(p -> ticks(p.pid())).sum();
+                .mapToLong(p -> ticks(p.pid()) + reapedTicks(p.pid())).sum();
     }
 
     /** The fields of a proc(5) stat line after the command name (in parentheses, which may hold spaces). */
@@ -195,10 +203,13 @@ final class CpuBudget {
         return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
-    /** User and system ticks of this process's children that it has waited for (wrk, once it has exited). */
-    static long reapedChildrenTicks() {
+    /**
+     * User and system ticks of a process's children that it has waited for (cutime + cstime: the bench's wrk, once it
+     * has exited; PostgreSQL's autovacuum workers); 0 once it exited.
+     */
+    static long reapedTicks(long pid) {
         try {
-            String[] fields = fields(Files.readString(Path.of("/proc/self/stat")));
+            String[] fields = fields(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
             return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
         } catch (IOException | RuntimeException e) {
             return 0;

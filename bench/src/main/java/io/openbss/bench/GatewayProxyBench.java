@@ -94,7 +94,7 @@ final class GatewayProxyBench {
 
         static RowCpu of(long nginx, long jvm, long redis) {
             return new RowCpu(CpuBudget.treeTicks(nginx), jvm == 0 ? 0 : CpuBudget.ticks(jvm), CpuBudget.ticks(redis),
-                    CpuBudget.reapedChildrenTicks(), CpuBudget.machine());
+                    CpuBudget.reapedTicks(ProcessHandle.current().pid()), CpuBudget.machine());
         }
 
         /** CPU µs per request since {@code before}, by part, the rest of the machine's busy time, and how busy. */
