@@ -17,19 +17,10 @@ final class Windows {
 
     /** In every one-second window, each quota admitted at most its limit: the (limit+1)-th admission is 1 s later. */
     static void assertNoWindowOverAdmits(List<Verdict> verdicts) {
-        Map<String, List<Long>> admitted = new HashMap<>();
         Map<String, Integer> limits = new HashMap<>();
-        for (Verdict verdict : verdicts) {
-            if (verdict.admitted()) {
-                for (Verdict.Standing standing : verdict.standings()) {
-                    admitted.computeIfAbsent(standing.quota().key(), k -> new ArrayList<>())
-                            .add(verdict.decidedAtMicros());
-                    limits.put(standing.quota().key(), standing.quota().limit());
-                }
-            }
-        }
-        admitted.forEach((key, times) -> {
-            times.sort(null);
+        verdicts.forEach(verdict -> verdict.standings()
+                .forEach(standing -> limits.put(standing.quota().key(), standing.quota().limit())));
+        admissions(verdicts).forEach((key, times) -> {
             int limit = limits.get(key);
             for (int i = 0; i + limit < times.size(); i++) {
                 assertThat(times.get(i + limit) - times.get(i))
@@ -45,6 +36,21 @@ final class Windows {
      * microseconds, so an admission in the microsecond one window before the refusal counts).
      */
     static void assertEveryRefusalJustified(List<Verdict> verdicts) {
+        Map<String, List<Long>> admissions = admissions(verdicts);
+        for (Verdict verdict : verdicts) {
+            if (!verdict.admitted()) {
+                long at = verdict.decidedAtMicros();
+                boolean full = verdict.standings().stream().anyMatch(standing -> admissions
+                        .getOrDefault(standing.quota().key(), List.of()).stream()
+                        .filter(time -> time >= at - WINDOW_MICROS && time <= at).count() >= standing.quota().limit());
+                assertThat(full).as("a refusal at %d µs with every quota below its limit in the second before", at)
+                        .isTrue();
+            }
+        }
+    }
+
+    /** Each quota's admission times, in order. */
+    private static Map<String, List<Long>> admissions(List<Verdict> verdicts) {
         Map<String, List<Long>> admitted = new HashMap<>();
         for (Verdict verdict : verdicts) {
             if (verdict.admitted()) {
@@ -54,15 +60,7 @@ final class Windows {
                 }
             }
         }
-        for (Verdict verdict : verdicts) {
-            if (!verdict.admitted()) {
-                long at = verdict.decidedAtMicros();
-                boolean full = verdict.standings().stream().anyMatch(standing -> admitted
-                        .getOrDefault(standing.quota().key(), List.of()).stream()
-                        .filter(time -> time >= at - WINDOW_MICROS && time <= at).count() >= standing.quota().limit());
-                assertThat(full).as("a refusal at %d µs with every quota below its limit in the second before", at)
-                        .isTrue();
-            }
-        }
+        admitted.values().forEach(times -> times.sort(null));
+        return admitted;
     }
 }
