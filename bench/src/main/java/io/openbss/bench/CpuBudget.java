@@ -79,7 +79,7 @@ final class CpuBudget {
         return line.toString();
     }
 
-    static double ms(long ticks, int requests) {
+    static double ms(long ticks, double requests) {
         return ticks * 1000 / TICKS_PER_SECOND / requests;
     }
 
@@ -172,11 +172,7 @@ final class CpuBudget {
 
     /** User and system ticks of one process (its threads included), 0 once it has exited. */
     static long ticks(long pid) {
-        try {
-            return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        return statFields(pid, 11, 12);
     }
 
     /**
@@ -195,7 +191,7 @@ final class CpuBudget {
      */
     static long treeTicks(long pid) {
         return ProcessHandle.of(pid).stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
-                .mapToLong(p -> ticks(p.pid()) + reapedTicks(p.pid())).sum();
+                .mapToLong(p -> statFields(p.pid(), 11, 14)).sum();
     }
 
     /** The fields of a proc(5) stat line after the command name (in parentheses, which may hold spaces). */
@@ -208,9 +204,21 @@ final class CpuBudget {
      * has exited; PostgreSQL's autovacuum workers); 0 once it exited.
      */
     static long reapedTicks(long pid) {
+        return statFields(pid, 13, 14);
+    }
+
+    /**
+     * The sum of a process's stat fields {@code from} to {@code to} (counted after the command name: 11 utime, 12
+     * stime, 13 cutime, 14 cstime), from one read of its stat file; 0 once it has exited.
+     */
+    private static long statFields(long pid, int from, int to) {
         try {
             String[] fields = fields(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
-            return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            long sum = 0;
+            for (int i = from; i <= to; i++) {
+                sum += Long.parseLong(fields[i]);
+            }
+            return sum;
         } catch (IOException | RuntimeException e) {
             return 0;
         }
