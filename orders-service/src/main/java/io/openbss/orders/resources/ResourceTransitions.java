@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -40,10 +41,15 @@ public class ResourceTransitions {
     @Inject
     Pool pool;
 
-    /** Renewals paid: in use, frozen or expired → in use, until the new expiry. Answers how many were renewed. */
+    /**
+     * Renewals paid: in use, frozen or expired → in use, until the new expiry. Answers how many were renewed. The rows
+     * are updated in resource id order, the order in which renewals and renewal settings lock them: in an order's
+     * order (main resource first) a payment and a renewal of the same resources could each hold the row the other
+     * waits for (a deadlock, answered 500, in a fresh-clone .ci/run's hostile suite).
+     */
     public Uni<Integer> renew(SqlConnection connection, List<Renewal> renewals, OffsetDateTime now) {
         List<Tuple> rows = new ArrayList<>();
-        for (Renewal renewal : renewals) {
+        for (Renewal renewal : renewals.stream().sorted(Comparator.comparing(Renewal::resourceId)).toList()) {
             rows.add(Tuple.of(renewal.resourceId(), renewal.expire(), renewal.months(), now, LIVE, IN_USE.code()));
         }
         return connection.preparedQuery("""
