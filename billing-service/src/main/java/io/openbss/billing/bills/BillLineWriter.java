@@ -35,27 +35,36 @@ public class BillLineWriter {
             OffsetDateTime tradeTime) {
     }
 
+    /** The lines of one trade and what paid each, in the same order. */
+    public record TradeLines(Trade trade, List<BillLineInput> lines, List<Payment> payments) {
+    }
+
     private static final DateTimeFormatter CYCLE = DateTimeFormatter.ofPattern("yyyy-MM");
 
-    public Uni<Void> write(SqlConnection connection, Trade trade, List<BillLineInput> lines, List<Payment> payments) {
-        if (lines.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        LocalDate tradeDate = trade.tradeTime().atZoneSameInstant(BssTime.BUSINESS_ZONE).toLocalDate();
+    /** Writes the lines of the trades, in their order, in one statement. */
+    public Uni<Void> write(SqlConnection connection, List<TradeLines> trades) {
         List<List<Object>> rows = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            BillLineInput l = lines.get(i);
-            Payment p = payments.get(i);
-            rows.add(Arrays.asList(trade.customerId(), trade.payerCustomerId(), trade.entryId(),
-                    tradeDate.format(CYCLE), tradeDate, trade.tradeId(), trade.tradeTime(), l.billType().shortValue(),
-                    l.chargingMode().shortValue(), l.serviceTypeCode(), l.resourceTypeCode(), l.regionCode(),
-                    l.resourceId(), l.resourceName(), l.productId(), l.productSpecDesc(), l.enterpriseProjectId(),
-                    l.orderId(), l.periodType() == null ? null : l.periodType().shortValue(), l.usageTypeCode(),
-                    numeric(l.usage()), l.usageMeasureId(), numeric(l.freeResourceUsage() == null ? BigDecimal.ZERO
-                            : l.freeResourceUsage()), numeric(l.unitPrice()), l.unit(), time(l.effectiveTime()),
-                    time(l.expireTime()), numeric(l.officialAmount()), numeric(l.discountAmount()),
-                    numeric(l.amount()), cents(p.cash()), cents(p.credit()), cents(p.coupon()),
-                    cents(p.storedCard()), cents(p.debt()), cents(Math.max(0, p.debt()))));
+        for (TradeLines tradeLines : trades) {
+            Trade trade = tradeLines.trade();
+            LocalDate tradeDate = trade.tradeTime().atZoneSameInstant(BssTime.BUSINESS_ZONE).toLocalDate();
+            for (int i = 0; i < tradeLines.lines().size(); i++) {
+                BillLineInput l = tradeLines.lines().get(i);
+                Payment p = tradeLines.payments().get(i);
+                rows.add(Arrays.asList(trade.customerId(), trade.payerCustomerId(), trade.entryId(),
+                        tradeDate.format(CYCLE), tradeDate, trade.tradeId(), trade.tradeTime(),
+                        l.billType().shortValue(), l.chargingMode().shortValue(), l.serviceTypeCode(),
+                        l.resourceTypeCode(), l.regionCode(), l.resourceId(), l.resourceName(), l.productId(),
+                        l.productSpecDesc(), l.enterpriseProjectId(), l.orderId(),
+                        l.periodType() == null ? null : l.periodType().shortValue(), l.usageTypeCode(),
+                        numeric(l.usage()), l.usageMeasureId(), numeric(l.freeResourceUsage() == null
+                                ? BigDecimal.ZERO : l.freeResourceUsage()), numeric(l.unitPrice()), l.unit(),
+                        time(l.effectiveTime()), time(l.expireTime()), numeric(l.officialAmount()),
+                        numeric(l.discountAmount()), numeric(l.amount()), cents(p.cash()), cents(p.credit()),
+                        cents(p.coupon()), cents(p.storedCard()), cents(p.debt()), cents(Math.max(0, p.debt()))));
+            }
+        }
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
         SqlRows written = SqlRows.of(rows);
         return connection.preparedQuery("""

@@ -18,6 +18,7 @@ import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,19 +80,58 @@ public class ChargeService {
                         .flatMap(paying -> pay(connection, entryId, header, request, coupons, paying, paid))));
     }
 
-    /** What can pay, locked in one statement in account order: the payer's own accounts, coupons and cards. */
-    record PayingAccounts(Map<String, Journal.LockedAccount> own, Map<String, Journal.LockedAccount> instruments,
-            List<String> cards) {
+    /** An account that may pay, as locked, with its stored-value card's expiry when it is a card's. */
+    record Payable(Journal.LockedAccount account, OffsetDateTime cardExpireTime) {
+
+        static Payable of(Row row) {
+            return new Payable(Journal.account(row), row.getOffsetDateTime("card_expire_time"));
+        }
+
+        Payable withBalance(BigDecimal balance) {
+            Journal.LockedAccount a = account;
+            return new Payable(new Journal.LockedAccount(a.accountId(), a.customerId(), a.accountType(),
+                    a.instrumentId(), balance, a.creditLimit()), cardExpireTime);
+        }
     }
 
+    /** What can pay a charge: the payer's own accounts by type, coupons and cards by account, cards in paying order. */
+    record PayingAccounts(Map<String, Journal.LockedAccount> own, Map<String, Journal.LockedAccount> instruments,
+            List<String> cards) {
+
+        static PayingAccounts of(Collection<Payable> payables) {
+            Map<String, Journal.LockedAccount> own = new HashMap<>();
+            Map<String, Journal.LockedAccount> instruments = new HashMap<>();
+            List<Payable> cards = new ArrayList<>();
+            for (Payable payable : payables) {
+                Journal.LockedAccount account = payable.account();
+                if (account.instrumentId() == null) {
+                    own.put(account.accountType(), account);
+                } else {
+                    instruments.put(account.accountId(), account);
+                    if (payable.cardExpireTime() != null && account.balance().signum() > 0) {
+                        cards.add(payable);
+                    }
+                }
+            }
+            // cards soonest to expire pay first
+            cards.sort(Comparator.comparing(Payable::cardExpireTime)
+                    .thenComparing(p -> p.account().instrumentId()));
+            return new PayingAccounts(own, instruments, cards.stream().map(p -> p.account().accountId()).toList());
+        }
+    }
+
+    /** The columns of a locked account that may pay (ledger_account {@code a}), with its card's expiry. */
+    static final String PAYABLE_COLUMNS = """
+            a.account_id, a.customer_id, a.account_type, a.instrument_id, a.balance, a.credit_limit,
+            (SELECT s.expire_time FROM stored_value_card s WHERE s.account_id = a.account_id) AS card_expire_time""";
+
+    /** What can pay, locked in one statement in account order: the payer's own accounts, coupons and cards. */
     private Uni<PayingAccounts> lockPayingAccounts(SqlConnection connection, ChargeRequest request,
             List<ChosenCoupon> coupons) {
         String[] couponAccounts = coupons.stream().map(ChosenCoupon::accountId).filter(Objects::nonNull)
                 .toArray(String[]::new);
-        return connection.preparedQuery("""
-                        SELECT a.account_id, a.customer_id, a.account_type, a.instrument_id, a.balance, a.credit_limit,
-                               (SELECT s.expire_time FROM stored_value_card s WHERE s.account_id = a.account_id)
-                                   AS card_expire_time
+        return connection.preparedQuery("SELECT " + PAYABLE_COLUMNS + """
+
                           FROM ledger_account a
                          WHERE a.account_id = ANY(
                                 ARRAY(SELECT account_id FROM ledger_account
@@ -102,30 +142,41 @@ public class ChargeService {
                          ORDER BY a.account_id FOR UPDATE""")
                 .execute(Tuple.of(request.payer(), couponAccounts, request.cardsPay(), journal.now()))
                 .map(rows -> {
-                    Map<String, Journal.LockedAccount> own = new HashMap<>();
-                    Map<String, Journal.LockedAccount> instruments = new HashMap<>();
-                    List<Row> cards = new ArrayList<>();
-                    for (Row row : rows) {
-                        Journal.LockedAccount account = Journal.account(row);
-                        if (account.instrumentId() == null) {
-                            own.put(account.accountType(), account);
-                        } else {
-                            instruments.put(account.accountId(), account);
-                            if (row.getOffsetDateTime("card_expire_time") != null && account.balance().signum() > 0) {
-                                cards.add(row);
-                            }
-                        }
-                    }
-                    // cards soonest to expire pay first
-                    cards.sort(Comparator.comparing((Row r) -> r.getOffsetDateTime("card_expire_time"))
-                            .thenComparing(r -> r.getString("instrument_id")));
-                    return new PayingAccounts(own, instruments, cards.stream().map(r -> r.getString("account_id"))
-                            .toList());
+                    List<Payable> payables = new ArrayList<>();
+                    rows.forEach(row -> payables.add(Payable.of(row)));
+                    return PayingAccounts.of(payables);
                 });
+    }
+
+    /** What a charge posts: its lines after discount coupons, the legs of its entry and what paid each line. */
+    record Decided(List<BillLineInput> lines, List<Movement.Leg> legs, List<BillLineWriter.Payment> payments) {
     }
 
     private Uni<PostedEntry> pay(SqlConnection connection, long entryId, EntryHeader header, ChargeRequest request,
             List<ChosenCoupon> coupons, PayingAccounts paying, Consumer<List<BillLineWriter.Payment>> paid) {
+        Decided decided = decide(request, coupons, paying);
+        paid.accept(decided.payments());
+        OffsetDateTime now = journal.businessTime(header);
+        Uni<PostedEntry> written = decided.legs().isEmpty()
+                ? Uni.createFrom().item(new PostedEntry(entryId, header.tradeType(), header.tradeId(), now.toInstant(),
+                        List.of(), false))
+                : journal.write(connection, entryId, header, decided.legs());
+        return written.call(() -> markDiscountCouponsUsed(connection, coupons, request.tradeId()))
+                .call(() -> bills.write(connection, List.of(new BillLineWriter.TradeLines(trade(request, entryId, now),
+                        decided.lines(), decided.payments()))));
+    }
+
+    /** The trade a charge's bill lines belong to. */
+    static BillLineWriter.Trade trade(ChargeRequest request, long entryId, OffsetDateTime businessTime) {
+        return new BillLineWriter.Trade(request.customerId(), request.payer(), entryId, request.tradeId(),
+                businessTime);
+    }
+
+    /**
+     * Decides what pays a charge from what can pay it, in the documented order; refuses it (CBC.99005003) when
+     * they cannot pay it all, and a payer unknown to billing (400).
+     */
+    static Decided decide(ChargeRequest request, List<ChosenCoupon> coupons, PayingAccounts paying) {
         Map<String, Journal.LockedAccount> own = paying.own();
         Map<String, Journal.LockedAccount> instruments = paying.instruments();
         List<String> cards = paying.cards();
@@ -175,15 +226,7 @@ public class ChargeService {
             payments.add(new BillLineWriter.Payment(plan.paid(i, AccountRole.CASH), plan.paid(i, AccountRole.CREDIT),
                     plan.paid(i, AccountRole.COUPON), plan.paid(i, AccountRole.CARD), plan.paid(i, AccountRole.DEBT)));
         }
-        paid.accept(payments);
-        OffsetDateTime now = journal.businessTime(header);
-        Uni<PostedEntry> written = legs.isEmpty()
-                ? Uni.createFrom().item(new PostedEntry(entryId, header.tradeType(), header.tradeId(), now.toInstant(),
-                        List.of(), false))
-                : journal.write(connection, entryId, header, legs);
-        return written.call(() -> markDiscountCouponsUsed(connection, coupons, request.tradeId()))
-                .call(() -> bills.write(connection, new BillLineWriter.Trade(request.customerId(), request.payer(),
-                        entryId, request.tradeId(), now), lines, payments));
+        return new Decided(lines, legs, payments);
     }
 
     private static PaymentPlan.Source source(Journal.LockedAccount account, AccountRole role) {

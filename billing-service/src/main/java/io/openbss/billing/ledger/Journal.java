@@ -19,6 +19,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,24 +127,70 @@ public class Journal {
      */
     public Uni<PostedEntry> write(SqlConnection connection, long entryId, EntryHeader header,
             List<Movement.Leg> unordered) {
-        List<Movement.Leg> legs = new Movement(header, unordered).legs();
+        return write(connection, List.of(new Opened(entryId, header, unordered))).map(List::getFirst);
+    }
+
+    /** An opened entry and the legs to write for it. */
+    public record Opened(long entryId, EntryHeader header, List<Movement.Leg> legs) {
+    }
+
+    /**
+     * Writes the lines of opened entries in one statement: each entry's in account order, the entries in their
+     * order, so that an account moved by several is moved in that order and its lines are numbered so.
+     */
+    public Uni<List<PostedEntry>> write(SqlConnection connection, List<Opened> entries) {
         OffsetDateTime now = now();
         List<List<Object>> values = new ArrayList<>();
-        for (Movement.Leg leg : legs) {
-            values.add(List.of(entryId, leg.accountId(), Numeric.create(leg.amount()), now));
+        for (Opened entry : entries) {
+            for (Movement.Leg leg : new Movement(entry.header(), entry.legs()).legs()) {
+                values.add(List.of(entry.entryId(), leg.accountId(), Numeric.create(leg.amount()), now));
+            }
         }
         SqlRows written = SqlRows.of(values);
         return connection.preparedQuery("""
                         WITH written AS (
                             INSERT INTO journal_line (entry_id, account_id, amount, created_at) VALUES %s
-                            RETURNING line_id, account_id, amount, balance_after)
-                        SELECT w.account_id, a.account_type, a.instrument_id, w.amount, w.balance_after
+                            RETURNING line_id, entry_id, account_id, amount, balance_after)
+                        SELECT w.entry_id, w.account_id, a.account_type, a.instrument_id, w.amount, w.balance_after
                           FROM written w JOIN ledger_account a ON a.account_id = w.account_id
                          ORDER BY w.line_id""".formatted(written.values()))
                 .execute(written.parameters())
-                .map(rows -> new PostedEntry(entryId, header.tradeType(), header.tradeId(), now.toInstant(),
-                        lines(rows), false))
-                .invoke(entry -> meters.countWhenCommitted(connection, header, entry));
+                .map(rows -> {
+                    Map<Long, List<PostedEntry.Line>> lines = new HashMap<>();
+                    for (Row row : rows) {
+                        lines.computeIfAbsent(row.getLong("entry_id"), id -> new ArrayList<>()).add(line(row));
+                    }
+                    List<PostedEntry> posted = new ArrayList<>();
+                    for (Opened entry : entries) {
+                        PostedEntry p = new PostedEntry(entry.entryId(), entry.header().tradeType(),
+                                entry.header().tradeId(), now.toInstant(), lines.get(entry.entryId()), false);
+                        meters.countWhenCommitted(connection, entry.header(), p);
+                        posted.add(p);
+                    }
+                    return posted;
+                });
+    }
+
+    /**
+     * Opens entries in one statement, in idempotency key order (so that transactions opening several wait for
+     * each other's keys in one order): the entry id of each header whose key was free, by key. A key already taken
+     * is left out, and a concurrent transaction's uncommitted key is waited for as in {@link #open}.
+     */
+    public Uni<Map<String, Long>> open(SqlConnection connection, List<EntryHeader> headers) {
+        OffsetDateTime now = now();
+        List<List<Object>> values = new ArrayList<>();
+        headers.stream().sorted(Comparator.comparing(EntryHeader::idempotencyKey))
+                .forEach(header -> values.add(entryValues(header, now)));
+        SqlRows opened = SqlRows.of(values);
+        return connection.preparedQuery("INSERT INTO journal_entry (" + ENTRY_COLUMNS + ") VALUES "
+                        + opened.values() + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING entry_id, "
+                        + "idempotency_key")
+                .execute(opened.parameters())
+                .map(rows -> {
+                    Map<String, Long> ids = new HashMap<>();
+                    rows.forEach(row -> ids.put(row.getString("idempotency_key"), row.getLong("entry_id")));
+                    return ids;
+                });
     }
 
     /** Locks accounts for a movement, in account order (the order every movement locks in). */
@@ -192,10 +240,14 @@ public class Journal {
             if (row.getString("account_id") == null) {
                 continue;
             }
-            lines.add(new PostedEntry.Line(row.getString("account_id"), row.getString("account_type"),
-                    row.getString("instrument_id"), row.getBigDecimal("amount"), row.getBigDecimal("balance_after")));
+            lines.add(line(row));
         }
         return lines;
+    }
+
+    private static PostedEntry.Line line(Row row) {
+        return new PostedEntry.Line(row.getString("account_id"), row.getString("account_type"),
+                row.getString("instrument_id"), row.getBigDecimal("amount"), row.getBigDecimal("balance_after"));
     }
 
     /** When the event an entry records happened: the header's business time, else now. */

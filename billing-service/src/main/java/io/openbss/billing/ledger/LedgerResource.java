@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class LedgerResource {
 
     @Inject
-    ChargeService charges;
+    ChargeBatches charges;
 
     @Inject
     RefundService refunds;

@@ -122,8 +122,9 @@ public class RefundService {
                     ? Uni.createFrom().item(new PostedEntry(entryId, header.tradeType(), header.tradeId(),
                             journal.now().toInstant(), List.of(), false))
                     : journal.write(connection, entryId, header, legs);
-            return written.call(() -> bills.write(connection, new BillLineWriter.Trade(request.customerId(),
-                    request.payer(), entryId, request.tradeId(), journal.now()), request.lines(), payments));
+            return written.call(() -> bills.write(connection, List.of(new BillLineWriter.TradeLines(
+                    new BillLineWriter.Trade(request.customerId(), request.payer(), entryId, request.tradeId(),
+                            journal.now()), request.lines(), payments))));
         });
     }
 
