@@ -180,8 +180,7 @@ final class CpuBudget {
      * name, which is in parentheses and may hold spaces.
      */
     static long ticks(String stat) {
-        String[] fields = fields(stat);
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return sum(stat, 11, 12);
     }
 
     /**
@@ -213,15 +212,20 @@ final class CpuBudget {
      */
     private static long statFields(long pid, int from, int to) {
         try {
-            String[] fields = fields(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
-            long sum = 0;
-            for (int i = from; i <= to; i++) {
-                sum += Long.parseLong(fields[i]);
-            }
-            return sum;
+            return sum(Files.readString(Path.of("/proc", Long.toString(pid), "stat")), from, to);
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** The sum of a proc(5) stat line's fields {@code from} to {@code to}, counted after the command name. */
+    private static long sum(String stat, int from, int to) {
+        String[] fields = fields(stat);
+        long sum = 0;
+        for (int i = from; i <= to; i++) {
+            sum += Long.parseLong(fields[i]);
+        }
+        return sum;
     }
 
     /** The machine's busy and idle ticks (idle with I/O wait), from the first line of /proc/stat. */

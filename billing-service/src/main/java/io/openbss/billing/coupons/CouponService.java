@@ -239,8 +239,7 @@ public class CouponService {
     }
 
     private Uni<PostedEntry> noLines(long entryId, EntryHeader header) {
-        return Uni.createFrom().item(new PostedEntry(entryId, header.tradeType(), header.tradeId(),
-                journal.now().toInstant(), List.of(), false));
+        return Uni.createFrom().item(PostedEntry.withoutLines(entryId, header, journal.now().toInstant()));
     }
 
     private static OffsetDateTime time(String wire) {

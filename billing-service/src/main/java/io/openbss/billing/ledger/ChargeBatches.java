@@ -154,6 +154,7 @@ public class ChargeBatches {
     private Uni<Map<Integer, ChargeResult>> write(SqlConnection connection, List<ChargeRequest> requests,
             Map<Integer, EntryHeader> headers, Map<String, Long> opened, Map<String, Payable> payables) {
         List<Journal.Opened> entries = new ArrayList<>();
+        Map<Long, PostedEntry> withoutLines = new HashMap<>();
         List<BillLineWriter.TradeLines> billLines = new ArrayList<>();
         Map<Integer, Decided> decisions = new LinkedHashMap<>();
         for (Map.Entry<Integer, EntryHeader> claimed : headers.entrySet()) {
@@ -169,25 +170,23 @@ public class ChargeBatches {
                         payable.account().balance().add(leg.amount())));
             }
             decisions.put(claimed.getKey(), decided);
-            if (!decided.legs().isEmpty()) {
+            OffsetDateTime businessTime = journal.businessTime(header);
+            if (decided.legs().isEmpty()) {
+                withoutLines.put(entryId, PostedEntry.withoutLines(entryId, header, businessTime.toInstant()));
+            } else {
                 entries.add(new Journal.Opened(entryId, header, decided.legs()));
             }
-            billLines.add(new BillLineWriter.TradeLines(ChargeService.trade(request, entryId,
-                    journal.businessTime(header)), decided.lines(), decided.payments()));
+            billLines.add(new BillLineWriter.TradeLines(ChargeService.trade(request, entryId, businessTime),
+                    decided.lines(), decided.payments()));
         }
         Uni<List<PostedEntry>> written = entries.isEmpty() ? Uni.createFrom().item(List.of())
                 : journal.write(connection, entries);
         return written.call(() -> bills.write(connection, billLines)).map(posted -> {
-            Map<Long, PostedEntry> byId = new HashMap<>();
+            Map<Long, PostedEntry> byId = new HashMap<>(withoutLines);
             posted.forEach(entry -> byId.put(entry.entryId(), entry));
             Map<Integer, ChargeResult> results = new HashMap<>();
-            decisions.forEach((index, decided) -> {
-                EntryHeader header = headers.get(index);
-                long entryId = opened.get(header.idempotencyKey());
-                PostedEntry entry = byId.getOrDefault(entryId, new PostedEntry(entryId, header.tradeType(),
-                        header.tradeId(), journal.businessTime(header).toInstant(), List.of(), false));
-                results.put(index, ChargeResult.of(entry, false, decided.payments()));
-            });
+            decisions.forEach((index, decided) -> results.put(index, ChargeResult.of(
+                    byId.get(opened.get(headers.get(index).idempotencyKey())), false, decided.payments())));
             return results;
         });
     }

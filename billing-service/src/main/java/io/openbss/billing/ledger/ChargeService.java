@@ -158,8 +158,7 @@ public class ChargeService {
         paid.accept(decided.payments());
         OffsetDateTime now = journal.businessTime(header);
         Uni<PostedEntry> written = decided.legs().isEmpty()
-                ? Uni.createFrom().item(new PostedEntry(entryId, header.tradeType(), header.tradeId(), now.toInstant(),
-                        List.of(), false))
+                ? Uni.createFrom().item(PostedEntry.withoutLines(entryId, header, now.toInstant()))
                 : journal.write(connection, entryId, header, decided.legs());
         return written.call(() -> markDiscountCouponsUsed(connection, coupons, request.tradeId()))
                 .call(() -> bills.write(connection, List.of(new BillLineWriter.TradeLines(trade(request, entryId, now),

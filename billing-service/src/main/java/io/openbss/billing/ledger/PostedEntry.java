@@ -14,6 +14,11 @@ public record PostedEntry(long entryId, TradeType tradeType,
             BigDecimal amount, BigDecimal balanceAfter) {
     }
 
+    /** An entry that moved no money (nothing to pay after coupons, or nothing to refund): posted, with no lines. */
+    public static PostedEntry withoutLines(long entryId, EntryHeader header, Instant createdAt) {
+        return new PostedEntry(entryId, header.tradeType(), header.tradeId(), createdAt, List.of(), false);
+    }
+
     /** The sum of the lines on accounts of one type (CASH, CREDIT, COUPON, ...). */
     public BigDecimal total(String accountType) {
         return lines.stream().filter(l -> accountType.equals(l.accountType())).map(Line::amount)

@@ -119,8 +119,7 @@ public class RefundService {
             }
             paid.accept(payments);
             Uni<PostedEntry> written = legs.isEmpty()
-                    ? Uni.createFrom().item(new PostedEntry(entryId, header.tradeType(), header.tradeId(),
-                            journal.now().toInstant(), List.of(), false))
+                    ? Uni.createFrom().item(PostedEntry.withoutLines(entryId, header, journal.now().toInstant()))
                     : journal.write(connection, entryId, header, legs);
             return written.call(() -> bills.write(connection, List.of(new BillLineWriter.TradeLines(
                     new BillLineWriter.Trade(request.customerId(), request.payer(), entryId, request.tradeId(),
