@@ -8,7 +8,7 @@ import io.openbss.launcher.Database;
 import io.openbss.launcher.LocalSettings;
 import io.openbss.launcher.Platform;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -23,15 +23,21 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The platform as ./bss up runs it, without demo data, in its own home (kept between runs, so that generated data
  * is generated once), and internal tokens to call billing-service directly as the gateway would.
  */
 final class BenchPlatform implements AutoCloseable {
+
+    /** The ports {@link #freePort()} gave. */
+    private static final Set<Integer> GIVEN_PORTS = new HashSet<>();
 
     private final Platform platform;
     private final LocalSettings settings;
@@ -158,11 +164,24 @@ final class BenchPlatform implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A port free now, below the kernel's ephemeral ports (32768 and up), and not given before: a port the kernel
+     * picked (ServerSocket(0)) is an ephemeral one, which an outgoing connection (a service's to PostgreSQL) could
+     * take before the process given it bound it (enterprise-service failed to start so in a whole bench's ./bss up).
+     */
+    static synchronized int freePort() {
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+            if (!GIVEN_PORTS.contains(port)) {
+                try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                    GIVEN_PORTS.add(port);
+                    return port;
+                } catch (IOException busy) {
+                    // taken: try another
+                }
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 31999");
     }
+
 }

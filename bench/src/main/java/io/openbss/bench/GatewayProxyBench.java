@@ -311,7 +311,7 @@ final class GatewayProxyBench {
                 String.valueOf(port), String.valueOf(backendPort)));
         Path log = Files.createDirectories(home.resolve("logs")).resolve("plain-vertx-proxy.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("MALLOC_ARENA_MAX", ServiceJvm.MALLOC_ARENAS);
+        builder.environment().putAll(ServiceJvm.ENVIRONMENT);
         Process proxy = builder.start();
         awaitListening(proxy, port, log);
         System.out.println("Vert.x reverse proxy, JVM options: " + String.join(" ", options));

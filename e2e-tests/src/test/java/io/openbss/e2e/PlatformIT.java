@@ -24,11 +24,17 @@ import com.huaweicloud.sdk.core.region.Region;
 import io.openbss.common.signing.SdkSignature;
 import io.openbss.common.signing.SignedHttpClient;
 import io.openbss.launcher.DemoData;
+import io.openbss.launcher.ServiceJvm;
+import io.openbss.launcher.ServiceProcess;
 import java.io.IOException;
-import java.net.URI;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -223,5 +229,18 @@ class PlatformIT {
                 Map.of("Authorization", "Bearer " + ForgedToken.forCustomer(demo().get("BSS_DOMAIN_ID"))), null,
                 Instant.now());
         assertThat(forged.status()).isEqualTo(401);
+    }
+
+    @Test
+    void everyServiceRunsWithTheLaunchersMallocSettings() throws IOException {
+        int services = 0;
+        for (ServiceProcess process : TestPlatform.services()) {
+            List<String> environment = List.of(new String(Files.readAllBytes(Path.of("/proc/" + process.pid()
+                    + "/environ")), StandardCharsets.ISO_8859_1).split("\0"));
+            ServiceJvm.ENVIRONMENT.forEach((name, value) ->
+                    assertThat(environment).as(process.name()).contains(name + "=" + value));
+            services++;
+        }
+        assertThat(services).as("service processes").isGreaterThanOrEqualTo(4);
     }
 }

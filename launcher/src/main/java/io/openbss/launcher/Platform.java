@@ -196,7 +196,7 @@ public final class Platform implements AutoCloseable {
             env.put("BSS_INTERNAL_TOKEN_PUBLIC_KEY_LOCATION", secrets.publicKey().toString());
         }
         env.put("BSS_LOG_JSON", "false");
-        env.put("MALLOC_ARENA_MAX", ServiceJvm.MALLOC_ARENAS);
+        env.putAll(ServiceJvm.ENVIRONMENT);
         env.putAll(extra);
         Path jar = settings.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         ServiceProcess process = new ServiceProcess(name, jar, port, env, settings.logs().resolve(name + ".log"));

@@ -10,12 +10,14 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.openbss.common.error.BssException;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -40,17 +42,44 @@ public class JsonBodyCheck implements ReaderInterceptor {
     public static final int MAX_DEPTH = 32;
     public static final int MAX_TEXT = 65_536;
     public static final int MAX_TOKENS = 200_000;
+    /** The services' limit (quarkus.http.limits.max-body-size): no larger array is made for a declared length. */
+    static final long LARGEST_BODY = 16 << 20;
     private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(StreamReadConstraints
             .builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_TEXT).maxNameLength(MAX_TEXT).build()).build();
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         if (isJson(context.getMediaType())) {
-            byte[] body = context.getInputStream().readAllBytes();
+            byte[] body = read(context);
             check(body);
             context.setInputStream(new ByteArrayInputStream(body));
         }
         return context.proceed();
+    }
+
+    /**
+     * The whole body, copied once: into an array of its declared length when it has one (every body the gateway
+     * forwards), so that a 12 MB body costs 12 MB here and not the 24 MB of a growing copy.
+     */
+    private static byte[] read(ReaderInterceptorContext context) throws IOException {
+        long declared = contentLength(context.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH));
+        InputStream in = context.getInputStream();
+        if (declared < 0 || declared > LARGEST_BODY) {
+            return in.readAllBytes();
+        }
+        byte[] body = new byte[(int) declared];
+        if (in.readNBytes(body, 0, body.length) < body.length || in.read() != -1) {
+            throw BssException.badParameter("body", "must be as long as its Content-Length");
+        }
+        return body;
+    }
+
+    private static long contentLength(String header) {
+        try {
+            return header == null ? -1 : Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Checks a whole body (the gateway checks the bodies it forwards with this too). */

@@ -1,11 +1,19 @@
 package io.openbss.common.input;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openbss.common.error.BssException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
 
 class JsonBodyCheckTest {
@@ -71,6 +79,40 @@ class JsonBodyCheckTest {
         assertThatCode(() -> check("")).doesNotThrowAnyException();
         assertThatCode(() -> check("{\"name\":\"中文 \\ud83d\\ude00\\t\\r\\n\",\"n\":1e400,\"l\":[1,\"a\",{}]}"))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void theInterceptorBindsTheBodyItCheckedAndHoldsItToItsDeclaredLength() throws Exception {
+        byte[] body = "{\"ids\":[\"a\",\"b\"]}".getBytes(UTF_8);
+        for (String declared : new String[] {String.valueOf(body.length), null, "not a number"}) {
+            assertThat(intercept(body, declared)).as("Content-Length %s", declared).isEqualTo(body);
+        }
+        for (int declared : new int[] {body.length - 1, body.length + 1, 0}) {
+            assertThatThrownBy(() -> intercept(body, String.valueOf(declared))).isInstanceOf(BssException.class)
+                    .hasMessage("Invalid parameter body: must be as long as its Content-Length");
+        }
+        assertThatThrownBy(() -> intercept("{\"a\":1,\"a\":2}".getBytes(UTF_8), null))
+                .hasMessage("Invalid parameter a: is given more than once");
+    }
+
+    /** What binding reads after the interceptor, given a JSON body with that Content-Length header (or none). */
+    private static byte[] intercept(byte[] body, String contentLength) throws Exception {
+        MultivaluedHashMap<String, String> headers = new MultivaluedHashMap<>();
+        if (contentLength != null) {
+            headers.putSingle(HttpHeaders.CONTENT_LENGTH, contentLength);
+        }
+        InputStream[] stream = {new ByteArrayInputStream(body)};
+        ReaderInterceptorContext context = (ReaderInterceptorContext) Proxy.newProxyInstance(
+                ReaderInterceptorContext.class.getClassLoader(), new Class<?>[] {ReaderInterceptorContext.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getMediaType" -> MediaType.APPLICATION_JSON_TYPE;
+                    case "getHeaders" -> headers;
+                    case "getInputStream" -> stream[0];
+                    case "setInputStream" -> stream[0] = (InputStream) args[0];
+                    case "proceed" -> stream[0].readAllBytes();
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        return (byte[]) new JsonBodyCheck().aroundReadFrom(context);
     }
 
     private static void refused(String body, String message) {
