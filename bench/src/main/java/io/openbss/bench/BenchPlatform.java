@@ -183,5 +183,4 @@ final class BenchPlatform implements AutoCloseable {
         }
         throw new IllegalStateException("no free port between 20000 and 31999");
     }
-
 }
