@@ -7,9 +7,8 @@ import io.openbss.launcher.AdminClient;
 import io.openbss.launcher.Database;
 import io.openbss.launcher.LocalSettings;
 import io.openbss.launcher.Platform;
+import io.openbss.testing.FreePorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,21 +22,15 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The platform as ./bss up runs it, without demo data, in its own home (kept between runs, so that generated data
  * is generated once), and internal tokens to call billing-service directly as the gateway would.
  */
 final class BenchPlatform implements AutoCloseable {
-
-    /** The ports {@link #freePort()} gave. */
-    private static final Set<Integer> GIVEN_PORTS = new HashSet<>();
 
     private final Platform platform;
     private final LocalSettings settings;
@@ -51,8 +44,8 @@ final class BenchPlatform implements AutoCloseable {
 
     static BenchPlatform start(Path root, Path home) throws IOException {
         // no console (port 0): nothing here looks at pages, and it would take memory from what is measured
-        LocalSettings settings = new LocalSettings(root, home, freePort(), freePort(), freePort(), freePort(),
-                freePort(), 0, freePort(), Optional.ofNullable(System.getenv("BSS_DB_URL")).filter(s -> !s.isBlank()),
+        LocalSettings settings = new LocalSettings(root, home, FreePorts.take(), FreePorts.take(), FreePorts.take(), FreePorts.take(),
+                FreePorts.take(), 0, FreePorts.take(), Optional.ofNullable(System.getenv("BSS_DB_URL")).filter(s -> !s.isBlank()),
                 false, ProcessHandle.current().info().command().orElse("java"));
         Platform platform = new Platform(settings);
         platform.start();
@@ -72,8 +65,8 @@ final class BenchPlatform implements AutoCloseable {
 
     /** Another gateway on the platform's database and keys, every service of it at {@code backend}. */
     Gateway startGateway(String name, String backend, List<String> jvmOptions) {
-        int publicPort = freePort();
-        long pid = platform.startGateway(name, publicPort, freePort(), Map.of("orders", backend,
+        int publicPort = FreePorts.take();
+        long pid = platform.startGateway(name, publicPort, FreePorts.take(), Map.of("orders", backend,
                 "billing", backend, "enterprise", backend), jvmOptions).pid();
         return new Gateway("http://127.0.0.1:" + publicPort, pid);
     }
@@ -162,25 +155,5 @@ final class BenchPlatform implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /**
-     * A port free now, below the kernel's ephemeral ports (32768 and up), and not given before: a port the kernel
-     * picked (ServerSocket(0)) is an ephemeral one, which an outgoing connection (a service's to PostgreSQL) could
-     * take before the process given it bound it (enterprise-service failed to start so in a whole bench's ./bss up).
-     */
-    static synchronized int freePort() {
-        for (int attempt = 0; attempt < 1_000; attempt++) {
-            int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
-            if (!GIVEN_PORTS.contains(port)) {
-                try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                    GIVEN_PORTS.add(port);
-                    return port;
-                } catch (IOException busy) {
-                    // taken: try another
-                }
-            }
-        }
-        throw new IllegalStateException("no free port between 20000 and 31999");
     }
 }

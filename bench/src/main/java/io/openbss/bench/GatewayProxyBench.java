@@ -8,6 +8,7 @@ import com.sun.tools.attach.VirtualMachine;
 import io.openbss.common.signing.SignedHttpClient;
 import io.openbss.launcher.AdminClient;
 import io.openbss.launcher.ServiceJvm;
+import io.openbss.testing.FreePorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -130,10 +131,10 @@ final class GatewayProxyBench {
         requireTool("nginx", "/usr/sbin/nginx");
         requireTool("wrk", "/usr/bin/wrk");
         requireTool("redis-server", "/usr/bin/redis-server");
-        int backendPort = BenchPlatform.freePort();
-        int proxyPort = BenchPlatform.freePort();
-        int redisPort = BenchPlatform.freePort();
-        int plainPort = BenchPlatform.freePort();
+        int backendPort = FreePorts.take();
+        int proxyPort = FreePorts.take();
+        int redisPort = FreePorts.take();
+        int plainPort = FreePorts.take();
         List<Process> started = new ArrayList<>();
         try {
             Process nginx = startNginx(backendPort, proxyPort);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.openbss.launcher.DemoCredentials;
 import io.openbss.launcher.LocalSettings;
 import io.openbss.launcher.StateFile;
+import io.openbss.testing.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +26,9 @@ final class UpBench {
     private final LocalSettings settings;
 
     UpBench(Path root) {
-        this.settings = new LocalSettings(root, root.resolve("bench/target/up-home"), BenchPlatform.freePort(),
-                BenchPlatform.freePort(), BenchPlatform.freePort(), BenchPlatform.freePort(), BenchPlatform.freePort(),
-                BenchPlatform.freePort(), BenchPlatform.freePort(), Optional.empty(), true,
+        this.settings = new LocalSettings(root, root.resolve("bench/target/up-home"), FreePorts.take(),
+                FreePorts.take(), FreePorts.take(), FreePorts.take(), FreePorts.take(),
+                FreePorts.take(), FreePorts.take(), Optional.empty(), true,
                 ProcessHandle.current().info().command().orElse("java"));
     }
 

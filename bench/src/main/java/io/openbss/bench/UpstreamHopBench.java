@@ -6,6 +6,7 @@ import io.openbss.common.signing.SignedHttpClient;
 import io.openbss.launcher.AdminClient;
 import io.openbss.launcher.LocalSettings;
 import io.openbss.launcher.Platform;
+import io.openbss.testing.FreePorts;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -41,8 +42,8 @@ final class UpstreamHopBench {
     void run(int requests, int concurrency, Targets targets) throws Exception {
         Path root = platform.root();
         LocalSettings settings = new LocalSettings(root, root.resolve("bench/target/bench-upstream-home"),
-                BenchPlatform.freePort(), BenchPlatform.freePort(), BenchPlatform.freePort(),
-                BenchPlatform.freePort(), BenchPlatform.freePort(), 0, BenchPlatform.freePort(), Optional.empty(),
+                FreePorts.take(), FreePorts.take(), FreePorts.take(),
+                FreePorts.take(), FreePorts.take(), 0, FreePorts.take(), Optional.empty(),
                 false, ProcessHandle.current().info().command().orElse("java"));
         try (Platform standIn = new Platform(settings)) {
             standIn.start();

@@ -2,7 +2,6 @@ package io.openbss.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import redis.embedded.RedisServer;
 
 /**
@@ -15,11 +14,7 @@ public final class EmbeddedRedis implements AutoCloseable {
     private final RedisServer server;
 
     public EmbeddedRedis() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        port = FreePorts.take();
         try {
             server = RedisServer.newRedisServer().bind("127.0.0.1").port(port).setting("save \"\"")
                     .setting("appendonly no").build();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openbss.testing.FreePorts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -143,7 +144,7 @@ class SupervisorIT {
 
     private static String port() {
         try {
-            return String.valueOf(TestPlatform.freePort());
+            return String.valueOf(FreePorts.take());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

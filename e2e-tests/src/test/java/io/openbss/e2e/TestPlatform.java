@@ -17,11 +17,11 @@ import io.openbss.launcher.LocalSettings;
 import io.openbss.launcher.Platform;
 import io.openbss.launcher.ServiceProcess;
 import io.openbss.launcher.Watchdog;
+import io.openbss.testing.FreePorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,8 +89,8 @@ public final class TestPlatform implements BeforeAllCallback {
             Path root = Path.of(System.getProperty("bss.root")).toAbsolutePath();
             Path home = Files.createTempDirectory(Files.createDirectories(root.resolve("e2e-tests/target")),
                     homePrefix);
-            LocalSettings settings = new LocalSettings(root, home, freePort(), freePort(), freePort(), freePort(),
-                    freePort(), console ? freePort() : 0, freePort(), databaseUrl, true, ProcessHandle.current().info().command().orElse("java"));
+            LocalSettings settings = new LocalSettings(root, home, FreePorts.take(), FreePorts.take(), FreePorts.take(), FreePorts.take(),
+                    FreePorts.take(), console ? FreePorts.take() : 0, FreePorts.take(), databaseUrl, true, ProcessHandle.current().info().command().orElse("java"));
             Platform platform = new Platform(settings);
             // a failed start stops what it started
             platform.start();
@@ -196,9 +196,9 @@ public final class TestPlatform implements BeforeAllCallback {
      * answers its public endpoint. It stops with the platform.
      */
     static String startGateway(String name, List<String> jvmOptions) throws IOException {
-        int port = freePort();
+        int port = FreePorts.take();
         LocalSettings settings = settings();
-        running.platform().startGateway(name, port, freePort(), Map.of(
+        running.platform().startGateway(name, port, FreePorts.take(), Map.of(
                 "orders", "http://127.0.0.1:" + settings.ordersPort(),
                 "billing", "http://127.0.0.1:" + settings.billingPort(),
                 "enterprise", "http://127.0.0.1:" + settings.enterprisePort()), jvmOptions);
@@ -282,9 +282,4 @@ public final class TestPlatform implements BeforeAllCallback {
         assertThat(assertRefused(call, 400, "CBC.0100").getErrorMsg()).contains(parameter);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,12 +1,12 @@
 package io.openbss.gateway;
 
 import com.sun.net.httpserver.HttpServer;
+import io.openbss.testing.FreePorts;
 import io.openbss.testing.InternalKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -102,7 +102,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             exchange.close();
         });
         echo.start();
-        publicPort = freePort();
+        publicPort = FreePorts.take();
         String echoUrl = "http://127.0.0.1:" + echo.getAddress().getPort();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -111,7 +111,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("bss.gateway.public-host", "127.0.0.1");
         config.put("bss.gateway.services.billing", echoUrl);
         config.put("bss.gateway.services.orders", echoUrl);
-        config.put("bss.gateway.services.enterprise", "http://127.0.0.1:" + freePort());
+        config.put("bss.gateway.services.enterprise", "http://127.0.0.1:" + FreePorts.take());
         config.put("bss.gateway.sk-encryption-key", Base64.getEncoder().encodeToString(key));
         config.put("bss.gateway.admin-token", ADMIN_TOKEN);
         // no more request bodies at once than one of the largest (12 MiB): BodyBudgetTest
@@ -135,14 +135,6 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         if (echo != null) {
             echo.stop(0);
             echoThreads.shutdownNow();
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

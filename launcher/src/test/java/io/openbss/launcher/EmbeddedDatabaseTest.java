@@ -3,9 +3,9 @@ package io.openbss.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.openbss.testing.FreePorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +43,7 @@ class EmbeddedDatabaseTest {
     void everyAnsweredCommitSurvivesAKillOfPostgres() throws Exception {
         Secrets secrets = Secrets.loadOrCreate(home);
         Path pgdata = home.resolve("pgdata");
-        int port = freePort();
+        int port = FreePorts.take();
         int answered = 0;
         try (Database db = Database.start(Optional.empty(), pgdata, port, secrets.databasePasswordFile());
                 Connection c = connect(db, db.password())) {
@@ -73,7 +73,7 @@ class EmbeddedDatabaseTest {
     @Test
     void aDataDirectoryMadeWithTrustByAnOlderVersionIsUpgradedInPlace() throws Exception {
         Path pgdata = home.resolve("pgdata");
-        int port = freePort();
+        int port = FreePorts.take();
         trustingDataDirectory(pgdata, port);
         assertThat(Database.trusts(pgdata)).isTrue();
 
@@ -95,7 +95,7 @@ class EmbeddedDatabaseTest {
     @Test
     void aDataDirectoryWhosePasswordFileWasLostIsRefusedWithAMessageNamingTheFile() throws Exception {
         Secrets secrets = Secrets.loadOrCreate(home);
-        int port = freePort();
+        int port = FreePorts.take();
         try (Database db = Database.start(Optional.empty(), home.resolve("pgdata"), port,
                 secrets.databasePasswordFile())) {
             assertConnects(db, db.password());
@@ -112,7 +112,7 @@ class EmbeddedDatabaseTest {
     }
 
     private Database start(Secrets secrets) throws IOException {
-        return Database.start(Optional.empty(), home.resolve("pgdata"), freePort(), secrets.databasePasswordFile());
+        return Database.start(Optional.empty(), home.resolve("pgdata"), FreePorts.take(), secrets.databasePasswordFile());
     }
 
     /** A data directory as the older launcher made it: the library's initdb, trust, any password let in. */
@@ -170,11 +170,5 @@ class EmbeddedDatabaseTest {
             }
         }
         return values;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
