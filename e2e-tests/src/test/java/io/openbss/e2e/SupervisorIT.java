@@ -143,10 +143,6 @@ class SupervisorIT {
     }
 
     private static String port() {
-        try {
-            return String.valueOf(FreePorts.take());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return String.valueOf(FreePorts.take());
     }
 }

@@ -89,8 +89,9 @@ public final class TestPlatform implements BeforeAllCallback {
             Path root = Path.of(System.getProperty("bss.root")).toAbsolutePath();
             Path home = Files.createTempDirectory(Files.createDirectories(root.resolve("e2e-tests/target")),
                     homePrefix);
-            LocalSettings settings = new LocalSettings(root, home, FreePorts.take(), FreePorts.take(), FreePorts.take(), FreePorts.take(),
-                    FreePorts.take(), console ? FreePorts.take() : 0, FreePorts.take(), databaseUrl, true, ProcessHandle.current().info().command().orElse("java"));
+            LocalSettings settings = new LocalSettings(root, home, FreePorts.take(), FreePorts.take(),
+                    FreePorts.take(), FreePorts.take(), FreePorts.take(), console ? FreePorts.take() : 0,
+                    FreePorts.take(), databaseUrl, true, ProcessHandle.current().info().command().orElse("java"));
             Platform platform = new Platform(settings);
             // a failed start stops what it started
             platform.start();
